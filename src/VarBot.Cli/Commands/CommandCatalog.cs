@@ -1,0 +1,9 @@
+using System.CommandLine;
+
+namespace VarBot.Cli.Commands;
+
+/// <summary>Every top-level command of the varbot tool; each lives in its own file.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All() => [];
+}

@@ -1,0 +1,33 @@
+namespace VarBot.TestSupport;
+
+/// <summary>A real Azurite blob service for one test class (or collection), on a free loopback port.</summary>
+public sealed class AzuriteFixture : IDisposable
+{
+    /// <summary>Azurite's well-known development account key (public, documented by Microsoft).</summary>
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuq2UPW1I7P2oAJg==";
+
+    public const string AccountName = "devstoreaccount1";
+
+    private readonly LocalServer _server;
+
+    public AzuriteFixture()
+    {
+        Port = LocalServer.FreePort();
+        _server = LocalServer.Start(
+            "azurite-blob",
+            ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose"],
+            [Port]);
+    }
+
+    public int Port { get; }
+
+    public Uri BlobEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
+
+    public string ConnectionString =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+
+    /// <summary>A container name unique to the calling test, so tests sharing one Azurite do not interfere.</summary>
+    public static string UniqueContainerName(string prefix = "t") => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 32)].ToLowerInvariant();
+
+    public void Dispose() => _server.Dispose();
+}
