@@ -7,22 +7,44 @@ using VarBot.Protocol.Tests.Infrastructure;
 
 namespace VarBot.Protocol.Tests;
 
-/// <summary>/api/messages through a real Kestrel host, no app id (local development), replies to a real local connector.</summary>
-public sealed class MessagesEndpointTests : IAsyncLifetime
+/// <summary>One bot host and one fake channel shared by the tests of a class; each test starts from a clean state.</summary>
+public sealed class BotHostFixture : IAsyncLifetime
 {
-    private FakeBotFramework _channel = null!;
-    private BotHost _host = null!;
+    public FakeBotFramework Channel { get; private set; } = null!;
+
+    internal BotHost Host { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _channel = await FakeBotFramework.StartAsync();
-        _host = await BotHost.StartAsync();
+        Channel = await FakeBotFramework.StartAsync();
+        Host = await BotHost.StartAsync();
     }
 
     public async Task DisposeAsync()
     {
-        await _host.DisposeAsync();
-        await _channel.DisposeAsync();
+        await Host.DisposeAsync();
+        await Channel.DisposeAsync();
+    }
+
+    public void Reset()
+    {
+        Channel.Posts.Clear();
+        Host.Bot.Reset();
+        Host.Logs.Entries.Clear();
+    }
+}
+
+/// <summary>/api/messages through a real Kestrel host, no app id (local development), replies to a real local connector.</summary>
+public sealed class MessagesEndpointTests : IClassFixture<BotHostFixture>
+{
+    private readonly FakeBotFramework _channel;
+    private readonly BotHost _host;
+
+    public MessagesEndpointTests(BotHostFixture fixture)
+    {
+        fixture.Reset();
+        _channel = fixture.Channel;
+        _host = fixture.Host;
     }
 
     [Theory]

@@ -93,6 +93,12 @@ internal sealed class DelegateBot : IBotHandler
 
     public int Turns => Volatile.Read(ref _turns);
 
+    public void Reset()
+    {
+        OnTurn = (_, _) => Task.CompletedTask;
+        Volatile.Write(ref _turns, 0);
+    }
+
     public Task OnActivityAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _turns);

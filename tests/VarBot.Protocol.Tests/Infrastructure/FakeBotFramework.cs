@@ -19,13 +19,13 @@ using Microsoft.IdentityModel.Tokens;
 namespace VarBot.Protocol.Tests.Infrastructure;
 
 /// <summary>A POST the bot made to the connector.</summary>
-internal sealed record ConnectorPost(string Path, string? Authorization, JsonObject Body);
+public sealed record ConnectorPost(string Path, string? Authorization, JsonObject Body);
 
 /// <summary>
 /// The Bot Framework side, on a real Kestrel server on 127.0.0.1: OpenID metadata and JWKS with a test RSA key (for inbound
 /// tokens signed by <see cref="CreateToken"/>) and a connector that records POSTs to /v3/conversations/... and answers 201.
 /// </summary>
-internal sealed class FakeBotFramework : IAsyncDisposable
+public sealed class FakeBotFramework : IAsyncDisposable
 {
     public const string Issuer = "https://api.botframework.com";
     public const string KeyId = "test-key-1";
