@@ -34,7 +34,7 @@ internal sealed class BotHost : IAsyncDisposable
     public static async Task<BotHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        IPAddress? listenAddress = null)
+        IPAddress? callerAddress = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
@@ -42,8 +42,7 @@ internal sealed class BotHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
-        var address = listenAddress ?? IPAddress.Loopback;
-        builder.WebHost.UseKestrel(o => o.Listen(address, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
 
         var bot = new DelegateBot();
         builder.Services.AddBotProtocol(builder.Configuration);
@@ -51,6 +50,16 @@ internal sealed class BotHost : IAsyncDisposable
         services?.Invoke(builder.Services);
 
         var app = builder.Build();
+        if (callerAddress is not null)
+        {
+            // Makes a loopback request look as if it came from elsewhere, without sending traffic off the machine.
+            app.Use((context, next) =>
+            {
+                context.Connection.RemoteIpAddress = callerAddress;
+                return next(context);
+            });
+        }
+
         app.MapBotMessages("/api/messages");
         await app.StartAsync();
 
