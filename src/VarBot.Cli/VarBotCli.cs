@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using VarBot.Cli.Commands;
 
 namespace VarBot.Cli;
@@ -13,6 +14,16 @@ internal static class VarBotCli
         foreach (var command in CommandCatalog.All(environment))
         {
             root.Subcommands.Add(command);
+        }
+
+        foreach (var option in root.Options)
+        {
+            option.Description = option switch
+            {
+                HelpOption => "Toont hulp bij varbot of bij een opdracht.",
+                VersionOption => "Toont het versienummer van varbot.",
+                _ => option.Description,
+            };
         }
 
         return root;

@@ -19,18 +19,17 @@ internal static class CliRunner
         return new CliRun(exitCode, writer.ToString());
     }
 
-    /// <summary>Starts the built varbot (varbot.dll next to the tests) with dotnet, as an operator would.</summary>
+    /// <summary>Starts the built varbot executable (copied next to the tests with the project reference), as an operator would.</summary>
     public static async Task<CliRun> RunProcessAsync(string currentDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "varbot.dll");
-        var info = new ProcessStartInfo("dotnet")
+        var executable = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "varbot.exe" : "varbot");
+        var info = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = currentDirectory,
         };
-        info.ArgumentList.Add(dll);
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
