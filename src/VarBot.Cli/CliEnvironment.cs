@@ -14,8 +14,17 @@ internal sealed class CliEnvironment(IAnsiConsole console, TextWriter output, st
 
     public string? GetEnvironmentVariable(string name) => environmentVariable(name);
 
-    public static CliEnvironment FromProcess() =>
-        new(AnsiConsole.Console, System.Console.Out, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
+    public static CliEnvironment FromProcess()
+    {
+        var console = AnsiConsole.Console;
+        if (System.Console.IsOutputRedirected)
+        {
+            // Redirected output (CI logs, files) has no width; Spectre would assume 80 and wrap the tables.
+            console.Profile.Width = 160;
+        }
+
+        return new(console, System.Console.Out, Directory.GetCurrentDirectory(), Environment.GetEnvironmentVariable);
+    }
 
     /// <summary>An environment that writes plain text (no colours, fixed width) to <paramref name="writer"/>.</summary>
     public static CliEnvironment ForWriter(TextWriter writer, string currentDirectory, Func<string, string?>? environmentVariable = null)

@@ -32,6 +32,17 @@ public sealed class EnvironmentErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Validate_SeedsWithoutThemeCatalogue_ExitsTwoNamingTheFile()
+    {
+        Directory.CreateDirectory(Path.Combine(_empty.FullName, "seeds", "jaarverslagen"));
+
+        var run = await CliRunner.RunAsync(_empty.FullName, "validate");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("themes.yaml", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_UnknownOption_ExitsTwoWithDutchHint()
     {
         var run = await CliRunner.RunAsync(_empty.FullName, "import", "--onzin");

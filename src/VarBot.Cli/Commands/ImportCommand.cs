@@ -33,7 +33,12 @@ internal static class ImportCommand
             return ExitCodes.UsageOrEnvironment;
         }
 
-        var result = KnowledgeImporter.Import(seeds);
+        var result = SeedsLocation.Import(seeds, environment);
+        if (result is null)
+        {
+            return ExitCodes.UsageOrEnvironment;
+        }
+
         ModelSummary.Print(result.Model, result.Issues, environment);
 
         var errors = result.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();

@@ -8,13 +8,13 @@ internal static class ModelSummary
 {
     public static void Print(KnowledgeModel model, IReadOnlyCollection<ValidationIssue> issues, CliEnvironment environment)
     {
-        var table = new Table().Title("Kennismodel per jaarverslag")
+        var table = new Table().Title("Kennismodel per jaarverslag / jaarplan")
             .AddColumn("Verslag")
             .AddColumn(new TableColumn("Thema's").RightAligned())
             .AddColumn(new TableColumn("Passages").RightAligned())
             .AddColumn(new TableColumn("Evenementen").RightAligned())
-            .AddColumn(new TableColumn("Begrotingsregels").RightAligned())
-            .AddColumn(new TableColumn("Waarschuwingen").RightAligned())
+            .AddColumn(new TableColumn("Begr.regels").RightAligned())
+            .AddColumn(new TableColumn("Waarsch.").RightAligned())
             .AddColumn(new TableColumn("Fouten").RightAligned());
 
         foreach (var report in model.Reports.OrderBy(r => r.ReportYear))
@@ -24,7 +24,7 @@ internal static class ModelSummary
             var passages = model.Passages.Where(p => p.ReportId == report.Id).ToList();
             var reportIssues = issues.Where(i => FromReport(i.Source)).ToList();
             table.AddRow(
-                Cell(report.Title),
+                Cell($"{report.ReportYear} / {report.PlanYear}"),
                 Cell(passages.Where(p => p.ThemeId is not null).Select(p => p.ThemeId).Distinct().Count()),
                 Cell(passages.Count),
                 Cell(model.Events.Count(e => e.Sources.Any(FromReport))),
@@ -35,7 +35,7 @@ internal static class ModelSummary
 
         var newsIssues = issues.Where(i => i.Source?.File.StartsWith("nieuws/", StringComparison.Ordinal) == true).ToList();
         table.AddRow(
-            Cell($"Nieuwsberichten ({model.News.Count})"),
+            Cell($"Nieuws ({model.News.Count})"),
             Cell(model.News.SelectMany(n => n.Themes).Distinct().Count()),
             Cell("-"),
             Cell("-"),

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using VarBot.Knowledge.Import;
 
 namespace VarBot.Cli.Commands;
 
@@ -48,5 +49,27 @@ internal static class SeedsLocation
         var full = Path.GetFullPath(Path.Combine(seedsDirectory, relativeFile));
         var relative = Path.GetRelativePath(environment.CurrentDirectory, full);
         return relative.Length < full.Length ? relative : full;
+    }
+
+    /// <summary>Runs the importer; a missing or unreadable seed file is an environment error (null, after a Dutch message).</summary>
+    public static ImportResult? Import(string seedsDirectory, CliEnvironment environment)
+    {
+        try
+        {
+            return KnowledgeImporter.Import(seedsDirectory);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            var missing = (ex as FileNotFoundException)?.FileName ?? ex.Message;
+            environment.Console.MarkupLine(
+                $"[red]In de seeds-map ontbreekt een bestand of map[/] ({Markup.Escape(missing)}). "
+                + "Een seeds-map bevat jaarverslagen/, nieuws/ en themes.yaml; controleer --seeds of herstel het bestand uit git.");
+            return null;
+        }
+        catch (IOException ex)
+        {
+            environment.Console.MarkupLine($"[red]De seeds kunnen niet worden gelezen[/] ({Markup.Escape(ex.Message)}). Controleer of de bestanden leesbaar zijn.");
+            return null;
+        }
     }
 }

@@ -73,7 +73,12 @@ internal static class ShowCommand
             return null;
         }
 
-        var result = KnowledgeImporter.Import(seeds);
+        var result = SeedsLocation.Import(seeds, environment);
+        if (result is null)
+        {
+            return null;
+        }
+
         if (result.HasErrors)
         {
             environment.Console.MarkupLine($"[yellow]Let op: de seeds bevatten {IssuePrinter.Counts(result.Issues)}; 'varbot validate' toont ze.[/]");
@@ -98,7 +103,7 @@ internal static class ShowCommand
                 Cell(ev.Topic ?? ""),
                 Cell(ev.ThemeId ?? ""),
                 Cell(ev.Status switch { EventStatus.Held => "gehouden", EventStatus.Cancelled => "afgelast", _ => "gepland" }),
-                Cell(string.Join(", ", ev.Sources.Select(s => $"{Path.GetFileName(s.File)}:{s.Line}"))));
+                Cell(string.Join(", ", ev.Sources.Select(s => $"{ShortFile(s.File)}:{s.Line}"))));
         }
 
         environment.Console.Write(table);
@@ -122,7 +127,7 @@ internal static class ShowCommand
                     Cell(line.Group ?? ""),
                     label,
                     Cell(line.Amount?.ToString("N0", Dutch) ?? line.AmountText ?? "?"),
-                    Cell($"{Path.GetFileName(line.Source.File)}:{line.Source.Line}"));
+                    Cell($"{ShortFile(line.Source.File)}:{line.Source.Line}"));
             }
 
             environment.Console.Write(table);
@@ -154,6 +159,10 @@ internal static class ShowCommand
         environment.Console.Write(table);
         environment.Console.WriteLine($"{model.Themes.Count} thema's.");
     }
+
+    /// <summary>"jaarverslagen/var-jaarverslag-2024-jaarplan-2025.txt" becomes "2024-jaarplan-2025".</summary>
+    private static string ShortFile(string file) =>
+        Path.GetFileNameWithoutExtension(file).Replace("var-jaarverslag-", "", StringComparison.Ordinal);
 
     private static string When(Event ev) =>
         ev.Date?.ToString("d MMMM yyyy", Dutch)

@@ -23,7 +23,12 @@ internal static class ValidateCommand
             return ExitCodes.UsageOrEnvironment;
         }
 
-        var result = KnowledgeImporter.Import(seeds);
+        var result = SeedsLocation.Import(seeds, environment);
+        if (result is null)
+        {
+            return ExitCodes.UsageOrEnvironment;
+        }
+
         IssuePrinter.Print(result.Issues, seeds, environment);
         if (result.HasErrors)
         {
