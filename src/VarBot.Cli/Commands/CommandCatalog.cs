@@ -10,5 +10,6 @@ internal static class CommandCatalog
         ImportCommand.Create(environment),
         ValidateCommand.Create(environment),
         ShowCommand.Create(environment),
+        PublishCommand.Create(environment),
     ];
 }
