@@ -11,5 +11,7 @@ internal static class CommandCatalog
         ValidateCommand.Create(environment),
         ShowCommand.Create(environment),
         PublishCommand.Create(environment),
+        AskCommand.Create(),
+        EvalCommand.Create(),
     ];
 }
