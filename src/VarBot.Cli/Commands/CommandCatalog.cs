@@ -5,5 +5,8 @@ namespace VarBot.Cli.Commands;
 /// <summary>Every top-level command of the varbot tool; each lives in its own file.</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> All() => [];
+    public static IEnumerable<Command> All() =>
+    [
+        TeamsPackageCommand.Create(),
+    ];
 }
