@@ -13,5 +13,6 @@ internal static class CommandCatalog
         PublishCommand.Create(environment),
         AskCommand.Create(),
         EvalCommand.Create(),
+        TeamsPackageCommand.Create(),
     ];
 }
