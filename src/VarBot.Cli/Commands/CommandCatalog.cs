@@ -10,5 +10,7 @@ internal static class CommandCatalog
         ImportCommand.Create(environment),
         ValidateCommand.Create(environment),
         ShowCommand.Create(environment),
+        NewsletterCommand.Create(environment),
+        SubscribersCommand.Create(environment),
     ];
 }
