@@ -195,7 +195,7 @@ public sealed partial class NewsletterSender(
         }
 
         await container.PutAsync(recordName, NewsletterJson.Serialize(new SendRecord(SendRecord.Done, messageId, attempts, time.GetUtcNow())),
-            "application/json", BlobCondition.IfUnchanged(etag), CancellationToken.None);
+            "application/json", BlobCondition.IfUnchanged(etag), ct);
         return new Outcome(OutcomeKind.Sent);
     }
 
