@@ -14,5 +14,7 @@ internal static class CommandCatalog
         AskCommand.Create(),
         EvalCommand.Create(),
         TeamsPackageCommand.Create(),
+        NewsletterCommand.Create(environment),
+        SubscribersCommand.Create(environment),
     ];
 }
