@@ -52,6 +52,7 @@ public sealed class CardCatalog
             throw new ArgumentException($"Unknown card template '{template}'. Known templates: {string.Join(", ", TemplateNames)}.", nameof(template));
         }
 
+        data = WithDefaults(template, data);
         var card = Expand(cardTemplate, data);
         if (Size(card) <= _maxCardBytes)
         {
@@ -69,6 +70,54 @@ public sealed class CardCatalog
         }
 
         return card;
+    }
+
+    /// <summary>
+    /// The data with every field of the card contract that is absent filled in as empty (a copy; the
+    /// input is not changed), so a missing field shows as nothing rather than as the literal <c>${field}</c>.
+    /// </summary>
+    internal static JsonObject WithDefaults(string template, JsonObject data)
+    {
+        var missing = Defaults[template].Where(d => !data.ContainsKey(d.Key)).ToList();
+        if (missing.Count == 0)
+        {
+            return data;
+        }
+
+        var copy = (JsonObject)data.DeepClone();
+        foreach (var (key, value) in missing)
+        {
+            copy[key] = value?.DeepClone();
+        }
+
+        return copy;
+    }
+
+    private static readonly FrozenDictionary<string, JsonObject> Defaults = BuildDefaults();
+
+    private static FrozenDictionary<string, JsonObject> BuildDefaults()
+    {
+        JsonObject Fields(params string[] names)
+        {
+            var fields = new JsonObject { ["title"] = "", ["intro"] = "", ["sources"] = new JsonArray(), ["suggestions"] = new JsonArray(), ["answerId"] = "" };
+            foreach (var name in names)
+            {
+                fields[name] = name is "facts" or "events" or "columns" or "rows" or "done" or "planned" or "examples" ? new JsonArray() : "";
+            }
+
+            return fields;
+        }
+
+        return new Dictionary<string, JsonObject>
+        {
+            ["answer"] = Fields("text", "facts"),
+            ["events"] = Fields("events"),
+            ["budget"] = Fields("columns", "rows", "note"),
+            ["theme"] = Fields("done", "doneLabel", "planned", "plannedLabel"),
+            ["welcome"] = Fields("text", "examples"),
+            ["notFound"] = Fields("text"),
+            ["error"] = Fields("text"),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static JsonObject Expand(CardTemplate template, JsonObject data) =>
