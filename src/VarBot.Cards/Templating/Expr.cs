@@ -71,6 +71,20 @@ internal sealed record ConcatExpr(IReadOnlyList<Expr> Parts) : Expr
 /// <summary>A property of the scope (<see cref="Parent"/> null) or of another value.</summary>
 internal sealed record AccessorExpr(string Name, Expr? Parent) : Expr
 {
+    /// <summary>The dotted path when this is a plain chain of names (<c>a.b.c</c>), else null.</summary>
+    public string? UserPath { get; } = Parent switch
+    {
+        null => Name,
+        AccessorExpr { UserPath: { } parentPath } => parentPath + "." + Name,
+        _ => null,
+    };
+
+    /// <summary>The memory path parts of a plain chain, with <c>$data</c> in front unless it starts with <c>$</c>.</summary>
+    public string[]? Chain => _chain ??= UserPath is null ? null
+        : UserPath[0] == '$' ? UserPath.Split('.') : ["$data", .. UserPath.Split('.')];
+
+    private string[]? _chain;
+
     public override object? Evaluate(Scope scope, bool substitute) => PathResolver.Evaluate(this, scope, substitute);
 
     public override string ToString() => Parent is null ? Name : Parent + "." + Name;

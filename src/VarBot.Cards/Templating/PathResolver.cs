@@ -13,6 +13,13 @@ internal static class PathResolver
 
     public static object? Evaluate(Expr expr, Scope scope, bool substitute)
     {
+        if (expr is AccessorExpr { Chain: { } chain, UserPath: { } userPath })
+        {
+            // Fast path for plain dotted names (nearly every binding): the same parts the path string would split into.
+            var found = GetValue(new RootMemory(scope), chain);
+            return found is Undefined && substitute ? "${" + userPath + "}" : found;
+        }
+
         var path = "";
         Expr? left = expr;
         while (left is not null)
@@ -67,12 +74,14 @@ internal static class PathResolver
         return value;
     }
 
-    private static object? GetValue(object? memory, string path)
-    {
-        var parts = path.Split(['.', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
+    private static object? GetValue(object? memory, string path) =>
+        GetValue(memory, path.Split(['.', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
             .Select(part => part.Length >= 2 && ((part[0] == '"' && part[^1] == '"') || (part[0] == '\'' && part[^1] == '\''))
                 ? part[1..^1]
-                : part);
+                : part));
+
+    private static object? GetValue(object? memory, IEnumerable<string> parts)
+    {
         object? value = Undefined.Value;
         var current = memory;
         foreach (var part in parts)
