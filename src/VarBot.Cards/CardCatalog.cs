@@ -19,6 +19,9 @@ public sealed class CardCatalog
     /// <summary>Data lists that may be shortened to keep a card small; each template shows "… en N meer" from <c>{list}More</c>.</summary>
     private static readonly string[] TruncatableLists = ["events", "rows", "facts", "done", "planned"];
 
+    /// <summary>Per template, every field of the card contract with its empty value.</summary>
+    private static readonly FrozenDictionary<string, JsonObject> Defaults = BuildDefaults();
+
     private readonly FrozenDictionary<string, CardTemplate> _templates;
     private readonly int _maxCardBytes;
 
@@ -92,8 +95,6 @@ public sealed class CardCatalog
 
         return copy;
     }
-
-    private static readonly FrozenDictionary<string, JsonObject> Defaults = BuildDefaults();
 
     private static FrozenDictionary<string, JsonObject> BuildDefaults()
     {

@@ -92,7 +92,11 @@ internal sealed record AccessorExpr(string Name, Expr? Parent) : Expr
 
 internal sealed record ElementExpr(Expr Instance, Expr Index) : Expr
 {
-    public override object? Evaluate(Scope scope, bool substitute) => PathResolver.Evaluate(this, scope, substitute);
+    /// <summary>
+    /// An indexer at the top of an expression is Adaptive Expressions' element() function (no null substitution
+    /// of its result); one inside a longer chain (<c>a[0].b</c>) is part of the accessor's path.
+    /// </summary>
+    public override object? Evaluate(Scope scope, bool substitute) => PathResolver.EvaluateElement(this, scope, substitute);
 
     public override string ToString() => Instance + "[" + Index + "]";
 }
