@@ -55,7 +55,7 @@ public sealed class CardCatalog
             throw new ArgumentException($"Unknown card template '{template}'. Known templates: {string.Join(", ", TemplateNames)}.", nameof(template));
         }
 
-        data = WithDefaults(template, data);
+        data = Normalize(template, data);
         var card = Expand(cardTemplate, data);
         if (Size(card) <= _maxCardBytes)
         {
@@ -76,25 +76,47 @@ public sealed class CardCatalog
     }
 
     /// <summary>
-    /// The data with every field of the card contract that is absent filled in as empty (a copy; the
-    /// input is not changed), so a missing field shows as nothing rather than as the literal <c>${field}</c>.
+    /// The data as the templates expect it (a copy when anything changes; the input is never modified):
+    /// JSON nulls are removed, since optional fields are tested with <c>exists()</c> and a null in text fails in
+    /// the official templating too; then every absent field of the card contract is filled in as <c>""</c> or
+    /// <c>[]</c>, so a missing field shows as nothing rather than as the literal <c>${field}</c>.
     /// </summary>
-    internal static JsonObject WithDefaults(string template, JsonObject data)
+    internal static JsonObject Normalize(string template, JsonObject data)
     {
-        var missing = Defaults[template].Where(d => !data.ContainsKey(d.Key)).ToList();
+        var result = ContainsNull(data) ? (JsonObject)WithoutNulls(data)! : data;
+        var missing = Defaults[template].Where(d => !result.ContainsKey(d.Key)).ToList();
         if (missing.Count == 0)
         {
-            return data;
+            return result;
         }
 
-        var copy = (JsonObject)data.DeepClone();
+        if (ReferenceEquals(result, data))
+        {
+            result = (JsonObject)data.DeepClone();
+        }
+
         foreach (var (key, value) in missing)
         {
-            copy[key] = value?.DeepClone();
+            result[key] = value?.DeepClone();
         }
 
-        return copy;
+        return result;
     }
+
+    private static bool ContainsNull(JsonNode? node) => node switch
+    {
+        null => true,
+        JsonObject obj => obj.Any(p => ContainsNull(p.Value)),
+        JsonArray array => array.Any(ContainsNull),
+        _ => false,
+    };
+
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, WithoutNulls(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Where(item => item is not null).Select(WithoutNulls)]),
+        _ => node?.DeepClone(),
+    };
 
     private static FrozenDictionary<string, JsonObject> BuildDefaults()
     {

@@ -336,7 +336,7 @@ public sealed class CardCatalogTests(ITestOutputHelper output)
             var templateJson = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Cards, template + ".json")))!;
             return (Name: name, Template: templateJson, Data: data, Ours: Catalog.Render(template, data));
         }).ToList();
-        var official = NodeReference.Expand(samples.Select(s => (s.Template, (JsonNode)CardCatalog.WithDefaults(s.Name.Split('-')[0], s.Data))));
+        var official = NodeReference.Expand(samples.Select(s => (s.Template, (JsonNode)CardCatalog.Normalize(s.Name.Split('-')[0], s.Data))));
         var events = NodeReference.Parse(samples.Select(s => (JsonNode)s.Ours));
         return [.. samples.Select((s, i) => new RenderedSample(s.Name, s.Ours, official[i].Card, official[i].Error, events[i]))];
     }
