@@ -15,14 +15,14 @@ public sealed class CrashTests(ServersFixture servers, ITestOutputHelper output)
     [Fact]
     public async Task Send_KilledFiveTimesAndResumed_EveryoneOneMailAtMostOneDuplicatePerKill()
     {
-        var model = TestModel.Create();
+        var model = servers.Seeds.Model;
         var (services, _) = await Harness.ServicesAsync(servers, model, connections: 1);
         await using var _ = services;
         using var maildev = new MailDevClient(servers.MailDev);
         await maildev.ClearAsync();
         var store = services.GetRequiredService<SubscriberStore>();
         await Parallel.ForEachAsync(Enumerable.Range(0, 300), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await store.SubscribeAsync($"crash{i:D3}@example.org", null, [TestModel.ThemeIds[i % 5]], "test", confirmed: true, ct));
+            await store.SubscribeAsync($"crash{i:D3}@example.org", null, [servers.Seeds.ThemeIds[i % 5]], "test", confirmed: true, ct));
         await services.GetRequiredService<IssueEditor>().ComposeAsync(model, November);
         await services.GetRequiredService<IssueStore>().ApproveAsync(November, "test");
         var sender = services.GetRequiredService<NewsletterSender>();
