@@ -25,11 +25,45 @@ internal static class NewsletterCliServices
     public static bool HasStorage(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Storage:ConnectionString"]) || !string.IsNullOrWhiteSpace(configuration["Storage:ServiceUri"]);
 
-    public static ServiceProvider? Build(CliEnvironment environment, bool needStorage = true)
+    /// <summary>
+    /// The services, with the blob container created if it does not exist yet (a fresh account works at once);
+    /// null after a Dutch message when configuration is wrong or storage is unreachable.
+    /// </summary>
+    public static async Task<ServiceProvider?> BuildAsync(CliEnvironment environment, bool needStorage = true, CancellationToken cancellationToken = default)
+    {
+        var services = Build(environment, needStorage);
+        if (services is null || !HasStorage(Configuration(environment)))
+        {
+            return services;
+        }
+
+        try
+        {
+            await services.GetRequiredService<IBlobContainer>().CreateIfNotExistsAsync(cancellationToken);
+            return services;
+        }
+        catch (BlobStorageException ex)
+        {
+            environment.Console.MarkupLine(
+                $"[red]De opslag is niet bereikbaar of weigert de opdracht[/] ({Markup.Escape(ex.Status is { } status ? $"HTTP {status}" : "geen verbinding")}). "
+                + "Start Azurite (npx azurite-blob) of controleer Storage__ConnectionString en de toegangsrechten.");
+        }
+        catch (Exception ex) when (ex is FormatException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            // The message could echo parts of the connection string: never print it.
+            environment.Console.MarkupLine("[red]De opslag-instellingen kloppen niet.[/] Controleer Storage__ConnectionString (bijvoorbeeld 'UseDevelopmentStorage=true') en Storage__Container.");
+        }
+
+        await services.DisposeAsync();
+        return null;
+    }
+
+    private static ServiceProvider? Build(CliEnvironment environment, bool needStorage)
     {
         var configuration = Configuration(environment);
         var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
+        // Warnings by default; Logging__LogLevel__Default=Information (or Trace) shows more, e.g. to audit what a send logs.
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConfiguration(configuration.GetSection("Logging")).AddConsole());
         if (HasStorage(configuration))
         {
             services.AddBlobStorage(configuration.GetSection("Storage"), new Azure.Identity.DefaultAzureCredential());

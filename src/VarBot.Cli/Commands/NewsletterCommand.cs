@@ -41,7 +41,7 @@ internal static class NewsletterCommand
             }
 
             var email = parse.GetValue(subscriber);
-            await using var services = NewsletterCliServices.Build(environment, needStorage: email is not null);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, needStorage: email is not null, ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -104,7 +104,7 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            await using var services = NewsletterCliServices.Build(environment);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -139,7 +139,7 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            await using var services = NewsletterCliServices.Build(environment);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
