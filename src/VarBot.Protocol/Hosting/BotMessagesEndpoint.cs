@@ -1,0 +1,278 @@
+using System.Buffers;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using VarBot.Protocol.Auth;
+using VarBot.Protocol.Connector;
+using VarBot.Protocol.Schema;
+
+namespace VarBot.Protocol.Hosting;
+
+/// <summary>
+/// POST /api/messages, following the CloudAdapter contract: refuse bad requests before any bot code runs, answer invokes
+/// and expectReplies in the body, queue everything else for the background service and answer 202.
+/// </summary>
+internal sealed class BotMessagesEndpoint(
+    IOptions<BotOptions> options,
+    BotTokenValidator tokens,
+    ActivityQueue queue,
+    ConnectorClient connector,
+    TurnRunner runner,
+    ILogger<BotMessagesEndpoint> logger)
+{
+    public const int MaxBodyBytes = 256 * 1024;
+
+    public async Task ProcessAsync(HttpContext context)
+    {
+        try
+        {
+            await ProcessCoreAsync(context).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            // The caller went away; nobody reads the answer.
+            return;
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            // Only a broken app gets here (turn errors are handled by TurnRunner): a bare 500, never a stack trace.
+            logger.ProcessingFailed(exception, context.Request.Method, context.Request.Path);
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+    }
+
+    private async Task ProcessCoreAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var ct = context.RequestAborted;
+        if (!HttpMethods.IsPost(request.Method))
+        {
+            context.Response.Headers.Allow = "POST";
+            await RefuseAsync(context, StatusCodes.Status405MethodNotAllowed, "only POST is allowed").ConfigureAwait(false);
+            return;
+        }
+
+        var bot = options.Value;
+        TokenCheck? token = null;
+        if (!bot.IsAuthenticationEnabled)
+        {
+            if (!Loopback.IsLoopback(context.Connection.RemoteIpAddress))
+            {
+                await RefuseAsync(context, StatusCodes.Status403Forbidden, "no app id configured: loopback callers only").ConfigureAwait(false);
+                return;
+            }
+        }
+        else
+        {
+            token = await tokens.ValidateAsync(request.Headers.Authorization, ct).ConfigureAwait(false);
+            if (!token.IsValid)
+            {
+                await UnauthorizedAsync(context, token.Failure ?? "invalid token").ConfigureAwait(false);
+                return;
+            }
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "body over 256 KB").ConfigureAwait(false);
+            return;
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        Activity? activity;
+        try
+        {
+            var length = await ReadBodyAsync(request.Body, buffer, ct).ConfigureAwait(false);
+            if (length > MaxBodyBytes)
+            {
+                await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "body over 256 KB").ConfigureAwait(false);
+                return;
+            }
+
+            activity = Parse(buffer.AsSpan(0, length), out var parseError);
+            if (activity is null)
+            {
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, parseError).ConfigureAwait(false);
+                return;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (Validate(activity) is { } invalid)
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, invalid).ConfigureAwait(false);
+            return;
+        }
+
+        if (token is not null)
+        {
+            if (!BotTokenValidator.ServiceUrlMatches(token.ServiceUrl, activity.ServiceUrl))
+            {
+                await UnauthorizedAsync(context, "serviceUrl claim does not match the activity").ConfigureAwait(false);
+                return;
+            }
+
+            if (!BotTokenValidator.EndorsementsAllow(token.Endorsements, activity.ChannelId))
+            {
+                await UnauthorizedAsync(context, "signing key does not endorse the channel").ConfigureAwait(false);
+                return;
+            }
+        }
+
+        await DispatchAsync(context, activity).ConfigureAwait(false);
+    }
+
+    private async Task DispatchAsync(HttpContext context, Activity activity)
+    {
+        var ct = context.RequestAborted;
+        var isInvoke = activity.Type == ActivityTypes.Invoke;
+        var expectReplies = string.Equals(activity.DeliveryMode, DeliveryModes.ExpectReplies, StringComparison.OrdinalIgnoreCase);
+        if (!isInvoke && !expectReplies)
+        {
+            if (!queue.TryEnqueue(activity))
+            {
+                logger.QueueFull(activity.Id, activity.Conversation?.Id);
+                context.Response.Headers.RetryAfter = "1";
+                context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+                return;
+            }
+
+            logger.ActivityAccepted(activity.Type, activity.Id, activity.Conversation?.Id, "queued");
+            context.Response.StatusCode = StatusCodes.Status202Accepted;
+            return;
+        }
+
+        logger.ActivityAccepted(activity.Type, activity.Id, activity.Conversation?.Id, isInvoke ? "invoke" : "expectReplies");
+        var replies = new List<Activity>();
+        Func<Activity, CancellationToken, Task<ResourceResponse>> send = expectReplies
+            ? (reply, _) =>
+            {
+                lock (replies)
+                {
+                    replies.Add(reply);
+                }
+
+                return Task.FromResult(new ResourceResponse(reply.Id));
+            }
+            : connector.SendAsync;
+        var turn = new TurnContext(activity, send);
+        var handler = context.RequestServices.GetRequiredService<IBotHandler>();
+        await runner.RunAsync(handler, turn, ct).ConfigureAwait(false);
+
+        if (isInvoke)
+        {
+            if (turn.InvokeResponse is not { } invokeResponse)
+            {
+                logger.NoInvokeResponse(activity.Name, activity.Id);
+                context.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
+
+            context.Response.StatusCode = invokeResponse.Status;
+            if (invokeResponse.Body is not null)
+            {
+                await context.Response.WriteAsJsonAsync(invokeResponse.Body, BotJson.Options, ct).ConfigureAwait(false);
+            }
+
+            return;
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        await context.Response.WriteAsJsonAsync(new ExpectedReplies(replies), BotJson.Options, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken ct)
+    {
+        // Reads at most MaxBodyBytes + 1 bytes, so a body without (or with a false) Content-Length is still capped.
+        var total = 0;
+        while (total < buffer.Length)
+        {
+            var read = await body.ReadAsync(buffer.AsMemory(total, Math.Min(buffer.Length, MaxBodyBytes + 1) - total), ct).ConfigureAwait(false);
+            if (read == 0)
+            {
+                break;
+            }
+
+            total += read;
+            if (total > MaxBodyBytes)
+            {
+                break;
+            }
+        }
+
+        return total;
+    }
+
+    private static Activity? Parse(ReadOnlySpan<byte> json, out string error)
+    {
+        error = "body is not a JSON activity";
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(json, BotJson.Options);
+            return activity;
+        }
+        catch (JsonException exception)
+        {
+            error = "unparsable JSON: " + exception.Message;
+            return null;
+        }
+        catch (ArgumentException exception)
+        {
+            // e.g. duplicate property names that the model cannot hold.
+            error = "invalid JSON: " + exception.Message;
+            return null;
+        }
+    }
+
+    /// <summary>Fields without which an activity cannot be handled or answered; null when valid.</summary>
+    internal static string? Validate(Activity activity)
+    {
+        if (string.IsNullOrWhiteSpace(activity.Type))
+        {
+            return "missing type";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.Conversation?.Id))
+        {
+            return "missing conversation.id";
+        }
+
+        if (string.IsNullOrWhiteSpace(activity.ServiceUrl))
+        {
+            return "missing serviceUrl";
+        }
+
+        if (!Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out var serviceUrl) || (serviceUrl.Scheme != Uri.UriSchemeHttps && serviceUrl.Scheme != Uri.UriSchemeHttp))
+        {
+            return "serviceUrl is not an absolute http(s) URL";
+        }
+
+        if (activity.Type == ActivityTypes.Message && string.IsNullOrWhiteSpace(activity.From?.Id))
+        {
+            return "missing from.id";
+        }
+
+        return null;
+    }
+
+    private Task UnauthorizedAsync(HttpContext context, string reason)
+    {
+        context.Response.Headers.WWWAuthenticate = "Bearer";
+        return RefuseAsync(context, StatusCodes.Status401Unauthorized, reason);
+    }
+
+    private Task RefuseAsync(HttpContext context, int statusCode, string reason)
+    {
+        logger.RequestRefused(context.Request.Method, context.Request.Path, statusCode, statusCode == StatusCodes.Status401Unauthorized ? "unauthorized" : reason);
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        return context.Response.WriteAsync(reason, context.RequestAborted);
+    }
+}

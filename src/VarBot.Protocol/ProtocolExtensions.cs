@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VarBot.Protocol.Auth;
+using VarBot.Protocol.Connector;
+using VarBot.Protocol.Hosting;
+
+namespace VarBot.Protocol;
+
+/// <summary>Wiring of the protocol layer: <c>services.AddBotProtocol(configuration)</c> and <c>app.MapBotMessages()</c>.</summary>
+public static class ProtocolExtensions
+{
+    /// <summary>Registers the protocol layer; the bot registers its own <see cref="IBotHandler"/>.</summary>
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration, Action<BotOptions>? configure = null)
+    {
+        EnsureSecretNotInFiles(configuration);
+        var optionsBuilder = services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        if (configure is not null)
+        {
+            optionsBuilder.Configure(configure);
+        }
+
+        optionsBuilder
+            .Validate(o => !o.IsAuthenticationEnabled || !string.IsNullOrWhiteSpace(o.MicrosoftAppPassword), "Bot:MicrosoftAppPassword is required when Bot:MicrosoftAppId is set (set it in the environment as Bot__MicrosoftAppPassword).")
+            .Validate(o => Uri.TryCreate(o.OpenIdMetadataUrl, UriKind.Absolute, out _), "Bot:OpenIdMetadataUrl must be an absolute URL.")
+            .Validate(o => o.QueueCapacity > 0 && o.MaxConcurrentTurns > 0, "Bot:QueueCapacity and Bot:MaxConcurrentTurns must be positive.")
+            .ValidateOnStart();
+
+        services.AddHttpClient(ProtocolHttpClients.Connector, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(ProtocolHttpClients.OpenIdMetadata, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(ProtocolHttpClients.Entra);
+        services.TryAddSingleton<IConnectorTokenProvider>(sp =>
+            sp.GetRequiredService<IOptions<BotOptions>>().Value.IsAuthenticationEnabled
+                ? ActivatorUtilities.CreateInstance<MsalConnectorTokenProvider>(sp)
+                : new AnonymousConnectorTokenProvider());
+        services.TryAddSingleton<BotTokenValidator>();
+        services.TryAddSingleton<ConnectorClient>();
+        services.TryAddSingleton<ActivityQueue>();
+        services.TryAddSingleton<TurnRunner>();
+        services.TryAddSingleton<BotMessagesEndpoint>();
+        services.AddHostedService<ActivityQueueWorker>();
+        return services;
+    }
+
+    /// <summary>Maps the Bot Framework messaging endpoint (all methods, so that non-POST gets 405 rather than 404).</summary>
+    public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
+        endpoints.Map(pattern, context => context.RequestServices.GetRequiredService<BotMessagesEndpoint>().ProcessAsync(context))
+            .WithDisplayName("Bot Framework messages");
+
+    /// <summary>The app password may come from the environment or user secrets, never from a settings file in the repository.</summary>
+    private static void EnsureSecretNotInFiles(IConfiguration configuration)
+    {
+        if (configuration is not IConfigurationRoot root)
+        {
+            return;
+        }
+
+        const string key = BotOptions.SectionName + ":" + nameof(BotOptions.MicrosoftAppPassword);
+        foreach (var provider in root.Providers.OfType<FileConfigurationProvider>())
+        {
+            var isUserSecrets = string.Equals(Path.GetFileName(provider.Source.Path), "secrets.json", StringComparison.OrdinalIgnoreCase);
+            if (!isUserSecrets && provider.TryGet(key, out var value) && !string.IsNullOrEmpty(value))
+            {
+                throw new InvalidOperationException($"{key} is set in {provider.Source.Path}; set it in the environment (Bot__MicrosoftAppPassword) or user secrets instead.");
+            }
+        }
+    }
+}
