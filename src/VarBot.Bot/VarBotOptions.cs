@@ -20,10 +20,11 @@ public sealed class VarBotOptions
     public string? SeedsPath { get; set; }
 
     /// <summary>
-    /// Import seeds/ and publish the model at start when storage holds none. Only ever done on local defaults
-    /// (no Bot:MicrosoftAppId and Storage:ConnectionString "UseDevelopmentStorage=true").
+    /// Import seeds/ and publish the model at start when storage holds none. Unset: only on local defaults (no
+    /// Bot:MicrosoftAppId and Storage:ConnectionString "UseDevelopmentStorage=true"); true: whenever storage is empty
+    /// (tests, benchmarks); false: never.
     /// </summary>
-    public bool PublishSeedsWhenEmpty { get; set; } = true;
+    public bool? PublishSeedsWhenEmpty { get; set; }
 
     /// <summary>Absolute base address of this host for links in cards (e.g. the .ics files); taken from the request when empty.</summary>
     public Uri? PublicBaseUrl { get; set; }
