@@ -4,7 +4,7 @@ namespace VarBot.TestSupport;
 public sealed class AzuriteFixture : IDisposable
 {
     /// <summary>Azurite's well-known development account key (public, documented by Microsoft).</summary>
-    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuq2UPW1I7P2oAJg==";
+    public const string AccountKey = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
     public const string AccountName = "devstoreaccount1";
 

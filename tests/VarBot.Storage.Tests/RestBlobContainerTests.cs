@@ -1,0 +1,199 @@
+using System.Text;
+using VarBot.TestSupport;
+
+namespace VarBot.Storage.Tests;
+
+/// <summary>Every operation against a real Azurite, authorized with Shared Key.</summary>
+public sealed class RestBlobContainerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+{
+    private readonly CapturingLoggerProvider _logs = new();
+    private readonly AuthorizationRecordingHandler _handler = new();
+
+    public void Dispose() => _handler.Dispose();
+
+    private RestBlobContainer NewContainer(string? connectionString = null, string? name = null)
+    {
+        var http = new HttpClient(_handler, disposeHandler: false);
+        return BlobContainerFactory.Create(
+            StorageConnectionString.Parse(connectionString ?? azurite.ConnectionString),
+            name ?? AzuriteFixture.UniqueContainerName("s"),
+            () => http,
+            _logs.CreateLogger("VarBot.Storage"),
+            null);
+    }
+
+    [Fact]
+    public async Task CreateIfNotExistsAsync_CalledTwice_Succeeds()
+    {
+        var container = NewContainer();
+
+        await container.CreateIfNotExistsAsync();
+        await container.CreateIfNotExistsAsync();
+
+        Assert.Empty(await container.ListAsync().ToListAsync());
+    }
+
+    [Fact]
+    public async Task PutAsync_ThenGetAndProperties_RoundTripsContentAndMetadata()
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+        var content = Encoding.UTF8.GetBytes("{\"naam\":\"Zoë, één\"}");
+
+        var etag = await container.PutAsync("models/x y+é.json", content, "application/json");
+        var download = await container.GetAsync("models/x y+é.json");
+        var properties = await container.GetPropertiesAsync("models/x y+é.json");
+
+        Assert.NotNull(download);
+        Assert.Equal(content, download.Content);
+        Assert.Equal(etag, download.Properties.ETag);
+        Assert.StartsWith("\"", etag, StringComparison.Ordinal);
+        Assert.NotNull(properties);
+        Assert.Equal(etag, properties.ETag);
+        Assert.Equal(content.Length, properties.ContentLength);
+        Assert.Equal("application/json", properties.ContentType);
+        Assert.True(properties.LastModified > DateTimeOffset.UtcNow.AddMinutes(-5));
+    }
+
+    [Fact]
+    public async Task GetAsync_MissingBlobOrContainer_ReturnsNull()
+    {
+        var container = NewContainer();
+
+        Assert.Null(await container.GetAsync("nope.json"));
+        Assert.Null(await container.GetPropertiesAsync("nope.json"));
+        await container.CreateIfNotExistsAsync();
+        Assert.Null(await container.GetAsync("nope.json"));
+        Assert.Null(await container.GetPropertiesAsync("nope.json"));
+    }
+
+    [Fact]
+    public async Task PutAsync_IfNotExistsOnExistingBlob_ThrowsConditionFailed()
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+        await container.PutAsync("a.json", "1"u8.ToArray(), "application/json", BlobCondition.IfNotExists);
+
+        var ex = await Assert.ThrowsAsync<BlobConditionFailedException>(
+            () => container.PutAsync("a.json", "2"u8.ToArray(), "application/json", BlobCondition.IfNotExists));
+
+        Assert.Equal("a.json", ex.BlobName);
+        Assert.Contains(ex.Status, new[] { 409, 412 });
+        Assert.Equal("1"u8.ToArray(), (await container.GetAsync("a.json"))!.Content);
+    }
+
+    [Fact]
+    public async Task PutAsync_IfMatchCurrentETag_ReplacesAndStaleETagFails()
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+        var first = await container.PutAsync("p.json", "1"u8.ToArray(), "application/json");
+
+        var second = await container.PutAsync("p.json", "2"u8.ToArray(), "application/json", BlobCondition.IfUnchanged(first));
+        var ex = await Assert.ThrowsAsync<BlobConditionFailedException>(
+            () => container.PutAsync("p.json", "3"u8.ToArray(), "application/json", BlobCondition.IfUnchanged(first)));
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(412, ex.Status);
+        Assert.Equal("2"u8.ToArray(), (await container.GetAsync("p.json"))!.Content);
+    }
+
+    [Fact]
+    public async Task PutAsync_IfMatchOnMissingBlob_ThrowsConditionFailed()
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+
+        await Assert.ThrowsAsync<BlobConditionFailedException>(
+            () => container.PutAsync("missing.json", "1"u8.ToArray(), "application/json", BlobCondition.IfUnchanged("\"0x8D000000000000\"")));
+    }
+
+    [Fact]
+    public async Task ListAsync_ManyBlobsSmallPages_FollowsMarkersAndFiltersByPrefix()
+    {
+        var container = NewContainer();
+        container.ListPageSize = 3;
+        await container.CreateIfNotExistsAsync();
+        var expected = Enumerable.Range(0, 11).Select(i => $"models/v{i:D2}.json").ToList();
+        foreach (var name in expected)
+        {
+            await container.PutAsync(name, Encoding.UTF8.GetBytes(name), "application/json");
+        }
+
+        await container.PutAsync("other/x.json", "x"u8.ToArray(), "application/json");
+
+        var listed = await container.ListAsync("models/").ToListAsync();
+        var all = await container.ListAsync().ToListAsync();
+
+        Assert.Equal(expected, listed.Select(b => b.Name).ToList());
+        Assert.Equal(12, all.Count);
+        Assert.All(listed, b => Assert.Equal(b.Name.Length, b.ContentLength));
+        Assert.All(listed, b => Assert.StartsWith("\"", b.ETag, StringComparison.Ordinal));
+        var etag = (await container.GetPropertiesAsync("models/v03.json"))!.ETag;
+        Assert.Equal(etag, listed.Single(b => b.Name == "models/v03.json").ETag);
+        // Paging really happened: 12 blobs in pages of 3 is at least 4 List Blobs requests for "all".
+        Assert.True(_handler.Authorizations.Count >= 12 + 1 + 4 + 4);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_ExistingThenMissing_ReturnsTrueThenFalse()
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+        await container.PutAsync("d.json", "1"u8.ToArray(), "application/json");
+
+        Assert.True(await container.DeleteAsync("d.json"));
+        Assert.False(await container.DeleteAsync("d.json"));
+        Assert.Null(await container.GetAsync("d.json"));
+    }
+
+    [Fact]
+    public async Task DeleteAsync_StaleETag_ThrowsAndKeepsBlob()
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+        var first = await container.PutAsync("d.json", "1"u8.ToArray(), "application/json");
+        var second = await container.PutAsync("d.json", "2"u8.ToArray(), "application/json");
+
+        await Assert.ThrowsAsync<BlobConditionFailedException>(() => container.DeleteAsync("d.json", BlobCondition.IfUnchanged(first)));
+        Assert.NotNull(await container.GetAsync("d.json"));
+        Assert.True(await container.DeleteAsync("d.json", BlobCondition.IfUnchanged(second)));
+    }
+
+    [Fact]
+    public async Task AnyOperation_WrongAccountKey_ThrowsClearErrorWithoutKeyOrSignature()
+    {
+        var wrongKey = Convert.ToBase64String(Enumerable.Repeat((byte)7, 64).ToArray());
+        var container = NewContainer($"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};AccountKey={wrongKey};BlobEndpoint={azurite.BlobEndpoint};");
+
+        var create = await Assert.ThrowsAsync<BlobStorageException>(() => container.CreateIfNotExistsAsync());
+        var get = await Assert.ThrowsAsync<BlobStorageException>(() => container.GetAsync("x.json"));
+        var head = await Assert.ThrowsAsync<BlobStorageException>(() => container.GetPropertiesAsync("x.json"));
+
+        Assert.Equal(403, create.Status);
+        Assert.Contains(create.ErrorCode, new[] { "AuthenticationFailed", "AuthorizationFailure" });
+        Assert.Contains("refused the credentials", create.Message, StringComparison.Ordinal);
+        Assert.Equal(403, head.Status);
+        var signatures = _handler.Authorizations.Select(a => a.Split(':')[1]).ToList();
+        Assert.Equal(3, signatures.Count);
+        var everything = string.Join("\n", new[] { create.ToString(), get.ToString(), head.ToString() }.Concat(_logs.Lines));
+        Assert.NotEmpty(_logs.Lines);
+        Assert.DoesNotContain(wrongKey, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(AzuriteFixture.AccountKey, everything, StringComparison.Ordinal);
+        Assert.All(signatures, s => Assert.DoesNotContain(s, everything, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnyOperation_ClosedPort_ThrowsUnreachable()
+    {
+        var port = LocalServer.FreePort();
+        var container = NewContainer($"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};BlobEndpoint=http://127.0.0.1:{port}/{AzuriteFixture.AccountName};");
+
+        var ex = await Assert.ThrowsAsync<BlobStorageException>(() => container.GetAsync("x.json"));
+
+        Assert.Contains("unreachable", ex.Message, StringComparison.Ordinal);
+        Assert.Contains($"127.0.0.1:{port}", ex.Message, StringComparison.Ordinal);
+        Assert.Null(ex.Status);
+        Assert.DoesNotContain(AzuriteFixture.AccountKey, ex.ToString() + string.Join("\n", _logs.Lines), StringComparison.Ordinal);
+    }
+}
