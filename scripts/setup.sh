@@ -14,9 +14,15 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   apt-get install -y -qq --no-install-recommends "${need_apt[@]}" >/dev/null
 fi
 
-if [ ! -f "$repo/tools/node_modules/.package-lock.json" ] || [ "$repo/tools/package-lock.json" -nt "$repo/tools/node_modules/.package-lock.json" ]; then
+# npm ci only when the lock file changed since the last install (a stamp holds its hash).
+lock_hash=$(sha256sum "$repo/tools/package-lock.json" | cut -d' ' -f1)
+stamp="$repo/tools/node_modules/.varbot-lock-hash"
+if [ -L "$repo/tools/node_modules" ]; then
+  : # a symlinked node_modules is managed by whoever linked it
+elif [ "$(cat "$stamp" 2>/dev/null)" != "$lock_hash" ]; then
   echo "setup: npm ci (tools/)"
   (cd "$repo/tools" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$lock_hash" > "$stamp"
 fi
 
 echo "setup: dotnet restore"

@@ -1,0 +1,263 @@
+using System.Text.Json.Nodes;
+using VarBot.Answering.Handlers;
+using VarBot.Answering.Text;
+using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering;
+
+public sealed partial class AnswerEngine
+{
+    private Reply? AnswerEvents(QuestionSlots slots, DateOnly today)
+    {
+        var typeKey = slots.EventType?.ToString() ?? "any";
+        var all = model.Events.Where(e => slots.EventType is null || e.Type == slots.EventType).ToList();
+        var followId = slots.Content.FirstOrDefault(c => c.StartsWith("@event:", StringComparison.Ordinal))?[7..];
+        if (followId is not null && model.Events.FirstOrDefault(e => e.Id == followId) is { } followed && slots.Years.Count == 0)
+        {
+            return EventReply(slots, today, [followed], phrases.Format("event_named", Capital(followed.Title), format.When(followed)));
+        }
+
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        all = FilterBySeason(all, slots.Season);
+        all = FilterByWords(all, slots);
+        if (all.Count == 0)
+        {
+            return null;
+        }
+
+        var ordered = all.OrderBy(SortDate).ToList();
+        var label = phrases["type_" + typeKey];
+        var plural = phrases["types_" + typeKey];
+
+        if (slots.Today || slots.Date is not null)
+        {
+            var day = slots.Date ?? today;
+            var onDay = ordered.Where(e => e.Date == day).ToList();
+            if (onDay.Count > 0)
+            {
+                return EventReply(slots, today, onDay, phrases.Format("event_today", format.Date(day), label));
+            }
+
+            var nextAfter = ordered.Where(e => IsUpcoming(e, today) && e.Status != EventStatus.Cancelled).ToList();
+            var text = phrases.Format("event_not_today", label);
+            if (nextAfter.Count > 0)
+            {
+                text += " " + phrases.Format("event_next", label, format.When(nextAfter[0]));
+            }
+
+            return EventReply(slots, today, nextAfter.Take(1).ToList(), text);
+        }
+
+        var hasPeriod = slots.Years.Count > 0 || slots.Month is not null;
+        if (hasPeriod && !(slots.Next && slots.Years.Count == 0))
+        {
+            var inPeriod = ordered.Where(e => slots.Years.Count == 0 || slots.Years.Contains(e.Year)).ToList();
+            if (slots.Month is { } month)
+            {
+                inPeriod = inPeriod.Where(e => e.Month == month || e.Date?.Month == month).ToList();
+            }
+
+            if (slots.MonthRange is { } range)
+            {
+                inPeriod = inPeriod.Where(e => (e.Date?.Month ?? e.Month ?? 0) is var m && m >= range.From && m <= range.To).ToList();
+            }
+
+            var period = slots.Month is { } m2
+                ? $"{format.MonthName(m2)} {(slots.Years.Count > 0 ? slots.Years[0] : today.Year)}"
+                : string.Join(" en ", slots.Years);
+            if (inPeriod.Count == 0)
+            {
+                var none = NotFound(phrases.Format(slots.Month is null ? "event_list_none" : "event_list_none_month", label, period));
+                none.Intent = "event";
+                none.Slots["years"] = string.Join(',', slots.Years);
+                if (slots.EventType is { } t)
+                {
+                    none.Slots["eventType"] = t.ToString();
+                }
+
+                return none;
+            }
+
+            if (slots.First)
+            {
+                inPeriod = inPeriod.Take(1).ToList();
+                return EventReply(slots, today, inPeriod, phrases.Format("event_first", label, period, format.When(inPeriod[0])));
+            }
+
+            if (inPeriod.Count == 1)
+            {
+                var e = inPeriod[0];
+                var key = IsUpcoming(e, today) ? "event_named_future" : "event_named_past";
+                return EventReply(slots, today, inPeriod, phrases.Format(key, Capital(e.Title), format.When(e)));
+            }
+
+            return EventReply(slots, today, inPeriod, phrases.Format("event_list", plural, period));
+        }
+
+        if ((slots.Last || slots.Past) && !slots.Next)
+        {
+            var past = ordered.Where(e => !IsUpcoming(e, today)).ToList();
+            if (past.Count > 0)
+            {
+                var e = past[^1];
+                return EventReply(slots, today, [e], phrases.Format("event_named_past", Capital(e.Title), format.When(e)));
+            }
+        }
+
+        var upcoming = ordered.Where(e => IsUpcoming(e, today) && e.Status != EventStatus.Cancelled).ToList();
+        if (slots.MonthRange is { } after)
+        {
+            upcoming = upcoming.Where(e => (e.Date?.Month ?? e.Month ?? 0) is var m && m >= after.From && m <= after.To && e.Year == today.Year).ToList();
+        }
+
+        if (upcoming.Count > 0)
+        {
+            var first = upcoming[0];
+            var text = slots.EventType is null
+                ? phrases.Format("event_next_any", Capital(first.Title), format.When(first))
+                : phrases.Format("event_next", label, format.When(first));
+            if (slots.EventType is not null && !Same(first.Title, label))
+            {
+                text = phrases.Format("event_named_future", Capital(first.Title), format.When(first));
+            }
+
+            return EventReply(slots, today, upcoming.Take(4).ToList(), text);
+        }
+
+        var last = ordered.LastOrDefault(e => !IsUpcoming(e, today));
+        var reply = last is null
+            ? NotFound(phrases.Format("event_none", label))
+            : EventReply(slots, today, [last], slots.EventType is null
+                ? phrases.Format("event_none_after_any", format.Date(today), Capital(last.Title), format.When(last))
+                : phrases.Format("event_none_after", label, format.Date(today), format.When(last)));
+        reply.Intent = "event";
+        return reply;
+    }
+
+    private static bool Same(string a, string b) =>
+        string.Equals(TextNormalizer.Normalize(a).Trim(), TextNormalizer.Normalize(b).Trim(), StringComparison.Ordinal);
+
+    private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
+    private static DateOnly SortDate(Event e) => e.Date ?? new DateOnly(e.Year, e.Month ?? 12, e.Month is null ? 31 : 28);
+
+    private static bool IsUpcoming(Event e, DateOnly today)
+    {
+        if (e.Date is { } date)
+        {
+            return date >= today;
+        }
+
+        if (e.Month is { } month)
+        {
+            return e.Year > today.Year || e.Year == today.Year && month > today.Month;
+        }
+
+        return e.Year > today.Year;
+    }
+
+    private List<Event> FilterBySeason(List<Event> events, string? season)
+    {
+        if (season is null)
+        {
+            return events;
+        }
+
+        var byTitle = events.Where(e => TextNormalizer.Normalize(e.Title).Contains(season, StringComparison.Ordinal)).ToList();
+        if (byTitle.Count > 0)
+        {
+            return byTitle;
+        }
+
+        var (from, to) = season == "voorjaar" ? (1, 6) : (7, 12);
+        return events.Where(e => (e.Date?.Month ?? e.Month ?? 0) is var m && m >= from && m <= to).ToList();
+    }
+
+    private List<Event> FilterByWords(List<Event> events, QuestionSlots slots)
+    {
+        var words = slots.Tokens
+            .Where(t => !analyzer.IsStopword(t) && !extractor.IsSlotWord(t) && !lexicon.AgendaWords.Contains(t)
+                && !lexicon.ActivityWords.Contains(t) && !t.Any(char.IsDigit) && lexicon.SeasonWords.Values.All(v => !v.Contains(t)))
+            .Select(QueryAnalyzer.Stem)
+            .ToHashSet();
+        if (words.Count == 0)
+        {
+            return events;
+        }
+
+        var scored = events
+            .Select(e => (Event: e, Score: TextNormalizer.Tokens(e.Title + " " + e.Topic).Select(QueryAnalyzer.Stem).Distinct().Count(words.Contains)))
+            .ToList();
+        var best = scored.Max(s => s.Score);
+        return best == 0 ? events : scored.Where(s => s.Score == best).Select(s => s.Event).ToList();
+    }
+
+    private Reply EventReply(QuestionSlots slots, DateOnly today, List<Event> events, string text)
+    {
+        var reply = new Reply("event", "events") { Text = text, Title = phrases["events_title"] };
+        var array = new JsonArray();
+        foreach (var e in events)
+        {
+            var item = new JsonObject
+            {
+                ["id"] = e.Id,
+                ["date"] = format.When(e),
+                ["type"] = phrases["type_" + e.Type],
+                ["title"] = e.Title,
+                ["status"] = e.Status == EventStatus.Cancelled ? phrases["event_cancelled"]
+                    : IsUpcoming(e, today) ? phrases["event_planned"] : phrases["event_held"],
+            };
+            if (!string.IsNullOrWhiteSpace(e.Topic))
+            {
+                item["topic"] = e.Topic;
+            }
+
+            if (!string.IsNullOrWhiteSpace(e.Place))
+            {
+                item["place"] = e.Place;
+            }
+
+            array.Add(item);
+            foreach (var source in e.Sources)
+            {
+                if (SourceForFile(source, phrases["events_title"]) is { } answerSource)
+                {
+                    reply.Sources.Add(answerSource);
+                }
+            }
+        }
+
+        reply.Data["events"] = array;
+        reply.Slots["years"] = string.Join(',', slots.Years);
+        if (slots.Years.Count == 0)
+        {
+            reply.Slots.Remove("years");
+        }
+
+        if (slots.EventType is { } type)
+        {
+            reply.Slots["eventType"] = type.ToString();
+        }
+
+        if (slots.Season is { } season)
+        {
+            reply.Slots["season"] = season;
+        }
+
+        if (events.Count == 1)
+        {
+            reply.Slots["eventId"] = events[0].Id;
+        }
+
+        var year = events.Count > 0 ? events[0].Year : today.Year;
+        reply.Suggestions.Add(phrases["suggest_next_leerhuis"]);
+        reply.Suggestions.Add(phrases.Format("suggest_leerhuizen_year", year));
+        reply.Suggestions.Add(phrases["suggest_themes"]);
+        return reply;
+    }
+}

@@ -1,0 +1,249 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using VarBot.Answering.Handlers;
+using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering;
+
+public sealed partial class AnswerEngine
+{
+    private const int MaxThemeItems = 12;
+    private const double FullCoverage = 0.5;
+    private const double PartialCoverage = 0.3;
+
+    private Reply AnswerThemeList(DateOnly today)
+    {
+        var current = model.Themes.Where(t => t.IsCurrent).ToList();
+        if (current.Count == 0)
+        {
+            return NotFound();
+        }
+
+        var latest = model.Reports.OrderByDescending(r => r.ReportYear).FirstOrDefault();
+        var reply = new Reply("themes", "answer") { Title = phrases["themes_title"] };
+        var lines = new List<string> { phrases.Format("themes_intro", latest?.PlanYear ?? today.Year) };
+        lines.AddRange(current.Select(t => "- " + t.Name));
+        var former = model.Themes.Where(t => !t.IsCurrent).Select(t => t.Name).ToList();
+        if (former.Count > 0)
+        {
+            lines.Add(phrases.Format("themes_former", string.Join(", ", former)));
+        }
+
+        reply.Text = string.Join('\n', lines);
+        reply.Data["text"] = reply.Text;
+        if (latest is not null)
+        {
+            reply.Sources.Add(SourceFor(latest.Id, "Voorwoord", null));
+        }
+
+        var planYear = latest?.PlanYear ?? today.Year;
+        foreach (var theme in current.Take(3))
+        {
+            reply.Suggestions.Add(phrases.Format("suggest_theme_plans", theme.Name.ToLowerInvariant(), planYear));
+        }
+
+        return reply;
+    }
+
+    private Reply AnswerThemeOverview(QuestionSlots slots, DateOnly today)
+    {
+        var theme = slots.Theme!;
+        var own = model.Passages.Where(p => p.ThemeId == theme.Id).ToList();
+        if (own.Count == 0)
+        {
+            return AnswerSearch(slots, today);
+        }
+
+        List<Passage> done;
+        List<Passage> planned;
+        if (slots.Years.Count > 0)
+        {
+            var year = slots.Years[0];
+            done = own.Where(p => p.Kind == PassageKind.Done && p.Year == year).ToList();
+            planned = own.Where(p => p.Kind == PassageKind.Planned && p.Year == year).ToList();
+        }
+        else
+        {
+            var lastDone = own.Where(p => p.Kind == PassageKind.Done).Select(p => p.Year).DefaultIfEmpty(0).Max();
+            var lastPlanned = own.Where(p => p.Kind == PassageKind.Planned).Select(p => p.Year).DefaultIfEmpty(0).Max();
+            done = own.Where(p => p.Kind == PassageKind.Done && p.Year == lastDone).ToList();
+            planned = own.Where(p => p.Kind == PassageKind.Planned && p.Year == lastPlanned).ToList();
+        }
+
+        if (slots.DoneWord && !slots.PlannedWord && done.Count > 0)
+        {
+            planned = [];
+        }
+        else if (slots.PlannedWord && !slots.DoneWord && planned.Count > 0)
+        {
+            done = [];
+        }
+
+        if (done.Count == 0 && planned.Count == 0)
+        {
+            var none = NotFound(phrases.Format("theme_none_year", theme.Name, string.Join(", ", slots.Years)));
+            none.Intent = "theme";
+            none.Slots["theme"] = theme.Id;
+            return none;
+        }
+
+        var reply = new Reply("theme", "theme") { Title = theme.Name };
+        var intro = phrases.Format("theme_intro", theme.Name);
+        if (slots.FormerTheme is { } former)
+        {
+            intro = phrases.Format("theme_renamed", former.Name, theme.Name) + " " + intro;
+        }
+
+        reply.Text = intro;
+        reply.Data["done"] = new JsonArray([.. done.Take(MaxThemeItems).Select(p => (JsonNode?)JsonValue.Create(Quote(p)))]);
+        reply.Data["doneLabel"] = done.Count > 0 ? phrases.Format("theme_done_label", done[0].Year) : "";
+        reply.Data["planned"] = new JsonArray([.. planned.Take(MaxThemeItems).Select(p => (JsonNode?)JsonValue.Create(Quote(p)))]);
+        reply.Data["plannedLabel"] = planned.Count > 0 ? phrases.Format("theme_planned_label", planned[0].Year) : "";
+        foreach (var p in done.Take(MaxThemeItems).Concat(planned.Take(MaxThemeItems)))
+        {
+            reply.Sources.Add(SourceFor(p.ReportId, p.Section, p.Source));
+        }
+
+        reply.Slots["theme"] = theme.Id;
+        if (slots.Years.Count > 0)
+        {
+            reply.Slots["years"] = string.Join(',', slots.Years);
+        }
+
+        var y = slots.Years.Count > 0 ? slots.Years[0] : (planned.Count > 0 ? planned[0].Year : done[0].Year);
+        reply.Suggestions.Add(phrases.Format("suggest_theme_done", theme.Name.ToLowerInvariant(), y - 1));
+        reply.Suggestions.Add(phrases.Format("suggest_theme_plans", theme.Name.ToLowerInvariant(), y + (planned.Count > 0 ? 0 : 1)));
+        reply.Suggestions.Add(phrases["suggest_themes"]);
+        return reply;
+    }
+
+    private Reply AnswerSearch(QuestionSlots slots, DateOnly today)
+    {
+        var terms = slots.Content
+            .Where(t => !t.StartsWith('@') && !lexicon.WhenWords.Contains(t) && !lexicon.FollowupStarts.Contains(t) && !analyzer.IsStopword(t))
+            .ToList();
+        if (slots.Theme is { } themeForTerms)
+        {
+            // The theme's own words help ranking inside the theme filter too.
+            terms.AddRange(Text.TextNormalizer.Tokens(themeForTerms.Name).Where(t => !analyzer.IsStopword(t) && !terms.Contains(t)));
+        }
+
+        var themeId = slots.Theme?.Id;
+        var years = slots.Years;
+        var filters = new List<Func<Passage, bool>?>();
+        if (themeId is not null && years.Count > 0)
+        {
+            filters.Add(p => p.ThemeId == themeId && (years.Contains(p.Year) || years.Any(y => p.Text.Contains(y.ToString(), StringComparison.Ordinal))));
+        }
+
+        if (years.Count > 0)
+        {
+            filters.Add(p => years.Contains(p.Year));
+            filters.Add(p => years.Any(y => p.Text.Contains(y.ToString(), StringComparison.Ordinal)));
+        }
+
+        if (themeId is not null)
+        {
+            filters.Add(p => p.ThemeId == themeId);
+        }
+
+        filters.Add(null);
+        List<(Passage Passage, double Score)> hits = [];
+        double coverage = 0;
+        foreach (var filter in filters)
+        {
+            var (h, c) = passages.Search(terms, filter, 8);
+            if (h.Count > 0 && c > coverage + 0.05)
+            {
+                (hits, coverage) = (h, c);
+            }
+
+            if (h.Count > 0 && c >= FullCoverage)
+            {
+                (hits, coverage) = (h, c);
+                break;
+            }
+        }
+
+        if (hits.Count == 0 || coverage < PartialCoverage)
+        {
+            var notFound = NotFound();
+            if (slots.Theme is { } t)
+            {
+                notFound.Suggestions.Insert(0, phrases.Format("suggest_theme_plans", t.Name.ToLowerInvariant(), today.Year));
+            }
+
+            return notFound;
+        }
+
+        var chosen = Expand(hits.Take(3).Select(h => h.Passage).ToList());
+        var reply = new Reply("search", "answer") { Title = phrases["search_title"] };
+        reply.Answered = coverage >= FullCoverage;
+        reply.Text = reply.Answered ? phrases["search_intro"] : phrases["partial_found"];
+        reply.Data["text"] = string.Join("\n\n", chosen.Select(Quote));
+        foreach (var p in chosen)
+        {
+            reply.Sources.Add(SourceFor(p.ReportId, p.Section, p.Source));
+        }
+
+        reply.Slots["query"] = string.Join(' ', terms);
+        if (years.Count > 0)
+        {
+            reply.Slots["years"] = string.Join(',', years);
+        }
+
+        if (themeId is not null)
+        {
+            reply.Slots["theme"] = themeId;
+            reply.Suggestions.Add(phrases.Format("suggest_theme_plans", slots.Theme!.Name.ToLowerInvariant(), chosen[0].Year));
+        }
+
+        reply.Suggestions.AddRange(DefaultSuggestions());
+        return reply;
+    }
+
+    /// <summary>A passage that introduces a list (ends with a colon) brings its bullets along.</summary>
+    private List<Passage> Expand(List<Passage> chosen)
+    {
+        var result = new List<Passage>();
+        foreach (var passage in chosen)
+        {
+            if (result.Contains(passage))
+            {
+                continue;
+            }
+
+            result.Add(passage);
+            if (!passage.Text.TrimEnd().EndsWith(':') || !passagePosition.TryGetValue(passage.Id, out var position))
+            {
+                continue;
+            }
+
+            for (var i = position + 1; i < model.Passages.Count && i <= position + 8; i++)
+            {
+                var next = model.Passages[i];
+                if (next.ReportId != passage.ReportId || !next.IsBullet)
+                {
+                    break;
+                }
+
+                if (!result.Contains(next))
+                {
+                    result.Add(next);
+                }
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The passage text; a month named without a year gets the passage's year, so "in mei" reads "in mei 2024".</summary>
+    private string Quote(Passage passage)
+    {
+        var text = Regex.Replace(passage.Text, @"\s*(►►|►|▶|>>>|>>)\s*", " ").Trim();
+        var months = string.Join('|', lexicon.Months);
+        text = Regex.Replace(text, $@"\b({months})\b(?!\s+\d{{4}})(?!\s*[-/]\s*\w+\s+\d{{4}})", m => $"{m.Value} {passage.Year}", RegexOptions.IgnoreCase);
+        return text;
+    }
+}

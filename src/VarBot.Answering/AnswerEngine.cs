@@ -1,0 +1,333 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using VarBot.Answering.Handlers;
+using VarBot.Answering.Search;
+using VarBot.Answering.Text;
+using VarBot.Answering.Understanding;
+using VarBot.Answering.Vocabulary;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering;
+
+/// <summary>
+/// Answers Dutch questions from the knowledge model only: intent rules over slots (time, theme, event type,
+/// budget line, organisation fact), BM25 passage search for open questions, and plain "not in the reports" otherwise.
+/// Build once per model; <see cref="Ask"/> is thread-safe.
+/// </summary>
+public sealed partial class AnswerEngine
+{
+    private const int MaxQuestionLength = 1000;
+    private static readonly Lazy<Lexicon> SharedLexicon = new(Lexicon.Load);
+    private static readonly Lazy<Phrases> SharedPhrases = new(Phrases.Load);
+
+    private readonly KnowledgeModel model;
+    private readonly Lexicon lexicon;
+    private readonly Phrases phrases;
+    private readonly QueryAnalyzer analyzer;
+    private readonly SlotExtractor extractor;
+    private readonly PassageIndex passages;
+    private readonly DutchFormat format;
+    private readonly Dictionary<string, Report> reports;
+    private readonly Dictionary<string, Theme> themes;
+    private readonly Dictionary<string, int> passagePosition;
+
+    private AnswerEngine(KnowledgeModel model)
+    {
+        this.model = model;
+        lexicon = SharedLexicon.Value;
+        phrases = SharedPhrases.Value;
+        format = new DutchFormat(lexicon.Months);
+        reports = model.Reports.ToDictionary(r => r.Id);
+        themes = model.Themes.ToDictionary(t => t.Id);
+        analyzer = new QueryAnalyzer(lexicon, ModelTokens(model));
+        extractor = new SlotExtractor(lexicon, analyzer, model.Themes);
+        passages = new PassageIndex(model.Passages, analyzer);
+        passagePosition = [];
+        for (var i = 0; i < model.Passages.Count; i++)
+        {
+            passagePosition[model.Passages[i].Id] = i;
+        }
+    }
+
+    public static AnswerEngine Build(KnowledgeModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        return new AnswerEngine(model);
+    }
+
+    public Answer Ask(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        try
+        {
+            var reply = Route(question);
+            return Finish(reply, question);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            var reply = new Reply("error", "error") { Text = phrases["not_found"], Answered = false, Title = phrases["not_found_title"] };
+            reply.Data["text"] = reply.Text;
+            return Finish(reply, question);
+        }
+    }
+
+    private Reply Route(Question question)
+    {
+        var text = question.Text ?? "";
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return Simple("empty", phrases["empty_question"]);
+        }
+
+        if (text.Length > MaxQuestionLength)
+        {
+            return Simple("too-long", phrases["too_long"]);
+        }
+
+        text = HtmlTag().Replace(text, " ");
+        var tokens = TextNormalizer.Tokens(text);
+        if (!tokens.Any(t => t.Any(char.IsLetter)) && !tokens.Any(t => t.Length == 4 && t.All(char.IsDigit)))
+        {
+            return Simple("no-words", phrases["no_words"]);
+        }
+
+        if (LooksEnglish(tokens))
+        {
+            return Simple("english", phrases["english"]);
+        }
+
+        var slots = extractor.Extract(text, question.Today);
+        var intent = DetectIntent(slots);
+        if (question.Previous is { } previous && previous.Intent != "none" && IsFollowUp(slots, intent))
+        {
+            intent = MergeFollowUp(slots, previous, intent);
+        }
+
+        return intent switch
+        {
+            "budget" => AnswerBudget(slots, question.Today),
+            "event" => AnswerEvents(slots, question.Today) ?? AnswerSearch(slots, question.Today),
+            "org" => AnswerOrganisation(slots) ?? AnswerSearch(slots, question.Today),
+            "themes" => AnswerThemeList(question.Today),
+            "theme" => AnswerThemeOverview(slots, question.Today),
+            _ => AnswerSearch(slots, question.Today),
+        };
+    }
+
+    private string DetectIntent(QuestionSlots slots)
+    {
+        if (slots.BudgetWord || (slots.LineKeys.Count > 0 && slots.Kinds.Count > 0))
+        {
+            return "budget";
+        }
+
+        if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next))
+        {
+            return "event";
+        }
+
+        if (slots.Org is not null && slots.OrgRemainder <= 1)
+        {
+            return "org";
+        }
+
+        if (slots.Theme is null && slots.ThemeListWord && slots.ActivityOnly)
+        {
+            return "themes";
+        }
+
+        if (slots.Theme is not null && slots.ActivityOnly)
+        {
+            return "theme";
+        }
+
+        return "search";
+    }
+
+    private bool IsFollowUp(QuestionSlots slots, string intent)
+    {
+        if (slots.Tokens.Count > 7)
+        {
+            return false;
+        }
+
+        var ownWords = slots.Content.Count(t => !extractor.IsSlotWord(t) && !lexicon.ActivityWords.Contains(t));
+        return slots.StartsAsFollowUp || intent == "search" && ownWords == 0 || slots.Tokens.Count <= 3 && ownWords == 0;
+    }
+
+    private string MergeFollowUp(QuestionSlots slots, ConversationContext previous, string intent)
+    {
+        var p = previous.Slots;
+        var newIntent = intent;
+        var ownWords = slots.Content.Count(t => !extractor.IsSlotWord(t) && !lexicon.ActivityWords.Contains(t));
+        if (intent is "search" or "theme" && (ownWords == 0 || slots.Theme is not null))
+        {
+            newIntent = previous.Intent;
+        }
+
+        if (intent == "budget" && previous.Intent == "budget")
+        {
+            newIntent = "budget";
+        }
+
+        if (slots.Years.Count == 0 && p.TryGetValue("years", out var years))
+        {
+            slots.Years.AddRange(years.Split(',').Select(y => int.Parse(y, CultureInfo.InvariantCulture)));
+        }
+
+        if (slots.Theme is null && p.TryGetValue("theme", out var themeId) && themes.TryGetValue(themeId, out var theme))
+        {
+            slots.Theme = theme;
+        }
+
+        if (slots.EventType is null && p.TryGetValue("eventType", out var type) && Enum.TryParse<EventType>(type, out var eventType))
+        {
+            slots.EventType = eventType;
+        }
+
+        if (slots.Season is null && p.TryGetValue("season", out var season))
+        {
+            slots.Season = season;
+        }
+
+        if (newIntent == "budget" && previous.Intent == "budget")
+        {
+            if (slots.LineKeys.Count == 0 && p.TryGetValue("lines", out var lines) && !slots.TotalWord)
+            {
+                slots.LineKeys.UnionWith(lines.Split(',', StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            if (slots.NegatedKeys.Count == 0 && p.TryGetValue("negated", out var negated))
+            {
+                slots.NegatedKeys.UnionWith(negated.Split(',', StringSplitOptions.RemoveEmptyEntries));
+            }
+
+            if (slots.Side is null && p.TryGetValue("side", out var side) && Enum.TryParse<BudgetSide>(side, out var budgetSide))
+            {
+                slots.Side = budgetSide;
+            }
+        }
+
+        if (newIntent is "search" && p.TryGetValue("query", out var query))
+        {
+            slots.Content.AddRange(query.Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(q => !slots.Content.Contains(q)));
+        }
+
+        if (newIntent == "event" && p.TryGetValue("eventId", out var eventId) && slots.Years.Count <= 1)
+        {
+            slots.Content.Add("@event:" + eventId);
+        }
+
+        if (newIntent == "org" && slots.Org is null && p.TryGetValue("org", out var org) && Enum.TryParse<OrganisationFactKind>(org, out var orgKind))
+        {
+            slots.Org = orgKind;
+        }
+
+        return newIntent;
+    }
+
+    private Reply Simple(string intent, string text)
+    {
+        var reply = new Reply(intent, "notFound") { Text = text, Answered = false, Title = phrases["welcome_title"] };
+        reply.Data["text"] = text;
+        reply.Suggestions.AddRange(DefaultSuggestions());
+        return reply;
+    }
+
+    private Reply NotFound(string? text = null)
+    {
+        var reply = new Reply("unknown", "notFound") { Answered = false, Title = phrases["not_found_title"] };
+        reply.Text = text ?? phrases["not_found"];
+        reply.Data["text"] = reply.Text;
+        reply.Suggestions.AddRange(DefaultSuggestions());
+        return reply;
+    }
+
+    private IEnumerable<string> DefaultSuggestions()
+    {
+        var planYear = model.Reports.Count > 0 ? model.Reports.Max(r => r.PlanYear) : 0;
+        yield return phrases["suggest_next_leerhuis"];
+        yield return phrases["suggest_themes"];
+        if (planYear > 0)
+        {
+            yield return phrases.Format("suggest_budget_year", planYear);
+        }
+    }
+
+    private Answer Finish(Reply reply, Question question)
+    {
+        var data = reply.Data;
+        data["title"] = reply.Title;
+        data["intro"] = reply.Intro;
+        var sourceTexts = reply.Sources
+            .Select(s => string.IsNullOrEmpty(s.Section) ? s.ReportTitle : $"{s.ReportTitle} – {s.Section}")
+            .Distinct()
+            .Take(6)
+            .ToList();
+        data["sources"] = new JsonArray([.. sourceTexts.Select(s => (JsonNode?)JsonValue.Create(s))]);
+        var suggestions = reply.Suggestions.Distinct().Take(4).ToList();
+        if (suggestions.Count < 2)
+        {
+            suggestions = [.. suggestions.Concat(DefaultSuggestions()).Distinct().Take(Math.Max(2, suggestions.Count))];
+        }
+
+        data["suggestions"] = new JsonArray([.. suggestions.Select(s => (JsonNode?)JsonValue.Create(s))]);
+        data["answerId"] = AnswerId(question, reply);
+        if (reply.Template is "answer" && data["facts"] is null)
+        {
+            data["facts"] = new JsonArray();
+        }
+
+        var context = new ConversationContext(reply.Intent, reply.Slots);
+        return new Answer(reply.Intent, reply.Text, new AnswerCard(reply.Template, data), reply.Sources, suggestions, context, reply.Answered);
+    }
+
+    private static string AnswerId(Question question, Reply reply)
+    {
+        var hash = System.Security.Cryptography.SHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes($"{question.Today:yyyy-MM-dd}|{question.Text}|{reply.Intent}"));
+        return Convert.ToHexStringLower(hash)[..16];
+    }
+
+    private AnswerSource SourceFor(string reportId, string section, SourceRef? source) =>
+        new(reportId, reports.TryGetValue(reportId, out var report) ? report.Title : reportId, section, source);
+
+    private AnswerSource? SourceForFile(SourceRef source, string section)
+    {
+        var report = model.Reports.FirstOrDefault(r => r.SourceFile == source.File || source.File.EndsWith(r.SourceFile, StringComparison.Ordinal) || r.SourceFile.EndsWith(source.File, StringComparison.Ordinal));
+        return report is null ? null : new AnswerSource(report.Id, report.Title, section, source);
+    }
+
+    private bool LooksEnglish(List<string> tokens)
+    {
+        if (tokens.Count < 2)
+        {
+            return false;
+        }
+
+        var english = tokens.Count(t => lexicon.EnglishWords.Contains(t));
+        var dutch = tokens.Count(t => analyzer.IsStopword(t) && !lexicon.EnglishWords.Contains(t));
+        return english >= 2 && english > dutch * 2 && english * 2 >= tokens.Count;
+    }
+
+    private static IEnumerable<string> ModelTokens(KnowledgeModel model)
+    {
+        var texts = model.Passages.Select(p => p.Text + " " + p.Section + " " + p.Heading)
+            .Concat(model.Events.Select(e => e.Title + " " + e.Topic + " " + e.Place))
+            .Concat(model.Budgets.SelectMany(b => b.Lines.Select(l => l.Label + " " + l.Group)))
+            .Concat(model.Themes.SelectMany(t => t.Aliases.Append(t.Name).Concat(t.FormerNames)))
+            .Concat(model.Monitoring.Select(m => m.Title + " " + m.Performer))
+            .Concat(model.Organisation.Select(o => o.Value + " " + o.Detail));
+        foreach (var text in texts)
+        {
+            foreach (var token in TextNormalizer.Tokens(text))
+            {
+                yield return token;
+            }
+        }
+    }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex HtmlTag();
+}

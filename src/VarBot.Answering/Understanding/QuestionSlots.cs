@@ -1,0 +1,42 @@
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering.Understanding;
+
+/// <summary>What a question names: time, theme, event type, budget line, organisation fact, and its remaining words.</summary>
+internal sealed class QuestionSlots
+{
+    public List<string> Tokens { get; init; } = [];
+    /// <summary>Tokens that are not stop words, years or slot words: what an open search looks for.</summary>
+    public List<string> Content { get; init; } = [];
+    public List<int> Years { get; } = [];
+    public int? Month { get; set; }
+    public DateOnly? Date { get; set; }
+    public bool Today { get; set; }
+    public bool Next { get; set; }
+    public bool First { get; set; }
+    public bool Last { get; set; }
+    public bool Past { get; set; }
+    public (int From, int To)? MonthRange { get; set; }
+    public string? Season { get; set; }
+    public EventType? EventType { get; set; }
+    public bool AgendaWord { get; set; }
+    public bool WhenWord { get; set; }
+    public Theme? Theme { get; set; }
+    public Theme? FormerTheme { get; set; }
+    public bool ThemeListWord { get; set; }
+    public bool DoneWord { get; set; }
+    public bool PlannedWord { get; set; }
+    /// <summary>True when, apart from theme and time, the question only has general activity words.</summary>
+    public bool ActivityOnly { get; set; }
+    public bool BudgetWord { get; set; }
+    public HashSet<BudgetKind> Kinds { get; } = [];
+    public BudgetSide? Side { get; set; }
+    public HashSet<string> LineKeys { get; } = [];
+    public HashSet<string> NegatedKeys { get; } = [];
+    public bool TotalWord { get; set; }
+    public bool Compare { get; set; }
+    public bool Breakdown { get; set; }
+    public OrganisationFactKind? Org { get; set; }
+    public int OrgRemainder { get; set; }
+    public bool StartsAsFollowUp { get; set; }
+}
