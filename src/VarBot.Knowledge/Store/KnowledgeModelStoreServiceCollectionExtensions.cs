@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VarBot.Storage;
+
+namespace VarBot.Knowledge.Store;
+
+public static class KnowledgeModelStoreServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="IKnowledgeModelSource"/> (with hot reload by <see cref="ModelRefreshService"/>),
+    /// <see cref="ModelRepository"/> and <see cref="ModelPublisher"/> from the "ModelStore" section. Without ModelFile
+    /// the blob store is used, so call <c>AddBlobStorage</c> too.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeModelStore(this IServiceCollection services, IConfiguration section, Action<ModelStoreOptions>? configure = null)
+    {
+        var builder = services.AddOptions<ModelStoreOptions>().Bind(section).ValidateOnStart();
+        if (configure is not null)
+        {
+            builder.Configure(configure);
+        }
+
+        services.AddSingleton<IValidateOptions<ModelStoreOptions>, ModelStoreOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(provider => new ModelRepository(provider.GetRequiredService<IBlobContainer>()));
+        services.TryAddSingleton(provider => new ModelPublisher(
+            provider.GetRequiredService<IBlobContainer>(),
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<ModelPublisher>>()));
+        services.TryAddSingleton<RefreshableModelSource>(provider =>
+        {
+            var options = provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value;
+            var time = provider.GetRequiredService<TimeProvider>();
+            return string.IsNullOrWhiteSpace(options.ModelFile)
+                ? new BlobModelSource(provider.GetRequiredService<ModelRepository>(), time, provider.GetRequiredService<ILogger<BlobModelSource>>())
+                : new FileModelSource(options.ModelFile, time, provider.GetRequiredService<ILogger<FileModelSource>>());
+        });
+        services.TryAddSingleton<IKnowledgeModelSource>(provider => provider.GetRequiredService<RefreshableModelSource>());
+        services.AddHostedService<ModelRefreshService>();
+        return services;
+    }
+}
