@@ -92,6 +92,11 @@ public sealed partial class AnswerEngine
             return Simple("no-words", phrases["no_words"]);
         }
 
+        if (tokens.Count(lexicon.SqlWords.Contains) >= 2 && text.IndexOfAny([';', '*', '=']) >= 0)
+        {
+            return Simple("not-understood", phrases["not_understood"]);
+        }
+
         if (LooksEnglish(tokens))
         {
             return Simple("english", phrases["english"]);

@@ -4,7 +4,7 @@ namespace VarBot.Answering.Text;
 /// A simplified Dutch stemmer after the Snowball Dutch algorithm (M. Porter, snowballstem.org/algorithms/dutch),
 /// itself based on Kraaij and Pohlmann (1994). Steps kept: R1/R2 regions, step 1 (-heden, -en/-ene, -s/-se),
 /// step 2 (-e), step 3a (-heid), step 3b (-end/-ing, -ig, -lijk, -baar, -bar) and step 4 (undoubling of a long
-/// vowel before a final consonant). Input must already be normalised (lower case, no diacritics).
+/// vowel before a final consonant), plus the Kraaij-Pohlmann z->s, v->f ending rule. Input must already be normalised (lower case, no diacritics).
 /// </summary>
 internal static class DutchStemmer
 {
@@ -35,6 +35,11 @@ internal static class DutchStemmer
         {
             w.RemoveRange(w.Count - 2, 2);
             Undouble(w);
+        }
+        else if (EndsWith(w, "ies") && w.Count - 3 >= r1)
+        {
+            // Kraaij-Pohlmann: plural of a word in -ie ("interventies" ~ "interventie").
+            w.RemoveAt(w.Count - 1);
         }
         else if (EndsWith(w, "se") && w.Count - 2 >= r1 && ValidSEnding(w, w.Count - 2))
         {
@@ -105,6 +110,16 @@ internal static class DutchStemmer
             {
                 w.RemoveAt(w.Count - 2);
             }
+        }
+
+        // Kraaij-Pohlmann style: a final z or v after stemming is the voiced form of s or f ("leerhuizen" ~ "leerhuis").
+        if (w.Count > 3 && w[^1] == 'z')
+        {
+            w[^1] = 's';
+        }
+        else if (w.Count > 3 && w[^1] == 'v')
+        {
+            w[^1] = 'f';
         }
 
         return new string([.. w]);

@@ -47,6 +47,7 @@ internal sealed class Lexicon
     public List<string> FollowupStarts { get; set; } = [];
     public List<string> FollowupWhen { get; set; } = [];
     public List<string> EnglishWords { get; set; } = [];
+    public List<string> SqlWords { get; set; } = [];
 
     public static Lexicon Load() => Resources.ReadYaml<Lexicon>("lexicon.yaml");
 }

@@ -1,0 +1,137 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace VarBot.Knowledge.Import;
+
+/// <summary>A paragraph, bullet item or single line of a report, with the 1-based line it starts on.</summary>
+/// <param name="BlockStart">True when it is the first paragraph after a run of two or more blank lines (a new block).</param>
+/// <param name="SingleLine">True when it came from one source line (candidates for headings and agenda rows).</param>
+internal sealed record Paragraph(string Text, int Line, bool IsBullet, bool BlockStart, bool SingleLine);
+
+/// <summary>
+/// Splits report lines into paragraphs. Newer reports (2020 and later, apart from 2023) hold one paragraph per
+/// line; the 2017 OCR text and the 2023 PDF text are wrapped, so lines are joined (hyphenation undone) until a
+/// sentence ends, a bullet or agenda row starts, or a blank line is followed by a new sentence.
+/// </summary>
+internal static partial class Paragraphs
+{
+    public static bool IsWrapped(string[] lines) => lines.Max(l => l.Length) < 200;
+
+    public static List<Paragraph> Split(string[] lines, bool wrapped, ISet<int> skipLines)
+    {
+        var result = new List<Paragraph>();
+        var blanks = 2; // the file start counts as a block start
+        StringBuilder? current = null;
+        var currentLine = 0;
+        var currentBullet = false;
+        var currentBlockStart = false;
+        var currentLines = 0;
+
+        void Flush()
+        {
+            if (current is null)
+            {
+                return;
+            }
+
+            var text = TextTools.Clean(current.ToString());
+            if (text.Length > 0)
+            {
+                result.Add(new Paragraph(text, currentLine, currentBullet, currentBlockStart, currentLines == 1));
+            }
+
+            current = null;
+        }
+
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var lineNo = i + 1;
+            if (skipLines.Contains(lineNo))
+            {
+                Flush();
+                blanks = 2;
+                continue;
+            }
+
+            var raw = lines[i];
+            var trimmed = raw.Trim(' ', '\t', '\uFFFD');
+            if (trimmed.Length == 0 || IsNoise(trimmed))
+            {
+                if (trimmed.Length == 0)
+                {
+                    blanks++;
+                }
+
+                if (!wrapped)
+                {
+                    Flush();
+                }
+
+                continue;
+            }
+
+            var isBullet = TextTools.IsBulletLine(raw);
+            var startsNew = !wrapped || current is null || isBullet || AgendaRow().IsMatch(trimmed)
+                || (blanks > 0 && !ContinuesSentence(current, trimmed))
+                || (blanks == 0 && currentLines == 1 && LooksLikeHeading(current.ToString()) && StartsSentence(trimmed));
+            if (wrapped && current is not null && blanks >= 2 && !isBullet)
+            {
+                startsNew = true;
+            }
+
+            if (startsNew)
+            {
+                Flush();
+                current = new StringBuilder();
+                currentLine = lineNo;
+                currentBullet = isBullet;
+                currentBlockStart = blanks >= 2;
+                currentLines = 0;
+                current.Append(isBullet ? TextTools.StripBullet(raw) : trimmed);
+            }
+            else
+            {
+                var prev = current!.ToString();
+                if (prev.EndsWith('-') && prev.Length > 1 && char.IsLetter(prev[^2]) && trimmed.Length > 0 && char.IsLower(trimmed[0]))
+                {
+                    current.Length--;
+                    current.Append(trimmed);
+                }
+                else
+                {
+                    current.Append(' ').Append(trimmed);
+                }
+            }
+
+            currentLines++;
+            blanks = 0;
+        }
+
+        Flush();
+        return result;
+    }
+
+    private static bool ContinuesSentence(StringBuilder current, string next)
+    {
+        var prev = current.ToString().TrimEnd();
+        return !TextTools.EndsSentence(prev) && !LooksLikeHeading(prev) && next.Length > 0 && (char.IsLower(next[0]) || next[0] == '(');
+    }
+
+    private static bool StartsSentence(string text) => text.Length > 0 && (char.IsUpper(text[0]) || char.IsDigit(text[0]));
+
+    private static bool LooksLikeHeading(string text) => text.Length < 60 && !TextTools.EndsSentence(text) && !text.Contains(',', StringComparison.Ordinal) && char.IsUpper(text.TrimStart()[0]) && !text.EndsWith('-');
+
+    /// <summary>Link lists, page footers and column labels carry no content.</summary>
+    private static bool IsNoise(string line) =>
+        line.StartsWith("http", StringComparison.Ordinal) || line is "ALGEMEEN" or "VAR" or "&"
+        || PageFooter().IsMatch(line) || YearPair().IsMatch(line) || line.All(c => c is '-' or '\t' or ' ' or '.');
+
+    [GeneratedRegex(@"^\s*-?\s*\d{1,2}\s+(" + TextTools.MonthPattern + @")\s+\d{4}", RegexOptions.IgnoreCase)]
+    private static partial Regex AgendaRow();
+
+    [GeneratedRegex(@"Jaarverslag 2017 /Jaarplan 2018.*\d+$|^\d{1,2}$")]
+    private static partial Regex PageFooter();
+
+    [GeneratedRegex(@"^\d{4}\s+\d{4}$")]
+    private static partial Regex YearPair();
+}

@@ -1,0 +1,38 @@
+using Xunit.Abstractions;
+
+namespace VarBot.Answering.Tests;
+
+public sealed class QuestionSetTests(ITestOutputHelper output)
+{
+    private static readonly DateOnly DefaultToday = new(2026, 11, 22);
+
+    [Fact]
+    public void Run_DevSet_AtLeast48Of50Pass()
+    {
+        var results = RunFile("qa-dev.jsonl");
+
+        Assert.Equal(50, results.Count);
+        Assert.True(results.Count(r => r.Passed) >= 48, $"{results.Count(r => r.Passed)} of 50 passed");
+    }
+
+    [Fact]
+    public void Run_OwnSet_AllPass()
+    {
+        var results = RunFile("qa-varbot.jsonl");
+
+        Assert.True(results.Count >= 100, $"only {results.Count} questions");
+        Assert.All(results, r => Assert.True(r.Passed, $"{r.Item.Id}: {string.Join("; ", r.Problems)}"));
+    }
+
+    private IReadOnlyList<EvalResult> RunFile(string name)
+    {
+        var items = Evaluation.Parse(File.ReadLines(RealModel.DataFile(name)));
+        var results = Evaluation.Run(RealModel.Engine, items, DefaultToday);
+        foreach (var failure in results.Where(r => !r.Passed))
+        {
+            output.WriteLine($"FAIL {failure.Item.Id} [{failure.Intent}] {failure.Item.Question}\n  {string.Join("; ", failure.Problems)}\n  {failure.Answer.Replace("\n", "\n  ")}");
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,34 @@
+using VarBot.Knowledge.Import;
+using VarBot.Knowledge.Model;
+using VarBot.TestSupport;
+
+namespace VarBot.Answering.Tests;
+
+/// <summary>The model imported from the repository's seeds, built once for all tests.</summary>
+internal static class RealModel
+{
+    private static readonly Lazy<KnowledgeModel> Lazy = new(Load);
+
+    public static KnowledgeModel Model => Lazy.Value;
+
+    public static AnswerEngine Engine => LazyEngine.Value;
+
+    private static readonly Lazy<AnswerEngine> LazyEngine = new(() => AnswerEngine.Build(Model));
+
+    private static KnowledgeModel Load()
+    {
+        var reports = ReportImporter.Import(RepoPaths.Seeds);
+        return new KnowledgeModel
+        {
+            Reports = reports.Reports,
+            Organisation = reports.Organisation,
+            Themes = reports.Themes,
+            Passages = reports.Passages,
+            Events = reports.Events,
+            Budgets = reports.Budgets,
+            Monitoring = reports.Monitoring,
+        };
+    }
+
+    public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
+}

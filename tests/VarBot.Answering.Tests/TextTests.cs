@@ -1,0 +1,39 @@
+using VarBot.Answering.Text;
+
+namespace VarBot.Answering.Tests;
+
+public sealed class TextTests
+{
+    [Theory]
+    [InlineData("Thema's Één", "themas een")]
+    [InlineData("CISO-bijeenkomsten!", "ciso bijeenkomsten")]
+    public void Normalize_MixedText_LowerCaseWithoutDiacriticsOrPunctuation(string input, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Normalize(input).Trim().Replace("  ", " "));
+
+    [Fact]
+    public void Tokens_DutchThousands_StayOneNumber() =>
+        Assert.Equal(["420000", "euro"], TextNormalizer.Tokens("420.000 euro"));
+
+    [Theory]
+    [InlineData("bijeenkomsten", "bijeenkomst")]
+    [InlineData("leerhuizen", "leerhuis")]
+    [InlineData("interventies", "interventie")]
+    [InlineData("gemeenten", "gemeente")]
+    public void Stem_InflectedForms_ShareTheStem(string a, string b) =>
+        Assert.Equal(DutchStemmer.Stem(b), DutchStemmer.Stem(a));
+
+    [Fact]
+    public void Stem_DifferentWords_StayDifferent() =>
+        Assert.NotEqual(DutchStemmer.Stem("begroting"), DutchStemmer.Stem("jaarrekening"));
+
+    [Theory]
+    [InlineData("leerhuiss", "leerhuis", 1)]
+    [InlineData("begorting", "begroting", 1)]
+    [InlineData("najaarscarousel", "najaarscarrousel", 1)]
+    [InlineData("abc", "xyz", 3)]
+    public void Distance_Typos_CountsEditsWithTransposition(string a, string b, int expected) =>
+        Assert.Equal(expected, EditDistance.Distance(a, b, 3));
+
+    [Fact]
+    public void Limit_ShortWords_AllowNoEdits() => Assert.Equal(0, EditDistance.Limit(4));
+}
