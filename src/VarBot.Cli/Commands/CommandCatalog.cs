@@ -5,8 +5,12 @@ namespace VarBot.Cli.Commands;
 /// <summary>Every top-level command of the varbot tool; each lives in its own file.</summary>
 internal static class CommandCatalog
 {
-    public static IEnumerable<Command> All() =>
+    public static IEnumerable<Command> All(CliEnvironment environment) =>
     [
+        ImportCommand.Create(environment),
+        ValidateCommand.Create(environment),
+        ShowCommand.Create(environment),
+        PublishCommand.Create(environment),
         TeamsPackageCommand.Create(),
         FeedbackCommand.Create(),
     ];

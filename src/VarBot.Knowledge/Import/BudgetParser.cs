@@ -211,7 +211,7 @@ internal sealed partial class BudgetParser(ReportContext report)
                 group = text;
                 return true;
             }
-            else if (!sideSeen || text.Length > 70 || TextTools.EndsSentence(text))
+            else if (!sideSeen || (TextTools.EndsSentence(text) && text.Length > 30))
             {
                 return false; // prose: the table has ended
             }

@@ -71,9 +71,10 @@ internal static partial class Paragraphs
             }
 
             var isBullet = TextTools.IsBulletLine(raw);
-            var startsNew = !wrapped || current is null || isBullet || AgendaRow().IsMatch(trimmed)
-                || (blanks > 0 && !ContinuesSentence(current, trimmed))
-                || (blanks == 0 && currentLines == 1 && LooksLikeHeading(current.ToString()) && StartsSentence(trimmed));
+            var startsNew = !wrapped || current is null || isBullet || AgendaRow().IsMatch(trimmed) || NumberedHeading().IsMatch(trimmed)
+                || (blanks > 0 && !ContinuesSentence(current, trimmed, currentBullet))
+                || (blanks == 0 && currentLines == 1 && !currentBullet && LooksLikeHeading(current.ToString()) && StartsSentence(trimmed))
+                || (blanks == 0 && TextTools.EndsSentence(current.ToString()) && IsHeadingLine(lines, i, trimmed));
             if (wrapped && current is not null && blanks >= 2 && !isBullet)
             {
                 startsNew = true;
@@ -111,11 +112,24 @@ internal static partial class Paragraphs
         return result;
     }
 
-    private static bool ContinuesSentence(StringBuilder current, string next)
+    private static bool ContinuesSentence(StringBuilder current, string next, bool bullet)
     {
         var prev = current.ToString().TrimEnd();
+        if (bullet)
+        {
+            // 2023: bullet items run on after a blank line until their closing ";" or "."
+            var lastWord = prev[(prev.LastIndexOf(' ') + 1)..];
+            return !TextTools.EndsSentence(prev) && next.Length > 0
+                && (char.IsLower(next[0]) || (prev.Length > 45 && lastWord.Length > 0 && char.IsLower(lastWord[0])));
+        }
+
         return !TextTools.EndsSentence(prev) && !LooksLikeHeading(prev) && next.Length > 0 && (char.IsLower(next[0]) || next[0] == '(');
     }
+
+    /// <summary>A short line with a blank line after it, right after a finished sentence: a heading (2023 " Privacy").</summary>
+    private static bool IsHeadingLine(string[] lines, int i, string trimmed) =>
+        trimmed.Length < 40 && !TextTools.EndsSentence(trimmed) && char.IsUpper(trimmed[0])
+        && (i + 1 == lines.Length || lines[i + 1].Trim().Length == 0);
 
     private static bool StartsSentence(string text) => text.Length > 0 && (char.IsUpper(text[0]) || char.IsDigit(text[0]));
 
@@ -128,6 +142,9 @@ internal static partial class Paragraphs
 
     [GeneratedRegex(@"^\s*-?\s*\d{1,2}\s+(" + TextTools.MonthPattern + @")\s+\d{4}", RegexOptions.IgnoreCase)]
     private static partial Regex AgendaRow();
+
+    [GeneratedRegex(@"^\d\.\d\.?\s+[A-Z]")]
+    private static partial Regex NumberedHeading();
 
     [GeneratedRegex(@"Jaarverslag 2017 /Jaarplan 2018.*\d+$|^\d{1,2}$")]
     private static partial Regex PageFooter();

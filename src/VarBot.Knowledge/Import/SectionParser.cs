@@ -65,9 +65,9 @@ internal sealed partial class SectionParser(ReportContext report, ThemeCatalog c
                 continue;
             }
 
-            if (!p.IsBullet && p.SingleLine)
+            if (!p.IsBullet && (p.SingleLine || (ocr && NumberedHeading().IsMatch(text))))
             {
-                var found = MatchHeading(text, ocr, out var remainder);
+                var found = MatchHeading(text, ocr && !p.SingleLine || ocr, out var remainder);
                 if (found is not null)
                 {
                     heading = found == section ? text : null;
@@ -111,7 +111,7 @@ internal sealed partial class SectionParser(ReportContext report, ThemeCatalog c
                 continue;
             }
 
-            if (ocr && section.Name != "Voorwoord")
+            if (ocr && section.Name is not ("Voorwoord" or "Financiën"))
             {
                 var (best, score) = catalog.BestSection(text);
                 if (best is not null && best != section && score >= 2 && catalog.KeywordScore(section, text) == 0)
@@ -221,7 +221,7 @@ internal sealed partial class SectionParser(ReportContext report, ThemeCatalog c
             }
             else
             {
-                kind = YearsKind(slot.Text) ?? partKinds.GetValueOrDefault(slot.Part, ocr ? PassageKind.Done : PassageKind.Done);
+                kind = YearsKind(slot.Text) ?? (ocr ? PassageKind.Done : partKinds.GetValueOrDefault(slot.Part, PassageKind.Done));
             }
 
             var year = kind == PassageKind.Planned ? report.PlanYear : report.ReportYear;
@@ -275,12 +275,18 @@ internal sealed partial class SectionParser(ReportContext report, ThemeCatalog c
         return plan == done ? null : plan ? PassageKind.Planned : PassageKind.Done;
     }
 
+    /// <summary>Occurrences of a year, not counting year ranges such as "2015-2018" or "2024-2026".</summary>
     private static int Count(string text, string word)
     {
         var n = 0;
         for (var i = text.IndexOf(word, StringComparison.Ordinal); i >= 0; i = text.IndexOf(word, i + 1, StringComparison.Ordinal))
         {
-            n++;
+            var before = i > 0 ? text[i - 1] : ' ';
+            var after = i + word.Length < text.Length ? text[i + word.Length] : ' ';
+            if (before is not ('-' or '–') && after is not ('-' or '–') && !char.IsDigit(before) && !char.IsDigit(after))
+            {
+                n++;
+            }
         }
 
         return n;

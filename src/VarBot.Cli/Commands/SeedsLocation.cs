@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Spectre.Console;
+using VarBot.Knowledge.Import;
+
+namespace VarBot.Cli.Commands;
+
+/// <summary>The shared --seeds option and how a seeds folder is found when it is not given.</summary>
+internal static class SeedsLocation
+{
+    public static Option<string?> CreateOption() => new("--seeds")
+    {
+        Description = "Map met de seeds (jaarverslagen/, nieuws/, themes.yaml). Standaard: de map 'seeds' in de huidige map of een bovenliggende map.",
+        HelpName = "MAP",
+    };
+
+    /// <summary>Returns the full path of the seeds folder, or null after writing a Dutch message that says what to do.</summary>
+    public static string? Resolve(string? given, CliEnvironment environment)
+    {
+        if (given is not null)
+        {
+            var full = Path.GetFullPath(given, environment.CurrentDirectory);
+            if (Directory.Exists(full))
+            {
+                return full;
+            }
+
+            environment.Console.MarkupLine($"[red]De seeds-map '{Markup.Escape(full)}' bestaat niet.[/] Geef met --seeds de map op die jaarverslagen/ en nieuws/ bevat.");
+            return null;
+        }
+
+        for (var dir = new DirectoryInfo(environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "seeds");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        environment.Console.MarkupLine(
+            $"[red]Geen map 'seeds' gevonden in '{Markup.Escape(environment.CurrentDirectory)}' of een map daarboven.[/] "
+            + "Start varbot vanuit de repository of geef de map op met --seeds.");
+        return null;
+    }
+
+    /// <summary>A seed file as the user can open it: relative to the current directory when that is shorter.</summary>
+    public static string Display(string seedsDirectory, string relativeFile, CliEnvironment environment)
+    {
+        var full = Path.GetFullPath(Path.Combine(seedsDirectory, relativeFile));
+        var relative = Path.GetRelativePath(environment.CurrentDirectory, full);
+        return relative.Length < full.Length ? relative : full;
+    }
+
+    /// <summary>Runs the importer; a missing or unreadable seed file is an environment error (null, after a Dutch message).</summary>
+    public static ImportResult? Import(string seedsDirectory, CliEnvironment environment)
+    {
+        try
+        {
+            return KnowledgeImporter.Import(seedsDirectory);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            var missing = (ex as FileNotFoundException)?.FileName ?? ex.Message;
+            environment.Console.MarkupLine(
+                $"[red]In de seeds-map ontbreekt een bestand of map[/] ({Markup.Escape(missing)}). "
+                + "Een seeds-map bevat jaarverslagen/, nieuws/ en themes.yaml; controleer --seeds of herstel het bestand uit git.");
+            return null;
+        }
+        catch (IOException ex)
+        {
+            environment.Console.MarkupLine($"[red]De seeds kunnen niet worden gelezen[/] ({Markup.Escape(ex.Message)}). Controleer of de bestanden leesbaar zijn.");
+            return null;
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using Spectre.Console;
+using VarBot.Knowledge.Import;
+
+namespace VarBot.Cli.Commands;
+
+/// <summary>varbot validate: list every finding with file and line.</summary>
+internal static class ValidateCommand
+{
+    public static Command Create(CliEnvironment environment)
+    {
+        var seeds = SeedsLocation.CreateOption();
+        var command = new Command("validate", "Controleert de seeds en toont elke fout en waarschuwing met bestand en regel.") { seeds };
+        command.SetAction(parse => Run(parse.GetValue(seeds), environment));
+        return command;
+    }
+
+    private static int Run(string? seedsOption, CliEnvironment environment)
+    {
+        var seeds = SeedsLocation.Resolve(seedsOption, environment);
+        if (seeds is null)
+        {
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        var result = SeedsLocation.Import(seeds, environment);
+        if (result is null)
+        {
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        IssuePrinter.Print(result.Issues, seeds, environment);
+        if (result.HasErrors)
+        {
+            environment.Console.MarkupLine($"[red]{IssuePrinter.Counts(result.Issues)}.[/] Los de fouten op voordat u publiceert.");
+            return ExitCodes.ValidationErrors;
+        }
+
+        environment.Console.MarkupLine(Markup.Escape($"Geen fouten ({IssuePrinter.Counts(result.Issues)})."));
+        return ExitCodes.Ok;
+    }
+}
