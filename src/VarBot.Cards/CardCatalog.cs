@@ -1,0 +1,188 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
+using VarBot.Cards.Templating;
+
+namespace VarBot.Cards;
+
+/// <summary>
+/// The Adaptive Card templates of cards/*.json, loaded and validated once, rendered by name with the
+/// data of CARD-CONTRACT.md. Thread-safe: templates are immutable after load.
+/// </summary>
+public sealed class CardCatalog
+{
+    /// <summary>Every template the bot uses; the catalog refuses to start without one of them or with any other.</summary>
+    public static readonly IReadOnlyList<string> TemplateNames = ["answer", "events", "budget", "theme", "welcome", "notFound", "error"];
+
+    /// <summary>Data lists that may be shortened to keep a card small; each template shows "… en N meer" from <c>{list}More</c>.</summary>
+    private static readonly string[] TruncatableLists = ["events", "rows", "facts", "done", "planned"];
+
+    private readonly FrozenDictionary<string, CardTemplate> _templates;
+    private readonly int _maxCardBytes;
+
+    public CardCatalog(IOptions<CardCatalogOptions> options)
+        : this(options.Value)
+    {
+    }
+
+    public CardCatalog(CardCatalogOptions options)
+    {
+        Directory = options.Directory ?? FindDirectory();
+        _maxCardBytes = options.MaxCardBytes;
+        _templates = Load(Directory);
+    }
+
+    /// <summary>The folder the templates were loaded from.</summary>
+    public string Directory { get; }
+
+    public IReadOnlyCollection<string> Names => _templates.Keys;
+
+    /// <summary>
+    /// Renders <paramref name="template"/> with <paramref name="data"/> (not modified). Long lists are cut,
+    /// with a "… en N meer" line, until the card fits in <see cref="CardCatalogOptions.MaxCardBytes"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The template name is unknown.</exception>
+    public JsonObject Render(string template, JsonObject data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (!_templates.TryGetValue(template, out var cardTemplate))
+        {
+            throw new ArgumentException($"Unknown card template '{template}'. Known templates: {string.Join(", ", TemplateNames)}.", nameof(template));
+        }
+
+        var card = Expand(cardTemplate, data);
+        if (Size(card) <= _maxCardBytes)
+        {
+            return card;
+        }
+
+        var working = (JsonObject)data.DeepClone();
+        var originalCounts = TruncatableLists
+            .Where(key => working[key] is JsonArray)
+            .ToDictionary(key => key, key => working[key]!.AsArray().Count);
+        while (Size(card) > _maxCardBytes)
+        {
+            Shrink(working, originalCounts, Size(card));
+            card = Expand(cardTemplate, working);
+        }
+
+        return card;
+    }
+
+    private static JsonObject Expand(CardTemplate template, JsonObject data) =>
+        template.Expand(data) as JsonObject
+        ?? throw new InvalidOperationException("A card template expanded to something other than a card.");
+
+    private static int Size(JsonObject card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
+
+    /// <summary>Cuts the largest list by the share the card is over budget (at least one item); without lists, the longest text.</summary>
+    private void Shrink(JsonObject data, Dictionary<string, int> originalCounts, int size)
+    {
+        var overshoot = (double)(size - _maxCardBytes) / size;
+        var largest = originalCounts.Keys
+            .Select(key => (Key: key, List: data[key]!.AsArray()))
+            .Where(x => x.List.Count > 0)
+            .OrderByDescending(x => x.List.ToJsonString().Length)
+            .FirstOrDefault();
+        if (largest.List is not null)
+        {
+            var remove = Math.Clamp((int)Math.Ceiling(largest.List.Count * overshoot * 1.1), 1, largest.List.Count);
+            for (var i = 0; i < remove; i++)
+            {
+                largest.List.RemoveAt(largest.List.Count - 1);
+            }
+
+            data[largest.Key + "More"] = originalCounts[largest.Key] - largest.List.Count;
+            return;
+        }
+
+        var longest = data
+            .Where(p => p.Value is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+            .Select(p => (p.Key, Text: p.Value!.GetValue<string>()))
+            .OrderByDescending(p => p.Text.Length)
+            .FirstOrDefault();
+        if (longest.Text is not { Length: > 1 })
+        {
+            throw new InvalidOperationException("The card does not fit in the size limit and has nothing left to shorten.");
+        }
+
+        data[longest.Key] = longest.Text[..(longest.Text.Length / 2)] + "…";
+    }
+
+    private static FrozenDictionary<string, CardTemplate> Load(string directory)
+    {
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new CardCatalogException($"Card templates folder '{directory}' does not exist.");
+        }
+
+        var templates = new Dictionary<string, CardTemplate>(StringComparer.Ordinal);
+        foreach (var file in System.IO.Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            if (!TemplateNames.Contains(name, StringComparer.Ordinal))
+            {
+                throw new CardCatalogException($"{file}: unknown card template name '{name}'. Known templates: {string.Join(", ", TemplateNames)}.");
+            }
+
+            JsonNode? json;
+            try
+            {
+                json = JsonNode.Parse(File.ReadAllText(file), documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+            }
+            catch (JsonException ex)
+            {
+                throw new CardCatalogException($"{file}: not valid JSON: {ex.Message}", ex);
+            }
+
+            if (json is not JsonObject card)
+            {
+                throw new CardCatalogException($"{file}: the template must be a JSON object.");
+            }
+
+            if (card["type"]?.GetValueKind() != JsonValueKind.String || card["type"]!.GetValue<string>() != "AdaptiveCard")
+            {
+                throw new CardCatalogException($"{file}: \"type\" must be \"AdaptiveCard\".");
+            }
+
+            if (card["version"]?.GetValueKind() != JsonValueKind.String || card["version"]!.GetValue<string>() != "1.5")
+            {
+                throw new CardCatalogException($"{file}: \"version\" must be \"1.5\" (what Teams supports).");
+            }
+
+            try
+            {
+                templates[name] = new CardTemplate(card);
+            }
+            catch (TemplateException ex)
+            {
+                throw new CardCatalogException($"{file}: {ex.Message}", ex);
+            }
+        }
+
+        var missing = TemplateNames.Where(name => !templates.ContainsKey(name)).ToList();
+        if (missing.Count > 0)
+        {
+            throw new CardCatalogException($"Card templates folder '{directory}' lacks: {string.Join(", ", missing.Select(m => m + ".json"))}.");
+        }
+
+        return templates.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>cards/ in the app folder (copied there by the build), else the first cards/ with answer.json above it.</summary>
+    private static string FindDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "cards");
+            if (File.Exists(Path.Combine(candidate, "answer.json")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new CardCatalogException($"No cards/ folder with the card templates found in or above {AppContext.BaseDirectory}.");
+    }
+}
