@@ -228,7 +228,7 @@ public sealed partial class AnswerEngine
         foreach (var line in budget.Lines.Where(l => l.Kind != BudgetLineKind.Total))
         {
             var tokens = TextNormalizer.Tokens(line.Label);
-            var keys = tokens.Select(t => lexicon.BudgetLines.FirstOrDefault(b => b.Words.Contains(t))?.Key).OfType<string>().ToHashSet();
+            var keys = tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet();
             if (keys.Overlaps(slots.NegatedKeys))
             {
                 continue;
@@ -280,10 +280,7 @@ public sealed partial class AnswerEngine
         return scored.Where(s => s.Score >= best - 0.01).Select(s => s.Line).Take(2).ToList();
     }
 
-    private bool IsGenericBudgetStem(string stem) =>
-        lexicon.BudgetWords.Concat(lexicon.TotalWords).Concat(lexicon.JaarrekeningWords).Concat(lexicon.BegrotingWords)
-            .Concat(lexicon.ExpenseWords).Concat(lexicon.IncomeWords).Concat(lexicon.CompareWords)
-            .Select(QueryAnalyzer.Stem).Contains(stem);
+    private bool IsGenericBudgetStem(string stem) => genericBudgetStems.Contains(stem);
 
     private void FillRows(Reply reply, List<Budget> budgets, List<string> labels, bool includeTotal)
     {

@@ -203,6 +203,9 @@ public sealed partial class AnswerEngine
         return reply;
     }
 
+    [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>)\s*")]
+    private static partial Regex LinkMarks();
+
     /// <summary>A passage that introduces a list (ends with a colon) brings its bullets along.</summary>
     private List<Passage> Expand(List<Passage> chosen)
     {
@@ -241,9 +244,7 @@ public sealed partial class AnswerEngine
     /// <summary>The passage text; a month named without a year gets the passage's year, so "in mei" reads "in mei 2024".</summary>
     private string Quote(Passage passage)
     {
-        var text = Regex.Replace(passage.Text, @"\s*(►►|►|▶|>>>|>>)\s*", " ").Trim();
-        var months = string.Join('|', lexicon.Months);
-        text = Regex.Replace(text, $@"\b({months})\b(?!\s+\d{{4}})(?!\s*[-/]\s*\w+\s+\d{{4}})", m => $"{m.Value} {passage.Year}", RegexOptions.IgnoreCase);
-        return text;
+        var text = LinkMarks().Replace(passage.Text, " ").Trim();
+        return monthWithoutYear.Replace(text, m => $"{m.Value} {passage.Year}");
     }
 }

@@ -31,6 +31,9 @@ public sealed partial class AnswerEngine
     private readonly Dictionary<string, Report> reports;
     private readonly Dictionary<string, Theme> themes;
     private readonly Dictionary<string, int> passagePosition;
+    private readonly Regex monthWithoutYear;
+    private readonly HashSet<string> genericBudgetStems;
+    private readonly Dictionary<string, string> lineKeyByWord = [];
 
     private AnswerEngine(KnowledgeModel model)
     {
@@ -43,6 +46,20 @@ public sealed partial class AnswerEngine
         analyzer = new QueryAnalyzer(lexicon, ModelTokens(model));
         extractor = new SlotExtractor(lexicon, analyzer, model.Themes);
         passages = new PassageIndex(model.Passages, analyzer);
+        monthWithoutYear = new Regex(
+            $@"\b({string.Join('|', lexicon.Months)})\b(?!\s+\d{{4}})(?!\s*[-/]\s*\w+\s+\d{{4}})",
+            RegexOptions.IgnoreCase);
+        genericBudgetStems = lexicon.BudgetWords.Concat(lexicon.TotalWords).Concat(lexicon.JaarrekeningWords)
+            .Concat(lexicon.BegrotingWords).Concat(lexicon.ExpenseWords).Concat(lexicon.IncomeWords)
+            .Concat(lexicon.CompareWords).Select(QueryAnalyzer.Stem).ToHashSet();
+        foreach (var line in lexicon.BudgetLines)
+        {
+            foreach (var word in line.Words)
+            {
+                lineKeyByWord.TryAdd(word, line.Key);
+            }
+        }
+
         passagePosition = [];
         for (var i = 0; i < model.Passages.Count; i++)
         {

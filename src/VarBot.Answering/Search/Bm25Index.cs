@@ -9,7 +9,9 @@ internal sealed class Bm25Index
     private readonly List<int> lengths = [];
     private readonly Dictionary<string, int> documentFrequency = [];
     private readonly Dictionary<string, List<int>> postings = [];
-    private double averageLength;
+    private long totalLength;
+
+    private double AverageLength => lengths.Count == 0 ? 1 : (double)totalLength / lengths.Count;
 
     public int Count => lengths.Count;
 
@@ -35,7 +37,7 @@ internal sealed class Bm25Index
 
         termCounts.Add(counts);
         lengths.Add(stems.Count);
-        averageLength = lengths.Average();
+        totalLength += stems.Count;
     }
 
     public double Idf(string term)
@@ -53,6 +55,7 @@ internal sealed class Bm25Index
     public Dictionary<int, double> Score(IReadOnlyList<(string Term, double Weight)> query, Func<int, bool>? filter = null)
     {
         var scores = new Dictionary<int, double>();
+        var average = AverageLength;
         foreach (var (term, weight) in query)
         {
             if (!postings.TryGetValue(term, out var docs))
@@ -69,7 +72,7 @@ internal sealed class Bm25Index
                 }
 
                 var tf = termCounts[doc][term];
-                var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / averageLength));
+                var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / average));
                 scores[doc] = scores.GetValueOrDefault(doc) + weight * idf * norm;
             }
         }

@@ -11,6 +11,8 @@ internal static class CommandCatalog
         ValidateCommand.Create(environment),
         ShowCommand.Create(environment),
         PublishCommand.Create(environment),
+        AskCommand.Create(),
+        EvalCommand.Create(),
         TeamsPackageCommand.Create(),
         FeedbackCommand.Create(),
     ];

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using VarBot.Answering;
+using VarBot.Knowledge.Import;
+using VarBot.Knowledge.Model;
+using VarBot.TestSupport;
+
+/// <summary>Answer latency (p50/p99 on a warm engine) over the question sets, and engine build time from a model.</summary>
+public static class AnswerBenchmark
+{
+    public static int Run(string[] args)
+    {
+        var reports = ReportImporter.Import(RepoPaths.Seeds);
+        var model = new KnowledgeModel
+        {
+            Reports = reports.Reports, Organisation = reports.Organisation, Themes = reports.Themes,
+            Passages = reports.Passages, Events = reports.Events, Budgets = reports.Budgets, Monitoring = reports.Monitoring,
+        };
+        var data = Path.Combine(RepoPaths.Root, "tests", "VarBot.Answering.Tests", "Data");
+        var items = Directory.GetFiles(data, "*.jsonl").SelectMany(f => Evaluation.Parse(File.ReadLines(f))).ToList();
+
+        AnswerEngine.Build(model); // first build loads the vocabulary
+        var builds = new List<double>();
+        for (var i = 0; i < 10; i++)
+        {
+            var sw = Stopwatch.StartNew();
+            AnswerEngine.Build(model);
+            builds.Add(sw.Elapsed.TotalMilliseconds);
+        }
+
+        var engine = AnswerEngine.Build(model);
+        var today = new DateOnly(2026, 11, 22);
+        foreach (var item in items)
+        {
+            engine.Ask(new Question(item.Question, item.AsOf ?? today));
+        }
+
+        var slowest = items.Select(item =>
+        {
+            var sw = Stopwatch.StartNew();
+            engine.Ask(new Question(item.Question, item.AsOf ?? today));
+            return (item.Question, sw.Elapsed.TotalMilliseconds);
+        }).OrderByDescending(x => x.TotalMilliseconds).Take(3).ToList();
+        var times = new List<double>();
+        for (var round = 0; round < 20; round++)
+        {
+            foreach (var item in items)
+            {
+                var sw = Stopwatch.StartNew();
+                engine.Ask(new Question(item.Question, item.AsOf ?? today));
+                times.Add(sw.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        times.Sort();
+        builds.Sort();
+        Console.WriteLine($"questions: {items.Count}, answers timed: {times.Count}");
+        Console.WriteLine($"answer latency p50: {Percentile(times, 0.50):F3} ms, p99: {Percentile(times, 0.99):F3} ms, max: {times[^1]:F3} ms");
+        Console.WriteLine($"engine build (warm vocabulary) median: {Percentile(builds, 0.5):F1} ms, max: {builds[^1]:F1} ms");
+        foreach (var (question, ms) in slowest)
+        {
+            Console.WriteLine($"slow: {ms:F2} ms  {question}");
+        }
+
+        return 0;
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+}
