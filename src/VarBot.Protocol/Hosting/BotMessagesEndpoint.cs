@@ -175,7 +175,8 @@ internal sealed class BotMessagesEndpoint(
                 return;
             }
 
-            context.Response.StatusCode = invokeResponse.Status;
+            // A status outside the HTTP range would make ASP.NET Core throw; the bot meant "handled".
+            context.Response.StatusCode = invokeResponse.Status is >= 200 and <= 599 ? invokeResponse.Status : StatusCodes.Status200OK;
             if (invokeResponse.Body is not null)
             {
                 await context.Response.WriteAsJsonAsync(invokeResponse.Body, BotJson.Options, ct).ConfigureAwait(false);

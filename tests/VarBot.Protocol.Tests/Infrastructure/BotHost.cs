@@ -1,0 +1,116 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VarBot.Protocol.Schema;
+
+namespace VarBot.Protocol.Tests.Infrastructure;
+
+/// <summary>The bot side: a real Kestrel host with AddBotProtocol + MapBotMessages and a bot whose behaviour each test sets.</summary>
+internal sealed class BotHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private BotHost(WebApplication app, DelegateBot bot, ListLoggerProvider logs)
+    {
+        _app = app;
+        Bot = bot;
+        Logs = logs;
+    }
+
+    public DelegateBot Bot { get; }
+
+    public ListLoggerProvider Logs { get; }
+
+    public Uri MessagesUri { get; private set; } = null!;
+
+    public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public static async Task<BotHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        IPAddress? callerAddress = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        var logs = new ListLoggerProvider();
+        builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        builder.Logging.AddProvider(logs);
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+
+        var bot = new DelegateBot();
+        builder.Services.AddBotProtocol(builder.Configuration);
+        builder.Services.AddSingleton<IBotHandler>(bot);
+        services?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        if (callerAddress is not null)
+        {
+            // Makes a loopback request look as if it came from elsewhere, without sending traffic off the machine.
+            app.Use((context, next) =>
+            {
+                context.Connection.RemoteIpAddress = callerAddress;
+                return next(context);
+            });
+        }
+
+        app.MapBotMessages("/api/messages");
+        await app.StartAsync();
+
+        var host = new BotHost(app, bot, logs);
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        host.MessagesUri = new Uri(new Uri(bound), "/api/messages");
+        return host;
+    }
+
+    public Task<HttpResponseMessage> PostAsync(Activity activity, string? bearer = null) =>
+        PostJsonAsync(System.Text.Json.JsonSerializer.Serialize(activity, BotJson.Options), bearer);
+
+    public Task<HttpResponseMessage> PostJsonAsync(string json, string? bearer = null)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, MessagesUri)
+        {
+            Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (bearer is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        }
+
+        return Client.SendAsync(request);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>The bot under test: runs <see cref="OnTurn"/> and counts turns.</summary>
+internal sealed class DelegateBot : IBotHandler
+{
+    private int _turns;
+
+    public Func<ITurnContext, CancellationToken, Task> OnTurn { get; set; } = (_, _) => Task.CompletedTask;
+
+    public int Turns => Volatile.Read(ref _turns);
+
+    public void Reset()
+    {
+        OnTurn = (_, _) => Task.CompletedTask;
+        Volatile.Write(ref _turns, 0);
+    }
+
+    public Task OnActivityAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        Interlocked.Increment(ref _turns);
+        return OnTurn(turn, cancellationToken);
+    }
+}

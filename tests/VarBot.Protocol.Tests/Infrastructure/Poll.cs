@@ -1,0 +1,19 @@
+namespace VarBot.Protocol.Tests.Infrastructure;
+
+internal static class Poll
+{
+    /// <summary>Waits until <paramref name="condition"/> holds, checking every 10 ms, for at most 10 s.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                Assert.Fail("Timed out waiting for " + what);
+            }
+
+            await Task.Delay(10);
+        }
+    }
+}
