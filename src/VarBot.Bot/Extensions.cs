@@ -77,8 +77,22 @@ public static class Extensions
         {
             Predicate = check => check.Tags.Contains("ready"),
             ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+            ResponseWriter = WriteHealthAsync,
         });
         return endpoints;
+    }
+
+    /// <summary>Each check's status and description (no secrets, no exception details) for operators.</summary>
+    private static Task WriteHealthAsync(HttpContext context, HealthReport report)
+    {
+        var body = new System.Text.Json.Nodes.JsonObject { ["status"] = report.Status.ToString() };
+        foreach (var (name, entry) in report.Entries)
+        {
+            body[name] = entry.Status + (entry.Description is { } description ? ": " + description : "");
+        }
+
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
 
     /// <summary>/api/messages and the agenda files.</summary>

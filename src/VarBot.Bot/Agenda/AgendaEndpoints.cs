@@ -14,7 +14,7 @@ internal static class AgendaEndpoints
         return endpoints;
     }
 
-    private static IResult GetEventFile(string file, IBotKnowledge knowledge)
+    private static IResult GetEventFile(string file, IBotKnowledge knowledge, IcsWriter writer)
     {
         if (!file.EndsWith(".ics", StringComparison.OrdinalIgnoreCase) || knowledge.Model is not { } model)
         {
@@ -23,12 +23,11 @@ internal static class AgendaEndpoints
 
         var id = file[..^4];
         var found = model.Events.FirstOrDefault(e => string.Equals(e.Id, id, StringComparison.Ordinal));
-        if (found is null)
+        if (found is null || !IcsWriter.CanWrite(found))
         {
             return Results.Text(BotTexts.CalendarFileNotFound, "text/plain; charset=utf-8", Encoding.UTF8, StatusCodes.Status404NotFound);
         }
 
-        var ics = IcsWriter.Write(found);
-        return Results.File(Encoding.UTF8.GetBytes(ics), "text/calendar; charset=utf-8", id + ".ics");
+        return Results.File(Encoding.UTF8.GetBytes(writer.Write(found)), IcsWriter.ContentType, IcsWriter.FileName(found));
     }
 }

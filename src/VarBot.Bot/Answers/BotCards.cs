@@ -1,10 +1,11 @@
 using System.Text.Json.Nodes;
 using VarBot.Bot.Texts;
+using VarBot.Knowledge.Calendar;
 
 namespace VarBot.Bot.Answers;
 
 /// <summary>Builds the data for each card the bot sends and renders it from cards/ (CARD-CONTRACT.md).</summary>
-internal sealed class BotCards(ICardRenderer renderer, PublicAddress address)
+internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IBotKnowledge knowledge)
 {
     /// <summary>The agenda path of an event's .ics file, as served by this host.</summary>
     public static string IcsPath(string eventId) => "/agenda/" + Uri.EscapeDataString(eventId) + ".ics";
@@ -25,10 +26,11 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address)
         return renderer.Render(answer.Template, data);
     }
 
-    /// <summary>Every event with an id gets an absolute link to its .ics file ("Zet in mijn agenda").</summary>
+    /// <summary>Every event with an exact date gets an absolute link to its .ics file ("Zet in mijn agenda").</summary>
     private void AddCalendarLinks(JsonArray events)
     {
         var baseUrl = address.BaseUrl;
+        var model = knowledge.Model;
         foreach (var item in events.OfType<JsonObject>())
         {
             var existing = item["icsUrl"] is JsonValue v && v.TryGetValue<string>(out var url) ? url : null;
@@ -38,6 +40,12 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address)
             }
 
             var id = item["id"] is JsonValue idValue && idValue.TryGetValue<string>(out var eventId) ? eventId : null;
+            if (existing is null && (id is null || model?.Events.FirstOrDefault(e => e.Id == id) is not { } known || !IcsWriter.CanWrite(known)))
+            {
+                item.Remove("icsUrl");
+                continue;
+            }
+
             var path = existing ?? (id is null ? null : IcsPath(id));
             if (path is null || baseUrl is null)
             {

@@ -26,8 +26,12 @@ public sealed class BotHostFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        Client.Dispose();
-        await Host.DisposeAsync();
+        Client?.Dispose();
+        if (Host is not null)
+        {
+            await Host.DisposeAsync();
+        }
+
         Azurite.Dispose();
     }
 }
