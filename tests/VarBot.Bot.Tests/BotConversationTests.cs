@@ -105,14 +105,16 @@ public sealed class BotConversationTests(BotHostFixture fixture)
     }
 
     [Fact]
-    public async Task Invoke_UnknownName_Returns501()
+    public async Task Invoke_UnknownName_Returns400WithErrorBody()
     {
         var activity = Activities.Invoke(NewConversation(), "x", []);
         activity["name"] = "composeExtension/query";
 
         using var response = await fixture.Client.PostAsJsonAsync("/api/messages", activity);
 
-        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+        Assert.Equal("application/vnd.microsoft.error", (string?)body["type"]);
     }
 
     [Fact]

@@ -37,6 +37,7 @@ public sealed class FuzzTests(BotHostFixture fixture)
     private async Task<List<int>> SendAllAsync(ReadOnlyMemory<byte[]> bodies)
     {
         var statuses = new List<int>(bodies.Length);
+        var failures = new List<string>();
         var next = -1;
         var workers = Enumerable.Range(0, Parallelism).Select(_ => Task.Run(async () =>
         {
@@ -49,10 +50,15 @@ public sealed class FuzzTests(BotHostFixture fixture)
                 lock (statuses)
                 {
                     statuses.Add((int)response.StatusCode);
+                    if ((int)response.StatusCode >= 500 && failures.Count < 5)
+                    {
+                        failures.Add((int)response.StatusCode + " for " + Encoding.UTF8.GetString(bodies.Span[index].AsSpan(0, Math.Min(400, bodies.Span[index].Length))));
+                    }
                 }
             }
         }));
         await Task.WhenAll(workers);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
         return statuses;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using VarBot.Bot.Answers;
 using VarBot.Bot.Routing;
 using VarBot.Bot.Texts;
@@ -29,9 +30,19 @@ internal sealed class HelpHandler(BotCards cards) : ITurnHandler
     }
 }
 
-/// <summary>Invokes the bot does not know: 501, as the Bot Framework SDKs answer.</summary>
+/// <summary>
+/// Invokes the bot does not support (task modules, message extensions, ...): 400 with a Universal Actions error body.
+/// The Bot Framework SDKs answer 501 here; the host keeps 5xx for its own failures only.
+/// </summary>
 internal sealed class UnknownInvokeHandler : ITurnHandler
 {
     public Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken) =>
-        turn.SendInvokeResponseAsync(new InvokeResponse(501), cancellationToken);
+        turn.SendInvokeResponseAsync(
+            new InvokeResponse(400, new JsonObject
+            {
+                ["statusCode"] = 400,
+                ["type"] = InvokeResponse.ErrorContentType,
+                ["value"] = new JsonObject { ["code"] = "NotSupported", ["message"] = BotTexts.UnknownAction },
+            }),
+            cancellationToken);
 }
