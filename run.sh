@@ -22,7 +22,13 @@ stop_all() {
   for pid in "${pids[@]}"; do
     kill -TERM -- "-$pid" 2>/dev/null || true
   done
+  # Azurite reports "closed" on SIGTERM but may not exit: after 10 s, whatever is left gets SIGKILL.
+  local deadline=$((SECONDS + 10))
   for pid in "${pids[@]}"; do
+    while kill -0 -- "-$pid" 2>/dev/null && ((SECONDS < deadline)); do
+      sleep 0.2
+    done
+    kill -KILL -- "-$pid" 2>/dev/null || true
     wait "$pid" 2>/dev/null || true
   done
   echo "run: alles gestopt."
@@ -68,14 +74,16 @@ ASPNETCORE_URLS="http://127.0.0.1:$bot_port" DOTNET_ENVIRONMENT=Development ASPN
   dotnet run -c Release --project "$repo/src/VarBot.Bot" --no-launch-profile &
 pids+=($!)
 echo "run: de bot start (bouwen, model laden; de eerste keer duurt dat even)..."
-wait_until "De bot" "$!" 300 curl -fsS -o /dev/null "http://127.0.0.1:$bot_port/readyz"
+wait_until "De bot" "$!" 300 curl -fs -o /dev/null "http://127.0.0.1:$bot_port/readyz"
 echo "run: de bot is klaar op http://127.0.0.1:$bot_port/api/messages."
 
-TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
+# The Playground writes its logs to ./devTools: keep them out of the repository.
+mkdir -p "$repo/.artifacts/playground"
+(cd "$repo/.artifacts/playground" && exec env TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
   NODE_OPTIONS="--require $repo/tools/loopback-only.js" \
   node "$(readlink -f "$bin/agentsplayground")" \
     -e "http://127.0.0.1:$bot_port/api/messages" -c msteams -p "$playground_port" \
-    --service-url "http://127.0.0.1:$playground_port/_connector" --disable-telemetry &
+    --service-url "http://127.0.0.1:$playground_port/_connector" --disable-telemetry) &
 pids+=($!)
 wait_until "De Agents Playground" "$!" 120 port_open "$playground_port"
 
