@@ -19,6 +19,9 @@ public sealed class CardCatalog
     /// <summary>Data lists that may be shortened to keep a card small; each template shows "… en N meer" from <c>{list}More</c>.</summary>
     private static readonly string[] TruncatableLists = ["events", "rows", "facts", "done", "planned"];
 
+    /// <summary>Per template, every field of the card contract with its empty value.</summary>
+    private static readonly FrozenDictionary<string, JsonObject> Defaults = BuildDefaults();
+
     private readonly FrozenDictionary<string, CardTemplate> _templates;
     private readonly int _maxCardBytes;
 
@@ -52,6 +55,7 @@ public sealed class CardCatalog
             throw new ArgumentException($"Unknown card template '{template}'. Known templates: {string.Join(", ", TemplateNames)}.", nameof(template));
         }
 
+        data = Normalize(template, data);
         var card = Expand(cardTemplate, data);
         if (Size(card) <= _maxCardBytes)
         {
@@ -69,6 +73,74 @@ public sealed class CardCatalog
         }
 
         return card;
+    }
+
+    /// <summary>
+    /// The data as the templates expect it (a copy when anything changes; the input is never modified):
+    /// JSON nulls are removed, since optional fields are tested with <c>exists()</c> and a null in text fails in
+    /// the official templating too; then every absent field of the card contract is filled in as <c>""</c> or
+    /// <c>[]</c>, so a missing field shows as nothing rather than as the literal <c>${field}</c>.
+    /// </summary>
+    internal static JsonObject Normalize(string template, JsonObject data)
+    {
+        var result = ContainsNull(data) ? (JsonObject)WithoutNulls(data)! : data;
+        var missing = Defaults[template].Where(d => !result.ContainsKey(d.Key)).ToList();
+        if (missing.Count == 0)
+        {
+            return result;
+        }
+
+        if (ReferenceEquals(result, data))
+        {
+            result = (JsonObject)data.DeepClone();
+        }
+
+        foreach (var (key, value) in missing)
+        {
+            result[key] = value?.DeepClone();
+        }
+
+        return result;
+    }
+
+    private static bool ContainsNull(JsonNode? node) => node switch
+    {
+        null => true,
+        JsonObject obj => obj.Any(p => ContainsNull(p.Value)),
+        JsonArray array => array.Any(ContainsNull),
+        _ => false,
+    };
+
+    private static JsonNode? WithoutNulls(JsonNode? node) => node switch
+    {
+        JsonObject obj => new JsonObject(obj.Where(p => p.Value is not null).Select(p => KeyValuePair.Create(p.Key, WithoutNulls(p.Value)))),
+        JsonArray array => new JsonArray([.. array.Where(item => item is not null).Select(WithoutNulls)]),
+        _ => node?.DeepClone(),
+    };
+
+    private static FrozenDictionary<string, JsonObject> BuildDefaults()
+    {
+        JsonObject Fields(params string[] names)
+        {
+            var fields = new JsonObject { ["title"] = "", ["intro"] = "", ["sources"] = new JsonArray(), ["suggestions"] = new JsonArray(), ["answerId"] = "" };
+            foreach (var name in names)
+            {
+                fields[name] = name is "facts" or "events" or "columns" or "rows" or "done" or "planned" or "examples" ? new JsonArray() : "";
+            }
+
+            return fields;
+        }
+
+        return new Dictionary<string, JsonObject>
+        {
+            ["answer"] = Fields("text", "facts"),
+            ["events"] = Fields("events"),
+            ["budget"] = Fields("columns", "rows", "note"),
+            ["theme"] = Fields("done", "doneLabel", "planned", "plannedLabel"),
+            ["welcome"] = Fields("text", "examples"),
+            ["notFound"] = Fields("text"),
+            ["error"] = Fields("text"),
+        }.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static JsonObject Expand(CardTemplate template, JsonObject data) =>

@@ -335,6 +335,11 @@ internal sealed class CardTemplate
                 {
                     return false;
                 }
+                catch (TemplateException) when (expr.Expr is ConcatExpr)
+                {
+                    // An interpolated string is never a boolean: false, whatever its parts hold.
+                    return false;
+                }
 
             case PLiteral literal:
                 // The official engine drops the element when $when is set to anything truthy that is not an expression.

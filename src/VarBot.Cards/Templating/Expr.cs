@@ -71,6 +71,20 @@ internal sealed record ConcatExpr(IReadOnlyList<Expr> Parts) : Expr
 /// <summary>A property of the scope (<see cref="Parent"/> null) or of another value.</summary>
 internal sealed record AccessorExpr(string Name, Expr? Parent) : Expr
 {
+    /// <summary>The dotted path when this is a plain chain of names (<c>a.b.c</c>), else null.</summary>
+    public string? UserPath { get; } = Parent switch
+    {
+        null => Name,
+        AccessorExpr { UserPath: { } parentPath } => parentPath + "." + Name,
+        _ => null,
+    };
+
+    /// <summary>The memory path parts of a plain chain, with <c>$data</c> in front unless it starts with <c>$</c>.</summary>
+    public string[]? Chain => _chain ??= UserPath is null ? null
+        : UserPath[0] == '$' ? UserPath.Split('.') : ["$data", .. UserPath.Split('.')];
+
+    private string[]? _chain;
+
     public override object? Evaluate(Scope scope, bool substitute) => PathResolver.Evaluate(this, scope, substitute);
 
     public override string ToString() => Parent is null ? Name : Parent + "." + Name;
@@ -78,7 +92,11 @@ internal sealed record AccessorExpr(string Name, Expr? Parent) : Expr
 
 internal sealed record ElementExpr(Expr Instance, Expr Index) : Expr
 {
-    public override object? Evaluate(Scope scope, bool substitute) => PathResolver.Evaluate(this, scope, substitute);
+    /// <summary>
+    /// An indexer at the top of an expression is Adaptive Expressions' element() function (no null substitution
+    /// of its result); one inside a longer chain (<c>a[0].b</c>) is part of the accessor's path.
+    /// </summary>
+    public override object? Evaluate(Scope scope, bool substitute) => PathResolver.EvaluateElement(this, scope, substitute);
 
     public override string ToString() => Instance + "[" + Index + "]";
 }

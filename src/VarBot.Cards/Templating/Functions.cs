@@ -81,8 +81,9 @@ internal static class Functions
                 return value switch
                 {
                     string s => (double)s.Length,
-                    null or Undefined => 0d,
-                    _ => throw new EvalError($"{args[0]} is not a string or null."),
+                    // verifyStringOrNull accepts undefined but, despite its name, not null.
+                    Undefined => 0d,
+                    _ => throw new EvalError($"{args[0]} is neither a string nor a null object."),
                 };
             }
 

@@ -13,6 +13,13 @@ internal static class PathResolver
 
     public static object? Evaluate(Expr expr, Scope scope, bool substitute)
     {
+        if (expr is AccessorExpr { Chain: { } chain, UserPath: { } userPath })
+        {
+            // Fast path for plain dotted names (nearly every binding): the same parts the path string would split into.
+            var found = GetValue(new RootMemory(scope), chain);
+            return found is Undefined && substitute ? "${" + userPath + "}" : found;
+        }
+
         var path = "";
         Expr? left = expr;
         while (left is not null)
@@ -67,12 +74,36 @@ internal static class PathResolver
         return value;
     }
 
-    private static object? GetValue(object? memory, string path)
+    /// <summary>Adaptive Expressions' Element evaluator.</summary>
+    public static object? EvaluateElement(ElementExpr element, Scope scope, bool substitute)
     {
-        var parts = path.Split(['.', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
+        var instance = element.Instance.Evaluate(scope, substitute);
+        var index = element.Index.Evaluate(scope, substitute: false);
+        switch (index)
+        {
+            case double d when d == Math.Floor(d) && !double.IsInfinity(d):
+                return instance switch
+                {
+                    null or Undefined => Undefined.Value,
+                    JsonArray array when d >= 0 && d < array.Count => JsValues.FromNode(array[(int)d]),
+                    JsonArray => throw new EvalError($"{JsValues.NumberToString(d)} is out of range"),
+                    _ => throw new EvalError($"{element.Instance} is not a collection."),
+                };
+            case string s:
+                return AccessProperty(instance, s);
+            default:
+                throw new EvalError($"Could not coerce {element.Index} to an int or string.");
+        }
+    }
+
+    private static object? GetValue(object? memory, string path) =>
+        GetValue(memory, path.Split(['.', '[', ']'], StringSplitOptions.RemoveEmptyEntries)
             .Select(part => part.Length >= 2 && ((part[0] == '"' && part[^1] == '"') || (part[0] == '\'' && part[^1] == '\''))
                 ? part[1..^1]
-                : part);
+                : part));
+
+    private static object? GetValue(object? memory, IEnumerable<string> parts)
+    {
         object? value = Undefined.Value;
         var current = memory;
         foreach (var part in parts)
