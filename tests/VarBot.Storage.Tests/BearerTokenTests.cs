@@ -48,8 +48,9 @@ public sealed class BearerTokenTests : IDisposable
 
             var request = context.Request;
             _requests.Enqueue((request.HttpMethod, request.Url!.AbsolutePath, request.Headers["Authorization"], request.Headers["x-ms-version"]));
-            context.Response.StatusCode = 404;
-            context.Response.Headers["x-ms-error-code"] = "BlobNotFound";
+            var failing = request.Url.AbsolutePath.EndsWith("/boom", StringComparison.Ordinal);
+            context.Response.StatusCode = failing ? 503 : 404;
+            context.Response.Headers["x-ms-error-code"] = failing ? "ServerBusy" : "BlobNotFound";
             context.Response.Close();
         }
     }
@@ -93,5 +94,23 @@ public sealed class BearerTokenTests : IDisposable
 
         Assert.Contains("Entra ID token", ex.Message, StringComparison.Ordinal);
         Assert.Empty(_requests);
+    }
+
+    [Fact]
+    public async Task GetAsync_ServiceAnswers503_ThrowsBlobStorageExceptionWithStatusAndCode()
+    {
+        var credential = new Mock<TokenCredential>();
+        credential
+            .Setup(c => c.GetTokenAsync(It.IsAny<TokenRequestContext>(), It.IsAny<CancellationToken>()))
+            .ReturnsAsync(new AccessToken("fixed-token-123", DateTimeOffset.UtcNow.AddHours(1)));
+        using var http = new HttpClient();
+        var container = BlobContainerFactory.Create(_serviceUri, credential.Object, "varbot", http);
+
+        var ex = await Assert.ThrowsAsync<BlobStorageException>(() => container.GetAsync("boom"));
+
+        Assert.Equal(503, ex.Status);
+        Assert.Equal("ServerBusy", ex.ErrorCode);
+        Assert.Contains("try again later", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("fixed-token-123", ex.ToString(), StringComparison.Ordinal);
     }
 }

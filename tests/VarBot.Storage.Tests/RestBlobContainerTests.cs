@@ -1,4 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using VarBot.TestSupport;
 
 namespace VarBot.Storage.Tests;
@@ -195,5 +199,34 @@ public sealed class RestBlobContainerTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains($"127.0.0.1:{port}", ex.Message, StringComparison.Ordinal);
         Assert.Null(ex.Status);
         Assert.DoesNotContain(AzuriteFixture.AccountKey, ex.ToString() + string.Join("\n", _logs.Lines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AddBlobStorage_WrongKeyWithTraceLogging_LogsNeitherKeyNorSignature()
+    {
+        var wrongKey = Convert.ToBase64String(Enumerable.Repeat((byte)9, 64).ToArray());
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};AccountKey={wrongKey};BlobEndpoint={azurite.BlobEndpoint};",
+            ["Storage:Container"] = AzuriteFixture.UniqueContainerName("di"),
+        }).Build();
+        var authorizations = new ConcurrentQueue<string>();
+        var services = new ServiceCollection();
+        services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddBlobStorage(configuration.GetSection("Storage"));
+        services.AddHttpClient(BlobStorageServiceCollectionExtensions.HttpClientName)
+            .AddHttpMessageHandler(() => new AuthorizationRecordingHandler(authorizations));
+        await using var provider = services.BuildServiceProvider();
+        var container = provider.GetRequiredService<IBlobContainer>();
+
+        var ex = await Assert.ThrowsAsync<BlobStorageException>(() => container.PutAsync("x.json", "1"u8.ToArray(), "application/json"));
+
+        Assert.Equal(403, ex.Status);
+        var signature = Assert.Single(authorizations).Split(':')[1];
+        var everything = ex + "\n" + string.Join("\n", _logs.Lines);
+        Assert.Contains("System.Net.Http.HttpClient", everything, StringComparison.Ordinal);
+        Assert.Contains("Authorization: *", everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(signature, everything, StringComparison.Ordinal);
+        Assert.DoesNotContain(wrongKey, everything, StringComparison.Ordinal);
     }
 }

@@ -29,8 +29,16 @@ internal sealed class CapturingLoggerProvider : ILoggerProvider
 }
 
 /// <summary>Records the Authorization header of every request that goes out, so tests can look for the signature elsewhere.</summary>
-internal sealed class AuthorizationRecordingHandler() : DelegatingHandler(new SocketsHttpHandler())
+internal sealed class AuthorizationRecordingHandler : DelegatingHandler
 {
+    public AuthorizationRecordingHandler()
+        : base(new SocketsHttpHandler())
+    {
+    }
+
+    /// <summary>Without an inner handler, for IHttpClientFactory's AddHttpMessageHandler.</summary>
+    public AuthorizationRecordingHandler(ConcurrentQueue<string> authorizations) => Authorizations = authorizations;
+
     public ConcurrentQueue<string> Authorizations { get; } = new();
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
