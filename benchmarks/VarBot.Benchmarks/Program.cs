@@ -1,3 +1,19 @@
-// Benchmarks print their figures; run with: dotnet run -c Release --project benchmarks/VarBot.Benchmarks -- <name>
-Console.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|newsletter>");
-return 2;
+using VarBot.Benchmarks;
+
+// Benchmarks print their figures (not timed tests). Run one with:
+//   dotnet run -c Release --project benchmarks/VarBot.Benchmarks -- <name> [args]
+// The figures are recorded in BENCHMARKS.md.
+return args.FirstOrDefault() switch
+{
+    "import" => ImportBenchmark.Run(args[1..]),
+    "model-load" => await ModelLoadBenchmark.RunAsync(args[1..]),
+    "answers" => AnswerBenchmark.Run(args[1..]),
+    "newsletter" => await NewsletterBenchmark.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|newsletter> [args]");
+    return 2;
+}

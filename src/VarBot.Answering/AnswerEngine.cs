@@ -43,9 +43,10 @@ public sealed partial class AnswerEngine
         format = new DutchFormat(lexicon.Months);
         reports = model.Reports.ToDictionary(r => r.Id);
         themes = model.Themes.ToDictionary(t => t.Id);
-        analyzer = new QueryAnalyzer(lexicon, ModelTokens(model));
+        var passageTokens = model.Passages.Select(p => TextNormalizer.Tokens(p.Text + " " + p.Heading + " " + p.Section)).ToList();
+        analyzer = new QueryAnalyzer(lexicon, passageTokens.SelectMany(t => t).Concat(ModelTokens(model)));
         extractor = new SlotExtractor(lexicon, analyzer, model.Themes);
-        passages = new PassageIndex(model.Passages, analyzer);
+        passages = new PassageIndex(model.Passages, passageTokens, analyzer);
         monthWithoutYear = new Regex(
             $@"\b({string.Join('|', lexicon.Months)})\b(?!\s+\d{{4}})(?!\s*[-/]\s*\w+\s+\d{{4}})",
             RegexOptions.IgnoreCase);
@@ -335,8 +336,7 @@ public sealed partial class AnswerEngine
 
     private static IEnumerable<string> ModelTokens(KnowledgeModel model)
     {
-        var texts = model.Passages.Select(p => p.Text + " " + p.Section + " " + p.Heading)
-            .Concat(model.Events.Select(e => e.Title + " " + e.Topic + " " + e.Place))
+        var texts = model.Events.Select(e => e.Title + " " + e.Topic + " " + e.Place)
             .Concat(model.Budgets.SelectMany(b => b.Lines.Select(l => l.Label + " " + l.Group)))
             .Concat(model.Themes.SelectMany(t => t.Aliases.Append(t.Name).Concat(t.FormerNames)))
             .Concat(model.Monitoring.Select(m => m.Title + " " + m.Performer))

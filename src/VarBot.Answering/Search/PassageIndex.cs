@@ -9,14 +9,13 @@ internal sealed class PassageIndex
     private readonly Bm25Index index = new();
     private readonly QueryAnalyzer analyzer;
 
-    public PassageIndex(IReadOnlyList<Passage> passages, QueryAnalyzer analyzer)
+    public PassageIndex(IReadOnlyList<Passage> passages, IReadOnlyList<List<string>> tokens, QueryAnalyzer analyzer)
     {
         this.analyzer = analyzer;
         Passages = passages;
-        foreach (var passage in passages)
+        foreach (var passageTokens in tokens)
         {
-            var text = passage.Text + " " + passage.Heading + " " + passage.Section;
-            index.Add(Stems(TextNormalizer.Tokens(text)));
+            index.Add(Stems(passageTokens));
         }
     }
 

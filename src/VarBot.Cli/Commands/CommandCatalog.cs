@@ -14,6 +14,8 @@ internal static class CommandCatalog
         AskCommand.Create(),
         EvalCommand.Create(),
         TeamsPackageCommand.Create(),
+        NewsletterCommand.Create(environment),
+        SubscribersCommand.Create(environment),
         FeedbackCommand.Create(),
     ];
 }

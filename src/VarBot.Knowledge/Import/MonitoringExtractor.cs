@@ -70,7 +70,7 @@ internal static partial class MonitoringExtractor
                         MonitoringKind.Veiligheidsmonitor => covers is null ? "Veiligheidsmonitor" : $"Veiligheidsmonitor {covers}",
                         _ => covers is null ? "Mensenhandelmonitor" : $"Mensenhandelmonitor {covers}",
                     };
-                    var id = $"{report.Id}:{p.Source.Line}:{kind.Value.ToString().ToLowerInvariant()}:{covers ?? "-"}";
+                    var id = $"{report.Id}:{p.Source.Line}:{kind.Value.ToString().ToLowerInvariant()}:{covers ?? "-"}:{status.ToString().ToLowerInvariant()}";
                     if (result.Any(r => r.Id == id) || fromPassage.Any(r => r.Id == id))
                     {
                         continue;

@@ -23,9 +23,15 @@ internal static partial class OrganisationExtractor
             }
         }
 
+        var clean = lines.Select(TextTools.Clean).ToArray();
         for (var i = 0; i < lines.Length; i++)
         {
-            var columns = Columns(lines[i]);
+            if (clean[i].Length == 0)
+            {
+                continue;
+            }
+
+            var columns = Role().IsMatch(clean[i]) ? Columns(lines[i]) : [];
             for (var c = 0; c < columns.Count; c++)
             {
                 var role = Role().Match(columns[c]);
@@ -62,11 +68,7 @@ internal static partial class OrganisationExtractor
                 Add(kind, name, detail, nameLine + 1);
             }
 
-            var text = TextTools.Clean(lines[i]);
-            if (i + 1 < lines.Length)
-            {
-                text += " " + TextTools.Clean(lines[i + 1]); // wrapped reports split sentences over lines
-            }
+            var text = i + 1 < lines.Length ? clean[i] + " " + clean[i + 1] : clean[i]; // wrapped reports split sentences over lines
 
             var board = ViceChair2017().Match(text);
             if (board.Success)
@@ -74,11 +76,11 @@ internal static partial class OrganisationExtractor
                 Add(OrganisationFactKind.ViceChair, board.Groups["name"].Value, $"Burgemeester {board.Groups["place"].Value}", i + 1);
             }
 
-            var municipalities = Municipalities().Match(TextTools.Clean(lines[i]));
+            var municipalities = Municipalities().Match(clean[i]);
             if (municipalities.Success)
             {
                 Add(OrganisationFactKind.Municipalities, municipalities.Groups[1].Value, municipalities.Value, i + 1);
-                var partners = Partners().Match(TextTools.Clean(lines[i])[municipalities.Index..]);
+                var partners = Partners().Match(clean[i][municipalities.Index..]);
                 if (partners.Success)
                 {
                     Add(OrganisationFactKind.KeyPartner, "politie", null, i + 1);
@@ -86,13 +88,13 @@ internal static partial class OrganisationExtractor
                 }
             }
 
-            var subscribers = Subscribers().Match(TextTools.Clean(lines[i]));
+            var subscribers = Subscribers().Match(clean[i]);
             if (subscribers.Success)
             {
                 Add(OrganisationFactKind.NewsletterSubscribers, subscribers.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), subscribers.Value, i + 1);
             }
 
-            var followers = LinkedIn().Match(TextTools.Clean(lines[i]));
+            var followers = LinkedIn().Match(clean[i]);
             if (followers.Success)
             {
                 Add(OrganisationFactKind.LinkedInFollowers, followers.Groups[1].Value.Replace(".", "", StringComparison.Ordinal), followers.Value, i + 1);

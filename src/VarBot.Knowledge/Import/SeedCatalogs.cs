@@ -122,13 +122,14 @@ internal sealed class ThemeCatalog
         return new ThemeCatalog(themes, sections);
     }
 
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
     internal static T Deserialize<T>(string path)
     {
-        var deserializer = new DeserializerBuilder()
-            .WithNamingConvention(CamelCaseNamingConvention.Instance)
-            .Build();
         using var reader = File.OpenText(path);
-        return deserializer.Deserialize<T>(reader);
+        return Yaml.Deserialize<T>(reader);
     }
 
     internal sealed class ThemesFile
