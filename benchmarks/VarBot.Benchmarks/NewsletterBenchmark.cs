@@ -3,7 +3,7 @@ using System.Net.Mail;
 using System.Net.Sockets;
 using System.Text;
 using VarBot.Knowledge.Model;
-using VarBot.Knowledge.News;
+using VarBot.Knowledge.Import;
 using VarBot.Newsletter;
 using VarBot.Newsletter.Composition;
 using VarBot.Newsletter.Delivery;
@@ -122,25 +122,6 @@ public static class NewsletterBenchmark
         }
     }
 
-    /// <summary>The 2026 plan as in the reports, plus the real news items; the importer's model can replace it.</summary>
-    private static KnowledgeModel Model()
-    {
-        Theme T(string id, string name) => new(id, name, true, [], [], null);
-        Passage P(string theme, int n) => new($"p{theme}{n}", "r", theme, theme, null, 2026, PassageKind.Planned, true, $"Plan {n} voor {theme}: netwerkbijeenkomsten, kennisdeling en trainingen in de regio.", new SourceRef("r", n));
-        Event E(string id, EventType type, string title, DateOnly date, string? theme) => new(id, type, title, null, theme, date, date.Year, date.Month, null, null, EventStatus.Planned, []);
-        string[] ids = ["digitale-veiligheid", "mensenhandel", "zorg-en-veiligheid", "jeugd-en-veiligheid", "maatschappelijk-ongenoegen"];
-        string[] names = ["Digitale veiligheid", "Mensenhandel", "Zorg en veiligheid", "Jeugd en veiligheid", "Maatschappelijk ongenoegen"];
-        return new KnowledgeModel
-        {
-            Themes = ids.Select((id, i) => T(id, names[i])).ToList(),
-            Passages = ids.SelectMany(id => Enumerable.Range(1, 5).Select(n => P(id, n))).ToList(),
-            Events =
-            [
-                E("2026-03-23-leerhuis", EventType.Leerhuis, "Leerhuis", new DateOnly(2026, 3, 23), null),
-                E("2026-04-10-netwerk-dv", EventType.Netwerkbijeenkomst, "Netwerkbijeenkomst digitale veiligheid", new DateOnly(2026, 4, 10), "digitale-veiligheid"),
-                E("2026-05-12-webinar", EventType.Webinar, "Webinar polarisatie", new DateOnly(2026, 5, 12), "maatschappelijk-ongenoegen"),
-            ],
-            News = NewsReader.ReadAll(RepoPaths.Seeds).Items,
-        };
-    }
+    /// <summary>The model the importer builds from the repository's seeds (reports, news, themes).</summary>
+    private static KnowledgeModel Model() => KnowledgeImporter.Import(RepoPaths.Seeds).Model;
 }

@@ -16,7 +16,7 @@ public sealed class ChromiumTests(ServersFixture servers)
     [InlineData(375)]
     public async Task Render_AtWidth_NoHorizontalScrollNoBrokenImagesScreenshotWritten(int width)
     {
-        var model = TestModel.Create();
+        var model = servers.Seeds.Model;
         var container = BlobContainerFactory.Create(servers.Azurite.ConnectionString, AzuriteFixture.UniqueContainerName("nl"));
         await container.CreateIfNotExistsAsync();
         await using var host = await TestHost.StartAsync(servers, container, model);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using VarBot.Knowledge.Model;
 using VarBot.Newsletter.Composition;
 using VarBot.Templates.Views;
@@ -5,7 +6,7 @@ using VarBot.TestSupport;
 
 namespace VarBot.Newsletter.Tests;
 
-public sealed class CompositionTests : IAsyncLifetime
+public sealed class CompositionTests(SeedsModelFixture seeds) : IClassFixture<SeedsModelFixture>, IAsyncLifetime
 {
     private static readonly NewsletterLinks Links = new("https://bot.var.test");
     private readonly NewsletterRenderer _renderer = new();
@@ -21,7 +22,7 @@ public sealed class CompositionTests : IAsyncLifetime
     public async Task Compose_GoldenMonths_MatchGoldenFiles(string month)
     {
         var editor = new IssueEditor(_composer, _renderer, Links);
-        var composed = await editor.ComposeAsync(TestModel.Create(), IssueMonth.Parse(month));
+        var composed = await editor.ComposeAsync(seeds.Model, IssueMonth.Parse(month));
 
         var folder = Path.Combine(RepoPaths.Root, "tests", "VarBot.Newsletter.Tests", "Golden");
         var htmlPath = Path.Combine(folder, $"{month}.html");
@@ -39,7 +40,7 @@ public sealed class CompositionTests : IAsyncLifetime
     [Fact]
     public void Compose_March2026_AgendaHasOnlyComingEventsWithRightDates()
     {
-        var issue = _composer.Compose(TestModel.Create(), IssueMonth.Parse("2026-03"));
+        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-03"));
 
         var agenda = Assert.Single(issue.Agenda);
         Assert.Equal("maandag 23 maart 2026", agenda.DateText);
@@ -53,7 +54,7 @@ public sealed class CompositionTests : IAsyncLifetime
     [Fact]
     public void Compose_November2026_TerugblikHoldsOctoberAndAgendaNoPastEvents()
     {
-        var issue = _composer.Compose(TestModel.Create(), IssueMonth.Parse("2026-11"));
+        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-11"));
 
         Assert.Equal(["maandag 16 november 2026"], issue.Agenda.Select(a => a.DateText));
         Assert.Equal(["donderdag 1 oktober 2026"], issue.Terugblik.Select(a => a.DateText));
@@ -62,11 +63,40 @@ public sealed class CompositionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void Compose_FiveConsecutiveMonths_SpotlightRotatesThroughAllCurrentThemes()
+    {
+        var spotlights = Enumerable.Range(0, 5)
+            .Select(i => _composer.Compose(seeds.Model, IssueMonth.Parse("2026-01").AddMonths(i)).Spotlight)
+            .ToList();
+
+        Assert.Equal(seeds.ThemeIds.Order(StringComparer.Ordinal), spotlights.Select(s => s!.ThemeId).Order(StringComparer.Ordinal));
+        Assert.All(spotlights, s => Assert.InRange(s!.Plans.Count, 1, 5));
+        Assert.All(spotlights, s => Assert.Equal(2026, s!.PlanYear));
+    }
+
+    [Fact]
+    public void Compose_DuringTheMonthAfterAnEvent_AgendaLeavesThePastEventOut()
+    {
+        var composer = new IssueComposer(Links, new FakeTimeProvider(new DateTimeOffset(2026, 11, 17, 9, 0, 0, TimeSpan.Zero)));
+
+        var during = composer.Compose(seeds.Model, IssueMonth.Parse("2026-11"));
+        var ahead = composer.Compose(seeds.Model, IssueMonth.Parse("2027-01"));
+
+        Assert.DoesNotContain(during.Agenda, a => a.EventId == "2026-11-16-leerhuis");
+        Assert.Empty(during.Agenda);
+        Assert.DoesNotContain("16 november", during.Subject, StringComparison.Ordinal);
+        Assert.Equal(["donderdag 1 oktober 2026"], during.Terugblik.Select(t => t.DateText));
+        Assert.Empty(ahead.Agenda);
+    }
+
+    [Fact]
     public void Compose_MonthWithPublication_ShowsCijfersAndEmptySectionsLeftOut()
     {
-        var issue = _composer.Compose(TestModel.Create(), IssueMonth.Parse("2026-05"));
+        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-05"));
 
-        Assert.Equal("Gezamenlijk Veiligheidsbeeld 2025", Assert.Single(issue.Figures).Title);
+        var figure = Assert.Single(issue.Figures);
+        Assert.Equal("Gezamenlijk Veiligheidsbeeld 2025", figure.Title);
+        Assert.Equal("Verschenen op 14 april 2026, over 2025.", figure.Text);
         Assert.Empty(issue.Terugblik);
         Assert.Equal(["maandag 6 juli 2026"], issue.Agenda.Select(a => a.DateText));
     }
@@ -75,7 +105,7 @@ public sealed class CompositionTests : IAsyncLifetime
     public async Task RenderHtml_NewsWithScriptAndAccents_EncodesMarkupKeepsLetters()
     {
         var evil = new NewsItem("evil", "Zoë <script>alert(1)</script>", new DateOnly(2026, 3, 10), ["mensenhandel"], "Tekst met <b>tags</b> & meer", null, null, "", new SourceRef("x", 1));
-        var issue = _composer.Compose(TestModel.Create(evil), IssueMonth.Parse("2026-03"));
+        var issue = _composer.Compose(seeds.With(evil), IssueMonth.Parse("2026-03"));
 
         var html = await _renderer.RenderHtmlAsync(new DigestView(issue, [], "Zoë", "https://u", "https://p"));
 
@@ -88,7 +118,7 @@ public sealed class CompositionTests : IAsyncLifetime
     [Fact]
     public async Task RenderDigest_ChosenTheme_FullFirstOthersAsHeadlines()
     {
-        var issue = _composer.Compose(TestModel.Create(), IssueMonth.Parse("2026-03"));
+        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-03"));
         var view = new DigestView(issue, ["jeugd-en-veiligheid"], null, "https://u", "https://p");
 
         var text = NewsletterRenderer.RenderText(view);
@@ -111,7 +141,7 @@ public sealed class CompositionTests : IAsyncLifetime
     [Fact]
     public void DraftLinkedIn_March2026_PostsWithinLimitsWithHashtagsAndLink()
     {
-        var issue = _composer.Compose(TestModel.Create(), IssueMonth.Parse("2026-03"));
+        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-03"));
 
         var posts = LinkedInDrafter.Draft(issue);
 
@@ -131,7 +161,7 @@ public sealed class CompositionTests : IAsyncLifetime
     public void DraftLinkedIn_VeryLongNews_CutToLimits()
     {
         var lengthy = new NewsItem("lang", new string('a', 300), new DateOnly(2026, 3, 2), [], string.Join(' ', Enumerable.Repeat("woord", 1500)), "https://x.test", null, "", new SourceRef("x", 1));
-        var issue = _composer.Compose(TestModel.Create(lengthy), IssueMonth.Parse("2026-03"));
+        var issue = _composer.Compose(seeds.With(lengthy), IssueMonth.Parse("2026-03"));
 
         var post = LinkedInDrafter.Draft(issue).Single(p => p.FileName.Contains("lang", StringComparison.Ordinal));
 

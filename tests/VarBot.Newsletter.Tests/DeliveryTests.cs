@@ -17,7 +17,7 @@ public sealed partial class DeliveryTests(ServersFixture servers)
     [Fact]
     public async Task Send_FiftySubscribersWithThemes_EachGetsOneCorrectDigestAndUnsubscribeWorks()
     {
-        var model = TestModel.Create();
+        var model = servers.Seeds.Model;
         var container = BlobContainerFactory.Create(servers.Azurite.ConnectionString, TestSupport.AzuriteFixture.UniqueContainerName("nl"));
         await container.CreateIfNotExistsAsync();
         await using var host = await TestHost.StartAsync(servers, container, model);
@@ -28,7 +28,7 @@ public sealed partial class DeliveryTests(ServersFixture servers)
         for (var i = 0; i < 50; i++)
         {
             var email = $"abonnee{i:D2}@example.org";
-            chosen[email] = TestModel.ThemeIds.Where((_, t) => (i >> t & 1) == 1).ToArray();
+            chosen[email] = servers.Seeds.ThemeIds.Where((_, t) => (i >> t & 1) == 1).ToArray();
             await store.SubscribeAsync(email, i % 2 == 0 ? $"Zoë {i}" : null, chosen[email], "test", confirmed: true);
         }
 
@@ -95,7 +95,7 @@ public sealed partial class DeliveryTests(ServersFixture servers)
     [Fact]
     public async Task Subscribe_FormThenConfirmLink_DoubleOptIn()
     {
-        var model = TestModel.Create();
+        var model = servers.Seeds.Model;
         var container = BlobContainerFactory.Create(servers.Azurite.ConnectionString, TestSupport.AzuriteFixture.UniqueContainerName("nl"));
         await container.CreateIfNotExistsAsync();
         await using var host = await TestHost.StartAsync(servers, container, model);
@@ -133,7 +133,7 @@ public sealed partial class DeliveryTests(ServersFixture servers)
     [Fact]
     public async Task Send_BadAddressAmongGood_ReportsFailureAndSendsRest()
     {
-        var model = TestModel.Create();
+        var model = servers.Seeds.Model;
         var (services, _) = await Harness.ServicesAsync(servers, model);
         await using var _ = services;
         var store = services.GetRequiredService<SubscriberStore>();

@@ -17,6 +17,8 @@ public sealed class ServersFixture : IDisposable
 
     public MailDevFixture MailDev { get; } = new();
 
+    public SeedsModelFixture Seeds { get; } = new();
+
     public void Dispose()
     {
         Azurite.Dispose();

@@ -2,32 +2,71 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
-using VarBot.Knowledge.Import;
 using VarBot.Knowledge.Model;
+using VarBot.Knowledge.Store;
 using VarBot.Newsletter.Hosting;
 using VarBot.Storage;
 
 namespace VarBot.Cli.Commands;
 
 /// <summary>
-/// The newsletter services for a CLI run, configured like the bot host: environment variables
-/// (Newsletter__SigningKey, Newsletter__Smtp__Host, Storage__ConnectionString, ...) and an optional appsettings.json.
+/// The newsletter services for a CLI run, configured like the bot host: an optional appsettings.json, then environment
+/// variables (Newsletter__SigningKey, Newsletter__Smtp__Host, Storage__ConnectionString, ...). The VARBOT_ prefix that
+/// <c>varbot publish</c> reads works too: VARBOT_STORAGE__CONNECTIONSTRING and VARBOT_STORAGE__CONTAINER.
 /// </summary>
 internal static class NewsletterCliServices
 {
-    public static ServiceProvider? Build(CliEnvironment environment, bool needStorage = true)
+    public static IConfiguration Configuration(CliEnvironment environment) => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(environment.CurrentDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .AddEnvironmentVariables("VARBOT_")
+        .Build();
+
+    public static bool HasStorage(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration["Storage:ConnectionString"]) || !string.IsNullOrWhiteSpace(configuration["Storage:ServiceUri"]);
+
+    /// <summary>
+    /// The services, with the blob container created if it does not exist yet (a fresh account works at once);
+    /// null after a Dutch message when configuration is wrong or storage is unreachable.
+    /// </summary>
+    public static async Task<ServiceProvider?> BuildAsync(CliEnvironment environment, bool needStorage = true, CancellationToken cancellationToken = default)
     {
-        var configuration = new ConfigurationBuilder()
-            .AddJsonFile(Path.Combine(environment.CurrentDirectory, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables()
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging(logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning));
-        var storage = configuration.GetSection("Storage");
-        var hasStorage = !string.IsNullOrWhiteSpace(storage["ConnectionString"]) || !string.IsNullOrWhiteSpace(storage["ServiceUri"]);
-        if (hasStorage)
+        var services = Build(environment, needStorage);
+        if (services is null || !HasStorage(Configuration(environment)))
         {
-            services.AddBlobStorage(storage, new Azure.Identity.DefaultAzureCredential());
+            return services;
+        }
+
+        try
+        {
+            await services.GetRequiredService<IBlobContainer>().CreateIfNotExistsAsync(cancellationToken);
+            return services;
+        }
+        catch (BlobStorageException ex)
+        {
+            environment.Console.MarkupLine(
+                $"[red]De opslag is niet bereikbaar of weigert de opdracht[/] ({Markup.Escape(ex.Status is { } status ? $"HTTP {status}" : "geen verbinding")}). "
+                + "Start Azurite (npx azurite-blob) of controleer Storage__ConnectionString en de toegangsrechten.");
+        }
+        catch (Exception ex) when (ex is FormatException or Microsoft.Extensions.Options.OptionsValidationException)
+        {
+            // The message could echo parts of the connection string: never print it.
+            environment.Console.MarkupLine("[red]De opslag-instellingen kloppen niet.[/] Controleer Storage__ConnectionString (bijvoorbeeld 'UseDevelopmentStorage=true') en Storage__Container.");
+        }
+
+        await services.DisposeAsync();
+        return null;
+    }
+
+    private static ServiceProvider? Build(CliEnvironment environment, bool needStorage)
+    {
+        var configuration = Configuration(environment);
+        var services = new ServiceCollection();
+        // Warnings by default; Logging__LogLevel__Default=Information (or Trace) shows more, e.g. to audit what a send logs.
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConfiguration(configuration.GetSection("Logging")).AddConsole());
+        if (HasStorage(configuration))
+        {
+            services.AddBlobStorage(configuration.GetSection("Storage"), new Azure.Identity.DefaultAzureCredential());
         }
         else if (needStorage)
         {
@@ -52,24 +91,49 @@ internal static class NewsletterCliServices
         return services.BuildServiceProvider();
     }
 
-    public static bool HasStorage() =>
-        !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Storage__ConnectionString"))
-        || !string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable("Storage__ServiceUri"));
-
-    /// <summary>The model from --model FILE, or imported from the seeds; null after a Dutch message.</summary>
-    public static KnowledgeModel? LoadModel(string? modelFile, string? seedsOption, CliEnvironment environment)
+    /// <summary>
+    /// The model to compose from: --model FILE; else --seeds imported; else, with storage configured, the published
+    /// model (models/current.json); else the seeds folder found from the current directory. Null after a Dutch message.
+    /// </summary>
+    public static async Task<KnowledgeModel?> LoadModelAsync(
+        string? modelFile, string? seedsOption, IServiceProvider services, CliEnvironment environment, CancellationToken cancellationToken)
     {
         try
         {
             if (modelFile is not null)
             {
-                return ModelJson.Deserialize(File.ReadAllBytes(Path.GetFullPath(modelFile, environment.CurrentDirectory)));
+                return ModelJson.Deserialize(await File.ReadAllBytesAsync(Path.GetFullPath(modelFile, environment.CurrentDirectory), cancellationToken));
+            }
+
+            if (seedsOption is null && HasStorage(Configuration(environment)))
+            {
+                var container = services.GetRequiredService<IBlobContainer>();
+                if (await new ModelRepository(container).LoadCurrentAsync(cancellationToken) is { } published)
+                {
+                    environment.Console.MarkupLine($"Kennismodel {Markup.Escape(published.Model.Version)} uit de opslag (container '{Markup.Escape(container.Name)}').");
+                    return published.Model;
+                }
+
+                environment.Console.MarkupLine($"[yellow]In container '{Markup.Escape(container.Name)}' is nog geen kennismodel gepubliceerd;[/] de seeds worden gelezen (publiceer met 'varbot publish').");
             }
 
             var seeds = SeedsLocation.Resolve(seedsOption, environment);
-            return seeds is null ? null : KnowledgeImporter.Import(seeds).Model;
+            var result = seeds is null ? null : SeedsLocation.Import(seeds, environment);
+            if (result is { HasErrors: true })
+            {
+                environment.Console.MarkupLine($"[yellow]Let op: de seeds bevatten {IssuePrinter.Counts(result.Issues)}[/] (zie 'varbot validate'); het voorbeeld gebruikt wat wel te lezen was.");
+            }
+
+            return result?.Model;
         }
-        catch (Exception ex) when (ex is IOException or InvalidModelException or NotImplementedException or UnauthorizedAccessException)
+        catch (BlobStorageException ex)
+        {
+            environment.Console.MarkupLine(
+                $"[red]Het kennismodel kon niet uit de opslag worden gelezen[/] ({Markup.Escape(ex.Status is { } status ? $"HTTP {status}" : "geen verbinding")}). "
+                + "Start Azurite of controleer Storage__ConnectionString; of geef --seeds of --model op.");
+            return null;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidModelException or UnauthorizedAccessException)
         {
             environment.Console.MarkupLine($"[red]Het kennismodel kon niet worden geladen:[/] {Markup.Escape(ex.Message)}");
             return null;

@@ -30,7 +30,7 @@ internal static class NewsletterCommand
         var month = MonthOption();
         var outDir = new Option<string?>("--out") { Description = "Map voor nieuwsbrief.html, nieuwsbrief.txt, linkedin/*.txt en index.html.", HelpName = "MAP" };
         var subscriber = new Option<string?>("--subscriber") { Description = "Toon de persoonlijke versie van deze abonnee.", HelpName = "E-MAIL" };
-        var model = new Option<string?>("--model") { Description = "Een modelbestand (varbot import --out) in plaats van de seeds.", HelpName = "BESTAND" };
+        var model = new Option<string?>("--model") { Description = "Een modelbestand (varbot import --out). Zonder --model en --seeds: het gepubliceerde model als er opslag is ingesteld, anders de seeds.", HelpName = "BESTAND" };
         var seeds = SeedsLocation.CreateOption();
         var command = new Command("preview", "Stelt de nieuwsbrief samen en schrijft een voorbeeld (HTML, tekst, LinkedIn) naast elkaar.") { month, outDir, subscriber, model, seeds };
         command.SetAction(async (parse, ct) =>
@@ -40,19 +40,34 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            var loaded = NewsletterCliServices.LoadModel(parse.GetValue(model), parse.GetValue(seeds), environment);
             var email = parse.GetValue(subscriber);
-            using var services = NewsletterCliServices.Build(environment, needStorage: email is not null);
-            if (loaded is null || services is null)
+            await using var services = await NewsletterCliServices.BuildAsync(environment, needStorage: email is not null, ct);
+            if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            var stored = NewsletterCliServices.HasStorage();
+            var loaded = await NewsletterCliServices.LoadModelAsync(parse.GetValue(model), parse.GetValue(seeds), services, environment, ct);
+            if (loaded is null)
+            {
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            var stored = NewsletterCliServices.HasStorage(NewsletterCliServices.Configuration(environment));
             var editor = stored
                 ? services.GetRequiredService<IssueEditor>()
                 : new IssueEditor(services.GetRequiredService<IssueComposer>(), services.GetRequiredService<NewsletterRenderer>(), services.GetRequiredService<NewsletterLinks>());
-            var composed = await editor.ComposeAsync(loaded, m, ct);
+            ComposedIssue composed;
+            try
+            {
+                composed = await editor.ComposeAsync(loaded, m, ct);
+            }
+            catch (BlobStorageException ex)
+            {
+                environment.Console.MarkupLine($"[red]De opslag is niet bereikbaar:[/] {Markup.Escape(ex.Message)}");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
             DigestView? personal = null;
             if (email is not null)
             {
@@ -89,7 +104,7 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            using var services = NewsletterCliServices.Build(environment);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -124,7 +139,7 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            using var services = NewsletterCliServices.Build(environment);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;

@@ -27,7 +27,7 @@ internal static class SubscribersCommand
         var command = new Command("add", "Meldt iemand aan; de abonnee krijgt eerst een bevestigingslink (dubbele opt-in).") { email, name, themes };
         command.SetAction(async (parse, ct) =>
         {
-            using var services = NewsletterCliServices.Build(environment);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -59,7 +59,7 @@ internal static class SubscribersCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            using var services = NewsletterCliServices.Build(environment);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -93,7 +93,7 @@ internal static class SubscribersCommand
         var command = new Command("export", "Exporteert alle abonnees als CSV (email, name, themes, status, consent).") { outFile };
         command.SetAction(async (parse, ct) =>
         {
-            using var services = NewsletterCliServices.Build(environment);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -127,7 +127,7 @@ internal static class SubscribersCommand
         var command = new Command("forget", "Verwijdert een abonnee en alle verzendregistraties van die abonnee.") { email };
         command.SetAction(async (parse, ct) =>
         {
-            using var services = NewsletterCliServices.Build(environment);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;

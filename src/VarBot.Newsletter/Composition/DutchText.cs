@@ -19,6 +19,9 @@ internal static class DutchText
     /// <summary>"maandag 23 maart 2026".</summary>
     public static string LongDate(DateOnly date) => $"{Days[(int)date.DayOfWeek]} {date.Day} {MonthName(date.Month)} {date.Year}";
 
+    /// <summary>"14 april 2026".</summary>
+    public static string DayMonthYear(DateOnly date) => $"{date.Day} {MonthName(date.Month)} {date.Year}";
+
     /// <summary>"23 maart".</summary>
     public static string ShortDate(DateOnly date) => $"{date.Day} {MonthName(date.Month)}";
 

@@ -7,8 +7,10 @@ namespace VarBot.Newsletter.Composition;
 /// Composes the issue for month M from the knowledge model: Agenda (M and the next two months, never a past or
 /// cancelled event), Terugblik (the previous month), Nieuws (previous month and M), Thema in de kijker (rotating
 /// through the current themes) and Cijfers (monitoring that appeared). Empty sections stay empty and are not rendered.
+/// With a <see cref="TimeProvider"/>, an issue composed during its own month also leaves out the events of M that
+/// already took place; without one (golden tests) the Agenda starts on the first of M.
 /// </summary>
-public sealed class IssueComposer(NewsletterLinks links)
+public sealed class IssueComposer(NewsletterLinks links, TimeProvider? time = null)
 {
     private const int MaxPlans = 5;
 
@@ -47,9 +49,11 @@ public sealed class IssueComposer(NewsletterLinks links)
     private List<AgendaEntry> Agenda(KnowledgeModel model, IssueMonth month, Dictionary<string, string> themes)
     {
         var end = month.AddMonths(3);
+        DateOnly? today = time is not null && DateOnly.FromDateTime(time.GetLocalNow().DateTime) is var now && month.Contains(now) ? now : null;
         return model.Events
             .Where(e => e.Status == EventStatus.Planned)
             .Where(e => MonthOf(e) is { } m && m.CompareTo(month) >= 0 && m.CompareTo(end) < 0)
+            .Where(e => today is null || e.Date is not { } date || date >= today)
             .OrderBy(SortKey)
             .Select(e => Entry(e, themes, withIcs: e.Date is not null))
             .ToList();
@@ -94,21 +98,55 @@ public sealed class IssueComposer(NewsletterLinks links)
         }
 
         var year = years.Max();
-        var plans = planned.Where(p => p.Year == year).Take(MaxPlans).Select(p => DutchText.Truncate(p.Text, 400)).ToList();
+        // The theme's opening paragraph, then its bullet items (the concrete plans); further prose is context, not plans.
+        var ofYear = planned.Where(p => p.Year == year).OrderBy(p => p.Source.Line).ToList();
+        var plans = ofYear.Take(1).Concat(ofYear.Skip(1).Where(p => p.IsBullet))
+            .Take(MaxPlans)
+            .Select(p => DutchText.Truncate(p.Text, 400))
+            .ToList();
         return new ThemeSpotlight(theme.Id, theme.Name, year, plans);
     }
 
-    private static List<FigureEntry> Figures(KnowledgeModel model, IssueMonth month) =>
-        model.Monitoring
-            .Where(m => m.Month is { } mm && (new IssueMonth(m.Year, mm) == month || new IssueMonth(m.Year, mm) == month.Previous))
-            .Select(m => new FigureEntry(
-                m.Title,
-                (m.Status == PublicationStatus.Published ? "Verschenen in " : "Verwacht in ")
-                    + DutchText.MonthYear(m.Year, m.Month!.Value)
-                    + (m.Covers is null ? "" : $", over {m.Covers}")
-                    + (m.Performer is null ? "." : $"; uitgevoerd door {m.Performer}."),
-                m.Kind == MonitoringKind.Mensenhandelmonitor ? ThemeIdByName(model, "mensenhandel") : null))
-            .ToList();
+    /// <summary>
+    /// Monitoring publications that appeared in M-1 or M: by their month when the report gives one, else by a news item
+    /// of M-1 or M (in the publication's year) whose title names the publication, e.g. "Gezamenlijk Veiligheidsbeeld 2025
+    /// verschenen". The reports mostly give a season ("voorjaar"), which is not enough to place a publication in a month.
+    /// </summary>
+    private static List<FigureEntry> Figures(KnowledgeModel model, IssueMonth month)
+    {
+        bool InWindow(IssueMonth m) => m == month || m == month.Previous;
+        var news = model.News.Where(n => InWindow(IssueMonth.Of(n.Date))).ToList();
+        var figures = new List<FigureEntry>();
+        foreach (var publication in model.Monitoring.OrderBy(m => m.Status == PublicationStatus.Published ? 0 : 1))
+        {
+            string text;
+            if (publication.Month is { } mm && InWindow(new IssueMonth(publication.Year, mm)))
+            {
+                text = (publication.Status == PublicationStatus.Published ? "Verschenen in " : "Verwacht in ") + DutchText.MonthYear(publication.Year, mm);
+            }
+            else if (news.FirstOrDefault(n => n.Date.Year == publication.Year && n.Title.Contains(publication.Title, StringComparison.OrdinalIgnoreCase)) is { } item)
+            {
+                text = "Verschenen op " + DutchText.DayMonthYear(item.Date);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (figures.Any(f => string.Equals(f.Title, publication.Title, StringComparison.OrdinalIgnoreCase)))
+            {
+                continue;
+            }
+
+            text += (publication.Covers is null ? "" : $", over {publication.Covers}") + (publication.Performer is null ? "." : $"; uitgevoerd door {publication.Performer}.");
+            figures.Add(new FigureEntry(
+                publication.Title,
+                text,
+                publication.Kind == MonitoringKind.Mensenhandelmonitor ? ThemeIdByName(model, "mensenhandel") : null));
+        }
+
+        return figures;
+    }
 
     private static string? ThemeIdByName(KnowledgeModel model, string name) =>
         model.Themes.FirstOrDefault(t => t.IsCurrent && t.Name.Contains(name, StringComparison.OrdinalIgnoreCase))?.Id;

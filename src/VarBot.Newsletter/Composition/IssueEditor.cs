@@ -40,7 +40,13 @@ public sealed class IssueEditor(IssueComposer composer, NewsletterRenderer rende
             text = NewsletterRenderer.RenderText(personal);
         }
 
-        Directory.CreateDirectory(Path.Combine(outDir, "linkedin"));
+        // Drafts of an earlier preview in the same folder would look like part of this issue.
+        var linkedIn = Directory.CreateDirectory(Path.Combine(outDir, "linkedin"));
+        foreach (var stale in linkedIn.EnumerateFiles("*.txt"))
+        {
+            stale.Delete();
+        }
+
         await File.WriteAllTextAsync(Path.Combine(outDir, "nieuwsbrief.html"), html);
         await File.WriteAllTextAsync(Path.Combine(outDir, "nieuwsbrief.txt"), text);
         foreach (var post in composed.Posts)

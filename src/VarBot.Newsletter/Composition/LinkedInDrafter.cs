@@ -28,7 +28,9 @@ public static class LinkedInDrafter
         var n = 1;
         foreach (var entry in issue.Agenda)
         {
-            var lead = $"{entry.TypeText}: {entry.Title} op {entry.DateText}.";
+            var lead = entry.Title.Contains(entry.TypeText, StringComparison.OrdinalIgnoreCase)
+                ? $"{entry.Title} op {entry.DateText}."
+                : $"{entry.TypeText}: {entry.Title} op {entry.DateText}.";
             var body = new StringBuilder();
             if (entry.Topic is not null)
             {

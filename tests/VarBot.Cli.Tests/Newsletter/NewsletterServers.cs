@@ -1,0 +1,129 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+using VarBot.Newsletter.Subscribers;
+using VarBot.Storage;
+using VarBot.TestSupport;
+
+namespace VarBot.Cli.Tests.Newsletter;
+
+/// <summary>Azurite and maildev for the newsletter command tests, shared by the collection (its tests run one at a time).</summary>
+public sealed class NewsletterServers : IDisposable
+{
+    public AzuriteFixture Azurite { get; } = new();
+
+    public MailDevFixture MailDev { get; } = new();
+
+    public void Dispose()
+    {
+        Azurite.Dispose();
+        MailDev.Dispose();
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class NewsletterServersCollection : ICollectionFixture<NewsletterServers>
+{
+    public const string Name = "newsletter-servers";
+}
+
+/// <summary>One test's view of the servers: its own container, the environment varbot reads, and the built executable.</summary>
+internal sealed class NewsletterCli(NewsletterServers servers, int connections = 4)
+{
+    public static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+
+    public string ContainerName { get; } = AzuriteFixture.UniqueContainerName("nlcli");
+
+    public IBlobContainer Container => BlobContainerFactory.Create(servers.Azurite.ConnectionString, ContainerName);
+
+    public SubscriberStore Subscribers => new(Container, TimeProvider.System);
+
+    public Dictionary<string, string> Environment => new()
+    {
+        ["Storage__ConnectionString"] = servers.Azurite.ConnectionString,
+        ["Storage__Container"] = ContainerName,
+        ["Newsletter__SigningKey"] = SigningKey,
+        ["Newsletter__PublicBaseUrl"] = "http://127.0.0.1:9",
+        ["Newsletter__FromAddress"] = "nieuwsbrief@var.test",
+        ["Newsletter__Smtp__Host"] = "127.0.0.1",
+        ["Newsletter__Smtp__Port"] = servers.MailDev.SmtpPort.ToString(),
+        ["Newsletter__Smtp__Connections"] = connections.ToString(),
+        ["Newsletter__Smtp__RetryBaseDelay"] = "00:00:00.050",
+    };
+
+    public async Task<CliRun> RunAsync(string currentDirectory, params string[] args)
+    {
+        await Container.CreateIfNotExistsAsync();
+        return await CliRunner.RunProcessAsync(currentDirectory, Environment, args);
+    }
+
+    /// <summary>Starts the built varbot without waiting, so a test can kill it; output is collected.</summary>
+    public Process Start(string currentDirectory, System.Text.StringBuilder output, params string[] args)
+    {
+        var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "varbot"))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = currentDirectory,
+        };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (key, value) in Environment)
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info) ?? throw new InvalidOperationException("varbot did not start");
+        process.OutputDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { output.AppendLine(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
+
+/// <summary>maildev's REST API. It answers 250 before storing, so tests poll; /email?skip=N returns only newer mails.</summary>
+internal sealed class MailDevApi(MailDevFixture maildev) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = maildev.WebApi };
+
+    public async Task ClearAsync() => (await _http.DeleteAsync("email/all")).EnsureSuccessStatusCode();
+
+    /// <summary>Mails stored after the first <paramref name="skip"/>.</summary>
+    public async Task<List<JsonElement>> NewerThanAsync(int skip) =>
+        (await _http.GetFromJsonAsync<List<JsonElement>>($"email?skip={skip}"))!;
+
+    public Task<List<JsonElement>> AllAsync() => NewerThanAsync(0);
+
+    /// <summary>Polls until the count has not changed for <paramref name="quiet"/>, i.e. maildev has stored what it accepted.</summary>
+    public async Task<List<JsonElement>> SettledAsync(TimeSpan quiet, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        var mails = await AllAsync();
+        var stableSince = watch.Elapsed;
+        while (watch.Elapsed < timeout)
+        {
+            await Task.Delay(25);
+            var again = await AllAsync();
+            if (again.Count != mails.Count)
+            {
+                mails = again;
+                stableSince = watch.Elapsed;
+            }
+            else if (watch.Elapsed - stableSince >= quiet)
+            {
+                return mails;
+            }
+        }
+
+        return mails;
+    }
+
+    public static string To(JsonElement mail) => mail.GetProperty("to")[0].GetProperty("address").GetString()!;
+
+    public void Dispose() => _http.Dispose();
+}
