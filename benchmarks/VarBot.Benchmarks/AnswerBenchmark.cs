@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using VarBot.Answering;
 using VarBot.Knowledge.Import;
-using VarBot.Knowledge.Model;
 using VarBot.TestSupport;
 
 /// <summary>Answer latency (p50/p99 on a warm engine) over the question sets, and engine build time from a model.</summary>
@@ -9,12 +8,7 @@ public static class AnswerBenchmark
 {
     public static int Run(string[] args)
     {
-        var reports = ReportImporter.Import(RepoPaths.Seeds);
-        var model = new KnowledgeModel
-        {
-            Reports = reports.Reports, Organisation = reports.Organisation, Themes = reports.Themes,
-            Passages = reports.Passages, Events = reports.Events, Budgets = reports.Budgets, Monitoring = reports.Monitoring,
-        };
+        var model = KnowledgeImporter.Import(RepoPaths.Seeds).Model;
         var data = Path.Combine(RepoPaths.Root, "tests", "VarBot.Answering.Tests", "Data");
         var items = Directory.GetFiles(data, "*.jsonl").SelectMany(f => Evaluation.Parse(File.ReadLines(f))).ToList();
 

@@ -34,6 +34,7 @@ public sealed partial class AnswerEngine
     private readonly Regex monthWithoutYear;
     private readonly HashSet<string> genericBudgetStems;
     private readonly Dictionary<string, string> lineKeyByWord = [];
+    private readonly Dictionary<string, List<(int Line, string Section)>> sectionLines = [];
 
     private AnswerEngine(KnowledgeModel model)
     {
@@ -64,7 +65,19 @@ public sealed partial class AnswerEngine
         passagePosition = [];
         for (var i = 0; i < model.Passages.Count; i++)
         {
-            passagePosition[model.Passages[i].Id] = i;
+            var passage = model.Passages[i];
+            passagePosition[passage.Id] = i;
+            if (!sectionLines.TryGetValue(passage.Source.File, out var lines))
+            {
+                sectionLines[passage.Source.File] = lines = [];
+            }
+
+            lines.Add((passage.Source.Line, passage.Section));
+        }
+
+        foreach (var lines in sectionLines.Values)
+        {
+            lines.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
     }
 
@@ -315,6 +328,28 @@ public sealed partial class AnswerEngine
 
     private AnswerSource SourceFor(string reportId, string section, SourceRef? source) =>
         new(reportId, reports.TryGetValue(reportId, out var report) ? report.Title : reportId, section, source);
+
+    /// <summary>The report section a source line lies in: the section of the nearest passage at or above that line.</summary>
+    private string? SectionAt(SourceRef source)
+    {
+        if (!sectionLines.TryGetValue(source.File, out var lines))
+        {
+            return null;
+        }
+
+        string? section = null;
+        foreach (var (line, name) in lines)
+        {
+            if (line > source.Line)
+            {
+                break;
+            }
+
+            section = name;
+        }
+
+        return section;
+    }
 
     private AnswerSource? SourceForFile(SourceRef source, string section)
     {

@@ -11,6 +11,8 @@ internal sealed class SlotExtractor
     private readonly QueryAnalyzer analyzer;
     private readonly List<(string[] Phrase, Theme Theme, Theme? Former)> themePhrases = [];
     private readonly HashSet<string> slotWords;
+    private readonly HashSet<string> orgWords;
+    private readonly HashSet<string> orgFillers;
     private readonly Dictionary<string, string> lineKeyByWord = [];
 
     public SlotExtractor(Lexicon lexicon, QueryAnalyzer analyzer, IReadOnlyList<Theme> themes)
@@ -59,6 +61,8 @@ internal sealed class SlotExtractor
             }
         }
 
+        orgWords = [.. lexicon.Org.Values.SelectMany(v => v), .. lexicon.OrgCountWords];
+        orgFillers = [.. lexicon.OrgFillerWords];
         slotWords = [.. lexicon.Months, .. lexicon.NextWords, .. lexicon.FirstWords, .. lexicon.LastWords,
             .. lexicon.TodayWords, .. lexicon.WhenWords, .. lexicon.EventTypes.Values.SelectMany(v => v),
             .. lexicon.BudgetWords, .. lexicon.JaarrekeningWords, .. lexicon.BegrotingWords, .. lexicon.TotalWords,
@@ -275,8 +279,7 @@ internal sealed class SlotExtractor
             }
         }
 
-        var orgWords = lexicon.Org.Values.SelectMany(v => v).Concat(lexicon.OrgCountWords).ToHashSet();
-        slots.OrgRemainder = tokens.Count(t => !orgWords.Contains(t) && !analyzer.IsStopword(t) && !IsGeneric(t));
+        slots.OrgRemainder = tokens.Count(t => !orgWords.Contains(t) && !analyzer.IsStopword(t) && !orgFillers.Contains(t));
 
         // Content words for open search.
         for (var i = 0; i < tokens.Count; i++)
@@ -293,8 +296,6 @@ internal sealed class SlotExtractor
         return slots;
     }
 
-    /// <summary>Words that say nothing about what is asked (VAR names, "zitten", "aangesloten").</summary>
-    private static bool IsGeneric(string token) => token is "zitten" or "zit" or "aangesloten" or "deel" or "nemen" or "nu" or "momenteel" or "huidige" or "op" or "heet" or "heten";
 
     public bool IsSlotWord(string token) => slotWords.Contains(token);
 }
