@@ -34,7 +34,15 @@ public sealed partial class AnswerEngine
             else
             {
                 var earlier = facts.Where(f => f.Year < asked).ToList();
-                var nearest = earlier.Count > 0 ? earlier.Max(f => f.Year) : facts.Min(f => f.Year);
+                if (earlier.Count == 0)
+                {
+                    var none = NotFound(phrases.Format("org_before_reports", asked, model.Reports.Min(r => r.ReportYear)));
+                    none.Intent = "org";
+                    none.Slots["org"] = kind.ToString();
+                    return none;
+                }
+
+                var nearest = earlier.Max(f => f.Year);
                 facts = facts.Where(f => f.Year == nearest).ToList();
                 note = phrases.Format("org_other_year", asked, nearest);
             }

@@ -18,6 +18,7 @@ namespace VarBot.Answering;
 public sealed partial class AnswerEngine
 {
     private const int MaxQuestionLength = 1000;
+    private const int MinPassageTokens = 3;
     private static readonly Lazy<Lexicon> SharedLexicon = new(Lexicon.Load);
     private static readonly Lazy<Phrases> SharedPhrases = new(Phrases.Load);
 
@@ -34,6 +35,12 @@ public sealed partial class AnswerEngine
     private readonly Regex monthWithoutYear;
     private readonly HashSet<string> genericBudgetStems;
     private readonly Dictionary<string, string> lineKeyByWord = [];
+    private readonly HashSet<string> budgetVocabulary;
+    private readonly List<List<string>> passageTokens;
+    private readonly Dictionary<string, string> fragmentSuffix = [];
+    private readonly HashSet<string> timeWords;
+    private readonly HashSet<string> countWords;
+    private readonly HashSet<string> numberWords;
     private readonly Dictionary<string, List<(int Line, string Section)>> sectionLines = [];
 
     private AnswerEngine(KnowledgeModel model)
@@ -44,7 +51,20 @@ public sealed partial class AnswerEngine
         format = new DutchFormat(lexicon.Months);
         reports = model.Reports.ToDictionary(r => r.Id);
         themes = model.Themes.ToDictionary(t => t.Id);
-        var passageTokens = model.Passages.Select(p => TextNormalizer.Tokens(p.Text + " " + p.Heading + " " + p.Section)).ToList();
+        passageTokens = model.Passages.Select(p => TextNormalizer.Tokens(p.Text + " " + p.Heading + " " + p.Section, joinBrokenWords: true)).ToList();
+        for (var i = 1; i < model.Passages.Count; i++)
+        {
+            // OCR fragments ("(ROR).") belong to the passage before them: search and quote them together.
+            var fragment = TextNormalizer.Tokens(model.Passages[i].Text);
+            if (fragment.Count < MinPassageTokens && model.Passages[i].ReportId == model.Passages[i - 1].ReportId && passageTokens[i - 1].Count > 0)
+            {
+                passageTokens[i - 1].AddRange(fragment);
+                passageTokens[i] = [];
+                var previousId = model.Passages[i - 1].Id;
+                fragmentSuffix[previousId] = fragmentSuffix.GetValueOrDefault(previousId, "") + " " + model.Passages[i].Text.Trim();
+            }
+        }
+
         analyzer = new QueryAnalyzer(lexicon, passageTokens.SelectMany(t => t).Concat(ModelTokens(model)));
         extractor = new SlotExtractor(lexicon, analyzer, model.Themes);
         passages = new PassageIndex(model.Passages, passageTokens, analyzer);
@@ -61,6 +81,12 @@ public sealed partial class AnswerEngine
                 lineKeyByWord.TryAdd(word, line.Key);
             }
         }
+
+        budgetVocabulary = BudgetVocabulary(lexicon, model);
+        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords,
+            .. lexicon.RelativeYears.Keys.SelectMany(k => k.Split(' ')), .. lexicon.RelativeMonths.Keys.SelectMany(k => k.Split(' '))];
+        countWords = [.. lexicon.CountQuestionWords];
+        numberWords = [.. lexicon.NumberWords];
 
         passagePosition = [];
         for (var i = 0; i < model.Passages.Count; i++)
@@ -143,7 +169,10 @@ public sealed partial class AnswerEngine
         return intent switch
         {
             "budget" => AnswerBudget(slots, question.Today),
-            "event" => AnswerEvents(slots, question.Today) ?? AnswerSearch(slots, question.Today),
+            "budget-text" => AnswerBudgetText(slots, question.Today),
+            "monitoring" => AnswerMonitoring(slots, question.Today),
+            "future-person" => NotFound(phrases["future_person"]),
+            "event" => WithEventDetail(AnswerEvents(slots, question.Today), slots, question.Today) ?? AnswerSearch(slots, question.Today),
             "org" => AnswerOrganisation(slots) ?? AnswerSearch(slots, question.Today),
             "themes" => AnswerThemeList(question.Today),
             "theme" => AnswerThemeOverview(slots, question.Today),
@@ -153,9 +182,28 @@ public sealed partial class AnswerEngine
 
     private string DetectIntent(QuestionSlots slots)
     {
-        if (slots.BudgetWord || (slots.LineKeys.Count > 0 && slots.Kinds.Count > 0))
+        if (slots.BudgetWord || slots.WeakBudgetWord || (slots.LineKeys.Count > 0 && (slots.Kinds.Count > 0 || slots.MoneyQuestion)))
         {
-            return "budget";
+            var unexplained = UnexplainedForBudget(slots);
+            if (unexplained == 0 && (slots.BudgetWord || slots.LineKeys.Count > 0 || slots.Kinds.Count > 0))
+            {
+                return "budget";
+            }
+
+            if (slots.BudgetWord)
+            {
+                return "budget-text";
+            }
+        }
+
+        if (slots.Monitoring is not null)
+        {
+            return "monitoring";
+        }
+
+        if (slots.PersonQuestion && slots.Next && slots.EventType is null)
+        {
+            return "future-person";
         }
 
         if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next))
@@ -163,7 +211,7 @@ public sealed partial class AnswerEngine
             return "event";
         }
 
-        if (slots.Org is not null && slots.OrgRemainder <= 1)
+        if (slots.Org is not null && slots.OrgRemainder == 0)
         {
             return "org";
         }

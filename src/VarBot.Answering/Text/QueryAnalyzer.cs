@@ -82,7 +82,7 @@ internal sealed class QueryAnalyzer
             foreach (var candidate in candidates)
             {
                 var distance = EditDistance.Distance(token, candidate, limit);
-                if (distance < bestDistance)
+                if (distance < bestDistance || distance == bestDistance && CommonPrefix(token, candidate) > CommonPrefix(token, best))
                 {
                     best = candidate;
                     bestDistance = distance;
@@ -93,8 +93,23 @@ internal sealed class QueryAnalyzer
         return best;
     }
 
+    /// <summary>Ties between equally distant corrections go to the one that keeps more of the word's start ("spreker": "sprekers", not "spreken").</summary>
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
     private static IEnumerable<string> LexiconWords(Lexicon lexicon) =>
         lexicon.Stopwords
+            .Concat(lexicon.WeakBudgetWords).Concat(lexicon.MoneyQuestionWords).Concat(lexicon.CountQuestionWords)
+            .Concat(lexicon.NumberWords).Concat(lexicon.MonitoringKinds.Values.SelectMany(v => v)).Concat(lexicon.EventDetailWords)
+            .Concat(lexicon.PersonQuestionWords).Concat(lexicon.OrgFillerWords).Concat(lexicon.OrgCountWords)
             .Concat(lexicon.Synonyms.SelectMany(g => g))
             .Concat(lexicon.Months)
             .Concat(lexicon.RelativeYears.Keys).Concat(lexicon.RelativeMonths.Keys)

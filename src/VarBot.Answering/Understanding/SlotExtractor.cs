@@ -207,6 +207,7 @@ internal sealed class SlotExtractor
             {
                 slots.Theme = theme;
                 slots.FormerTheme = former;
+                slots.ThemePhrase = phrase;
                 for (var i = 0; i < tokens.Count; i++)
                 {
                     if (phrase.Contains(tokens[i]))
@@ -225,6 +226,23 @@ internal sealed class SlotExtractor
 
         // Budgets
         slots.BudgetWord = lexicon.BudgetWords.Any(set.Contains);
+        slots.WeakBudgetWord = lexicon.WeakBudgetWords.Any(set.Contains);
+        slots.MoneyQuestion = lexicon.MoneyQuestionWords.Any(set.Contains);
+        foreach (var (kind, words) in lexicon.MonitoringKinds)
+        {
+            if (words.Any(set.Contains) && Enum.TryParse<MonitoringKind>(kind, out var monitoringKind))
+            {
+                slots.Monitoring ??= monitoringKind;
+            }
+        }
+
+        if (slots.Monitoring is null && set.Contains("monitor") && set.Contains("mensenhandel"))
+        {
+            slots.Monitoring = MonitoringKind.Mensenhandelmonitor;
+        }
+
+        slots.EventDetail = lexicon.EventDetailWords.Any(set.Contains);
+        slots.PersonQuestion = lexicon.PersonQuestionWords.Any(set.Contains);
         if (lexicon.JaarrekeningWords.Any(set.Contains))
         {
             slots.Kinds.Add(BudgetKind.Jaarrekening);
@@ -279,7 +297,8 @@ internal sealed class SlotExtractor
             }
         }
 
-        slots.OrgRemainder = tokens.Count(t => !orgWords.Contains(t) && !analyzer.IsStopword(t) && !orgFillers.Contains(t));
+        slots.OrgRemainder = tokens.Count(t => !orgWords.Contains(t) && !analyzer.IsStopword(t) && !orgFillers.Contains(t)
+            && !slotWords.Contains(t) && !t.All(char.IsDigit));
 
         // Content words for open search.
         for (var i = 0; i < tokens.Count; i++)

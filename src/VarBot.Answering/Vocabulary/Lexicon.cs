@@ -27,6 +27,13 @@ internal sealed class Lexicon
     public Dictionary<string, List<string>> SeasonWords { get; set; } = [];
     public List<string> WhenWords { get; set; } = [];
     public List<string> BudgetWords { get; set; } = [];
+    public List<string> WeakBudgetWords { get; set; } = [];
+    public List<string> CountQuestionWords { get; set; } = [];
+    public List<string> NumberWords { get; set; } = [];
+    public List<string> MoneyQuestionWords { get; set; } = [];
+    public Dictionary<string, List<string>> MonitoringKinds { get; set; } = [];
+    public List<string> EventDetailWords { get; set; } = [];
+    public List<string> PersonQuestionWords { get; set; } = [];
     public List<string> JaarrekeningWords { get; set; } = [];
     public List<string> BegrotingWords { get; set; } = [];
     public List<string> BothKindsWords { get; set; } = [];
