@@ -252,15 +252,13 @@ public sealed partial class AnswerEngine
         var scored = new List<(BudgetLine Line, double Score)>();
         foreach (var line in budget.Lines.Where(l => l.Kind != BudgetLineKind.Total))
         {
-            var tokens = TextNormalizer.Tokens(line.Label);
-            var keys = tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet();
+            var (keys, stems) = lineInfo[line];
             if (keys.Overlaps(slots.NegatedKeys))
             {
                 continue;
             }
 
             double score;
-            var stems = tokens.Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToList();
             var overlap = stems.Count(content.Contains);
             if (slots.LineKeys.Count > 0)
             {

@@ -139,13 +139,13 @@ public sealed partial class AnswerEngine
         var filters = new List<Func<Passage, bool>?>();
         if (themeId is not null && years.Count > 0)
         {
-            filters.Add(p => p.ThemeId == themeId && (years.Contains(p.Year) || years.Any(y => p.Text.Contains(y.ToString(), StringComparison.Ordinal))));
+            filters.Add(p => p.ThemeId == themeId && (years.Contains(p.Year) || MentionsYear(p, years)));
         }
 
         if (years.Count > 0)
         {
             filters.Add(p => years.Contains(p.Year));
-            filters.Add(p => years.Any(y => p.Text.Contains(y.ToString(), StringComparison.Ordinal)));
+            filters.Add(p => MentionsYear(p, years));
         }
 
         if (themeId is not null)
@@ -211,11 +211,22 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>)\s*")]
     private static partial Regex LinkMarks();
 
-    /// <summary>A count in the passage: a number that is not a year, or a number word.</summary>
-    private bool HasNumber(Passage passage) =>
-        passageTokens[passagePosition[passage.Id]].Exists(t => numberWords.Contains(t) || t[0] is >= '0' and <= '9' && !IsYear(t));
+    /// <summary>A count in the passage: a number that is not a year, or a number word (precomputed at build).</summary>
+    private bool HasNumber(Passage passage) => passageHasNumber[passagePosition[passage.Id]];
 
-    private static bool IsYear(string token) => token.Length == 4 && token.All(char.IsDigit) && token[0] is '1' or '2';
+    private bool MentionsYear(Passage passage, List<int> years)
+    {
+        foreach (var year in passageYears[passagePosition[passage.Id]])
+        {
+            if (years.Contains(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
 
     /// <summary>A passage that introduces a list (ends with a colon) brings its bullets along; a short one brings the next paragraph.</summary>
     private List<Passage> Expand(List<Passage> chosen)
@@ -267,7 +278,15 @@ public sealed partial class AnswerEngine
     /// <summary>The passage text; a month named without a year gets the passage's year, so "in mei" reads "in mei 2024".</summary>
     private string Quote(Passage passage)
     {
+        var position = passagePosition[passage.Id];
+        if (quoted[position] is { } cached)
+        {
+            return cached;
+        }
+
         var text = LinkMarks().Replace(passage.Text + fragmentSuffix.GetValueOrDefault(passage.Id, ""), " ").Trim();
-        return monthWithoutYear.Replace(text, m => $"{m.Value} {passage.Year}");
+        text = monthWithoutYear.Replace(text, m => $"{m.Value} {passage.Year}");
+        quoted[position] = text; // a reference write is atomic; two threads at most compute the same text
+        return text;
     }
 }

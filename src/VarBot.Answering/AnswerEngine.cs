@@ -37,6 +37,11 @@ public sealed partial class AnswerEngine
     private readonly Dictionary<string, string> lineKeyByWord = [];
     private readonly HashSet<string> budgetVocabulary;
     private readonly List<List<string>> passageTokens;
+    private readonly string?[] quoted;
+    private readonly int[][] passageYears;
+    private readonly bool[] passageHasNumber;
+    private readonly Dictionary<string, HashSet<string>> eventStems;
+    private readonly Dictionary<BudgetLine, LineInfo> lineInfo = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<string, string> fragmentSuffix = [];
     private readonly HashSet<string> timeWords;
     private readonly HashSet<string> countWords;
@@ -55,10 +60,9 @@ public sealed partial class AnswerEngine
         for (var i = 1; i < model.Passages.Count; i++)
         {
             // OCR fragments ("(ROR).") belong to the passage before them: search and quote them together.
-            var fragment = TextNormalizer.Tokens(model.Passages[i].Text);
-            if (fragment.Count < MinPassageTokens && model.Passages[i].ReportId == model.Passages[i - 1].ReportId && passageTokens[i - 1].Count > 0)
+            if (WordCount(model.Passages[i].Text) < MinPassageTokens && model.Passages[i].ReportId == model.Passages[i - 1].ReportId && passageTokens[i - 1].Count > 0)
             {
-                passageTokens[i - 1].AddRange(fragment);
+                passageTokens[i - 1].AddRange(TextNormalizer.Tokens(model.Passages[i].Text));
                 passageTokens[i] = [];
                 var previousId = model.Passages[i - 1].Id;
                 fragmentSuffix[previousId] = fragmentSuffix.GetValueOrDefault(previousId, "") + " " + model.Passages[i].Text.Trim();
@@ -83,6 +87,24 @@ public sealed partial class AnswerEngine
         }
 
         budgetVocabulary = BudgetVocabulary(lexicon, model);
+        quoted = new string?[model.Passages.Count];
+        passageYears = new int[model.Passages.Count][];
+        passageHasNumber = new bool[model.Passages.Count];
+        for (var i = 0; i < model.Passages.Count; i++)
+        {
+            var tokens = passageTokens[i];
+            passageYears[i] = [.. tokens.Where(IsYear).Select(t => int.Parse(t, CultureInfo.InvariantCulture)).Distinct()];
+            passageHasNumber[i] = tokens.Exists(t => lexicon.NumberWords.Contains(t) || t[0] is >= '0' and <= '9' && !IsYear(t));
+        }
+
+        eventStems = model.Events.ToDictionary(e => e.Id, e => TextNormalizer.Tokens(e.Title + " " + e.Topic + " " + e.Place).Select(QueryAnalyzer.Stem).ToHashSet());
+        foreach (var line in model.Budgets.SelectMany(b => b.Lines))
+        {
+            var tokens = TextNormalizer.Tokens(line.Label);
+            lineInfo[line] = new LineInfo(
+                tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet(),
+                tokens.Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToList());
+        }
         timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords,
             .. lexicon.RelativeYears.Keys.SelectMany(k => k.Split(' ')), .. lexicon.RelativeMonths.Keys.SelectMany(k => k.Split(' '))];
         countWords = [.. lexicon.CountQuestionWords];
@@ -432,6 +454,29 @@ public sealed partial class AnswerEngine
             }
         }
     }
+
+    private static bool IsYear(string token) => token.Length == 4 && token[0] is '1' or '2' && token.All(char.IsDigit);
+
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+
+    /// <summary>A budget line's label read once at build: the lexicon keys it names and its stems.</summary>
+    private sealed record LineInfo(HashSet<string> Keys, List<string> Stems);
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex HtmlTag();

@@ -105,8 +105,7 @@ internal sealed class PassageIndex
             }
         }
 
-        var scores = index.Score(query, filter is null ? null : i => filter(Passages[i]));
-        var ranked = scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(max).ToList();
+        var ranked = index.Top(query, filter is null ? null : i => filter(Passages[i]), max);
         if (ranked.Count == 0)
         {
             return ([], 0);
@@ -128,7 +127,7 @@ internal sealed class PassageIndex
 
         // Among the strong BM25 candidates, the passage that covers more of the question wins: a long paragraph
         // naming every asked word beats a short one that repeats a few.
-        var top = ranked[0].Value;
+        var top = ranked[0].Score;
         var candidates = new List<(int Doc, double Score, double Coverage)>(ranked.Count);
         foreach (var (doc, score) in ranked)
         {
@@ -155,6 +154,6 @@ internal sealed class PassageIndex
     }
 
     private bool Covers(int doc, string stem, Dictionary<string, List<string>> related) =>
-        index.Contains(doc, stem) || analyzer.Synonyms(stem).Any(s => index.Contains(doc, s))
+        index.Contains(doc, stem) || Array.Exists(analyzer.Synonyms(stem), s => index.Contains(doc, s))
         || related.TryGetValue(stem, out var forms) && forms.Exists(f => index.Contains(doc, f));
 }

@@ -9,10 +9,11 @@ internal sealed class SlotExtractor
 {
     private readonly Lexicon lexicon;
     private readonly QueryAnalyzer analyzer;
-    private readonly List<(string[] Phrase, Theme Theme, Theme? Former)> themePhrases = [];
+    private readonly List<(string[] Phrase, string Padded, Theme Theme, Theme? Former)> themePhrases = [];
     private readonly HashSet<string> slotWords;
     private readonly HashSet<string> orgWords;
     private readonly HashSet<string> orgFillers;
+    private readonly HashSet<string> activity;
     private readonly Dictionary<string, string> lineKeyByWord = [];
 
     public SlotExtractor(Lexicon lexicon, QueryAnalyzer analyzer, IReadOnlyList<Theme> themes)
@@ -63,6 +64,7 @@ internal sealed class SlotExtractor
 
         orgWords = [.. lexicon.Org.Values.SelectMany(v => v), .. lexicon.OrgCountWords];
         orgFillers = [.. lexicon.OrgFillerWords];
+        activity = [.. lexicon.ActivityWords, .. lexicon.DoneWords, .. lexicon.PlannedWords];
         slotWords = [.. lexicon.Months, .. lexicon.NextWords, .. lexicon.FirstWords, .. lexicon.LastWords,
             .. lexicon.TodayWords, .. lexicon.WhenWords, .. lexicon.EventTypes.Values.SelectMany(v => v),
             .. lexicon.BudgetWords, .. lexicon.JaarrekeningWords, .. lexicon.BegrotingWords, .. lexicon.TotalWords,
@@ -79,7 +81,7 @@ internal sealed class SlotExtractor
         var tokens = TextNormalizer.Tokens(text).ToArray();
         if (tokens.Length > 0)
         {
-            themePhrases.Add((tokens, theme, former));
+            themePhrases.Add((tokens, " " + string.Join(' ', tokens) + " ", theme, former));
         }
     }
 
@@ -201,9 +203,9 @@ internal sealed class SlotExtractor
         slots.WhenWord = lexicon.WhenWords.Any(set.Contains);
 
         // Themes: the longest phrase wins.
-        foreach (var (phrase, theme, former) in themePhrases)
+        foreach (var (phrase, padded, theme, former) in themePhrases)
         {
-            if (joined.Contains(" " + string.Join(' ', phrase) + " ", StringComparison.Ordinal))
+            if (joined.Contains(padded, StringComparison.Ordinal))
             {
                 slots.Theme = theme;
                 slots.FormerTheme = former;
@@ -309,7 +311,6 @@ internal sealed class SlotExtractor
             }
         }
 
-        var activity = lexicon.ActivityWords.Concat(lexicon.DoneWords).Concat(lexicon.PlannedWords).ToHashSet();
         slots.ActivityOnly = slots.Content.All(t => activity.Contains(t) || slotWords.Contains(t) || lexicon.ThemeListWords.Contains(t));
         slots.StartsAsFollowUp = tokens.Count > 0 && lexicon.FollowupStarts.Contains(tokens[0]) && tokens.Count <= 6;
         return slots;
