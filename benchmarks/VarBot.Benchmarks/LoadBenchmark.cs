@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VarBot.Bot;
+using VarBot.Newsletter.Hosting;
 using VarBot.TestSupport;
 
 namespace VarBot.Benchmarks;
@@ -69,13 +70,16 @@ public static class LoadBenchmark
         builder.Configuration["Storage:ConnectionString"] = azurite.ConnectionString;
         builder.Configuration["VarBot:PublishSeedsWhenEmpty"] = "true";
         builder.Configuration["VarBot:SeedsPath"] = RepoPaths.Seeds;
+        builder.Configuration["Newsletter:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         builder.Logging.ClearProviders();
         builder.UseVarBotDefaults();
         builder.Services.AddVarBotKnowledge(builder.Configuration);
         builder.Services.AddVarBotProtocol(builder.Configuration);
         builder.Services.AddVarBot(builder.Configuration);
+        builder.Services.AddVarBotNewsletter(builder.Configuration);
         var app = builder.Build();
         app.MapVarBot();
+        app.MapNewsletterEndpoints();
         app.MapVarBotHealthChecks();
         app.MapPost(TrivialPath, () => Results.Text("{}", "application/json"));
         return app;

@@ -35,8 +35,18 @@ public static class Extensions
             builder.Configuration["Storage:ConnectionString"] = DevelopmentStorage;
         }
 
+        if (IsLocalDefaults(builder.Configuration))
+        {
+            NewsletterWiring.UseLocalNewsletterKey(builder.Configuration);
+        }
+
         return builder;
     }
+
+    /// <summary>No app id and the local storage emulator: a developer's machine.</summary>
+    internal static bool IsLocalDefaults(IConfiguration configuration) =>
+        string.IsNullOrWhiteSpace(configuration["Bot:MicrosoftAppId"])
+        && string.Equals(configuration["Storage:ConnectionString"]?.Trim().TrimEnd(';'), DevelopmentStorage, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The protocol layer, with the bot's Dutch apology for a failing turn.</summary>
     public static IServiceCollection AddVarBotProtocol(this IServiceCollection services, IConfiguration configuration) =>

@@ -34,6 +34,15 @@ public sealed class HostEndpointTests(BotHostFixture fixture)
     }
 
     [Fact]
+    public async Task Nieuwsbrief_SubscribePage_IsServedByTheBotHost()
+    {
+        using var response = await fixture.Client.GetAsync("/nieuwsbrief");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("nieuwsbrief", await response.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Readyz_ModelLoadedAndStorageUp_ReturnsOk()
     {
         using var response = await fixture.Client.GetAsync("/readyz");
