@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -104,8 +103,6 @@ internal static partial class TurnInput
 
     public static string? Verb(Activity activity) =>
         activity.Value is JsonObject value && value["action"] is JsonObject action ? StringField(action, "verb") : null;
-
-    public static string CultureInvariant(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
     [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
     private static partial Regex AtTag();
