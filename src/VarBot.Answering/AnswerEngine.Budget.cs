@@ -26,7 +26,7 @@ public sealed partial class AnswerEngine
             return CompareYears(reply, slots, years[0], years[^1], requested, today);
         }
 
-        var year = years[0];
+        var year = LabelledYear(years[0], slots);
         var jaarrekening = BudgetFor(year, BudgetKind.Jaarrekening);
         var begroting = BudgetFor(year, BudgetKind.Begroting);
         if (jaarrekening is null && begroting is null)
@@ -192,6 +192,31 @@ public sealed partial class AnswerEngine
         return WithBudgetSuggestions(reply, to, today);
     }
 
+    /// <summary>
+    /// "Restant budget uit 2024" is a line of the 2025 tables ("Restant budget 2024"), not of 2024's: when the asked year's
+    /// matching lines name another year and another table's matching line names the asked year, use that table's year.
+    /// </summary>
+    private int LabelledYear(int year, QuestionSlots slots)
+    {
+        if (slots.LineKeys.Count == 0)
+        {
+            return year;
+        }
+
+        var asked = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var own = model.Budgets.Where(b => b.Year == year).SelectMany(b => MatchLines(b, slots)).ToList();
+        if (own.Count == 0 || !own.TrueForAll(l => YearInLabel().IsMatch(l.Label) && !l.Label.Contains(asked, StringComparison.Ordinal)))
+        {
+            return year;
+        }
+
+        var labelled = model.Budgets.Where(b => b.Year != year && MatchLines(b, slots).Exists(l => l.Label.Contains(asked, StringComparison.Ordinal))).ToList();
+        return labelled.Count > 0 ? labelled.Max(b => b.Year) : year;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(19|20)\d{2}\b")]
+    private static partial System.Text.RegularExpressions.Regex YearInLabel();
+
     private string KindDifference(Budget primary, Budget other, long primaryAmount, long otherAmount)
     {
         var (realised, budgeted) = primary.Kind == BudgetKind.Jaarrekening ? (primaryAmount, otherAmount) : (otherAmount, primaryAmount);
@@ -227,15 +252,13 @@ public sealed partial class AnswerEngine
         var scored = new List<(BudgetLine Line, double Score)>();
         foreach (var line in budget.Lines.Where(l => l.Kind != BudgetLineKind.Total))
         {
-            var tokens = TextNormalizer.Tokens(line.Label);
-            var keys = tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet();
+            var (keys, stems) = lineInfo[line];
             if (keys.Overlaps(slots.NegatedKeys))
             {
                 continue;
             }
 
             double score;
-            var stems = tokens.Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToList();
             var overlap = stems.Count(content.Contains);
             if (slots.LineKeys.Count > 0)
             {
@@ -245,7 +268,7 @@ public sealed partial class AnswerEngine
                     continue;
                 }
 
-                score = 3 * matched - keys.Count(k => !slots.LineKeys.Contains(k)) + 0.5 * overlap - 0.3 * (stems.Count - overlap);
+                score = 3 * matched - keys.Count(k => !slots.LineKeys.Contains(k)) + 1.2 * overlap - 0.3 * (stems.Count - overlap);
             }
             else
             {

@@ -191,7 +191,7 @@ public sealed partial class AnswerEngine
         }
 
         var scored = events
-            .Select(e => (Event: e, Score: TextNormalizer.Tokens(e.Title + " " + e.Topic).Select(QueryAnalyzer.Stem).Distinct().Count(words.Contains)))
+            .Select(e => (Event: e, Score: eventStems[e.Id].Count(words.Contains)))
             .ToList();
         var best = scored.Max(s => s.Score);
         return best == 0 ? events : scored.Where(s => s.Score == best).Select(s => s.Event).ToList();

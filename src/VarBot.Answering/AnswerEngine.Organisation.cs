@@ -1,22 +1,51 @@
+using System.Globalization;
 using VarBot.Answering.Handlers;
 using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Model;
 
 namespace VarBot.Answering;
 
 public sealed partial class AnswerEngine
 {
+    /// <summary>
+    /// An organisation fact from the latest report that states it, or from the report of the year asked about;
+    /// the answer always names the report year. For a year without a report, the nearest earlier report is used and named.
+    /// </summary>
+    private static readonly OrganisationFactKind[] OrgSuggestionKinds =
+        [OrganisationFactKind.Chair, OrganisationFactKind.Municipalities, OrganisationFactKind.NewsletterSubscribers];
+
     private Reply? AnswerOrganisation(QuestionSlots slots)
     {
         var kind = slots.Org!.Value;
         var facts = model.Organisation.Where(f => f.Kind == kind).ToList();
-        if (slots.Years.Count > 0 && facts.Any(f => slots.Years.Contains(f.Year)))
-        {
-            facts = facts.Where(f => slots.Years.Contains(f.Year)).ToList();
-        }
-
         if (facts.Count == 0)
         {
             return null;
+        }
+
+        string? note = null;
+        if (slots.Years.Count > 0)
+        {
+            var asked = slots.Years[0];
+            if (facts.Any(f => f.Year == asked))
+            {
+                facts = facts.Where(f => f.Year == asked).ToList();
+            }
+            else
+            {
+                var earlier = facts.Where(f => f.Year < asked).ToList();
+                if (earlier.Count == 0)
+                {
+                    var none = NotFound(phrases.Format("org_before_reports", asked, model.Reports.Min(r => r.ReportYear)));
+                    none.Intent = "org";
+                    none.Slots["org"] = kind.ToString();
+                    return none;
+                }
+
+                var nearest = earlier.Max(f => f.Year);
+                facts = facts.Where(f => f.Year == nearest).ToList();
+                note = phrases.Format("org_other_year", asked, nearest);
+            }
         }
 
         var year = facts.Max(f => f.Year);
@@ -26,19 +55,40 @@ public sealed partial class AnswerEngine
         var textKey = $"org_{kind}_text";
         if (phrases.Has(textKey))
         {
-            reply.Text = phrases.Format("org_count", year, phrases.Format(textKey, fact.Value));
+            reply.Text = phrases.Format("org_count", year, phrases.Format(textKey, NumberOrValue(fact.Value)));
         }
         else
         {
             var value = string.Join(", ", latest.Select(f => f.Detail is null ? f.Value : $"{f.Value} ({f.Detail})"));
-            reply.Text = phrases.Format("org_fact", phrases[$"org_{kind}"], year, value);
+            var latestReport = model.Organisation.Max(f => f.Year);
+            reply.Text = phrases.Format(year < latestReport ? "org_fact_past" : "org_fact", phrases[$"org_{kind}"], year, value);
+        }
+
+        if (note is not null)
+        {
+            reply.Text = note + " " + reply.Text;
         }
 
         reply.Data["text"] = reply.Text;
-        reply.Sources.Add(SourceFor(fact.ReportId, "Voorwoord", fact.Source));
+        reply.Sources.Add(SourceFor(fact.ReportId, SectionAt(fact.Source) ?? phrases["org_title"], fact.Source));
         reply.Slots["org"] = kind.ToString();
-        reply.Suggestions.Add(phrases["suggest_chair"]);
+        if (slots.Years.Count > 0)
+        {
+            reply.Slots["years"] = slots.Years[0].ToString(CultureInfo.InvariantCulture);
+        }
+
+        foreach (var other in OrgSuggestionKinds.Where(k => k != kind).Take(2))
+        {
+            reply.Suggestions.Add(phrases["suggest_org_" + other]);
+        }
+
         reply.Suggestions.AddRange(DefaultSuggestions());
         return reply;
     }
+
+    /// <summary>A count written in digits gets Dutch thousands separators ("1400" reads "1.400"); names stay as they are.</summary>
+    private static string NumberOrValue(string value) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1000
+            ? DutchFormat.Amount(number)[2..]
+            : value;
 }

@@ -11,6 +11,7 @@ public sealed partial class AnswerEngine
     private const int MaxThemeItems = 12;
     private const double FullCoverage = 0.5;
     private const double PartialCoverage = 0.3;
+    private const int ShortPassage = 12;
 
     private Reply AnswerThemeList(DateOnly today)
     {
@@ -49,7 +50,10 @@ public sealed partial class AnswerEngine
     private Reply AnswerThemeOverview(QuestionSlots slots, DateOnly today)
     {
         var theme = slots.Theme!;
-        var own = model.Passages.Where(p => p.ThemeId == theme.Id).ToList();
+        var own = slots.FormerTheme is { } formerTheme && model.Passages.Any(p => p.ThemeId == formerTheme.Id)
+            ? model.Passages.Where(p => p.ThemeId == formerTheme.Id).ToList()
+            : model.Passages.Where(p => p.ThemeId == theme.Id).ToList();
+        own = own.Where(p => passageTokens[passagePosition[p.Id]].Count > 0).ToList();
         if (own.Count == 0)
         {
             return AnswerSearch(slots, today);
@@ -118,15 +122,16 @@ public sealed partial class AnswerEngine
         return reply;
     }
 
-    private Reply AnswerSearch(QuestionSlots slots, DateOnly today)
+    private Reply AnswerSearch(QuestionSlots slots, DateOnly today, bool requireNumber = false)
     {
         var terms = slots.Content
-            .Where(t => !t.StartsWith('@') && !lexicon.WhenWords.Contains(t) && !lexicon.FollowupStarts.Contains(t) && !analyzer.IsStopword(t))
+            .Where(t => !t.StartsWith('@') && !lexicon.WhenWords.Contains(t) && !lexicon.FollowupStarts.Contains(t) && !analyzer.IsStopword(t) && !timeWords.Contains(t))
             .ToList();
+        requireNumber |= slots.Tokens.Exists(countWords.Contains);
         if (slots.Theme is { } themeForTerms)
         {
             // The theme's own words help ranking inside the theme filter too.
-            terms.AddRange(Text.TextNormalizer.Tokens(themeForTerms.Name).Where(t => !analyzer.IsStopword(t) && !terms.Contains(t)));
+            terms.AddRange(Text.TextNormalizer.Tokens(themeForTerms.Name).Concat(slots.ThemePhrase).Where(t => !analyzer.IsStopword(t) && !terms.Contains(t)));
         }
 
         var themeId = slots.Theme?.Id;
@@ -134,13 +139,13 @@ public sealed partial class AnswerEngine
         var filters = new List<Func<Passage, bool>?>();
         if (themeId is not null && years.Count > 0)
         {
-            filters.Add(p => p.ThemeId == themeId && (years.Contains(p.Year) || years.Any(y => p.Text.Contains(y.ToString(), StringComparison.Ordinal))));
+            filters.Add(p => p.ThemeId == themeId && (years.Contains(p.Year) || MentionsYear(p, years)));
         }
 
         if (years.Count > 0)
         {
             filters.Add(p => years.Contains(p.Year));
-            filters.Add(p => years.Any(y => p.Text.Contains(y.ToString(), StringComparison.Ordinal)));
+            filters.Add(p => MentionsYear(p, years));
         }
 
         if (themeId is not null)
@@ -153,15 +158,15 @@ public sealed partial class AnswerEngine
         double coverage = 0;
         foreach (var filter in filters)
         {
-            var (h, c) = passages.Search(terms, filter, 8);
+            var (h, c) = passages.Search(terms, requireNumber ? p => HasNumber(p) && (filter is null || filter(p)) : filter, 8);
+
             if (h.Count > 0 && c > coverage + 0.05)
             {
                 (hits, coverage) = (h, c);
             }
 
-            if (h.Count > 0 && c >= FullCoverage)
+            if (h.Count > 0 && c >= 0.999)
             {
-                (hits, coverage) = (h, c);
                 break;
             }
         }
@@ -206,7 +211,24 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>)\s*")]
     private static partial Regex LinkMarks();
 
-    /// <summary>A passage that introduces a list (ends with a colon) brings its bullets along.</summary>
+    /// <summary>A count in the passage: a number that is not a year, or a number word (precomputed at build).</summary>
+    private bool HasNumber(Passage passage) => passageHasNumber[passagePosition[passage.Id]];
+
+    private bool MentionsYear(Passage passage, List<int> years)
+    {
+        foreach (var year in passageYears[passagePosition[passage.Id]])
+        {
+            if (years.Contains(year))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+
+    /// <summary>A passage that introduces a list (ends with a colon) brings its bullets along; a short one brings the next paragraph.</summary>
     private List<Passage> Expand(List<Passage> chosen)
     {
         var result = new List<Passage>();
@@ -218,8 +240,20 @@ public sealed partial class AnswerEngine
             }
 
             result.Add(passage);
-            if (!passage.Text.TrimEnd().EndsWith(':') || !passagePosition.TryGetValue(passage.Id, out var position))
+            if (!passagePosition.TryGetValue(passage.Id, out var position))
             {
+                continue;
+            }
+
+            if (!passage.Text.TrimEnd().EndsWith(':'))
+            {
+                if (passageTokens[position].Count < ShortPassage && position + 1 < model.Passages.Count
+                    && model.Passages[position + 1] is { } following && following.ReportId == passage.ReportId
+                    && following.Section == passage.Section && passageTokens[position + 1].Count > 0 && !result.Contains(following))
+                {
+                    result.Add(following);
+                }
+
                 continue;
             }
 
@@ -244,7 +278,15 @@ public sealed partial class AnswerEngine
     /// <summary>The passage text; a month named without a year gets the passage's year, so "in mei" reads "in mei 2024".</summary>
     private string Quote(Passage passage)
     {
-        var text = LinkMarks().Replace(passage.Text, " ").Trim();
-        return monthWithoutYear.Replace(text, m => $"{m.Value} {passage.Year}");
+        var position = passagePosition[passage.Id];
+        if (quoted[position] is { } cached)
+        {
+            return cached;
+        }
+
+        var text = LinkMarks().Replace(passage.Text + fragmentSuffix.GetValueOrDefault(passage.Id, ""), " ").Trim();
+        text = monthWithoutYear.Replace(text, m => $"{m.Value} {passage.Year}");
+        quoted[position] = text; // a reference write is atomic; two threads at most compute the same text
+        return text;
     }
 }

@@ -18,6 +18,7 @@ namespace VarBot.Answering;
 public sealed partial class AnswerEngine
 {
     private const int MaxQuestionLength = 1000;
+    private const int MinPassageTokens = 3;
     private static readonly Lazy<Lexicon> SharedLexicon = new(Lexicon.Load);
     private static readonly Lazy<Phrases> SharedPhrases = new(Phrases.Load);
 
@@ -34,6 +35,18 @@ public sealed partial class AnswerEngine
     private readonly Regex monthWithoutYear;
     private readonly HashSet<string> genericBudgetStems;
     private readonly Dictionary<string, string> lineKeyByWord = [];
+    private readonly HashSet<string> budgetVocabulary;
+    private readonly List<List<string>> passageTokens;
+    private readonly string?[] quoted;
+    private readonly int[][] passageYears;
+    private readonly bool[] passageHasNumber;
+    private readonly Dictionary<string, HashSet<string>> eventStems;
+    private readonly Dictionary<BudgetLine, LineInfo> lineInfo = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<string, string> fragmentSuffix = [];
+    private readonly HashSet<string> timeWords;
+    private readonly HashSet<string> countWords;
+    private readonly HashSet<string> numberWords;
+    private readonly Dictionary<string, List<(int Line, string Section)>> sectionLines = [];
 
     private AnswerEngine(KnowledgeModel model)
     {
@@ -43,7 +56,19 @@ public sealed partial class AnswerEngine
         format = new DutchFormat(lexicon.Months);
         reports = model.Reports.ToDictionary(r => r.Id);
         themes = model.Themes.ToDictionary(t => t.Id);
-        var passageTokens = model.Passages.Select(p => TextNormalizer.Tokens(p.Text + " " + p.Heading + " " + p.Section)).ToList();
+        passageTokens = model.Passages.Select(p => TextNormalizer.Tokens(p.Text + " " + p.Heading + " " + p.Section, joinBrokenWords: true)).ToList();
+        for (var i = 1; i < model.Passages.Count; i++)
+        {
+            // OCR fragments ("(ROR).") belong to the passage before them: search and quote them together.
+            if (WordCount(model.Passages[i].Text) < MinPassageTokens && model.Passages[i].ReportId == model.Passages[i - 1].ReportId && passageTokens[i - 1].Count > 0)
+            {
+                passageTokens[i - 1].AddRange(TextNormalizer.Tokens(model.Passages[i].Text));
+                passageTokens[i] = [];
+                var previousId = model.Passages[i - 1].Id;
+                fragmentSuffix[previousId] = fragmentSuffix.GetValueOrDefault(previousId, "") + " " + model.Passages[i].Text.Trim();
+            }
+        }
+
         analyzer = new QueryAnalyzer(lexicon, passageTokens.SelectMany(t => t).Concat(ModelTokens(model)));
         extractor = new SlotExtractor(lexicon, analyzer, model.Themes);
         passages = new PassageIndex(model.Passages, passageTokens, analyzer);
@@ -61,10 +86,46 @@ public sealed partial class AnswerEngine
             }
         }
 
+        budgetVocabulary = BudgetVocabulary(lexicon, model);
+        quoted = new string?[model.Passages.Count];
+        passageYears = new int[model.Passages.Count][];
+        passageHasNumber = new bool[model.Passages.Count];
+        for (var i = 0; i < model.Passages.Count; i++)
+        {
+            var tokens = passageTokens[i];
+            passageYears[i] = [.. tokens.Where(IsYear).Select(t => int.Parse(t, CultureInfo.InvariantCulture)).Distinct()];
+            passageHasNumber[i] = tokens.Exists(t => lexicon.NumberWords.Contains(t) || t[0] is >= '0' and <= '9' && !IsYear(t));
+        }
+
+        eventStems = model.Events.ToDictionary(e => e.Id, e => TextNormalizer.Tokens(e.Title + " " + e.Topic + " " + e.Place).Select(QueryAnalyzer.Stem).ToHashSet());
+        foreach (var line in model.Budgets.SelectMany(b => b.Lines))
+        {
+            var tokens = TextNormalizer.Tokens(line.Label);
+            lineInfo[line] = new LineInfo(
+                tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet(),
+                tokens.Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToList());
+        }
+        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords,
+            .. lexicon.RelativeYears.Keys.SelectMany(k => k.Split(' ')), .. lexicon.RelativeMonths.Keys.SelectMany(k => k.Split(' '))];
+        countWords = [.. lexicon.CountQuestionWords];
+        numberWords = [.. lexicon.NumberWords];
+
         passagePosition = [];
         for (var i = 0; i < model.Passages.Count; i++)
         {
-            passagePosition[model.Passages[i].Id] = i;
+            var passage = model.Passages[i];
+            passagePosition[passage.Id] = i;
+            if (!sectionLines.TryGetValue(passage.Source.File, out var lines))
+            {
+                sectionLines[passage.Source.File] = lines = [];
+            }
+
+            lines.Add((passage.Source.Line, passage.Section));
+        }
+
+        foreach (var lines in sectionLines.Values)
+        {
+            lines.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
     }
 
@@ -130,7 +191,10 @@ public sealed partial class AnswerEngine
         return intent switch
         {
             "budget" => AnswerBudget(slots, question.Today),
-            "event" => AnswerEvents(slots, question.Today) ?? AnswerSearch(slots, question.Today),
+            "budget-text" => AnswerBudgetText(slots, question.Today),
+            "monitoring" => AnswerMonitoring(slots, question.Today),
+            "future-person" => NotFound(phrases["future_person"]),
+            "event" => WithEventDetail(AnswerEvents(slots, question.Today), slots, question.Today) ?? AnswerSearch(slots, question.Today),
             "org" => AnswerOrganisation(slots) ?? AnswerSearch(slots, question.Today),
             "themes" => AnswerThemeList(question.Today),
             "theme" => AnswerThemeOverview(slots, question.Today),
@@ -140,9 +204,28 @@ public sealed partial class AnswerEngine
 
     private string DetectIntent(QuestionSlots slots)
     {
-        if (slots.BudgetWord || (slots.LineKeys.Count > 0 && slots.Kinds.Count > 0))
+        if (slots.BudgetWord || slots.WeakBudgetWord || (slots.LineKeys.Count > 0 && (slots.Kinds.Count > 0 || slots.MoneyQuestion)))
         {
-            return "budget";
+            var unexplained = UnexplainedForBudget(slots);
+            if (unexplained == 0 && (slots.BudgetWord || slots.LineKeys.Count > 0 || slots.Kinds.Count > 0))
+            {
+                return "budget";
+            }
+
+            if (slots.BudgetWord)
+            {
+                return "budget-text";
+            }
+        }
+
+        if (slots.Monitoring is not null)
+        {
+            return "monitoring";
+        }
+
+        if (slots.PersonQuestion && slots.Next && slots.EventType is null)
+        {
+            return "future-person";
         }
 
         if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next))
@@ -150,7 +233,7 @@ public sealed partial class AnswerEngine
             return "event";
         }
 
-        if (slots.Org is not null && slots.OrgRemainder <= 1)
+        if (slots.Org is not null && slots.OrgRemainder == 0)
         {
             return "org";
         }
@@ -316,6 +399,28 @@ public sealed partial class AnswerEngine
     private AnswerSource SourceFor(string reportId, string section, SourceRef? source) =>
         new(reportId, reports.TryGetValue(reportId, out var report) ? report.Title : reportId, section, source);
 
+    /// <summary>The report section a source line lies in: the section of the nearest passage at or above that line.</summary>
+    private string? SectionAt(SourceRef source)
+    {
+        if (!sectionLines.TryGetValue(source.File, out var lines))
+        {
+            return null;
+        }
+
+        string? section = null;
+        foreach (var (line, name) in lines)
+        {
+            if (line > source.Line)
+            {
+                break;
+            }
+
+            section = name;
+        }
+
+        return section;
+    }
+
     private AnswerSource? SourceForFile(SourceRef source, string section)
     {
         var report = model.Reports.FirstOrDefault(r => r.SourceFile == source.File || source.File.EndsWith(r.SourceFile, StringComparison.Ordinal) || r.SourceFile.EndsWith(source.File, StringComparison.Ordinal));
@@ -349,6 +454,29 @@ public sealed partial class AnswerEngine
             }
         }
     }
+
+    private static bool IsYear(string token) => token.Length == 4 && token[0] is '1' or '2' && token.All(char.IsDigit);
+
+    private static int WordCount(string text)
+    {
+        var count = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var letter = char.IsLetterOrDigit(c);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+
+    /// <summary>A budget line's label read once at build: the lexicon keys it names and its stems.</summary>
+    private sealed record LineInfo(HashSet<string> Keys, List<string> Stems);
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex HtmlTag();

@@ -1,6 +1,17 @@
+using VarBot.Bot;
+using VarBot.Newsletter.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.UseVarBotDefaults();
+builder.Services.AddVarBotKnowledge(builder.Configuration);
+builder.Services.AddVarBotProtocol(builder.Configuration);
+builder.Services.AddVarBot(builder.Configuration);
+builder.Services.AddVarBotNewsletter(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok("ok"));
+app.MapVarBot();
+app.MapNewsletterEndpoints();
+app.MapVarBotHealthChecks();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory in tests.</summary>

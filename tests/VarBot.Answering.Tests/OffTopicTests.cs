@@ -80,8 +80,9 @@ public sealed partial class OffTopicTests
             .Concat(m.Themes.Select(t => t.Name + " " + string.Join(' ', t.Aliases) + " " + string.Join(' ', t.FormerNames)))
             .Concat(m.Reports.Select(r => $"{r.Title} {r.ReportYear} {r.PlanYear}"))
             .Concat(m.Organisation.Select(o => $"{o.Value} {o.Detail} {o.Year}"))
+            .Concat(m.Monitoring.Select(p => $"{p.Title} {p.Covers} {p.When} {p.Year} {p.Performer}"))
             .Append(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "VarBot.Answering", "Vocabulary", "phrases.yaml")));
-        return texts.SelectMany(TextNormalizer.Tokens).ToHashSet();
+        return texts.SelectMany(t => TextNormalizer.Tokens(t)).ToHashSet();
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}.\-']*")]

@@ -24,6 +24,20 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
         Assert.All(results, r => Assert.True(r.Passed, $"{r.Item.Id}: {string.Join("; ", r.Problems)}"));
     }
 
+    /// <summary>
+    /// Round 2: questions written from the report text (every report year, comms, monitoring, unknown) without looking
+    /// at the engine's answers. Two are known misses (see the lead's report), so the bar is all but two.
+    /// </summary>
+    [Fact]
+    public void Run_ReportTextSet_AllButTwoPass()
+    {
+        var results = RunFile("qa-varbot-round2.jsonl");
+
+        Assert.True(results.Count >= 140, $"only {results.Count} questions");
+        var failed = results.Where(r => !r.Passed).Select(r => r.Item.Id).ToList();
+        Assert.True(failed.Count <= 2, "failed: " + string.Join(", ", failed));
+    }
+
     private IReadOnlyList<EvalResult> RunFile(string name)
     {
         var items = Evaluation.Parse(File.ReadLines(RealModel.DataFile(name)));

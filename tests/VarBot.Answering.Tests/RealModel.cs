@@ -15,20 +15,7 @@ internal static class RealModel
 
     private static readonly Lazy<AnswerEngine> LazyEngine = new(() => AnswerEngine.Build(Model));
 
-    private static KnowledgeModel Load()
-    {
-        var reports = ReportImporter.Import(RepoPaths.Seeds);
-        return new KnowledgeModel
-        {
-            Reports = reports.Reports,
-            Organisation = reports.Organisation,
-            Themes = reports.Themes,
-            Passages = reports.Passages,
-            Events = reports.Events,
-            Budgets = reports.Budgets,
-            Monitoring = reports.Monitoring,
-        };
-    }
+    private static KnowledgeModel Load() => KnowledgeImporter.Import(RepoPaths.Seeds).Model;
 
     public static string DataFile(string name) => Path.Combine(AppContext.BaseDirectory, "Data", name);
 }

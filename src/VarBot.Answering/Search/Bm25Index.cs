@@ -51,10 +51,14 @@ internal sealed class Bm25Index
 
     public bool Contains(int document, string term) => termCounts[document].ContainsKey(term);
 
-    /// <summary>Scores every document that holds at least one query term; weights scale each term.</summary>
-    public Dictionary<int, double> Score(IReadOnlyList<(string Term, double Weight)> query, Func<int, bool>? filter = null)
+    /// <summary>
+    /// Scores every document that holds at least one query term (weights scale each term) and returns the best
+    /// <paramref name="max"/> by score. Scores live in one array per call; only touched documents are ranked.
+    /// </summary>
+    public List<(int Doc, double Score)> Top(IReadOnlyList<(string Term, double Weight)> query, Func<int, bool>? filter, int max)
     {
-        var scores = new Dictionary<int, double>();
+        var scores = new double[lengths.Count];
+        var touched = new List<int>();
         var average = AverageLength;
         foreach (var (term, weight) in query)
         {
@@ -73,10 +77,38 @@ internal sealed class Bm25Index
 
                 var tf = termCounts[doc][term];
                 var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / average));
-                scores[doc] = scores.GetValueOrDefault(doc) + weight * idf * norm;
+                if (scores[doc] == 0)
+                {
+                    touched.Add(doc);
+                }
+
+                scores[doc] += weight * idf * norm;
             }
         }
 
-        return scores;
+        // Partial selection: keep the best `max` in a small sorted list instead of sorting every touched document.
+        var best = new List<(int Doc, double Score)>(max + 1);
+        foreach (var doc in touched)
+        {
+            var score = scores[doc];
+            if (best.Count == max && score <= best[^1].Score)
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && (best[at - 1].Score < score || best[at - 1].Score == score && best[at - 1].Doc > doc))
+            {
+                at--;
+            }
+
+            best.Insert(at, (doc, score));
+            if (best.Count > max)
+            {
+                best.RemoveAt(max);
+            }
+        }
+
+        return best;
     }
 }

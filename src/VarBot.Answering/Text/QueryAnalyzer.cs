@@ -12,7 +12,7 @@ internal sealed class QueryAnalyzer
     private readonly HashSet<string> known;
     private readonly Dictionary<int, List<string>> byLength;
     private readonly HashSet<string> stopwords;
-    private readonly Dictionary<string, string[]> synonymStems;
+    private readonly Dictionary<string, string[]> synonymsWithoutSelf;
     private readonly ConcurrentDictionary<string, string> corrections = new();
 
     public QueryAnalyzer(Lexicon lexicon, IEnumerable<string> modelTokens)
@@ -31,10 +31,10 @@ internal sealed class QueryAnalyzer
             .GroupBy(w => w.Length)
             .ToDictionary(g => g.Key, g => g.ToList());
 
-        synonymStems = [];
+        var synonymStems = new Dictionary<string, string[]>();
         foreach (var group in lexicon.Synonyms)
         {
-            var stems = group.Select(DutchStemmer.Stem).Distinct().ToArray();
+            var stems = group.Select(Stem).Distinct().ToArray();
             foreach (var stem in stems)
             {
                 synonymStems[stem] = synonymStems.TryGetValue(stem, out var existing)
@@ -42,18 +42,46 @@ internal sealed class QueryAnalyzer
                     : stems;
             }
         }
+
+        synonymsWithoutSelf = synonymStems.ToDictionary(kv => kv.Key, kv => kv.Value.Where(s => s != kv.Key).ToArray());
     }
 
     public bool IsStopword(string token) => stopwords.Contains(token);
 
     /// <summary>Normalised, typo-corrected tokens of a text.</summary>
-    public List<string> Tokens(string text) => TextNormalizer.Tokens(text).Select(Correct).ToList();
+    public List<string> Tokens(string text)
+    {
+        var tokens = TextNormalizer.Tokens(text);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            tokens[i] = Correct(tokens[i]);
+        }
 
-    public static string Stem(string token) => DutchStemmer.Stem(token);
+        return tokens;
+    }
+
+    /// <summary>Stems are a pure function of the token: one process-wide cache, bounded so odd input cannot grow it without end.</summary>
+    public static string Stem(string token)
+    {
+        if (StemCache.TryGetValue(token, out var stem))
+        {
+            return stem;
+        }
+
+        stem = DutchStemmer.Stem(token);
+        if (StemCache.Count < MaxCached)
+        {
+            StemCache.TryAdd(token, stem);
+        }
+
+        return stem;
+    }
+
+    private const int MaxCached = 100_000;
+    private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
 
     /// <summary>Other stems that mean the same (lexicon synonym groups), excluding the stem itself.</summary>
-    public IEnumerable<string> Synonyms(string stem) =>
-        synonymStems.TryGetValue(stem, out var group) ? group.Where(s => s != stem) : [];
+    public string[] Synonyms(string stem) => synonymsWithoutSelf.TryGetValue(stem, out var group) ? group : [];
 
     public bool IsKnown(string token) => known.Contains(token) || token.Any(char.IsDigit);
 
@@ -64,7 +92,18 @@ internal sealed class QueryAnalyzer
             return token;
         }
 
-        return corrections.GetOrAdd(token, FindNearest);
+        if (corrections.TryGetValue(token, out var corrected))
+        {
+            return corrected;
+        }
+
+        corrected = FindNearest(token);
+        if (corrections.Count < MaxCached)
+        {
+            corrections.TryAdd(token, corrected);
+        }
+
+        return corrected;
     }
 
     private string FindNearest(string token)
@@ -82,7 +121,7 @@ internal sealed class QueryAnalyzer
             foreach (var candidate in candidates)
             {
                 var distance = EditDistance.Distance(token, candidate, limit);
-                if (distance < bestDistance)
+                if (distance < bestDistance || distance == bestDistance && CommonPrefix(token, candidate) > CommonPrefix(token, best))
                 {
                     best = candidate;
                     bestDistance = distance;
@@ -93,8 +132,23 @@ internal sealed class QueryAnalyzer
         return best;
     }
 
+    /// <summary>Ties between equally distant corrections go to the one that keeps more of the word's start ("spreker": "sprekers", not "spreken").</summary>
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
     private static IEnumerable<string> LexiconWords(Lexicon lexicon) =>
         lexicon.Stopwords
+            .Concat(lexicon.WeakBudgetWords).Concat(lexicon.MoneyQuestionWords).Concat(lexicon.CountQuestionWords)
+            .Concat(lexicon.NumberWords).Concat(lexicon.MonitoringKinds.Values.SelectMany(v => v)).Concat(lexicon.EventDetailWords)
+            .Concat(lexicon.PersonQuestionWords).Concat(lexicon.OrgFillerWords).Concat(lexicon.OrgCountWords)
             .Concat(lexicon.Synonyms.SelectMany(g => g))
             .Concat(lexicon.Months)
             .Concat(lexicon.RelativeYears.Keys).Concat(lexicon.RelativeMonths.Keys)

@@ -38,7 +38,7 @@ internal static class TextNormalizer
     }
 
     /// <summary>The words of a text, normalised. Digit groups such as "420.000" stay one token ("420000").</summary>
-    public static List<string> Tokens(string text)
+    public static List<string> Tokens(string text, bool joinBrokenWords = false)
     {
         var joined = JoinThousands(text);
         var normalized = Normalize(joined);
@@ -48,7 +48,50 @@ internal static class TextNormalizer
             tokens.Add(part);
         }
 
+        if (joinBrokenWords)
+        {
+            AddHyphenJoins(text, tokens);
+        }
+
         return tokens;
+    }
+
+    /// <summary>
+    /// A word broken at a line end ("Buurt- preventie", "Buurt-preventie", "jubileum- magazine") also counts as the whole word.
+    /// "Zorg- en Veiligheid" is an elided compound, not a break, so "en", "of" and "tot" never join.
+    /// </summary>
+    private static void AddHyphenJoins(string text, List<string> tokens)
+    {
+        var start = 0;
+        while ((start = text.IndexOf('-', start)) > 0)
+        {
+            var dash = start;
+            start += start + 1 < text.Length && text[start + 1] == ' ' ? 2 : 1;
+            if (!char.IsLetter(text[dash - 1]) || start >= text.Length || !char.IsLower(text[start]))
+            {
+                continue;
+            }
+
+            var left = dash;
+            while (left > 0 && char.IsLetter(text[left - 1]))
+            {
+                left--;
+            }
+
+            var right = start;
+            while (right < text.Length && char.IsLetter(text[right]))
+            {
+                right++;
+            }
+
+            var second = text[start..right];
+            if (second is "en" or "of" or "tot" or "noch")
+            {
+                continue;
+            }
+
+            tokens.Add(Normalize(text[left..dash] + second).Trim());
+        }
     }
 
     private static string JoinThousands(string text)

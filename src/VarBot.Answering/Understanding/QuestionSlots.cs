@@ -23,12 +23,19 @@ internal sealed class QuestionSlots
     public bool WhenWord { get; set; }
     public Theme? Theme { get; set; }
     public Theme? FormerTheme { get; set; }
+    /// <summary>The question's words that named the theme ("buurtpreventie plus").</summary>
+    public IReadOnlyList<string> ThemePhrase { get; set; } = [];
     public bool ThemeListWord { get; set; }
     public bool DoneWord { get; set; }
     public bool PlannedWord { get; set; }
     /// <summary>True when, apart from theme and time, the question only has general activity words.</summary>
     public bool ActivityOnly { get; set; }
     public bool BudgetWord { get; set; }
+    public bool WeakBudgetWord { get; set; }
+    public bool MoneyQuestion { get; set; }
+    public MonitoringKind? Monitoring { get; set; }
+    public bool EventDetail { get; set; }
+    public bool PersonQuestion { get; set; }
     public HashSet<BudgetKind> Kinds { get; } = [];
     public BudgetSide? Side { get; set; }
     public HashSet<string> LineKeys { get; } = [];

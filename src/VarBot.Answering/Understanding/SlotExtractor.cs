@@ -9,8 +9,11 @@ internal sealed class SlotExtractor
 {
     private readonly Lexicon lexicon;
     private readonly QueryAnalyzer analyzer;
-    private readonly List<(string[] Phrase, Theme Theme, Theme? Former)> themePhrases = [];
+    private readonly List<(string[] Phrase, string Padded, Theme Theme, Theme? Former)> themePhrases = [];
     private readonly HashSet<string> slotWords;
+    private readonly HashSet<string> orgWords;
+    private readonly HashSet<string> orgFillers;
+    private readonly HashSet<string> activity;
     private readonly Dictionary<string, string> lineKeyByWord = [];
 
     public SlotExtractor(Lexicon lexicon, QueryAnalyzer analyzer, IReadOnlyList<Theme> themes)
@@ -59,6 +62,9 @@ internal sealed class SlotExtractor
             }
         }
 
+        orgWords = [.. lexicon.Org.Values.SelectMany(v => v), .. lexicon.OrgCountWords];
+        orgFillers = [.. lexicon.OrgFillerWords];
+        activity = [.. lexicon.ActivityWords, .. lexicon.DoneWords, .. lexicon.PlannedWords];
         slotWords = [.. lexicon.Months, .. lexicon.NextWords, .. lexicon.FirstWords, .. lexicon.LastWords,
             .. lexicon.TodayWords, .. lexicon.WhenWords, .. lexicon.EventTypes.Values.SelectMany(v => v),
             .. lexicon.BudgetWords, .. lexicon.JaarrekeningWords, .. lexicon.BegrotingWords, .. lexicon.TotalWords,
@@ -75,7 +81,7 @@ internal sealed class SlotExtractor
         var tokens = TextNormalizer.Tokens(text).ToArray();
         if (tokens.Length > 0)
         {
-            themePhrases.Add((tokens, theme, former));
+            themePhrases.Add((tokens, " " + string.Join(' ', tokens) + " ", theme, former));
         }
     }
 
@@ -197,12 +203,13 @@ internal sealed class SlotExtractor
         slots.WhenWord = lexicon.WhenWords.Any(set.Contains);
 
         // Themes: the longest phrase wins.
-        foreach (var (phrase, theme, former) in themePhrases)
+        foreach (var (phrase, padded, theme, former) in themePhrases)
         {
-            if (joined.Contains(" " + string.Join(' ', phrase) + " ", StringComparison.Ordinal))
+            if (joined.Contains(padded, StringComparison.Ordinal))
             {
                 slots.Theme = theme;
                 slots.FormerTheme = former;
+                slots.ThemePhrase = phrase;
                 for (var i = 0; i < tokens.Count; i++)
                 {
                     if (phrase.Contains(tokens[i]))
@@ -221,6 +228,23 @@ internal sealed class SlotExtractor
 
         // Budgets
         slots.BudgetWord = lexicon.BudgetWords.Any(set.Contains);
+        slots.WeakBudgetWord = lexicon.WeakBudgetWords.Any(set.Contains);
+        slots.MoneyQuestion = lexicon.MoneyQuestionWords.Any(set.Contains);
+        foreach (var (kind, words) in lexicon.MonitoringKinds)
+        {
+            if (words.Any(set.Contains) && Enum.TryParse<MonitoringKind>(kind, out var monitoringKind))
+            {
+                slots.Monitoring ??= monitoringKind;
+            }
+        }
+
+        if (slots.Monitoring is null && set.Contains("monitor") && set.Contains("mensenhandel"))
+        {
+            slots.Monitoring = MonitoringKind.Mensenhandelmonitor;
+        }
+
+        slots.EventDetail = lexicon.EventDetailWords.Any(set.Contains);
+        slots.PersonQuestion = lexicon.PersonQuestionWords.Any(set.Contains);
         if (lexicon.JaarrekeningWords.Any(set.Contains))
         {
             slots.Kinds.Add(BudgetKind.Jaarrekening);
@@ -275,8 +299,8 @@ internal sealed class SlotExtractor
             }
         }
 
-        var orgWords = lexicon.Org.Values.SelectMany(v => v).Concat(lexicon.OrgCountWords).ToHashSet();
-        slots.OrgRemainder = tokens.Count(t => !orgWords.Contains(t) && !analyzer.IsStopword(t) && !IsGeneric(t));
+        slots.OrgRemainder = tokens.Count(t => !orgWords.Contains(t) && !analyzer.IsStopword(t) && !orgFillers.Contains(t)
+            && !slotWords.Contains(t) && !t.All(char.IsDigit));
 
         // Content words for open search.
         for (var i = 0; i < tokens.Count; i++)
@@ -287,14 +311,11 @@ internal sealed class SlotExtractor
             }
         }
 
-        var activity = lexicon.ActivityWords.Concat(lexicon.DoneWords).Concat(lexicon.PlannedWords).ToHashSet();
         slots.ActivityOnly = slots.Content.All(t => activity.Contains(t) || slotWords.Contains(t) || lexicon.ThemeListWords.Contains(t));
         slots.StartsAsFollowUp = tokens.Count > 0 && lexicon.FollowupStarts.Contains(tokens[0]) && tokens.Count <= 6;
         return slots;
     }
 
-    /// <summary>Words that say nothing about what is asked (VAR names, "zitten", "aangesloten").</summary>
-    private static bool IsGeneric(string token) => token is "zitten" or "zit" or "aangesloten" or "deel" or "nemen" or "nu" or "momenteel" or "huidige" or "op" or "heet" or "heten";
 
     public bool IsSlotWord(string token) => slotWords.Contains(token);
 }

@@ -27,6 +27,13 @@ internal sealed class Lexicon
     public Dictionary<string, List<string>> SeasonWords { get; set; } = [];
     public List<string> WhenWords { get; set; } = [];
     public List<string> BudgetWords { get; set; } = [];
+    public List<string> WeakBudgetWords { get; set; } = [];
+    public List<string> CountQuestionWords { get; set; } = [];
+    public List<string> NumberWords { get; set; } = [];
+    public List<string> MoneyQuestionWords { get; set; } = [];
+    public Dictionary<string, List<string>> MonitoringKinds { get; set; } = [];
+    public List<string> EventDetailWords { get; set; } = [];
+    public List<string> PersonQuestionWords { get; set; } = [];
     public List<string> JaarrekeningWords { get; set; } = [];
     public List<string> BegrotingWords { get; set; } = [];
     public List<string> BothKindsWords { get; set; } = [];
@@ -39,6 +46,7 @@ internal sealed class Lexicon
     public List<BudgetLineWords> BudgetLines { get; set; } = [];
     public Dictionary<string, List<string>> Org { get; set; } = [];
     public List<string> OrgCountWords { get; set; } = [];
+    public List<string> OrgFillerWords { get; set; } = [];
     public Dictionary<string, List<string>> ThemeAliases { get; set; } = [];
     public List<string> ThemeListWords { get; set; } = [];
     public List<string> DoneWords { get; set; } = [];

@@ -113,16 +113,6 @@ internal static class ModelSource
         }
 
         var folder = seeds?.FullName ?? Path.Combine(Environment.CurrentDirectory, "seeds");
-        var reports = ReportImporter.Import(folder);
-        return new KnowledgeModel
-        {
-            Reports = reports.Reports,
-            Organisation = reports.Organisation,
-            Themes = reports.Themes,
-            Passages = reports.Passages,
-            Events = reports.Events,
-            Budgets = reports.Budgets,
-            Monitoring = reports.Monitoring,
-        };
+        return KnowledgeImporter.Import(folder).Model;
     }
 }

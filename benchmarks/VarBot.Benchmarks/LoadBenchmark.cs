@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VarBot.Bot;
+using VarBot.Newsletter.Hosting;
+using VarBot.TestSupport;
+
+namespace VarBot.Benchmarks;
+
+/// <summary>
+/// Load on loopback: throughput and p50/p99 latency of expectReplies questions against the real bot host (Kestrel,
+/// Azurite), at 1, 16 and 64 connections, next to a trivial POST endpoint on the same host (the ceiling).
+/// Usage: load [--seconds N] [--connections 1,16,64]. Bounded: each run lasts N seconds (default 5) after a 1 s warm-up.
+/// A third series, "help (no blob)", sends "hulp" through the same protocol path: a turn without the two conversation
+/// blob round trips, which shows how much of a question's cost is storage.
+/// </summary>
+public static class LoadBenchmark
+{
+    private const string TrivialPath = "/bench/noop";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var seconds = ReadOption(args, "--seconds", 5);
+        var connections = ReadList(args, "--connections", [1, 16, 64]);
+        var questions = LoadQuestions();
+
+        using var azurite = new AzuriteFixture();
+        await using var app = BuildHost(azurite);
+        await app.StartAsync();
+        var baseAddress = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        await WaitUntilReadyAsync(baseAddress);
+
+        Console.WriteLine($"VarBot load benchmark: {Environment.ProcessorCount} cores, {seconds} s per run, {questions.Count} questions, host {baseAddress}");
+        Console.WriteLine("endpoint        conns   requests    req/s   p50 ms   p99 ms   errors");
+        var failures = 0;
+        foreach (var n in connections)
+        {
+            var ceiling = await RunLoadAsync(baseAddress + TrivialPath, n, seconds, (_, _) => "{}");
+            Print("trivial", n, ceiling);
+            var bot = await RunLoadAsync(baseAddress + "/api/messages", n, seconds, (worker, i) => QuestionActivity(worker, i, questions[(worker * 7 + i) % questions.Count]));
+            Print("expectReplies", n, bot);
+            var help = await RunLoadAsync(baseAddress + "/api/messages", n, seconds, (worker, i) => QuestionActivity(worker, i, "hulp"));
+            Print("help (no blob)", n, help);
+            Console.WriteLine($"{"",-15} {n,5}   ratio {bot.Throughput / Math.Max(1, ceiling.Throughput):P0} of the ceiling");
+            failures += bot.Errors + ceiling.Errors;
+            if (n == 16)
+            {
+                var meets = bot.Throughput >= ceiling.Throughput / 2 && bot.P99Ms < 20;
+                Console.WriteLine($"targets at 16 connections (>= 50% of ceiling, p99 < 20 ms): {(meets ? "met" : "NOT met")}");
+            }
+        }
+
+        await app.StopAsync();
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static WebApplication BuildHost(AzuriteFixture azurite)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        builder.Configuration["urls"] = "http://127.0.0.1:0";
+        builder.Configuration["Storage:ConnectionString"] = azurite.ConnectionString;
+        builder.Configuration["VarBot:PublishSeedsWhenEmpty"] = "true";
+        builder.Configuration["VarBot:SeedsPath"] = RepoPaths.Seeds;
+        builder.Configuration["Newsletter:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        builder.Logging.ClearProviders();
+        builder.UseVarBotDefaults();
+        builder.Services.AddVarBotKnowledge(builder.Configuration);
+        builder.Services.AddVarBotProtocol(builder.Configuration);
+        builder.Services.AddVarBot(builder.Configuration);
+        builder.Services.AddVarBotNewsletter(builder.Configuration);
+        var app = builder.Build();
+        app.MapVarBot();
+        app.MapNewsletterEndpoints();
+        app.MapVarBotHealthChecks();
+        app.MapPost(TrivialPath, () => Results.Text("{}", "application/json"));
+        return app;
+    }
+
+    private sealed record RunResult(int Requests, int Errors, double Seconds, double P50Ms, double P99Ms)
+    {
+        public double Throughput => Requests / Seconds;
+    }
+
+    private static async Task<RunResult> RunLoadAsync(string url, int connections, int seconds, Func<int, int, string> body)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = connections, UseProxy = false, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+        using var client = new HttpClient(handler) { Timeout = TimeSpan.FromSeconds(10) };
+
+        // Warm-up: JIT, connection set-up, engine build.
+        await RunWorkersAsync(client, url, connections, TimeSpan.FromSeconds(1), body, record: false);
+        return await RunWorkersAsync(client, url, connections, TimeSpan.FromSeconds(seconds), body, record: true);
+    }
+
+    private static async Task<RunResult> RunWorkersAsync(HttpClient client, string url, int connections, TimeSpan duration, Func<int, int, string> body, bool record)
+    {
+        var latencies = new List<long>[connections];
+        var errors = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
+        {
+            var own = latencies[worker] = new List<long>(4096);
+            for (var i = 0; clock.Elapsed < duration && i < 1_000_000; i++)
+            {
+                using var content = new StringContent(body(worker, i), Encoding.UTF8, "application/json");
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    using var response = await client.PostAsync(url, content);
+                    await response.Content.ReadAsByteArrayAsync();
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        Interlocked.Increment(ref errors);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    Interlocked.Increment(ref errors);
+                }
+
+                own.Add(Stopwatch.GetTimestamp() - started);
+            }
+        })).ToArray();
+        await Task.WhenAll(workers);
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = latencies.SelectMany(l => l).Order().ToArray();
+        if (!record || all.Length == 0)
+        {
+            return new RunResult(all.Length, errors, elapsed, 0, 0);
+        }
+
+        double Percentile(double p) => all[Math.Min(all.Length - 1, (int)(p * all.Length))] * 1000.0 / Stopwatch.Frequency;
+        return new RunResult(all.Length, errors, elapsed, Percentile(0.50), Percentile(0.99));
+    }
+
+    private static string QuestionActivity(int worker, int i, string question)
+    {
+        var activity = new JsonObject
+        {
+            ["type"] = "message",
+            ["id"] = $"b{worker}-{i}",
+            ["deliveryMode"] = "expectReplies",
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = "http://127.0.0.1:9/",
+            ["text"] = question,
+            ["from"] = new JsonObject { ["id"] = $"user-{worker}" },
+            ["recipient"] = new JsonObject { ["id"] = "varbot" },
+            ["conversation"] = new JsonObject { ["id"] = $"bench-conversation-{worker}", ["conversationType"] = "personal" },
+            ["localTimestamp"] = "2026-11-22T10:00:00+01:00",
+        };
+        return activity.ToJsonString();
+    }
+
+    private static List<string> LoadQuestions()
+    {
+        var path = Path.Combine(RepoPaths.Root, "tests", "VarBot.Bot.Tests", "Data", "qa-dev.jsonl");
+        return [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["question"]!.GetValue<string>())];
+    }
+
+    private static async Task WaitUntilReadyAsync(string baseAddress)
+    {
+        using var client = new HttpClient();
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            try
+            {
+                using var response = await client.GetAsync(baseAddress + "/readyz");
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The bot host did not become ready within 120 s.");
+    }
+
+    private static void Print(string name, int connections, RunResult r) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{name,-15} {connections,5} {r.Requests,10} {r.Throughput,8:F0} {r.P50Ms,8:F2} {r.P99Ms,8:F2} {r.Errors,8}"));
+
+    private static int ReadOption(string[] args, string name, int fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length && int.TryParse(args[index + 1], CultureInfo.InvariantCulture, out var value) ? value : fallback;
+    }
+
+    private static int[] ReadList(string[] args, string name, int[] fallback)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length
+            ? [.. args[index + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
+            : fallback;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using VarBot.Answering;
+using VarBot.Knowledge.Model;
+using VarBot.Knowledge.Store;
+
+namespace VarBot.Bot.Answers;
+
+/// <summary>
+/// The answering engine over the model from <see cref="IKnowledgeModelSource"/> (hot reloaded): whenever the source holds a
+/// different model, the engine is rebuilt once and swapped in atomically; turns in flight keep the engine they started with.
+/// </summary>
+internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<EngineKnowledge> logger) : IBotKnowledge
+{
+    private readonly Lock _buildLock = new();
+    private volatile Built? _built;
+
+    public KnowledgeModel? Model => Current()?.Model;
+
+    public EngineAnswer? Ask(string question, DateOnly today, string? previousContext)
+    {
+        if (Current() is not { } built)
+        {
+            return null;
+        }
+
+        var answer = built.Engine.Ask(new Question(question, today, ConversationContext.FromJson(previousContext)));
+        return new EngineAnswer(
+            answer.Intent,
+            answer.Text,
+            answer.Card.Template,
+            answer.Card.Data,
+            answer.Suggestions,
+            answer.Context.ToJson(),
+            answer.Answered,
+            built.Model.Version);
+    }
+
+    private Built? Current()
+    {
+        var model = source.Current;
+        if (model is null)
+        {
+            return null;
+        }
+
+        var built = _built;
+        if (built is not null && ReferenceEquals(built.Model, model))
+        {
+            return built;
+        }
+
+        lock (_buildLock)
+        {
+            built = _built;
+            if (built is not null && ReferenceEquals(built.Model, model))
+            {
+                return built;
+            }
+
+            var started = Stopwatch.GetTimestamp();
+            built = new Built(model, AnswerEngine.Build(model));
+            _built = built;
+            logger.EngineBuilt(model.Version, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            return built;
+        }
+    }
+
+    private sealed record Built(KnowledgeModel Model, AnswerEngine Engine);
+}

@@ -1,0 +1,46 @@
+using Microsoft.Extensions.Logging;
+
+namespace VarBot.Bot;
+
+/// <summary>The bot host's log events. Message text is only ever logged at Debug.</summary>
+internal static partial class BotLog
+{
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Turn {ActivityType} routed to {Route} (activity {ActivityId}, conversation {ConversationId})")]
+    public static partial void TurnRouted(this ILogger logger, string? activityType, string route, string? activityId, string? conversationId);
+
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Answered with intent {Intent}, template {Template}, answered {Answered} in {ElapsedMs} ms (activity {ActivityId}, conversation {ConversationId})")]
+    public static partial void Answered(this ILogger logger, string intent, string template, bool answered, long elapsedMs, string? activityId, string? conversationId);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Question text: {Text}")]
+    public static partial void QuestionText(this ILogger logger, string text);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Feedback {Kind} stored for answer {AnswerId}")]
+    public static partial void FeedbackStored(this ILogger logger, string kind, string? answerId);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Conversation state of {ConversationId} is unreadable; starting afresh")]
+    public static partial void ConversationStateUnreadable(this ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Conversation state of {ConversationId} changed concurrently; merging and retrying")]
+    public static partial void ConversationWriteConflict(this ILogger logger, string conversationId);
+
+    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Answer engine built for model {ModelVersion} in {ElapsedMs} ms")]
+    public static partial void EngineBuilt(this ILogger logger, string modelVersion, long elapsedMs);
+
+    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "No knowledge model is loaded yet (activity {ActivityId})")]
+    public static partial void ModelNotLoaded(this ILogger logger, string? activityId);
+
+    [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "Storage holds no current model: importing {SeedsPath} and publishing (local defaults)")]
+    public static partial void PublishingSeeds(this ILogger logger, string seedsPath);
+
+    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Published the seed model {ModelVersion}")]
+    public static partial void SeedsPublished(this ILogger logger, string modelVersion);
+
+    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Importing or publishing the seeds failed")]
+    public static partial void SeedPublishFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Could not store context of conversation {ConversationId}; the next turn starts afresh")]
+    public static partial void ConversationSaveFailed(this ILogger logger, Exception exception, string conversationId);
+
+    [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "Unhandled card action {Verb} (activity {ActivityId})")]
+    public static partial void UnknownAction(this ILogger logger, string? verb, string? activityId);
+}

@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Logging;
+using VarBot.Bot.Handlers;
+using VarBot.Protocol;
+using VarBot.Protocol.Schema;
+
+namespace VarBot.Bot.Routing;
+
+/// <summary>One handler per kind of turn.</summary>
+internal interface ITurnHandler
+{
+    Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The bot's one routing table: the first route whose condition holds handles the turn. Everything else (typing,
+/// reactions, members removed, unknown events) is acknowledged and ignored; unknown invokes get 501.
+/// </summary>
+internal sealed class ActivityRouter(
+    WelcomeHandler welcome,
+    HelpHandler help,
+    FeedbackHandler feedback,
+    QuestionHandler question,
+    CardActionHandler cardAction,
+    UnknownInvokeHandler unknownInvoke,
+    ILogger<ActivityRouter> logger) : IBotHandler
+{
+    private readonly (string Name, Func<Activity, bool> Matches, ITurnHandler Handler)[] _routes =
+    [
+        ("welcome", TurnInput.IsBotAdded, welcome),
+        ("feedback", a => a.Type == ActivityTypes.Message && TurnInput.Feedback(a) is not null, feedback),
+        ("follow-up", a => a.Type == ActivityTypes.Message && TurnInput.SubmittedQuestion(a) is not null, question),
+        ("help", a => a.Type == ActivityTypes.Message && TurnInput.IsHelpRequest(a), help),
+        ("question", a => a.Type == ActivityTypes.Message, question),
+        ("card-action", a => a.Type == ActivityTypes.Invoke && a.Name == TurnInput.AdaptiveCardActionInvoke, cardAction),
+        ("unknown-invoke", a => a.Type == ActivityTypes.Invoke, unknownInvoke),
+    ];
+
+    public Task OnActivityAsync(ITurnContext turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Activity;
+        foreach (var (name, matches, handler) in _routes)
+        {
+            if (matches(activity))
+            {
+                logger.TurnRouted(activity.Type, name, activity.Id, activity.Conversation?.Id);
+                return handler.HandleAsync(turn, cancellationToken);
+            }
+        }
+
+        logger.TurnRouted(activity.Type, "ignored", activity.Id, activity.Conversation?.Id);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using VarBot.Bot.Texts;
+using VarBot.Protocol.Schema;
+
+namespace VarBot.Bot.Routing;
+
+/// <summary>A feedback click: "up" or "down" on the answer with <paramref name="AnswerId"/>.</summary>
+internal sealed record FeedbackInput(string Kind, string? AnswerId);
+
+/// <summary>Reads what the user meant from an activity: question text, button values, the user's date.</summary>
+internal static partial class TurnInput
+{
+    public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
+
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>conversationUpdate that adds the bot itself (install in a personal chat, group chat or team).</summary>
+    public static bool IsBotAdded(Activity activity) =>
+        activity.Type == ActivityTypes.ConversationUpdate
+        && activity.MembersAdded is { Count: > 0 } added
+        && activity.Recipient?.Id is { Length: > 0 } botId
+        && added.Any(m => string.Equals(m?.Id, botId, StringComparison.Ordinal));
+
+    public static bool IsHelpRequest(Activity activity)
+    {
+        var text = QuestionText(activity).TrimEnd('!', '.', ' ');
+        return BotTexts.HelpWords.Any(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The message text without the bot's @mention (channels and group chats) and without markup.</summary>
+    public static string QuestionText(Activity activity)
+    {
+        var text = activity.Text ?? "";
+        if (activity.Entities is { } entities)
+        {
+            foreach (var entity in entities)
+            {
+                if (entity is { Type: EntityTypes.Mention, Text: { Length: > 0 } mention }
+                    && (entity.Mentioned?.Id is null || entity.Mentioned.Id == activity.Recipient?.Id))
+                {
+                    text = text.Replace(mention, " ", StringComparison.Ordinal);
+                }
+            }
+        }
+
+        // A mention of the bot that came without its entity, and any other markup Teams may add.
+        text = AtTag().Replace(text, " ");
+        text = Tag().Replace(text, " ");
+        text = System.Net.WebUtility.HtmlDecode(text);
+        return Whitespace().Replace(text, " ").Trim();
+    }
+
+    /// <summary>The question of a follow-up button: Action.Submit data {"question": "..."} arrives as the message value.</summary>
+    public static string? SubmittedQuestion(Activity activity) => StringField(DataOf(activity.Value), "question");
+
+    public static FeedbackInput? Feedback(Activity activity) => FeedbackFrom(DataOf(activity.Value));
+
+    public static FeedbackInput? FeedbackFrom(JsonObject? data)
+    {
+        var kind = StringField(data, "feedback")?.ToLowerInvariant();
+        return kind is "up" or "down" ? new FeedbackInput(kind, StringField(data, "answerId")) : null;
+    }
+
+    /// <summary>The user's local date: from localTimestamp when the channel sends it, else today in Europe/Amsterdam.</summary>
+    public static DateOnly Today(Activity activity, TimeProvider timeProvider)
+    {
+        if (activity.LocalTimestamp is { } local)
+        {
+            return DateOnly.FromDateTime(local.DateTime);
+        }
+
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Amsterdam).DateTime);
+    }
+
+    /// <summary>The data object of a message value or of an invoke's action (value.action.data).</summary>
+    public static JsonObject? DataOf(JsonNode? value)
+    {
+        if (value is not JsonObject obj)
+        {
+            return null;
+        }
+
+        return obj["action"] is JsonObject action && action["data"] is JsonObject data ? data : obj;
+    }
+
+    public static string? StringField(JsonObject? data, string name)
+    {
+        if (data is null || !data.TryGetPropertyValue(name, out var node) || node is not JsonValue value)
+        {
+            return null;
+        }
+
+        if (value.GetValueKind() != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        var text = value.GetValue<string>().Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    public static string? Verb(Activity activity) =>
+        activity.Value is JsonObject value && value["action"] is JsonObject action ? StringField(action, "verb") : null;
+
+    [GeneratedRegex("<at>[^<]*</at>", RegexOptions.IgnoreCase)]
+    private static partial Regex AtTag();
+
+    [GeneratedRegex("<[^>]{1,200}>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

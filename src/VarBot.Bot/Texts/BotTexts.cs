@@ -1,0 +1,52 @@
+namespace VarBot.Bot.Texts;
+
+/// <summary>Every Dutch sentence the bot itself says (answers come from the answering engine, layout from cards/).</summary>
+internal static class BotTexts
+{
+    public const string WelcomeTitle = "Welkom bij VarBot";
+
+    public const string WelcomeText =
+        "Ik beantwoord vragen over de VeiligheidsAlliantie regio Rotterdam (VAR), op basis van de jaarverslagen en jaarplannen. " +
+        "Vraag bijvoorbeeld naar een thema, de volgende Leerhuizen en bijeenkomsten, de begroting of wie wat doet in de organisatie.";
+
+    public const string WelcomeReply = "Welkom! Stel gerust een vraag over de VAR, of typ 'hulp' voor voorbeelden.";
+
+    public const string HelpTitle = "Wat kun je mij vragen?";
+
+    public const string HelpText =
+        "Ik ken de jaarverslagen en jaarplannen van de VAR. Stel je vraag in gewone woorden, bijvoorbeeld over thema's " +
+        "(wat is er gedaan en wat staat er gepland), Leerhuizen en andere bijeenkomsten, de begroting en de jaarrekening, " +
+        "de organisatie en de monitors. Na een antwoord kun je doorvragen of op een vervolgvraag klikken.";
+
+    public const string HelpReply = "Dit kun je mij vragen:";
+
+    /// <summary>Example questions on the welcome and help cards; each is also a button.</summary>
+    public static readonly IReadOnlyList<string> Examples =
+    [
+        "Wat heeft de VAR in 2025 gedaan aan digitale veiligheid?",
+        "Wanneer is het volgende Leerhuis?",
+        "Wat is de begroting voor 2026?",
+        "Wie is de voorzitter van de VAR?",
+    ];
+
+    public const string ErrorTitle = "Er ging iets mis";
+
+    public const string Apology = "Sorry, er ging iets mis bij het beantwoorden van je vraag. Probeer het later nog eens.";
+
+    public const string EmptyQuestion = "Ik heb geen vraag gelezen. Typ je vraag, of 'hulp' voor voorbeelden.";
+
+    public const string ModelNotLoaded =
+        "Ik ben nog bezig met het laden van de jaarverslagen. Probeer het over een minuutje nog eens.";
+
+    public const string FeedbackThanksUp = "Dank je wel voor je reactie!";
+
+    public const string FeedbackThanksDown =
+        "Dank je wel. Ik geef door dat dit antwoord niet goed genoeg was, zodat de redactie het kan verbeteren.";
+
+    public const string UnknownAction = "Deze knop ken ik niet. Typ je vraag, of 'hulp' voor voorbeelden.";
+
+    /// <summary>Words that ask for help instead of asking a question (compared after trimming, case-insensitively).</summary>
+    public static readonly IReadOnlyList<string> HelpWords = ["help", "hulp", "?", "menu", "wat kan je", "wat kun je", "wat kun je?", "wat kan je?"];
+
+    public const string CalendarFileNotFound = "Deze bijeenkomst staat niet (meer) in de agenda.";
+}

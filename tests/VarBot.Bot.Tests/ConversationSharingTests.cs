@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
+using VarBot.Bot.Tests.Infrastructure;
+using VarBot.Storage;
+using VarBot.TestSupport;
+
+namespace VarBot.Bot.Tests;
+
+/// <summary>Conversation context lives in blob storage: any host instance continues a conversation, and it expires when idle.</summary>
+public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
+{
+    private const string Today = "2026-11-22T10:00:00+01:00";
+    private readonly AzuriteFixture _azurite;
+
+    public ConversationSharingTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    [Fact]
+    public async Task Feedback_OnOtherHostInstance_FindsTheQuestionAskedOnTheFirst()
+    {
+        var container = AzuriteFixture.UniqueContainerName("share");
+        await using var first = new BotHostFactory(_azurite, container);
+        await using var second = new BotHostFactory(_azurite, container);
+        using var firstClient = await first.StartAsync();
+        using var secondClient = await second.StartAsync();
+        var conversation = "share:" + Guid.NewGuid().ToString("N");
+        const string question = "Wat is de begroting voor 2026?";
+
+        var answer = await firstClient.AskAsync(question, conversation, Today);
+        var down = answer.Card().SubmitActions().Single(a => (string?)a.Data["feedback"] == "down");
+        await secondClient.ExpectRepliesAsync(Activities.Message(null, conversation, Today, down.Data.DeepClone()));
+
+        var record = await FindFeedbackAsync(container, (string)down.Data["answerId"]!);
+        Assert.Equal(question, (string?)record["question"]);
+    }
+
+    [Fact]
+    public async Task FollowUp_OnOtherHostInstance_UsesTheFirstHostsContext()
+    {
+        var container = AzuriteFixture.UniqueContainerName("ctx");
+        await using var first = new BotHostFactory(_azurite, container);
+        await using var second = new BotHostFactory(_azurite, container);
+        using var firstClient = await first.StartAsync();
+        using var secondClient = await second.StartAsync();
+        var conversation = "ctx:" + Guid.NewGuid().ToString("N");
+        const string question = "Wat is de begroting voor 2026?";
+        const string followUp = "En in 2025?";
+        var today = new DateOnly(2026, 11, 22);
+        var engine = VarBot.Answering.AnswerEngine.Build(VarBot.Knowledge.Import.KnowledgeImporter.Import(RepoPaths.Seeds).Model);
+        var inContext = engine.Ask(new VarBot.Answering.Question(followUp, today, engine.Ask(new VarBot.Answering.Question(question, today)).Context));
+        var alone = engine.Ask(new VarBot.Answering.Question(followUp, today));
+        Assert.NotEqual(alone.Card.Data.ToJsonString(), inContext.Card.Data.ToJsonString()); // the follow-up needs the context
+
+        await firstClient.AskAsync(question, conversation, Today);
+        var reply = await secondClient.AskAsync(followUp, conversation, Today);
+
+        Assert.Equal(inContext.Text, (string?)reply["text"]);
+        Assert.Contains((string)inContext.Card.Data["title"]!, reply.Card().CardText());
+    }
+
+    [Theory]
+    [InlineData(29, true)]
+    [InlineData(31, false)]
+    public async Task Context_IdleFor_MinutesExpiresAfterThirty(int idleMinutes, bool remembered)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var container = AzuriteFixture.UniqueContainerName("idle");
+        await using var host = new BotHostFactory(_azurite, container, time);
+        using var client = await host.StartAsync();
+        var conversation = "idle:" + Guid.NewGuid().ToString("N");
+        const string question = "Wie is de voorzitter van de VAR?";
+
+        var answer = await client.AskAsync(question, conversation, Today);
+        time.Advance(TimeSpan.FromMinutes(idleMinutes));
+        var up = answer.Card().SubmitActions().Single(a => (string?)a.Data["feedback"] == "up");
+        await client.ExpectRepliesAsync(Activities.Message(null, conversation, Today, up.Data.DeepClone()));
+
+        var record = await FindFeedbackAsync(container, (string)up.Data["answerId"]!);
+        Assert.Equal(remembered ? question : null, (string?)record["question"]);
+    }
+
+    private async Task<JsonNode> FindFeedbackAsync(string container, string answerId)
+    {
+        var blobs = BlobContainerFactory.Create(_azurite.ConnectionString, container);
+        await foreach (var blob in blobs.ListAsync("feedback/"))
+        {
+            var record = JsonNode.Parse(Encoding.UTF8.GetString((await blobs.GetAsync(blob.Name))!.Content))!;
+            if ((string?)record["answerId"] == answerId && (string?)record["kind"] != "unanswered")
+            {
+                return record;
+            }
+        }
+
+        throw new Xunit.Sdk.XunitException("no feedback stored for answer " + answerId);
+    }
+}
