@@ -9,11 +9,12 @@ return args.FirstOrDefault() switch
     "model-load" => await ModelLoadBenchmark.RunAsync(args[1..]),
     "answers" => AnswerBenchmark.Run(args[1..]),
     "newsletter" => await NewsletterBenchmark.RunAsync(args[1..]),
+    "load" => await LoadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|newsletter> [args]");
+    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|newsletter|load> [args]");
     return 2;
 }
