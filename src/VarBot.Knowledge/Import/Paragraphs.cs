@@ -119,12 +119,16 @@ internal static partial class Paragraphs
         {
             // 2023: bullet items run on after a blank line until their closing ";" or "."
             var lastWord = prev[(prev.LastIndexOf(' ') + 1)..];
+            // ... also when a quote or a "10 jaar VAR / Trends ..." title is still open.
             return !TextTools.EndsSentence(prev) && next.Length > 0
-                && (char.IsLower(next[0]) || (prev.Length > 45 && lastWord.Length > 0 && char.IsLower(lastWord[0])));
+                && (char.IsLower(next[0]) || (prev.Length > 45 && lastWord.Length > 0 && char.IsLower(lastWord[0]))
+                    || prev.EndsWith('/') || OpenQuote(prev));
         }
 
         return !TextTools.EndsSentence(prev) && !LooksLikeHeading(prev) && next.Length > 0 && (char.IsLower(next[0]) || next[0] == '(');
     }
+
+    private static bool OpenQuote(string text) => text.Count(c => c is '‘') > text.Count(c => c is '’');
 
     /// <summary>A short line with a blank line after it, right after a finished sentence: a heading (2023 " Privacy").</summary>
     private static bool IsHeadingLine(string[] lines, int i, string trimmed) =>
