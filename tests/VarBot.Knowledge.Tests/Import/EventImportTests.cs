@@ -82,6 +82,14 @@ public sealed class EventImportTests
     }
 
     [Fact]
+    public void Import_2017LeerhuisTopic_HasNoTweetNoise()
+    {
+        var leerhuis = At("2017-11-06", EventType.Leerhuis);
+        Assert.Equal("cybercrime en informatiebeveiliging", leerhuis.Topic);
+        Assert.DoesNotContain(At("2017-04-03", EventType.Leerhuis).Sources, s => s.Line == 75);
+    }
+
+    [Fact]
     public void Import_2018AgendaColumn_GivesTimeAndPlace()
     {
         var leerhuis = At("2018-04-09", EventType.Leerhuis);
