@@ -43,6 +43,7 @@ internal static partial class Paragraphs
             current = null;
         }
 
+        var tweets = TweetLines(lines);
         for (var i = 0; i < lines.Length; i++)
         {
             var lineNo = i + 1;
@@ -55,7 +56,7 @@ internal static partial class Paragraphs
 
             var raw = lines[i];
             var trimmed = raw.Trim(' ', '\t', '\uFFFD');
-            if (trimmed.Length == 0 || IsNoise(trimmed))
+            if (trimmed.Length == 0 || IsNoise(trimmed) || tweets.Contains(i))
             {
                 if (trimmed.Length == 0)
                 {
@@ -119,12 +120,16 @@ internal static partial class Paragraphs
         {
             // 2023: bullet items run on after a blank line until their closing ";" or "."
             var lastWord = prev[(prev.LastIndexOf(' ') + 1)..];
+            // ... also when a quote or a "10 jaar VAR / Trends ..." title is still open.
             return !TextTools.EndsSentence(prev) && next.Length > 0
-                && (char.IsLower(next[0]) || (prev.Length > 45 && lastWord.Length > 0 && char.IsLower(lastWord[0])));
+                && (char.IsLower(next[0]) || (prev.Length > 45 && lastWord.Length > 0 && char.IsLower(lastWord[0]))
+                    || prev.EndsWith('/') || OpenQuote(prev));
         }
 
         return !TextTools.EndsSentence(prev) && !LooksLikeHeading(prev) && next.Length > 0 && (char.IsLower(next[0]) || next[0] == '(');
     }
+
+    private static bool OpenQuote(string text) => text.Count(c => c is '‘') > text.Count(c => c is '’');
 
     /// <summary>A short line with a blank line after it, right after a finished sentence: a heading (2023 " Privacy").</summary>
     private static bool IsHeadingLine(string[] lines, int i, string trimmed) =>
@@ -135,10 +140,55 @@ internal static partial class Paragraphs
 
     private static bool LooksLikeHeading(string text) => text.Length < 60 && !TextTools.EndsSentence(text) && !text.Contains(',', StringComparison.Ordinal) && char.IsUpper(text.TrimStart()[0]) && !text.EndsWith('-');
 
-    /// <summary>Link lists, page footers and column labels carry no content.</summary>
+    /// <summary>
+    /// Screenshots of tweets in the 2017 OCR text: from a tweet marker line ("&amp; Tweet", "Je hebt geretweet") to the
+    /// last timestamp ("03 apr. 17 om 20:39", "23-02-17 23:44") or counter line ("1 Retweet 1 vind-ik-leuk") within
+    /// the next 20 lines. A marker without such an end drops only itself, so body text is never lost.
+    /// </summary>
+    private static HashSet<int> TweetLines(string[] lines)
+    {
+        var result = new HashSet<int>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!TweetStart().IsMatch(lines[i].Trim()))
+            {
+                continue;
+            }
+
+            var end = i;
+            for (var j = i + 1; j < Math.Min(lines.Length, i + 21); j++)
+            {
+                if (TweetEnd().IsMatch(lines[j].Trim()))
+                {
+                    end = j;
+                }
+            }
+
+            for (var k = i; k <= end; k++)
+            {
+                result.Add(k);
+            }
+
+            i = end;
+        }
+
+        return result;
+    }
+
+    /// <summary>Link lists, page footers, column labels and stray tweet parts carry no content.</summary>
     private static bool IsNoise(string line) =>
         line.StartsWith("http", StringComparison.Ordinal) || line is "ALGEMEEN" or "VAR" or "&"
-        || PageFooter().IsMatch(line) || YearPair().IsMatch(line) || line.All(c => c is '-' or '\t' or ' ' or '.');
+        || PageFooter().IsMatch(line) || YearPair().IsMatch(line) || line.All(c => c is '-' or '\t' or ' ' or '.')
+        || TweetEnd().IsMatch(line) || TwitterHandleLine().IsMatch(line);
+
+    [GeneratedRegex(@"^(?:&\s*Tweet|\S{0,3}\s*Je hebt geretweet)$")]
+    private static partial Regex TweetStart();
+
+    [GeneratedRegex(@"^(?:\d{2} \w{3}\. \d{2} om \d{1,2}:\d{2}|\d{2}-\d{2}-\d{2} \d{1,2}:\d{2}|\d+ Retweets? \d+ vind-ik-leuks?)$")]
+    private static partial Regex TweetEnd();
+
+    [GeneratedRegex(@"^[-)]?\s*@\w+$")]
+    private static partial Regex TwitterHandleLine();
 
     [GeneratedRegex(@"^\s*-?\s*\d{1,2}\s+(" + TextTools.MonthPattern + @")\s+\d{4}", RegexOptions.IgnoreCase)]
     private static partial Regex AgendaRow();

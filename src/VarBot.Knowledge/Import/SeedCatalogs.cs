@@ -161,7 +161,9 @@ internal sealed class ThemeCatalog
 internal sealed record SectionRef(string Name, string? ThemeId);
 
 /// <summary>One reviewed fix of the report text, applied to one source line before parsing.</summary>
-internal sealed record Correction(string File, int Line, string Find, string Replace, string Reason);
+/// <param name="To">When set, the correction blanks the whole block Line..To (a photo caption or screenshot the OCR
+/// read as text); Find must still match on Line, so a shifted text is reported.</param>
+internal sealed record Correction(string File, int Line, string Find, string Replace, string Reason, int? To = null);
 
 /// <summary>seeds/corrections.yaml: line-level replacements for text the reports garble (OCR slips, split headings).</summary>
 internal static class CorrectionSet
@@ -174,7 +176,7 @@ internal static class CorrectionSet
         }
 
         var file = ThemeCatalog.Deserialize<CorrectionsFile>(path);
-        return file.Corrections.Select(c => new Correction(c.File, c.Line, c.Find, c.Replace ?? "", c.Reason)).ToList();
+        return file.Corrections.Select(c => new Correction(c.File, c.Line, c.Find, c.Replace ?? "", c.Reason, c.To)).ToList();
     }
 
     /// <summary>Applies the corrections for one file in place; reports any that no longer match the text.</summary>
@@ -188,6 +190,16 @@ internal static class CorrectionSet
             {
                 issues.Add(new ValidationIssue(IssueSeverity.Warning, "correction-stale",
                     $"Correctie niet toegepast: '{c.Find}' staat niet op regel {c.Line}.", new SourceRef(sourceFile, c.Line)));
+                continue;
+            }
+
+            if (c.To is { } to)
+            {
+                for (var i = c.Line; i <= Math.Min(to, lines.Length); i++)
+                {
+                    lines[i - 1] = "";
+                }
+
                 continue;
             }
 
@@ -208,5 +220,6 @@ internal static class CorrectionSet
         public string Find { get; set; } = "";
         public string? Replace { get; set; }
         public string Reason { get; set; } = "";
+        public int? To { get; set; }
     }
 }

@@ -82,6 +82,14 @@ public sealed class EventImportTests
     }
 
     [Fact]
+    public void Import_2017LeerhuisTopic_HasNoTweetNoise()
+    {
+        var leerhuis = At("2017-11-06", EventType.Leerhuis);
+        Assert.Equal("cybercrime en informatiebeveiliging", leerhuis.Topic);
+        Assert.DoesNotContain(At("2017-04-03", EventType.Leerhuis).Sources, s => s.Line == 75);
+    }
+
+    [Fact]
     public void Import_2018AgendaColumn_GivesTimeAndPlace()
     {
         var leerhuis = At("2018-04-09", EventType.Leerhuis);
@@ -112,5 +120,107 @@ public sealed class EventImportTests
         Assert.Equal(events.Count, events.Select(e => e.Id).Distinct().Count());
         Assert.All(events, e => Assert.NotEmpty(e.Sources));
         Assert.All(events, e => Assert.True(e.Date is null || (e.Date.Value.Year == e.Year && e.Date.Value.Month == e.Month)));
+    }
+
+    [Fact]
+    public void Import_FirstLeerhuisOf2026_GetsTheTopicTheTextStates()
+    {
+        var leerhuis = At("2026-03-23", EventType.Leerhuis);
+        Assert.Equal("Strategisch Beleidsplan 2027-2030 van de politie-eenheid Rotterdam", leerhuis.Topic);
+        Assert.Contains(leerhuis.Sources, s => s.Line == 130);
+        Assert.Null(At("2026-07-06", EventType.Leerhuis).Topic);
+    }
+
+    [Fact]
+    public void Import_LeerhuisWithTwoNames_KeepsBoth()
+    {
+        var leerhuis = At("2025-09-18", EventType.Leerhuis);
+        Assert.Contains("Femicide", leerhuis.Title, StringComparison.Ordinal);
+        Assert.Contains("Achter gesloten deuren", leerhuis.Title, StringComparison.Ordinal);
+        Assert.Equal("Femicide", leerhuis.Topic);
+    }
+
+    [Fact]
+    public void Import_TopicSplitOverTwoLines_IsWhole()
+    {
+        Assert.Equal("10 jaar VAR / Trends en ontwikkelingen in het veiligheidsdomein", At("2023-10-26", EventType.Carrousel).Topic);
+    }
+
+    [Fact]
+    public void Import_CongresMensenhandel_HasMonthFromOneSentenceAndNameFromAnother()
+    {
+        var congres = Assert.Single(ImportedReports.Result.Events, e => e.Type == EventType.Congres && e.Year == 2025);
+        Assert.Equal(10, congres.Month);
+        Assert.Null(congres.Date);
+        Assert.Equal("Congres Mensenhandel", congres.Title);
+        Assert.StartsWith("Grenzeloos kwetsbaar", congres.Topic, StringComparison.Ordinal);
+        Assert.Equal(EventStatus.Held, congres.Status);
+        Assert.Equal([245, 322], congres.Sources.Select(s => s.Line).Order());
+    }
+
+    [Theory]
+    [InlineData(2025, 1, "PGA-bijeenkomst", EventStatus.Held)]
+    [InlineData(2024, 6, "Kennisbijeenkomst", EventStatus.Held)]
+    [InlineData(2018, 5, "Ambtelijke bijeenkomst", EventStatus.Planned)]
+    [InlineData(2020, 5, "Regionale bijeenkomst", EventStatus.Cancelled)]
+    public void Import_GenericMeetingWithMonth_IsABijeenkomst(int year, int month, string title, EventStatus status)
+    {
+        var e = Assert.Single(ImportedReports.Result.Events, e => e.Type == EventType.Bijeenkomst && e.Year == year && e.Month == month);
+        Assert.Equal(title, e.Title);
+        Assert.Equal(status, e.Status);
+    }
+
+    [Theory]
+    [InlineData(2017, 9, EventStatus.Held)]
+    [InlineData(2018, 2, EventStatus.Planned)]
+    public void Import_NetworkMeetingWithMonth_IsPresent(int year, int month, EventStatus status)
+    {
+        var e = Assert.Single(ImportedReports.Result.Events, e => e.Type == EventType.Netwerkbijeenkomst && e.Year == year && e.Month == month);
+        Assert.Equal(status, e.Status);
+    }
+
+    [Fact]
+    public void Import_2018LeerhuisOnMensenhandel_IsAYearOnlyEventBesideTheDatedOnes()
+    {
+        var leerhuizen = ImportedReports.Result.Events.Where(e => e.Type == EventType.Leerhuis && e.Year == 2018).ToList();
+        Assert.Equal(3, leerhuizen.Count(e => e.Date is not null));
+        var mensenhandel = Assert.Single(leerhuizen, e => e.Month is null);
+        Assert.Equal("mensenhandel", mensenhandel.Topic);
+        Assert.Equal(EventStatus.Planned, mensenhandel.Status);
+    }
+
+    [Fact]
+    public void Import_BijeenkomstReferringToThePreviousSentence_MergesIntoThatLeerhuis()
+    {
+        var leerhuis = At("2020-09-03", EventType.Leerhuis);
+        Assert.Equal("Personen met verward gedrag", leerhuis.Topic);
+        Assert.Contains(leerhuis.Sources, s => s.Line == 297);
+        Assert.DoesNotContain(ImportedReports.Result.Events, e => e.Type == EventType.Bijeenkomst && e.Year == 2020 && e.Month == 9);
+    }
+
+    [Fact]
+    public void Import_YearOnlyRecapOfADatedMeeting_AddsASourceButNoSecondEvent()
+    {
+        var leerhuizen2024 = ImportedReports.Result.Events.Where(e => e.Type == EventType.Leerhuis && e.Year == 2024).ToList();
+        Assert.Equal(4, leerhuizen2024.Count);
+        Assert.Contains(At("2024-06-17", EventType.Leerhuis).Sources, s => s.Line == 346);
+        Assert.Equal(4, ImportedReports.Result.Events.Count(e => e.Type == EventType.Leerhuis && e.Year == 2025));
+    }
+
+    [Theory]
+    [InlineData("2021-04-12", EventType.Leerhuis, "hoorplicht WVGZ")]
+    [InlineData("2021-03-11", EventType.Carrousel, "Spanningen in de samenleving")]
+    [InlineData("2025-03-24", EventType.Conferentie, "Samen doen we meer")]
+    public void Import_ThemeStatedInTheText_IsTheTopic(string date, EventType type, string topic)
+    {
+        Assert.Equal(topic, At(date, type).Topic);
+    }
+
+    [Fact]
+    public void Import_Webinars2025_AreKeptWithoutMonth()
+    {
+        var webinar = Assert.Single(ImportedReports.Result.Events, e => e.Type == EventType.Webinar && e.Year == 2025);
+        Assert.Null(webinar.Month);
+        Assert.Contains("PARTA", webinar.Topic, StringComparison.Ordinal);
     }
 }
