@@ -11,8 +11,8 @@ internal static class CommandCatalog
         ValidateCommand.Create(environment),
         ShowCommand.Create(environment),
         PublishCommand.Create(environment),
-        AskCommand.Create(),
-        EvalCommand.Create(),
+        AskCommand.Create(environment),
+        EvalCommand.Create(environment),
         TeamsPackageCommand.Create(),
     ];
 }
