@@ -96,7 +96,7 @@ public sealed partial class AnswerEngine
                 return EventReply(slots, today, inPeriod, phrases.Format(key, Capital(e.Title), format.When(e)));
             }
 
-            return EventReply(slots, today, inPeriod, phrases.Format("event_list", plural, period));
+            return EventReply(slots, today, inPeriod, phrases.Format("event_list", plural, period, inPeriod.Count));
         }
 
         if ((slots.Last || slots.Past) && !slots.Next)

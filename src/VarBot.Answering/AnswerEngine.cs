@@ -196,7 +196,7 @@ public sealed partial class AnswerEngine
             "future-person" => NotFound(phrases["future_person"]),
             "event" => WithEventDetail(AnswerEvents(slots, question.Today), slots, question.Today) ?? AnswerSearch(slots, question.Today),
             "org" => AnswerOrganisation(slots) ?? AnswerSearch(slots, question.Today),
-            "themes" => AnswerThemeList(question.Today),
+            "themes" => AnswerThemeList(slots, question.Today),
             "theme" => AnswerThemeOverview(slots, question.Today),
             _ => AnswerSearch(slots, question.Today),
         };
