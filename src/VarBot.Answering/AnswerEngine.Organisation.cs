@@ -86,6 +86,43 @@ public sealed partial class AnswerEngine
         return reply;
     }
 
+    /// <summary>
+    /// "Wie is de burgemeester van Maassluis?": an organisation fact about a person whose detail names an asked word
+    /// ("Burgemeester Maassluis"), from the latest report that states it.
+    /// </summary>
+    private Reply? AnswerPersonByDetail(QuestionSlots slots)
+    {
+        var words = slots.Content.Where(t => !analyzer.IsStopword(t) && !t.All(char.IsDigit) && t.Length > 3).ToHashSet();
+        if (!words.Overlaps(orgRoleWords))
+        {
+            return null;
+        }
+
+        words.ExceptWith(orgRoleWords);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var fact = model.Organisation
+            .Where(f => f.Kind is OrganisationFactKind.Chair or OrganisationFactKind.ViceChair or OrganisationFactKind.Head && f.Detail is not null)
+            .Where(f => words.IsSubsetOf(Text.TextNormalizer.Tokens(f.Detail!)))
+            .OrderByDescending(f => f.Year)
+            .FirstOrDefault();
+        if (fact is null)
+        {
+            return null;
+        }
+
+        var reply = new Reply("org", "answer") { Title = phrases["org_title"] };
+        reply.Text = phrases.Format("org_person", fact.Value, fact.Detail, fact.Year, phrases["org_role_" + fact.Kind]);
+        reply.Data["text"] = reply.Text;
+        reply.Sources.Add(SourceFor(fact.ReportId, SectionAt(fact.Source) ?? phrases["org_title"], fact.Source));
+        reply.Slots["org"] = fact.Kind.ToString();
+        reply.Suggestions.AddRange(DefaultSuggestions());
+        return reply;
+    }
+
     /// <summary>A count written in digits gets Dutch thousands separators ("1400" reads "1.400"); names stay as they are.</summary>
     private static string NumberOrValue(string value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1000
