@@ -34,7 +34,8 @@ public sealed partial class AnswerEngine
             else
             {
                 var earlier = facts.Where(f => f.Year < asked).ToList();
-                if (earlier.Count == 0)
+                var isPerson = kind is OrganisationFactKind.Chair or OrganisationFactKind.ViceChair or OrganisationFactKind.Head;
+                if (earlier.Count == 0 && (isPerson || asked < model.Reports.Min(r => r.ReportYear)))
                 {
                     var none = NotFound(phrases.Format("org_before_reports", asked, model.Reports.Min(r => r.ReportYear)));
                     none.Intent = "org";
@@ -42,9 +43,10 @@ public sealed partial class AnswerEngine
                     return none;
                 }
 
-                var nearest = earlier.Max(f => f.Year);
+                // A count (subscribers, followers) the reports give only for a later year: say so and give that year's.
+                var nearest = earlier.Count > 0 ? earlier.Max(f => f.Year) : facts.Min(f => f.Year);
                 facts = facts.Where(f => f.Year == nearest).ToList();
-                note = phrases.Format("org_other_year", asked, nearest);
+                note = phrases.Format(earlier.Count > 0 ? "org_other_year" : "org_later_year", asked, nearest);
             }
         }
 

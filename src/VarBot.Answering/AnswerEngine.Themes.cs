@@ -197,8 +197,12 @@ public sealed partial class AnswerEngine
                 (hits, coverage) = (h, c);
             }
 
-            if (h.Count > 0 && c >= 0.999)
+            // A year the user named is a firm constraint: a good hit there ends the search. The theme is only inferred
+            // (and reports attribute passages imperfectly), so a theme-only hit must be complete to stop the search.
+            var themeOnly = years.Count == 0 && filter is not null;
+            if (h.Count > 0 && c >= (themeOnly ? 0.999 : FullCoverage))
             {
+                (hits, coverage) = c > coverage + 0.05 || hits.Count == 0 ? (h, c) : (hits, coverage);
                 break;
             }
         }
