@@ -167,7 +167,7 @@ public sealed partial class AnswerEngine
             var diff = b.Value - a.Value;
             var direction = diff > 0 ? phrases["budget_rise"] : phrases["budget_fall"];
             reply.Text = diff == 0
-                ? phrases.Format("budget_compare", label, $"{DutchFormat.Amount(b.Value)} ({KindName(second.Kind)})", to, $"{DutchFormat.Amount(a.Value)} ({KindName(first.Kind)})", from, "", "").TrimEnd(' ', '.') + ". " + phrases["budget_same"] + "."
+                ? phrases.Format("budget_compare_same", label, $"{DutchFormat.Amount(b.Value)} ({KindName(second.Kind)})", to, $"{DutchFormat.Amount(a.Value)} ({KindName(first.Kind)})", from)
                 : phrases.Format("budget_compare", label, $"{DutchFormat.Amount(b.Value)} ({KindName(second.Kind)})", to, $"{DutchFormat.Amount(a.Value)} ({KindName(first.Kind)})", from, direction, DutchFormat.Amount(Math.Abs(diff)));
             foreach (var (year, budget) in new[] { (from, first), (to, second) })
             {

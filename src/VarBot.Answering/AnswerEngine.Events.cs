@@ -24,10 +24,21 @@ public sealed partial class AnswerEngine
         }
 
         all = FilterBySeason(all, slots.Season);
+        var named = all.Count;
         all = FilterByWords(all, slots);
+        named = all.Count < named ? all.Count : 0;
         if (all.Count == 0)
         {
             return null;
+        }
+
+        if (named > 0 && slots.Years.Count == 0 && slots.Month is null && !slots.Next && !slots.Today && slots.Date is null && !slots.First)
+        {
+            // A question that names the event ("het leerhuis femicide"): its date, upcoming or past.
+            var byName = all.OrderBy(SortDate).ToList();
+            var pick = byName.FirstOrDefault(e => IsUpcoming(e, today) && e.Status != EventStatus.Cancelled) ?? byName[^1];
+            var key = IsUpcoming(pick, today) ? "event_named_future" : "event_named_past";
+            return EventReply(slots, today, [pick], phrases.Format(key, Capital(pick.Title), format.When(pick)));
         }
 
         var ordered = all.OrderBy(SortDate).ToList();
@@ -96,7 +107,7 @@ public sealed partial class AnswerEngine
                 return EventReply(slots, today, inPeriod, phrases.Format(key, Capital(e.Title), format.When(e)));
             }
 
-            return EventReply(slots, today, inPeriod, phrases.Format("event_list", plural, period));
+            return EventReply(slots, today, inPeriod, phrases.Format("event_list", plural, period, inPeriod.Count));
         }
 
         if ((slots.Last || slots.Past) && !slots.Next)

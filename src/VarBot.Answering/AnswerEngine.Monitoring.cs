@@ -29,8 +29,21 @@ public sealed partial class AnswerEngine
             chosen = asksCover && covering.Count > 0 ? covering : appearing.Count > 0 ? appearing : covering;
         }
 
-        chosen = chosen.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month ?? 0).Take(MaxPublications).ToList();
-        var search = AnswerSearch(slots, today);
+        string? lead = null;
+        if (slots.Next && slots.Years.Count == 0)
+        {
+            var planned = all.Where(m => m.Status == PublicationStatus.Planned && m.Year >= today.Year)
+                .OrderBy(m => m.Year).ThenBy(m => m.Month ?? 13).ToList();
+            lead = planned.Count > 0 ? phrases["monitoring_next"] : phrases.Format("monitoring_none_next", format.Date(today));
+            chosen = planned.Count > 0 ? planned.Take(2).ToList() : all.OrderByDescending(m => m.Year).Take(1).ToList();
+        }
+        else
+        {
+            chosen = chosen.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month ?? 0).Take(MaxPublications).ToList();
+        }
+
+        var kindWords = lexicon.MonitoringKinds[kind.ToString()];
+        var search = AnswerSearch(slots, today, restrict: p => passageTokens[passagePosition[p.Id]].Exists(t => kindWords.Contains(t) || t == "monitor"));
         if (chosen.Count == 0)
         {
             return search;
@@ -61,7 +74,7 @@ public sealed partial class AnswerEngine
             reply.Sources.Add(SourceFor(ReportIdOf(publication.Source) ?? "", SectionAt(publication.Source) ?? phrases["monitoring_title"], publication.Source));
         }
 
-        var text = string.Join('\n', lines);
+        var text = (lead is null ? "" : lead + "\n") + string.Join('\n', lines);
         if (search.Answered && search.Data["text"] is { } passages)
         {
             text += "\n\n" + passages.GetValue<string>();
@@ -127,7 +140,7 @@ public sealed partial class AnswerEngine
     /// <summary>An event answer to a question about its content gets the report passages about that event.</summary>
     private Reply? WithEventDetail(Reply? reply, QuestionSlots slots, DateOnly today)
     {
-        if (reply is null || !reply.Answered || !slots.EventDetail || reply.Data["events"] is not System.Text.Json.Nodes.JsonArray { Count: > 0 } events)
+        if (reply is null || !reply.Answered || !slots.EventDetail || reply.Data["events"] is not System.Text.Json.Nodes.JsonArray { Count: 1 } events)
         {
             return reply;
         }

@@ -34,7 +34,8 @@ public sealed partial class AnswerEngine
             else
             {
                 var earlier = facts.Where(f => f.Year < asked).ToList();
-                if (earlier.Count == 0)
+                var isPerson = kind is OrganisationFactKind.Chair or OrganisationFactKind.ViceChair or OrganisationFactKind.Head;
+                if (earlier.Count == 0 && (isPerson || asked < model.Reports.Min(r => r.ReportYear)))
                 {
                     var none = NotFound(phrases.Format("org_before_reports", asked, model.Reports.Min(r => r.ReportYear)));
                     none.Intent = "org";
@@ -42,9 +43,10 @@ public sealed partial class AnswerEngine
                     return none;
                 }
 
-                var nearest = earlier.Max(f => f.Year);
+                // A count (subscribers, followers) the reports give only for a later year: say so and give that year's.
+                var nearest = earlier.Count > 0 ? earlier.Max(f => f.Year) : facts.Min(f => f.Year);
                 facts = facts.Where(f => f.Year == nearest).ToList();
-                note = phrases.Format("org_other_year", asked, nearest);
+                note = phrases.Format(earlier.Count > 0 ? "org_other_year" : "org_later_year", asked, nearest);
             }
         }
 
@@ -82,6 +84,43 @@ public sealed partial class AnswerEngine
             reply.Suggestions.Add(phrases["suggest_org_" + other]);
         }
 
+        reply.Suggestions.AddRange(DefaultSuggestions());
+        return reply;
+    }
+
+    /// <summary>
+    /// "Wie is de burgemeester van Maassluis?": an organisation fact about a person whose detail names an asked word
+    /// ("Burgemeester Maassluis"), from the latest report that states it.
+    /// </summary>
+    private Reply? AnswerPersonByDetail(QuestionSlots slots)
+    {
+        var words = slots.Content.Where(t => !analyzer.IsStopword(t) && !t.All(char.IsDigit) && t.Length > 3).ToHashSet();
+        if (!words.Overlaps(orgRoleWords))
+        {
+            return null;
+        }
+
+        words.ExceptWith(orgRoleWords);
+        if (words.Count == 0)
+        {
+            return null;
+        }
+
+        var fact = model.Organisation
+            .Where(f => f.Kind is OrganisationFactKind.Chair or OrganisationFactKind.ViceChair or OrganisationFactKind.Head && f.Detail is not null)
+            .Where(f => words.IsSubsetOf(Text.TextNormalizer.Tokens(f.Detail!)))
+            .OrderByDescending(f => f.Year)
+            .FirstOrDefault();
+        if (fact is null)
+        {
+            return null;
+        }
+
+        var reply = new Reply("org", "answer") { Title = phrases["org_title"] };
+        reply.Text = phrases.Format("org_person", fact.Value, fact.Detail, fact.Year, phrases["org_role_" + fact.Kind]);
+        reply.Data["text"] = reply.Text;
+        reply.Sources.Add(SourceFor(fact.ReportId, SectionAt(fact.Source) ?? phrases["org_title"], fact.Source));
+        reply.Slots["org"] = fact.Kind.ToString();
         reply.Suggestions.AddRange(DefaultSuggestions());
         return reply;
     }

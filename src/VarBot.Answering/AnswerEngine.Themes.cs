@@ -13,8 +13,13 @@ public sealed partial class AnswerEngine
     private const double PartialCoverage = 0.3;
     private const int ShortPassage = 12;
 
-    private Reply AnswerThemeList(DateOnly today)
+    private Reply AnswerThemeList(QuestionSlots slots, DateOnly today)
     {
+        if (slots.Years.Count > 0 && ThemeListOfYear(slots.Years[0]) is { } ofYear)
+        {
+            return ofYear;
+        }
+
         var current = model.Themes.Where(t => t.IsCurrent).ToList();
         if (current.Count == 0)
         {
@@ -44,6 +49,31 @@ public sealed partial class AnswerEngine
             reply.Suggestions.Add(phrases.Format("suggest_theme_plans", theme.Name.ToLowerInvariant(), planYear));
         }
 
+        return reply;
+    }
+
+    /// <summary>The themes a year's report writes about: those its passages are attributed to, in report order.</summary>
+    private Reply? ThemeListOfYear(int year)
+    {
+        var report = model.Reports.FirstOrDefault(r => r.ReportYear == year) ?? model.Reports.FirstOrDefault(r => r.PlanYear == year);
+        if (report is null)
+        {
+            return null;
+        }
+
+        var ids = model.Passages.Where(p => p.ReportId == report.Id && p.ThemeId is not null).Select(p => p.ThemeId!).Distinct().ToList();
+        if (ids.Count == 0)
+        {
+            return null;
+        }
+
+        var reply = new Reply("themes", "answer") { Title = phrases["themes_title"] };
+        var names = ids.Select(id => themes.TryGetValue(id, out var t) ? t.Name : id);
+        reply.Text = phrases.Format("themes_intro_year", year) + "\n" + string.Join('\n', names.Select(n => "- " + n));
+        reply.Data["text"] = reply.Text;
+        reply.Sources.Add(SourceFor(report.Id, phrases["themes_title"], null));
+        reply.Slots["years"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        reply.Suggestions.Add(phrases["suggest_themes"]);
         return reply;
     }
 
@@ -122,7 +152,7 @@ public sealed partial class AnswerEngine
         return reply;
     }
 
-    private Reply AnswerSearch(QuestionSlots slots, DateOnly today, bool requireNumber = false)
+    private Reply AnswerSearch(QuestionSlots slots, DateOnly today, bool requireNumber = false, Func<Passage, bool>? restrict = null)
     {
         var terms = slots.Content
             .Where(t => !t.StartsWith('@') && !lexicon.WhenWords.Contains(t) && !lexicon.FollowupStarts.Contains(t) && !analyzer.IsStopword(t) && !timeWords.Contains(t))
@@ -158,17 +188,35 @@ public sealed partial class AnswerEngine
         double coverage = 0;
         foreach (var filter in filters)
         {
-            var (h, c) = passages.Search(terms, requireNumber ? p => HasNumber(p) && (filter is null || filter(p)) : filter, 8);
+            var (h, c) = passages.Search(terms, requireNumber || restrict is not null
+                ? p => (!requireNumber || HasNumber(p)) && (restrict is null || restrict(p)) && (filter is null || filter(p))
+                : filter, 8);
 
             if (h.Count > 0 && c > coverage + 0.05)
             {
                 (hits, coverage) = (h, c);
             }
 
-            if (h.Count > 0 && c >= 0.999)
+            // A year the user named is a firm constraint: a good hit there ends the search. The theme is only inferred
+            // (and reports attribute passages imperfectly), so a theme-only hit must be complete to stop the search.
+            var themeOnly = years.Count == 0 && filter is not null;
+            if (h.Count > 0 && c >= (themeOnly ? 0.999 : FullCoverage))
             {
+                (hits, coverage) = c > coverage + 0.05 || hits.Count == 0 ? (h, c) : (hits, coverage);
                 break;
             }
+        }
+
+        if (requireNumber && hits.Count > 1)
+        {
+            // "Hoeveel bezoekers": a passage with a number next to an asked word ("250 mensen") goes first.
+            var stems = terms.Select(Text.QueryAnalyzer.Stem).ToHashSet();
+            foreach (var stem in stems.ToList())
+            {
+                stems.UnionWith(analyzer.Synonyms(stem));
+            }
+
+            hits = [.. hits.OrderByDescending(h => NumberNear(h.Passage, stems))];
         }
 
         if (hits.Count == 0 || coverage < PartialCoverage)
@@ -211,6 +259,35 @@ public sealed partial class AnswerEngine
     [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>)\s*")]
     private static partial Regex LinkMarks();
 
+    private bool NumberNear(Passage passage, HashSet<string> stems)
+    {
+        var tokens = passageTokens[passagePosition[passage.Id]];
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (!(numberWords.Contains(t) || t[0] is >= '0' and <= '9' && !IsYear(t)))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(0, i - 3); j <= Math.Min(tokens.Count - 1, i + 3); j++)
+            {
+                if (j != i && stems.Contains(Text.QueryAnalyzer.Stem(tokens[j])))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool EndsSentence(string text)
+    {
+        var trimmed = text.AsSpan().TrimEnd(" ►▶>".AsSpan());
+        return trimmed.Length > 0 && trimmed[^1] is '.' or '!' or '?' or ':' or ';' or ')' or '"' or '\'' or '”';
+    }
+
     /// <summary>A count in the passage: a number that is not a year, or a number word (precomputed at build).</summary>
     private bool HasNumber(Passage passage) => passageHasNumber[passagePosition[passage.Id]];
 
@@ -247,8 +324,10 @@ public sealed partial class AnswerEngine
 
             if (!passage.Text.TrimEnd().EndsWith(':'))
             {
-                if (passageTokens[position].Count < ShortPassage && position + 1 < model.Passages.Count
-                    && model.Passages[position + 1] is { } following && following.ReportId == passage.ReportId
+                // A short paragraph brings the next one; a passage cut off mid-sentence (OCR line breaks) brings its continuation.
+                if (position + 1 < model.Passages.Count && model.Passages[position + 1] is { } following
+                    && (!passage.IsBullet && passageTokens[position].Count < ShortPassage || !EndsSentence(passage.Text) && !following.IsBullet)
+                    && following.ReportId == passage.ReportId
                     && following.Section == passage.Section && passageTokens[position + 1].Count > 0 && !result.Contains(following))
                 {
                     result.Add(following);

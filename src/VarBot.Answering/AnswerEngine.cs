@@ -46,6 +46,7 @@ public sealed partial class AnswerEngine
     private readonly HashSet<string> timeWords;
     private readonly HashSet<string> countWords;
     private readonly HashSet<string> numberWords;
+    private readonly HashSet<string> orgRoleWords;
     private readonly Dictionary<string, List<(int Line, string Section)>> sectionLines = [];
 
     private AnswerEngine(KnowledgeModel model)
@@ -109,6 +110,7 @@ public sealed partial class AnswerEngine
             .. lexicon.RelativeYears.Keys.SelectMany(k => k.Split(' ')), .. lexicon.RelativeMonths.Keys.SelectMany(k => k.Split(' '))];
         countWords = [.. lexicon.CountQuestionWords];
         numberWords = [.. lexicon.NumberWords];
+        orgRoleWords = [.. lexicon.OrgPersonRoleWords];
 
         passagePosition = [];
         for (var i = 0; i < model.Passages.Count; i++)
@@ -196,9 +198,9 @@ public sealed partial class AnswerEngine
             "future-person" => NotFound(phrases["future_person"]),
             "event" => WithEventDetail(AnswerEvents(slots, question.Today), slots, question.Today) ?? AnswerSearch(slots, question.Today),
             "org" => AnswerOrganisation(slots) ?? AnswerSearch(slots, question.Today),
-            "themes" => AnswerThemeList(question.Today),
+            "themes" => AnswerThemeList(slots, question.Today),
             "theme" => AnswerThemeOverview(slots, question.Today),
-            _ => AnswerSearch(slots, question.Today),
+            _ => (slots.PersonQuestion ? AnswerPersonByDetail(slots) : null) ?? AnswerSearch(slots, question.Today),
         };
     }
 

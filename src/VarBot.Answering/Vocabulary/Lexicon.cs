@@ -47,6 +47,7 @@ internal sealed class Lexicon
     public Dictionary<string, List<string>> Org { get; set; } = [];
     public List<string> OrgCountWords { get; set; } = [];
     public List<string> OrgFillerWords { get; set; } = [];
+    public List<string> OrgPersonRoleWords { get; set; } = [];
     public Dictionary<string, List<string>> ThemeAliases { get; set; } = [];
     public List<string> ThemeListWords { get; set; } = [];
     public List<string> DoneWords { get; set; } = [];

@@ -2,61 +2,99 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Spectre.Console;
 using VarBot.Answering;
-using VarBot.Knowledge.Import;
 using VarBot.Knowledge.Model;
+using VarBot.Knowledge.Store;
+using VarBot.Storage;
 
 namespace VarBot.Cli.Commands;
 
 /// <summary><c>varbot ask "vraag"</c> and <c>varbot ask --batch FILE.jsonl</c>: answers as a user reads them.</summary>
 internal static class AskCommand
 {
-    public static Command Create()
+    public static Command Create(CliEnvironment environment)
     {
         var question = new Argument<string?>("vraag") { Description = "De vraag in het Nederlands.", Arity = ArgumentArity.ZeroOrOne };
-        var asOf = new Option<string?>("--as-of") { Description = "De datum van vandaag (JJJJ-MM-DD)." };
+        var asOf = AnswerModelSource.AsOfOption("De datum van vandaag (JJJJ-MM-DD). Standaard: vandaag.");
         var json = new Option<bool>("--json") { Description = "Schrijf het hele antwoord als JSON." };
-        var batch = new Option<FileInfo?>("--batch") { Description = "JSONL-bestand met regels {\"id\",\"question\",\"as_of\"?,\"conversation\"?}." };
-        var modelFile = ModelSource.ModelOption();
-        var seeds = ModelSource.SeedsOption();
-        var command = new Command("ask", "Beantwoord een vraag uit het kennismodel.") { question, asOf, json, batch, modelFile, seeds };
-        command.SetAction(parse =>
+        var batch = new Option<string?>("--batch")
         {
-            var today = ModelSource.Today(parse.GetValue(asOf));
-            var engine = AnswerEngine.Build(ModelSource.Load(parse.GetValue(modelFile), parse.GetValue(seeds)));
-            if (parse.GetValue(batch) is { } file)
+            Description = "JSONL-bestand met regels {\"id\",\"question\",\"as_of\"?,\"conversation\"?}; schrijft per regel {\"id\",\"answer\",\"intent\",\"sources\"}.",
+            HelpName = "BESTAND",
+        };
+        var source = new AnswerModelSource();
+        var command = new Command("ask", "Beantwoordt een vraag uit het kennismodel, zoals de bot dat doet.") { question, asOf, json, batch };
+        source.AddOptions(command);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!AnswerModelSource.TryToday(parse.GetValue(asOf), environment, out var today))
             {
-                RunBatch(engine, file, today);
-                return 0;
+                return ExitCodes.UsageOrEnvironment;
             }
 
             var text = parse.GetValue(question);
-            if (string.IsNullOrWhiteSpace(text))
+            var batchFile = parse.GetValue(batch);
+            if (batchFile is null && string.IsNullOrWhiteSpace(text))
             {
-                Console.Error.WriteLine("Geef een vraag of --batch BESTAND.");
-                return 2;
+                environment.Console.MarkupLine("[red]Geef een vraag[/], bijvoorbeeld: varbot ask \"Wanneer is het volgende Leerhuis?\", of een bestand met --batch.");
+                return ExitCodes.UsageOrEnvironment;
             }
 
-            var answer = engine.Ask(new Question(text, today, null));
-            Console.WriteLine(parse.GetValue(json) ? ToJson(answer) : AnswerText.Flatten(answer));
-            return 0;
+            var model = await source.LoadAsync(parse, environment, cancellationToken);
+            if (model is null)
+            {
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            var engine = AnswerEngine.Build(model);
+            if (batchFile is not null)
+            {
+                return RunBatch(engine, Path.GetFullPath(batchFile, environment.CurrentDirectory), today, environment);
+            }
+
+            var answer = engine.Ask(new Question(text!, today));
+            environment.Output.WriteLine(parse.GetValue(json) ? ToJson(answer) : AnswerText.Flatten(answer));
+            return ExitCodes.Ok;
         });
         return command;
     }
 
-    private static void RunBatch(AnswerEngine engine, FileInfo file, DateOnly today)
+    private static int RunBatch(AnswerEngine engine, string file, DateOnly today, CliEnvironment environment)
     {
-        var contexts = new Dictionary<string, ConversationContext>();
-        foreach (var line in File.ReadLines(file.FullName))
+        if (!File.Exists(file))
         {
+            environment.Console.MarkupLine($"[red]Het bestand '{Markup.Escape(file)}' bestaat niet.[/] Geef met --batch een JSONL-bestand op.");
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        var contexts = new Dictionary<string, ConversationContext>();
+        var lineNumber = 0;
+        foreach (var line in File.ReadLines(file))
+        {
+            lineNumber++;
             if (string.IsNullOrWhiteSpace(line))
             {
                 continue;
             }
 
-            var node = JsonNode.Parse(line)!.AsObject();
-            var id = node["id"]?.ToString() ?? "";
-            var lineToday = node["as_of"] is JsonValue v ? ModelSource.Today(v.GetValue<string>()) : today;
+            JsonObject node;
+            try
+            {
+                node = JsonNode.Parse(line)?.AsObject() ?? throw new JsonException("empty");
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+            {
+                environment.Console.MarkupLine($"[red]Regel {lineNumber} van '{Markup.Escape(file)}' is geen geldig JSON-object.[/] Elke regel is {{\"id\",\"question\"}}.");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            var lineToday = today;
+            if (node["as_of"] is JsonValue asOf && !AnswerModelSource.TryToday(asOf.ToString(), environment, out lineToday))
+            {
+                return ExitCodes.UsageOrEnvironment;
+            }
+
             var conversation = node["conversation"]?.ToString();
             ConversationContext? previous = null;
             if (conversation is not null)
@@ -64,20 +102,23 @@ internal static class AskCommand
                 contexts.TryGetValue(conversation, out previous);
             }
 
-            var answer = engine.Ask(new Question(node["question"]?.GetValue<string>() ?? "", lineToday, previous));
+            var text = node["question"] is JsonValue q && q.TryGetValue<string>(out var s) ? s : "";
+            var answer = engine.Ask(new Question(text, lineToday, previous));
             if (conversation is not null)
             {
                 contexts[conversation] = answer.Context;
             }
 
-            Console.WriteLine(Evaluation.ToJsonLine(new
+            environment.Output.WriteLine(Evaluation.ToJsonLine(new
             {
-                id,
+                id = node["id"]?.ToString() ?? "",
                 answer = AnswerText.Flatten(answer),
                 intent = answer.Intent,
-                sources = answer.Card.Data["sources"]?.AsArray().Select(s => s?.GetValue<string>()).ToList(),
+                sources = answer.Card.Data["sources"]?.AsArray().Select(x => x?.GetValue<string>()).ToList(),
             }));
         }
+
+        return ExitCodes.Ok;
     }
 
     private static string ToJson(Answer answer) => JsonSerializer.Serialize(new
@@ -93,26 +134,136 @@ internal static class AskCommand
     }, new JsonSerializerOptions(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
 }
 
-/// <summary>Where ask and eval get the model: --model FILE, else an import of the seeds folder.</summary>
-internal static class ModelSource
+/// <summary>
+/// Where ask and eval get the model, like the bot: --model FILE; else the current model in blob storage when a
+/// connection string is given (--connection-string or VARBOT_STORAGE__CONNECTIONSTRING); else an import of the seeds.
+/// </summary>
+internal sealed class AnswerModelSource
 {
-    public static Option<FileInfo?> ModelOption() => new("--model") { Description = "Kennismodel (JSON) in plaats van een import van de seeds." };
-
-    public static Option<DirectoryInfo?> SeedsOption() => new("--seeds") { Description = "Map met seeds (standaard ./seeds)." };
-
-    public static DateOnly Today(string? asOf) =>
-        asOf is null
-            ? DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime)
-            : DateOnly.ParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static KnowledgeModel Load(FileInfo? modelFile, DirectoryInfo? seeds)
+    private readonly Option<string?> modelFile = new("--model") { Description = "Kennismodel (JSON-bestand) in plaats van opslag of seeds.", HelpName = "BESTAND" };
+    private readonly Option<string?> connectionString = new("--connection-string")
     {
-        if (modelFile is not null)
+        Description = $"Laad het huidige model uit Azure Blob Storage (standaard: omgevingsvariabele {PublishCommand.ConnectionStringVariable}).",
+        HelpName = "TEKST",
+    };
+    private readonly Option<string?> container = new("--container")
+    {
+        Description = $"Blob-container (standaard: {PublishCommand.ContainerVariable}, anders '{PublishCommand.DefaultContainer}').",
+        HelpName = "NAAM",
+    };
+    private readonly Option<string?> seeds = SeedsLocation.CreateOption();
+
+    public static Option<string?> AsOfOption(string description) => new("--as-of") { Description = description, HelpName = "JJJJ-MM-DD" };
+
+    public void AddOptions(Command command)
+    {
+        command.Options.Add(modelFile);
+        command.Options.Add(connectionString);
+        command.Options.Add(container);
+        command.Options.Add(seeds);
+    }
+
+    /// <summary>"Today": the given date, or the local date from the system clock.</summary>
+    public static bool TryToday(string? asOf, CliEnvironment environment, out DateOnly today)
+    {
+        if (asOf is null)
         {
-            return ModelJson.Deserialize(File.ReadAllBytes(modelFile.FullName));
+            today = DateOnly.FromDateTime(TimeProvider.System.GetLocalNow().DateTime);
+            return true;
         }
 
-        var folder = seeds?.FullName ?? Path.Combine(Environment.CurrentDirectory, "seeds");
-        return KnowledgeImporter.Import(folder).Model;
+        if (DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out today))
+        {
+            return true;
+        }
+
+        environment.Console.MarkupLine($"[red]'{Markup.Escape(asOf)}' is geen datum.[/] Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-23.");
+        return false;
     }
+
+    /// <summary>The model, or null after a Dutch message that says what to do.</summary>
+    public async Task<KnowledgeModel?> LoadAsync(ParseResult parse, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        if (parse.GetValue(modelFile) is { } file)
+        {
+            return LoadFile(Path.GetFullPath(file, environment.CurrentDirectory), environment);
+        }
+
+        var connection = parse.GetValue(connectionString) ?? NonEmpty(environment.GetEnvironmentVariable(PublishCommand.ConnectionStringVariable));
+        if (connection is not null)
+        {
+            var containerName = parse.GetValue(container) ?? NonEmpty(environment.GetEnvironmentVariable(PublishCommand.ContainerVariable)) ?? PublishCommand.DefaultContainer;
+            return await LoadFromStorageAsync(connection, containerName, environment, cancellationToken);
+        }
+
+        var folder = SeedsLocation.Resolve(parse.GetValue(seeds), environment);
+        return folder is null ? null : SeedsLocation.Import(folder, environment)?.Model;
+    }
+
+    private static KnowledgeModel? LoadFile(string path, CliEnvironment environment)
+    {
+        try
+        {
+            return ModelJson.Deserialize(File.ReadAllBytes(path));
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            environment.Console.MarkupLine($"[red]Het model '{Markup.Escape(path)}' kan niet worden gelezen[/] ({Markup.Escape(ex.Message)}). Maak er een met 'varbot import --out BESTAND'.");
+            return null;
+        }
+        catch (InvalidModelException ex)
+        {
+            environment.Console.MarkupLine($"[red]'{Markup.Escape(path)}' is geen geldig kennismodel[/] ({Markup.Escape(ex.Message)}). Maak een nieuw model met 'varbot import --out BESTAND'.");
+            return null;
+        }
+    }
+
+    private static async Task<KnowledgeModel?> LoadFromStorageAsync(string connection, string containerName, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        IBlobContainer blobs;
+        try
+        {
+            blobs = BlobContainerFactory.Create(connection, containerName);
+        }
+        catch (FormatException)
+        {
+            // The message could echo parts of the connection string: never print it.
+            environment.Console.MarkupLine(
+                $"[red]De connection string is onvolledig of onjuist.[/] Geef een geldige waarde met --connection-string of {PublishCommand.ConnectionStringVariable}, "
+                + $"bijvoorbeeld '{PublishCommand.DevelopmentStorage}' voor Azurite.");
+            return null;
+        }
+        catch (ArgumentException)
+        {
+            environment.Console.MarkupLine($"[red]'{Markup.Escape(containerName)}' is geen geldige containernaam.[/] Gebruik 3-63 kleine letters, cijfers en streepjes.");
+            return null;
+        }
+
+        try
+        {
+            var loaded = await new ModelRepository(blobs).LoadCurrentAsync(cancellationToken);
+            if (loaded is null)
+            {
+                environment.Console.MarkupLine(
+                    $"[red]In container '{Markup.Escape(containerName)}' staat nog geen gepubliceerd model.[/] Publiceer er een met 'varbot publish', of gebruik --model BESTAND.");
+            }
+
+            return loaded?.Model;
+        }
+        catch (Exception ex) when (ex is BlobStorageException or HttpRequestException or InvalidModelException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            var reason = ex switch
+            {
+                BlobStorageException { Status: { } status } => $"HTTP {status}",
+                InvalidModelException => "het opgeslagen model is ongeldig",
+                _ => "geen verbinding",
+            };
+            environment.Console.MarkupLine(
+                $"[red]Het model kan niet uit blob storage worden geladen[/] ({Markup.Escape(reason)}). "
+                + $"Start Azurite (npx azurite-blob) of controleer --connection-string / {PublishCommand.ConnectionStringVariable} en de toegangsrechten.");
+            return null;
+        }
+    }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -1,44 +1,74 @@
 using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
 using VarBot.Answering;
 
 namespace VarBot.Cli.Commands;
 
-/// <summary><c>varbot eval FILE.jsonl</c>: grades a question set, per category and per failure.</summary>
+/// <summary><c>varbot eval FILE.jsonl</c>: grades a question set, per category and per failure, ending with "N passed, M failed".</summary>
 internal static class EvalCommand
 {
-    public static Command Create()
+    public static Command Create(CliEnvironment environment)
     {
-        var file = new Argument<FileInfo>("bestand") { Description = "Vragenset (JSONL, formaat van eval/README.md)." };
-        var asOf = new Option<string?>("--as-of") { Description = "Datum voor regels zonder as_of (JJJJ-MM-DD)." };
-        var modelFile = ModelSource.ModelOption();
-        var seeds = ModelSource.SeedsOption();
-        var command = new Command("eval", "Beoordeel de antwoorden op een vragenset.") { file, asOf, modelFile, seeds };
-        command.SetAction(parse =>
+        var file = new Argument<string>("bestand") { Description = "Vragenset (JSONL, formaat van eval/README.md)." };
+        var asOf = AnswerModelSource.AsOfOption("Datum voor regels zonder as_of (JJJJ-MM-DD). Standaard: vandaag.");
+        var source = new AnswerModelSource();
+        var command = new Command("eval", "Beoordeelt de antwoorden op een vragenset: per categorie, elke fout, en tot slot 'N passed, M failed'.") { file, asOf };
+        source.AddOptions(command);
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var engine = AnswerEngine.Build(ModelSource.Load(parse.GetValue(modelFile), parse.GetValue(seeds)));
-            var items = Evaluation.Parse(File.ReadLines(parse.GetValue(file)!.FullName));
-            var results = Evaluation.Run(engine, items, ModelSource.Today(parse.GetValue(asOf)));
-            foreach (var group in results.GroupBy(r => r.Item.Category).OrderBy(g => g.Key))
+            if (!AnswerModelSource.TryToday(parse.GetValue(asOf), environment, out var today))
             {
-                Console.WriteLine($"{group.Key,-12} {group.Count(r => r.Passed)}/{group.Count()}");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            var path = Path.GetFullPath(parse.GetValue(file)!, environment.CurrentDirectory);
+            if (!File.Exists(path))
+            {
+                environment.Console.MarkupLine($"[red]Het bestand '{Markup.Escape(path)}' bestaat niet.[/]");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            IReadOnlyList<EvalItem> items;
+            try
+            {
+                items = Evaluation.Parse(File.ReadLines(path));
+            }
+            catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+            {
+                environment.Console.MarkupLine($"[red]'{Markup.Escape(path)}' is geen geldige vragenset[/] ({Markup.Escape(ex.Message)}). Elke regel is een JSON-object zoals in eval/README.md.");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            var model = await source.LoadAsync(parse, environment, cancellationToken);
+            if (model is null)
+            {
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            var results = Evaluation.Run(AnswerEngine.Build(model), items, today);
+            var output = environment.Output;
+            foreach (var group in results.GroupBy(r => r.Item.Category).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                output.WriteLine($"{group.Key,-12} {group.Count(r => r.Passed)}/{group.Count()}");
             }
 
             foreach (var failure in results.Where(r => !r.Passed))
             {
-                Console.WriteLine();
-                Console.WriteLine($"MISLUKT {failure.Item.Id} [{failure.Intent}] {failure.Item.Question}");
+                output.WriteLine();
+                output.WriteLine($"MISLUKT {failure.Item.Id} [{failure.Intent}] {failure.Item.Question}");
                 foreach (var problem in failure.Problems)
                 {
-                    Console.WriteLine("  " + problem);
+                    output.WriteLine("  " + problem);
                 }
 
-                Console.WriteLine("  antwoord: " + failure.Answer.Replace("\n", "\n            "));
+                output.WriteLine("  antwoord: " + failure.Answer.Replace("\n", "\n            ", StringComparison.Ordinal));
             }
 
             var passed = results.Count(r => r.Passed);
-            Console.WriteLine();
-            Console.WriteLine($"{passed} passed, {results.Count - passed} failed");
-            return passed == results.Count ? 0 : 1;
+            output.WriteLine();
+            output.WriteLine($"{passed} passed, {results.Count - passed} failed");
+            return passed == results.Count ? ExitCodes.Ok : ExitCodes.ValidationErrors;
         });
         return command;
     }
