@@ -42,6 +42,28 @@ public sealed class EnvironmentErrorTests : IDisposable
         Assert.Contains("themes.yaml", run.Output, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("corrections.yaml", "\n  - find: [\n")]
+    [InlineData("themes.yaml", "\n  - id: [\n")]
+    public async Task Import_BrokenSeedCatalogue_ExitsTwoNamingFileAndLine(string file, string appended)
+    {
+        var seeds = Path.Combine(_empty.FullName, "seeds");
+        Directory.CreateDirectory(Path.Combine(seeds, "jaarverslagen"));
+        foreach (var catalogue in new[] { "themes.yaml", "corrections.yaml" })
+        {
+            File.Copy(Path.Combine(VarBot.TestSupport.RepoPaths.Seeds, catalogue), Path.Combine(seeds, catalogue));
+        }
+
+        File.AppendAllText(Path.Combine(seeds, file), appended);
+
+        var run = await CliRunner.RunAsync(_empty.FullName, "import");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(file + ":", run.Output, StringComparison.Ordinal);
+        Assert.Contains("geen geldige YAML", run.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled", run.Output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_UnknownOption_ExitsTwoWithDutchHint()
     {

@@ -66,6 +66,13 @@ internal static class SeedsLocation
                 + "Een seeds-map bevat jaarverslagen/, nieuws/ en themes.yaml; controleer --seeds of herstel het bestand uit git.");
             return null;
         }
+        catch (InvalidSeedFileException ex)
+        {
+            environment.Console.MarkupLine(
+                $"[red]{Markup.Escape(ex.Path)}:{ex.Line}: dit bestand is geen geldige YAML[/] ({Markup.Escape(ex.Detail)}). "
+                + "Herstel de regel (vergelijk met de andere items in het bestand of met git) en probeer het opnieuw.");
+            return null;
+        }
         catch (IOException ex)
         {
             environment.Console.MarkupLine($"[red]De seeds kunnen niet worden gelezen[/] ({Markup.Escape(ex.Message)}). Controleer of de bestanden leesbaar zijn.");

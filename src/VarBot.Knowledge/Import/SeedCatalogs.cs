@@ -1,3 +1,4 @@
+using YamlDotNet.Core;
 using VarBot.Knowledge.Model;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -129,7 +130,15 @@ internal sealed class ThemeCatalog
     internal static T Deserialize<T>(string path)
     {
         using var reader = File.OpenText(path);
-        return Yaml.Deserialize<T>(reader);
+        try
+        {
+            return Yaml.Deserialize<T>(reader);
+        }
+        catch (YamlException ex)
+        {
+            // A typo in a hand-edited seed file must name the file and line, not surface as a parser stack trace.
+            throw new InvalidSeedFileException(path, (int)ex.Start.Line, ex.InnerException?.Message ?? ex.Message, ex);
+        }
     }
 
     internal sealed class ThemesFile
