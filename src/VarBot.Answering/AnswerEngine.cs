@@ -98,7 +98,8 @@ public sealed partial class AnswerEngine
             passageHasNumber[i] = tokens.Exists(t => lexicon.NumberWords.Contains(t) || t[0] is >= '0' and <= '9' && !IsYear(t));
         }
 
-        eventStems = model.Events.ToDictionary(e => e.Id, e => TextNormalizer.Tokens(e.Title + " " + e.Topic + " " + e.Place).Select(QueryAnalyzer.Stem).ToHashSet());
+        eventStems = model.Events.ToDictionary(e => e.Id, e => TextNormalizer.Tokens(e.Title + " " + e.Topic + " " + e.Place + " " + e.ThemeId?.Replace('-', ' '))
+            .Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToHashSet());
         foreach (var line in model.Budgets.SelectMany(b => b.Lines))
         {
             var tokens = TextNormalizer.Tokens(line.Label);

@@ -46,4 +46,6 @@ internal sealed class QuestionSlots
     public OrganisationFactKind? Org { get; set; }
     public int OrgRemainder { get; set; }
     public bool StartsAsFollowUp { get; set; }
+    /// <summary>The question asks yes or no ("Is er in december nog een Leerhuis?").</summary>
+    public bool YesNo { get; set; }
 }

@@ -312,6 +312,7 @@ internal sealed class SlotExtractor
         }
 
         slots.ActivityOnly = slots.Content.All(t => activity.Contains(t) || slotWords.Contains(t) || lexicon.ThemeListWords.Contains(t));
+        slots.YesNo = tokens.Count > 1 && lexicon.YesNoStarts.Contains(tokens[0]);
         slots.StartsAsFollowUp = tokens.Count > 0 && lexicon.FollowupStarts.Contains(tokens[0]) && tokens.Count <= 6;
         return slots;
     }

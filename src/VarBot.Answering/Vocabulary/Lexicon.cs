@@ -23,6 +23,8 @@ internal sealed class Lexicon
     public List<string> PastWords { get; set; } = [];
     public Dictionary<string, List<string>> EventTypes { get; set; } = [];
     public Dictionary<string, string> EventTypeLabels { get; set; } = [];
+    public Dictionary<string, string> EventTypeArticles { get; set; } = [];
+    public List<string> YesNoStarts { get; set; } = [];
     public List<string> AgendaWords { get; set; } = [];
     public Dictionary<string, List<string>> SeasonWords { get; set; } = [];
     public List<string> WhenWords { get; set; } = [];
