@@ -219,6 +219,16 @@ public sealed partial class AnswerEngine
             hits = [.. hits.OrderByDescending(h => NumberNear(h.Passage, stems))];
         }
 
+        var countNoun = CountNoun(slots);
+        var countAnswered = true;
+        if (requireNumber && countNoun is not null && hits.Count > 0)
+        {
+            // "Hoeveel aangiftes": only a number next to the counted word answers it; otherwise the passages are only near.
+            var nounStems = analyzer.Synonyms(Text.QueryAnalyzer.Stem(countNoun)).Append(Text.QueryAnalyzer.Stem(countNoun)).ToHashSet();
+            hits = [.. hits.OrderByDescending(h => NumberNear(h.Passage, nounStems))];
+            countAnswered = NumberNear(hits[0].Passage, nounStems);
+        }
+
         if (hits.Count == 0 || coverage < PartialCoverage)
         {
             var notFound = NotFound();
@@ -232,7 +242,7 @@ public sealed partial class AnswerEngine
 
         var chosen = Expand(hits.Take(3).Select(h => h.Passage).ToList());
         var reply = new Reply("search", "answer") { Title = phrases["search_title"] };
-        reply.Answered = coverage >= FullCoverage;
+        reply.Answered = coverage >= FullCoverage && countAnswered && (!slots.PersonQuestion || chosen.Exists(p => NameNear(p.Text, terms)));
         reply.Text = reply.Answered ? phrases["search_intro"] : phrases["partial_found"];
         reply.Data["text"] = string.Join("\n\n", chosen.Select(Quote));
         foreach (var p in chosen)
@@ -258,6 +268,53 @@ public sealed partial class AnswerEngine
 
     [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>)\s*")]
     private static partial Regex LinkMarks();
+
+    /// <summary>The word a count question counts: the first content word after "hoeveel" ("hoeveel aangiftes van cybercrime").</summary>
+    private string? CountNoun(QuestionSlots slots)
+    {
+        var start = slots.Tokens.FindIndex(countWords.Contains);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        return slots.Tokens.Skip(start + 1).FirstOrDefault(t => !analyzer.IsStopword(t) && !t.Any(char.IsDigit) && !numberWords.Contains(t)
+            && !lexicon.WeakBudgetWords.Contains(t) && !extractor.IsSlotWord(t));
+    }
+
+    /// <summary>
+    /// A "wie" question is answered only by a passage with a name next to an asked word ("burgemeester Van Hemmen"):
+    /// a capitalised word within two words of it, in the same sentence, that does not start the sentence.
+    /// </summary>
+    private static bool NameNear(string text, List<string> terms)
+    {
+        var stems = terms.Select(Text.QueryAnalyzer.Stem).ToHashSet();
+        var words = WordSplit().Split(text).Where(w => w.Length > 0).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var normalized = Text.TextNormalizer.Tokens(words[i]);
+            if (normalized.Count == 0 || !stems.Contains(Text.QueryAnalyzer.Stem(normalized[0])))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(0, i - 2); j <= Math.Min(words.Count - 1, i + 2); j++)
+            {
+                var between = words.Skip(Math.Min(i, j)).Take(Math.Abs(i - j)).Any(w => w.EndsWith('.') || w.EndsWith(':') || w.EndsWith(';'));
+                var w = words[j];
+                var sentenceStart = j == 0 || words[j - 1].EndsWith('.') || words[j - 1].EndsWith(':');
+                if (j != i && !between && !sentenceStart && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WordSplit();
 
     private bool NumberNear(Passage passage, HashSet<string> stems)
     {

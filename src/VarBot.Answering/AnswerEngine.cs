@@ -107,7 +107,7 @@ public sealed partial class AnswerEngine
                 tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet(),
                 tokens.Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToList());
         }
-        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords,
+        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords, .. lexicon.TomorrowWords,
             .. lexicon.RelativeYears.Keys.SelectMany(k => k.Split(' ')), .. lexicon.RelativeMonths.Keys.SelectMany(k => k.Split(' '))];
         countWords = [.. lexicon.CountQuestionWords];
         numberWords = [.. lexicon.NumberWords];
@@ -226,12 +226,13 @@ public sealed partial class AnswerEngine
             return "monitoring";
         }
 
-        if (slots.PersonQuestion && slots.Next && slots.EventType is null)
+        if (slots.PersonQuestion && (slots.Next || slots.Tokens.Exists(lexicon.FuturePersonWords.Contains)) && slots.EventType is null)
         {
             return "future-person";
         }
 
-        if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next))
+        if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next)
+            || (slots.RelativeMonth && slots.Theme is null && slots.Org is null))
         {
             return "event";
         }

@@ -125,6 +125,7 @@ internal sealed class SlotExtractor
             {
                 var month = new DateOnly(today.Year, today.Month, 1).AddMonths(offset);
                 slots.Month = month.Month;
+                slots.RelativeMonth = true;
                 if (slots.Years.Count == 0)
                 {
                     slots.Years.Add(month.Year);
@@ -165,6 +166,7 @@ internal sealed class SlotExtractor
         if (lexicon.AfterSummerWords.Any(p => joined.Contains(" " + p + " ", StringComparison.Ordinal)))
         {
             slots.MonthRange = (9, 12);
+            slots.RelativeMonth = joined.Contains(" na de zomer", StringComparison.Ordinal);
         }
         else if (lexicon.BeforeSummerWords.Any(p => joined.Contains(" " + p + " ", StringComparison.Ordinal)))
         {

@@ -36,6 +36,7 @@ internal sealed class Lexicon
     public Dictionary<string, List<string>> MonitoringKinds { get; set; } = [];
     public List<string> EventDetailWords { get; set; } = [];
     public List<string> PersonQuestionWords { get; set; } = [];
+    public List<string> FuturePersonWords { get; set; } = [];
     public List<string> JaarrekeningWords { get; set; } = [];
     public List<string> BegrotingWords { get; set; } = [];
     public List<string> BothKindsWords { get; set; } = [];
