@@ -46,8 +46,17 @@ public sealed partial class AnswerEngine
         var other = primaryKind == BudgetKind.Jaarrekening ? begroting : jaarrekening;
         if (primary is null)
         {
-            var text = phrases.Format("budget_no_kind", KindName(primaryKind), year);
-            if (other?.Total is { } otherTotal)
+            // A missing jaarrekening of a year the latest report covers may still come; an older one never will.
+            var latest = model.Reports.Count > 0 ? model.Reports.Max(r => r.ReportYear) : year;
+            var text = phrases.Format(year < latest ? "budget_no_kind_past" : "budget_no_kind", KindName(primaryKind), year);
+            var otherLines = other is null || slots.LineKeys.Count == 0 ? [] : MatchLines(other, slots);
+            if (other is not null && otherLines.Count > 0)
+            {
+                // "Hoeveel kreeg de VAR in 2021": no jaarrekening 2021, but the begroting has the asked line.
+                text += " " + phrases.Format("budget_no_kind_other_line", KindName(other.Kind), year,
+                    string.Join("; ", otherLines.Select(l => $"{l.Label} {DutchFormat.Amount(l)}")));
+            }
+            else if (other?.Total is { } otherTotal)
             {
                 text += " " + phrases.Format("budget_no_kind_other", KindName(other.Kind), year, DutchFormat.Amount(otherTotal));
             }

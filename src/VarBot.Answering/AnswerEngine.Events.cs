@@ -24,6 +24,7 @@ public sealed partial class AnswerEngine
         }
 
         all = FilterBySeason(all, slots.Season);
+        var typed = all;
         var named = all.Count;
         all = FilterByWords(all, slots);
         named = all.Count < named ? all.Count : 0;
@@ -38,12 +39,13 @@ public sealed partial class AnswerEngine
             var byName = all.OrderBy(SortDate).ToList();
             var pick = byName.FirstOrDefault(e => IsUpcoming(e, today) && e.Status != EventStatus.Cancelled) ?? byName[^1];
             var key = IsUpcoming(pick, today) ? "event_named_future" : "event_named_past";
-            return EventReply(slots, today, [pick], phrases.Format(key, Capital(pick.Title), format.When(pick)));
+            return EventReply(slots, today, [pick], phrases.Format(key, Capital(pick.Title), WhenPhrase(pick)));
         }
 
         var ordered = all.OrderBy(SortDate).ToList();
         var label = phrases["type_" + typeKey];
         var plural = phrases["types_" + typeKey];
+        var article = lexicon.EventTypeArticles.GetValueOrDefault(typeKey, "de");
 
         if (slots.Today || slots.Date is not null)
         {
@@ -58,24 +60,28 @@ public sealed partial class AnswerEngine
             var text = phrases.Format("event_not_today", label);
             if (nextAfter.Count > 0)
             {
-                text += " " + phrases.Format("event_next", label, format.When(nextAfter[0]));
+                text += " " + phrases.Format("event_next_" + article, label, WhenPhrase(nextAfter[0]));
             }
 
             return EventReply(slots, today, nextAfter.Take(1).ToList(), text);
         }
 
+        if (slots.Month is { } askedMonth && slots.Years.Count == 0)
+        {
+            // A month without a year is the coming one, or the last one for a question in the past tense.
+            slots.Years.Add(slots.Past
+                ? (askedMonth <= today.Month ? today.Year : today.Year - 1)
+                : (askedMonth >= today.Month ? today.Year : today.Year + 1));
+        }
+
         var hasPeriod = slots.Years.Count > 0 || slots.Month is not null;
         if (hasPeriod && !(slots.Next && slots.Years.Count == 0))
         {
-            var inPeriod = ordered.Where(e => slots.Years.Count == 0 || slots.Years.Contains(e.Year)).ToList();
-            if (slots.Month is { } month)
+            var inPeriod = InPeriod(ordered, slots);
+            if (inPeriod.Count == 0 && named > 0)
             {
-                inPeriod = inPeriod.Where(e => e.Month == month || e.Date?.Month == month).ToList();
-            }
-
-            if (slots.MonthRange is { } range)
-            {
-                inPeriod = inPeriod.Where(e => (e.Date?.Month ?? e.Month ?? 0) is var m && m >= range.From && m <= range.To).ToList();
+                // The words named an event of another year ("het leerhuis zorg en veiligheid dit jaar"): the year wins.
+                inPeriod = InPeriod(FilterByWords(typed.Where(e => InPeriod([e], slots).Count > 0).ToList(), slots).OrderBy(SortDate).ToList(), slots);
             }
 
             var period = slots.Month is { } m2
@@ -83,7 +89,13 @@ public sealed partial class AnswerEngine
                 : string.Join(" en ", slots.Years);
             if (inPeriod.Count == 0)
             {
-                var none = NotFound(phrases.Format(slots.Month is null ? "event_list_none" : "event_list_none_month", label, period));
+                var none = NotFound(phrases.Format(slots.YesNo ? "event_list_none_no" : slots.Month is null ? "event_list_none" : "event_list_none_month", label, period));
+                if (slots.YesNo && ordered.LastOrDefault(e => SortDate(e) < PeriodStart(slots, today)) is { } before)
+                {
+                    none.Text += " " + phrases.Format("event_before_period", Capital(before.Title), format.When(before));
+                    none.Data["text"] = none.Text;
+                }
+
                 none.Intent = "event";
                 none.Slots["years"] = string.Join(',', slots.Years);
                 if (slots.EventType is { } t)
@@ -97,17 +109,17 @@ public sealed partial class AnswerEngine
             if (slots.First)
             {
                 inPeriod = inPeriod.Take(1).ToList();
-                return EventReply(slots, today, inPeriod, phrases.Format("event_first", label, period, format.When(inPeriod[0])));
+                return EventReply(slots, today, inPeriod, phrases.Format("event_first_" + article, label, period, WhenPhrase(inPeriod[0])));
             }
 
             if (inPeriod.Count == 1)
             {
                 var e = inPeriod[0];
                 var key = IsUpcoming(e, today) ? "event_named_future" : "event_named_past";
-                return EventReply(slots, today, inPeriod, phrases.Format(key, Capital(e.Title), format.When(e)));
+                return EventReply(slots, today, inPeriod, YesNo(slots, phrases.Format(key, Capital(e.Title), WhenPhrase(e))));
             }
 
-            return EventReply(slots, today, inPeriod, phrases.Format("event_list", plural, period, inPeriod.Count));
+            return EventReply(slots, today, inPeriod, YesNo(slots, phrases.Format("event_list", plural, period, inPeriod.Count)));
         }
 
         if ((slots.Last || slots.Past) && !slots.Next)
@@ -116,7 +128,7 @@ public sealed partial class AnswerEngine
             if (past.Count > 0)
             {
                 var e = past[^1];
-                return EventReply(slots, today, [e], phrases.Format("event_named_past", Capital(e.Title), format.When(e)));
+                return EventReply(slots, today, [e], phrases.Format("event_named_past", Capital(e.Title), WhenPhrase(e)));
             }
         }
 
@@ -130,11 +142,11 @@ public sealed partial class AnswerEngine
         {
             var first = upcoming[0];
             var text = slots.EventType is null
-                ? phrases.Format("event_next_any", Capital(first.Title), format.When(first))
-                : phrases.Format("event_next", label, format.When(first));
+                ? phrases.Format("event_next_any", Capital(first.Title), WhenPhrase(first))
+                : phrases.Format("event_next_" + article, label, WhenPhrase(first));
             if (slots.EventType is not null && !Same(first.Title, label))
             {
-                text = phrases.Format("event_named_future", Capital(first.Title), format.When(first));
+                text = phrases.Format("event_named_future", Capital(first.Title), WhenPhrase(first));
             }
 
             return EventReply(slots, today, upcoming.Take(4).ToList(), text);
@@ -144,10 +156,38 @@ public sealed partial class AnswerEngine
         var reply = last is null
             ? NotFound(phrases.Format("event_none", label))
             : EventReply(slots, today, [last], slots.EventType is null
-                ? phrases.Format("event_none_after_any", format.Date(today), Capital(last.Title), format.When(last))
-                : phrases.Format("event_none_after", label, format.Date(today), format.When(last)));
+                ? phrases.Format("event_none_after_any", format.Date(today), Capital(last.Title), WhenPhrase(last))
+                : phrases.Format("event_none_after_" + article, label, format.Date(today), WhenPhrase(last)));
         reply.Intent = "event";
         return reply;
+    }
+
+    /// <summary>When an event is, with its preposition: "op 16 oktober 2025", "in oktober 2025", "in 2025".</summary>
+    private string WhenPhrase(Event e) =>
+        phrases.Format(e.Date is not null ? "when_day" : e.Month is not null ? "when_month" : "when_year", format.When(e));
+
+    private string YesNo(QuestionSlots slots, string text) => slots.YesNo ? phrases.Format("event_yes", text) : text;
+
+    private static List<Event> InPeriod(List<Event> events, QuestionSlots slots)
+    {
+        var inPeriod = events.Where(e => slots.Years.Count == 0 || slots.Years.Contains(e.Year)).ToList();
+        if (slots.Month is { } month)
+        {
+            inPeriod = inPeriod.Where(e => e.Month == month || e.Date?.Month == month).ToList();
+        }
+
+        if (slots.MonthRange is { } range)
+        {
+            inPeriod = inPeriod.Where(e => (e.Date?.Month ?? e.Month ?? 0) is var m && m >= range.From && m <= range.To).ToList();
+        }
+
+        return inPeriod;
+    }
+
+    private static DateOnly PeriodStart(QuestionSlots slots, DateOnly today)
+    {
+        var year = slots.Years.Count > 0 ? slots.Years.Min() : today.Year;
+        return new DateOnly(year, slots.Month ?? slots.MonthRange?.From ?? 1, 1);
     }
 
     private static bool Same(string a, string b) =>

@@ -167,6 +167,7 @@ public sealed partial class AnswerEngine
         var themeId = slots.Theme?.Id;
         var years = slots.Years;
         var filters = new List<Func<Passage, bool>?>();
+        Func<Passage, bool>? yearFilter = null;
         if (themeId is not null && years.Count > 0)
         {
             filters.Add(p => p.ThemeId == themeId && (years.Contains(p.Year) || MentionsYear(p, years)));
@@ -174,7 +175,7 @@ public sealed partial class AnswerEngine
 
         if (years.Count > 0)
         {
-            filters.Add(p => years.Contains(p.Year));
+            filters.Add(yearFilter = p => years.Contains(p.Year));
             filters.Add(p => MentionsYear(p, years));
         }
 
@@ -200,6 +201,18 @@ public sealed partial class AnswerEngine
             // A year the user named is a firm constraint: a good hit there ends the search. The theme is only inferred
             // (and reports attribute passages imperfectly), so a theme-only hit must be complete to stop the search.
             var themeOnly = years.Count == 0 && filter is not null;
+            if (h.Count > 0 && c < 0.999 && filter is not null && ReferenceEquals(filter, yearFilter))
+            {
+                // A passage of another report that names the year may cover the question better ("de vijftien gemeenten
+                // die in 2020 niet deelnamen" stands in the plan for 2021): it wins only with clearly more of the words.
+                var (mh, mc) = passages.Search(terms, p => MentionsYear(p, years) && (!requireNumber || HasNumber(p)) && (restrict is null || restrict(p)), 8);
+                if (mh.Count > 0 && mc > c + 0.05)
+                {
+                    (h, c) = (mh, mc);
+                    (hits, coverage) = (h, c);
+                }
+            }
+
             if (h.Count > 0 && c >= (themeOnly ? 0.999 : FullCoverage))
             {
                 (hits, coverage) = c > coverage + 0.05 || hits.Count == 0 ? (h, c) : (hits, coverage);
@@ -219,6 +232,16 @@ public sealed partial class AnswerEngine
             hits = [.. hits.OrderByDescending(h => NumberNear(h.Passage, stems))];
         }
 
+        var countNoun = CountNoun(slots);
+        var countAnswered = true;
+        if (requireNumber && countNoun is not null && hits.Count > 0)
+        {
+            // "Hoeveel aangiftes": only a number next to the counted word answers it; otherwise the passages are only near.
+            var nounStems = countNoun.Select(Text.QueryAnalyzer.Stem).SelectMany(stem => analyzer.Synonyms(stem).Append(stem)).ToHashSet();
+            hits = [.. hits.OrderByDescending(h => NumberNear(h.Passage, nounStems))];
+            countAnswered = NumberNear(hits[0].Passage, nounStems);
+        }
+
         if (hits.Count == 0 || coverage < PartialCoverage)
         {
             var notFound = NotFound();
@@ -232,7 +255,7 @@ public sealed partial class AnswerEngine
 
         var chosen = Expand(hits.Take(3).Select(h => h.Passage).ToList());
         var reply = new Reply("search", "answer") { Title = phrases["search_title"] };
-        reply.Answered = coverage >= FullCoverage;
+        reply.Answered = coverage >= FullCoverage && countAnswered && (!slots.PersonQuestion || chosen.Exists(p => NameNear(p.Text, terms)));
         reply.Text = reply.Answered ? phrases["search_intro"] : phrases["partial_found"];
         reply.Data["text"] = string.Join("\n\n", chosen.Select(Quote));
         foreach (var p in chosen)
@@ -258,6 +281,54 @@ public sealed partial class AnswerEngine
 
     [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>)\s*")]
     private static partial Regex LinkMarks();
+
+    /// <summary>The words a count question counts: the content words right after "hoeveel" ("hoeveel GVB rapportages werden", "hoeveel aangiftes van").</summary>
+    private List<string>? CountNoun(QuestionSlots slots)
+    {
+        var start = slots.Tokens.FindIndex(countWords.Contains);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var words = slots.Tokens.Skip(start + 1).TakeWhile(t => !analyzer.IsStopword(t) && !t.Any(char.IsDigit) && !numberWords.Contains(t)
+            && !lexicon.WeakBudgetWords.Contains(t) && !extractor.IsSlotWord(t)).ToList();
+        return words.Count == 0 ? null : words;
+    }
+
+    /// <summary>
+    /// A "wie" question is answered only by a passage with a name next to an asked word ("burgemeester Van Hemmen"):
+    /// a capitalised word within two words of it, in the same sentence, that does not start the sentence.
+    /// </summary>
+    private static bool NameNear(string text, List<string> terms)
+    {
+        var stems = terms.Select(Text.QueryAnalyzer.Stem).ToHashSet();
+        var words = WordSplit().Split(text).Where(w => w.Length > 0).ToList();
+        for (var i = 0; i < words.Count; i++)
+        {
+            var normalized = Text.TextNormalizer.Tokens(words[i]);
+            if (normalized.Count == 0 || !stems.Contains(Text.QueryAnalyzer.Stem(normalized[0])))
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(0, i - 2); j <= Math.Min(words.Count - 1, i + 2); j++)
+            {
+                var between = words.Skip(Math.Min(i, j)).Take(Math.Abs(i - j)).Any(w => w.EndsWith('.') || w.EndsWith(':') || w.EndsWith(';'));
+                var w = words[j];
+                var sentenceStart = j == 0 || words[j - 1].EndsWith('.') || words[j - 1].EndsWith(':');
+                if (j != i && !between && !sentenceStart && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WordSplit();
 
     private bool NumberNear(Passage passage, HashSet<string> stems)
     {

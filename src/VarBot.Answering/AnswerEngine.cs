@@ -98,7 +98,8 @@ public sealed partial class AnswerEngine
             passageHasNumber[i] = tokens.Exists(t => lexicon.NumberWords.Contains(t) || t[0] is >= '0' and <= '9' && !IsYear(t));
         }
 
-        eventStems = model.Events.ToDictionary(e => e.Id, e => TextNormalizer.Tokens(e.Title + " " + e.Topic + " " + e.Place).Select(QueryAnalyzer.Stem).ToHashSet());
+        eventStems = model.Events.ToDictionary(e => e.Id, e => TextNormalizer.Tokens(e.Title + " " + e.Topic + " " + e.Place + " " + e.ThemeId?.Replace('-', ' '))
+            .Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToHashSet());
         foreach (var line in model.Budgets.SelectMany(b => b.Lines))
         {
             var tokens = TextNormalizer.Tokens(line.Label);
@@ -106,7 +107,7 @@ public sealed partial class AnswerEngine
                 tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet(),
                 tokens.Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToList());
         }
-        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords,
+        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords, .. lexicon.TomorrowWords,
             .. lexicon.RelativeYears.Keys.SelectMany(k => k.Split(' ')), .. lexicon.RelativeMonths.Keys.SelectMany(k => k.Split(' '))];
         countWords = [.. lexicon.CountQuestionWords];
         numberWords = [.. lexicon.NumberWords];
@@ -225,12 +226,13 @@ public sealed partial class AnswerEngine
             return "monitoring";
         }
 
-        if (slots.PersonQuestion && slots.Next && slots.EventType is null)
+        if (slots.PersonQuestion && (slots.Next || slots.Tokens.Exists(lexicon.FuturePersonWords.Contains)) && slots.EventType is null)
         {
             return "future-person";
         }
 
-        if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next))
+        if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next)
+            || (slots.RelativeMonth && slots.Theme is null && slots.Org is null))
         {
             return "event";
         }

@@ -17,6 +17,8 @@ internal sealed class QuestionSlots
     public bool Last { get; set; }
     public bool Past { get; set; }
     public (int From, int To)? MonthRange { get; set; }
+    /// <summary>The month came from words like "volgende maand" or "na de zomer": the question is about the agenda.</summary>
+    public bool RelativeMonth { get; set; }
     public string? Season { get; set; }
     public EventType? EventType { get; set; }
     public bool AgendaWord { get; set; }
@@ -46,4 +48,6 @@ internal sealed class QuestionSlots
     public OrganisationFactKind? Org { get; set; }
     public int OrgRemainder { get; set; }
     public bool StartsAsFollowUp { get; set; }
+    /// <summary>The question asks yes or no ("Is er in december nog een Leerhuis?").</summary>
+    public bool YesNo { get; set; }
 }

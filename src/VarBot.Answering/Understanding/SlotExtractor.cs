@@ -125,6 +125,7 @@ internal sealed class SlotExtractor
             {
                 var month = new DateOnly(today.Year, today.Month, 1).AddMonths(offset);
                 slots.Month = month.Month;
+                slots.RelativeMonth = true;
                 if (slots.Years.Count == 0)
                 {
                     slots.Years.Add(month.Year);
@@ -165,6 +166,7 @@ internal sealed class SlotExtractor
         if (lexicon.AfterSummerWords.Any(p => joined.Contains(" " + p + " ", StringComparison.Ordinal)))
         {
             slots.MonthRange = (9, 12);
+            slots.RelativeMonth = joined.Contains(" na de zomer", StringComparison.Ordinal);
         }
         else if (lexicon.BeforeSummerWords.Any(p => joined.Contains(" " + p + " ", StringComparison.Ordinal)))
         {
@@ -312,6 +314,7 @@ internal sealed class SlotExtractor
         }
 
         slots.ActivityOnly = slots.Content.All(t => activity.Contains(t) || slotWords.Contains(t) || lexicon.ThemeListWords.Contains(t));
+        slots.YesNo = tokens.Count > 1 && lexicon.YesNoStarts.Contains(tokens[0]);
         slots.StartsAsFollowUp = tokens.Count > 0 && lexicon.FollowupStarts.Contains(tokens[0]) && tokens.Count <= 6;
         return slots;
     }

@@ -23,6 +23,8 @@ internal sealed class Lexicon
     public List<string> PastWords { get; set; } = [];
     public Dictionary<string, List<string>> EventTypes { get; set; } = [];
     public Dictionary<string, string> EventTypeLabels { get; set; } = [];
+    public Dictionary<string, string> EventTypeArticles { get; set; } = [];
+    public List<string> YesNoStarts { get; set; } = [];
     public List<string> AgendaWords { get; set; } = [];
     public Dictionary<string, List<string>> SeasonWords { get; set; } = [];
     public List<string> WhenWords { get; set; } = [];
@@ -34,6 +36,7 @@ internal sealed class Lexicon
     public Dictionary<string, List<string>> MonitoringKinds { get; set; } = [];
     public List<string> EventDetailWords { get; set; } = [];
     public List<string> PersonQuestionWords { get; set; } = [];
+    public List<string> FuturePersonWords { get; set; } = [];
     public List<string> JaarrekeningWords { get; set; } = [];
     public List<string> BegrotingWords { get; set; } = [];
     public List<string> BothKindsWords { get; set; } = [];

@@ -1,0 +1,54 @@
+namespace VarBot.Answering.Tests;
+
+/// <summary>Event answers on the real model read as correct Dutch: article per event type, preposition per date precision.</summary>
+public sealed class EventPhrasingTests
+{
+    private static string Ask(string text, DateOnly today) =>
+        AnswerText.Flatten(RealModel.Engine.Ask(new Question(text, today, null)));
+
+    [Fact]
+    public void Ask_NextLeerhuis_UsesNeuterArticle()
+    {
+        var text = Ask("Wanneer is het volgende Leerhuis?", new DateOnly(2026, 2, 1));
+
+        Assert.StartsWith("Het eerstvolgende Leerhuis is op 23 maart 2026.", text);
+        Assert.DoesNotContain("De eerstvolgende Leerhuis", text);
+    }
+
+    [Fact]
+    public void Ask_NextLeerhuisWhenNonePlanned_UsesNeuterAdjective()
+    {
+        var text = Ask("volgende leerhuis?", new DateOnly(2026, 11, 22));
+
+        Assert.Contains("geen volgend Leerhuis", text);
+        Assert.Contains("op 16 november 2026", text);
+    }
+
+    [Fact]
+    public void Ask_MonthOnlyEvent_ReadsInMonth()
+    {
+        var text = Ask("wanneer was de VAR summerschool", new DateOnly(2026, 11, 22));
+
+        Assert.Contains("in juli 2025", text);
+        Assert.DoesNotContain("op juli", text);
+    }
+
+    [Fact]
+    public void Ask_YesNoWithoutEventInMonth_SaysNoAndNamesLastOne()
+    {
+        var text = Ask("Is er in december nog een Leerhuis?", new DateOnly(2025, 11, 20));
+
+        Assert.StartsWith("Nee,", text);
+        Assert.Contains("17 november 2025", text);
+    }
+
+    [Fact]
+    public void Ask_MonthWithoutYear_MeansTheComingOne()
+    {
+        var text = Ask("is er in juli een leerhuis", new DateOnly(2026, 2, 1));
+
+        Assert.StartsWith("Ja.", text);
+        Assert.Contains("6 juli 2026", text);
+        Assert.DoesNotContain("2018", text);
+    }
+}
