@@ -43,4 +43,13 @@ internal static partial class BotLog
 
     [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "Unhandled card action {Verb} (activity {ActivityId})")]
     public static partial void UnknownAction(this ILogger logger, string? verb, string? activityId);
+
+    [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "Subscription from the bot: {Result} with {ThemeCount} chosen themes (activity {ActivityId})")]
+    public static partial void SubscriptionStored(this ILogger logger, VarBot.Newsletter.Subscribers.SubscribeResult result, int themeCount, string? activityId);
+
+    [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "Subscription refused: not a valid e-mail address (activity {ActivityId})")]
+    public static partial void SubscriptionRefused(this ILogger logger, string? activityId);
+
+    [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "The confirmation mail could not be sent: SMTP {StatusCode} (activity {ActivityId})")]
+    public static partial void ConfirmationMailFailed(this ILogger logger, System.Net.Mail.SmtpStatusCode statusCode, string? activityId);
 }

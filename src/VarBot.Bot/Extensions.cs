@@ -70,6 +70,7 @@ public static class Extensions
         services.AddSingleton<FeedbackHandler>();
         services.AddSingleton<QuestionHandler>();
         services.AddSingleton<CardActionHandler>();
+        services.AddSingleton<SubscribeHandler>();
         services.AddSingleton<UnknownInvokeHandler>();
         services.AddSingleton<IBotHandler, ActivityRouter>();
 

@@ -10,6 +10,12 @@ public sealed class VarBotOptions
     /// <summary>A conversation's context is forgotten after this long without a turn.</summary>
     public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>
+    /// How many conversations this instance remembers its own last write of, to answer their next turn with one storage
+    /// round trip instead of two (the write still checks the ETag, so other instances stay free to continue them).
+    /// </summary>
+    public int MaxCachedConversations { get; set; } = 10_000;
+
     /// <summary>When an answer takes longer than this, the user sees a typing indicator first.</summary>
     public TimeSpan TypingDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
@@ -43,6 +49,11 @@ internal sealed class VarBotOptionsValidator : IValidateOptions<VarBotOptions>
         if (options.TypingDelay < TimeSpan.Zero || options.TypingDelay > TimeSpan.FromSeconds(10))
         {
             failures.Add("VarBot:TypingDelay must be between 0 and 10 seconds.");
+        }
+
+        if (options.MaxCachedConversations is < 0 or > 1_000_000)
+        {
+            failures.Add("VarBot:MaxCachedConversations must be between 0 and 1000000.");
         }
 
         if (options.MaxQuestionLength is < 20 or > 10_000)

@@ -58,6 +58,51 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         Assert.Contains((string)inContext.Card.Data["title"]!, reply.Card().CardText());
     }
 
+    [Fact]
+    public async Task FollowUp_BackOnFirstInstanceAfterSecondAnswered_UsesTheSecondHostsContextNotItsOwnLastWrite()
+    {
+        var container = AzuriteFixture.UniqueContainerName("back");
+        await using var first = new BotHostFactory(_azurite, container);
+        await using var second = new BotHostFactory(_azurite, container);
+        using var firstClient = await first.StartAsync();
+        using var secondClient = await second.StartAsync();
+        var conversation = "back:" + Guid.NewGuid().ToString("N");
+        const string budget = "Wat is de begroting voor 2026?";
+        const string chair = "Wie is de voorzitter van de VAR?";
+        const string followUp = "En in 2020?";
+        var today = new DateOnly(2026, 11, 22);
+        var engine = VarBot.Answering.AnswerEngine.Build(VarBot.Knowledge.Import.KnowledgeImporter.Import(RepoPaths.Seeds).Model);
+        var afterChair = engine.Ask(new VarBot.Answering.Question(followUp, today, engine.Ask(new VarBot.Answering.Question(chair, today)).Context));
+        var afterBudget = engine.Ask(new VarBot.Answering.Question(followUp, today, engine.Ask(new VarBot.Answering.Question(budget, today)).Context));
+        Assert.NotEqual(afterBudget.Text, afterChair.Text); // the follow-up depends on which context it continues
+
+        await firstClient.AskAsync(budget, conversation, Today);   // the first host remembers its own write
+        await secondClient.AskAsync(chair, conversation, Today);   // the second host moves the conversation on
+        var reply = await firstClient.AskAsync(followUp, conversation, Today);
+
+        Assert.Equal(afterChair.Text, (string?)reply["text"]);
+    }
+
+    [Fact]
+    public async Task FollowUp_SameInstanceTwice_ContinuesItsOwnContext()
+    {
+        var container = AzuriteFixture.UniqueContainerName("same");
+        await using var host = new BotHostFactory(_azurite, container);
+        using var client = await host.StartAsync();
+        var conversation = "same:" + Guid.NewGuid().ToString("N");
+        var today = new DateOnly(2026, 11, 22);
+        var engine = VarBot.Answering.AnswerEngine.Build(VarBot.Knowledge.Import.KnowledgeImporter.Import(RepoPaths.Seeds).Model);
+        var first = engine.Ask(new VarBot.Answering.Question("Wat is de begroting voor 2026?", today));
+        var second = engine.Ask(new VarBot.Answering.Question("En in 2025?", today, first.Context));
+        var third = engine.Ask(new VarBot.Answering.Question("En in 2024?", today, second.Context));
+
+        await client.AskAsync("Wat is de begroting voor 2026?", conversation, Today);
+        await client.AskAsync("En in 2025?", conversation, Today);
+        var reply = await client.AskAsync("En in 2024?", conversation, Today);
+
+        Assert.Equal(third.Text, (string?)reply["text"]);
+    }
+
     [Theory]
     [InlineData(29, true)]
     [InlineData(31, false)]

@@ -6,7 +6,7 @@ using VarBot.Bot.Tests.Infrastructure;
 namespace VarBot.Bot.Tests;
 
 /// <summary>10,000 malformed or random activities: never a 5xx, the host stays up and memory stays flat.</summary>
-[Collection(BotHostCollection.Name)]
+[Collection(FuzzCollection.Name)]
 public sealed class FuzzTests(BotHostFixture fixture)
 {
     private const int Count = 10_000;

@@ -90,6 +90,7 @@ public sealed class CardCatalogTests(ITestOutputHelper output)
     [InlineData("notFound", true)]
     [InlineData("welcome", false)]
     [InlineData("error", false)]
+    [InlineData("subscribe", false)]
     public void Render_Template_HasFeedbackButtonsExceptWelcomeAndError(string template, bool expected)
     {
         var card = Catalog.Render(template, Sample(template));
@@ -144,6 +145,28 @@ public sealed class CardCatalogTests(ITestOutputHelper output)
         var questions = AllActions(card).Select(a => a["data"]?["question"]?.GetValue<string>()).OfType<string>();
 
         Assert.Equal(data["examples"]!.AsArray().Select(e => e!.GetValue<string>()), questions);
+    }
+
+    [Fact]
+    public void Render_Subscribe_HasEmailNameThemeChoicesAndASubscribeSubmit()
+    {
+        var data = Sample("subscribe-invalid");
+        var card = Catalog.Render("subscribe", data);
+
+        var inputs = AllElements(card).Where(e => e["type"]!.GetValue<string>().StartsWith("Input.", StringComparison.Ordinal)).ToList();
+        Assert.Equal(["email", "name", "themes"], inputs.Select(i => i["id"]!.GetValue<string>()));
+        Assert.Equal("Email", inputs[0]["style"]!.GetValue<string>());
+        Assert.True(inputs[0]["isRequired"]!.GetValue<bool>());
+        Assert.Equal("zoë@@rotterdam", inputs[0]["value"]!.GetValue<string>());
+        var themes = inputs[2];
+        Assert.True(themes["isMultiSelect"]!.GetValue<bool>());
+        Assert.Equal("expanded", themes["style"]!.GetValue<string>());
+        Assert.Equal(5, themes["choices"]!.AsArray().Count);
+        Assert.Equal("mensenhandel,jeugd-en-veiligheid", themes["value"]!.GetValue<string>());
+        var submit = Assert.Single(AllActions(card));
+        Assert.Equal("Action.Submit", submit["type"]!.GetValue<string>());
+        Assert.Equal("subscribe", submit["data"]!["action"]!.GetValue<string>());
+        Assert.Contains(data["error"]!.GetValue<string>(), card.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }), StringComparison.Ordinal);
     }
 
     [Theory]
@@ -206,7 +229,7 @@ public sealed class CardCatalogTests(ITestOutputHelper output)
         }
 
         var perCard = watch.Elapsed.TotalMicroseconds / (Rounds * samples.Count);
-        output.WriteLine($"Render: {perCard:F1} µs per card (average over {Rounds * samples.Count} renders of the 7 sample cards)");
+        output.WriteLine($"Render: {perCard:F1} µs per card (average over {Rounds * samples.Count} renders of the {samples.Count} sample cards)");
         Assert.True(perCard < 2000, $"{perCard} µs per card");
     }
 
@@ -318,6 +341,14 @@ public sealed class CardCatalogTests(ITestOutputHelper output)
 
     private static IEnumerable<string> SampleFiles() =>
         Directory.EnumerateFiles(DataDir, "*.json").Where(f => Path.GetFileName(f) != "templating-cases.json").Order(StringComparer.Ordinal);
+
+    private static IEnumerable<JsonObject> AllElements(JsonNode? node) => node switch
+    {
+        JsonObject obj when obj["type"] is JsonValue => [obj, .. obj.SelectMany(p => AllElements(p.Value))],
+        JsonObject obj => obj.SelectMany(p => AllElements(p.Value)),
+        JsonArray array => array.SelectMany(AllElements),
+        _ => [],
+    };
 
     private static IEnumerable<JsonObject> AllActions(JsonNode? node) => node switch
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using VarBot.Bot.Routing;
 using VarBot.Bot.Texts;
 using VarBot.Knowledge.Calendar;
 
@@ -60,6 +61,19 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
     public JsonObject Welcome() => ExampleCard(BotTexts.WelcomeTitle, BotTexts.WelcomeText);
 
     public JsonObject Help() => ExampleCard(BotTexts.HelpTitle, BotTexts.HelpText);
+
+    /// <summary>The subscription form: e-mail, optional name and the current themes; after a refusal, with the error and what was typed.</summary>
+    public JsonObject Subscribe(IReadOnlyList<(string Id, string Name)> themes, string? error = null, SubscriptionInput? typed = null) =>
+        renderer.Render("subscribe", new JsonObject
+        {
+            ["title"] = BotTexts.SubscribeTitle,
+            ["text"] = BotTexts.SubscribeText,
+            ["error"] = error ?? "",
+            ["email"] = typed?.Email ?? "",
+            ["name"] = typed?.Name ?? "",
+            ["selected"] = string.Join(",", typed?.Themes.Where(t => themes.Any(c => c.Id == t)) ?? []),
+            ["themes"] = new JsonArray([.. themes.Select(t => (JsonNode)new JsonObject { ["id"] = t.Id, ["name"] = t.Name })]),
+        });
 
     public JsonObject Error(string text) => renderer.Render("error", new JsonObject
     {

@@ -33,26 +33,47 @@ internal sealed class ConversationAnswerer(
         }
 
         logger.QuestionText(question);
-        var stored = await conversations.LoadAsync(conversationId, cancellationToken).ConfigureAwait(false);
-        var answer = knowledge.Ask(question, today, stored.State.Context);
-        if (answer is null)
+        var stored = await conversations.LoadForTurnAsync(conversationId, cancellationToken).ConfigureAwait(false);
+        EngineAnswer? answer;
+        string answerId;
+        JsonObject card;
+        DateTimeOffset now;
+        for (var attempt = 0; ; attempt++)
         {
-            logger.ModelNotLoaded(activityId);
-            return new BotReply(BotTexts.ModelNotLoaded, cards.Error(BotTexts.ModelNotLoaded), null);
-        }
+            answer = knowledge.Ask(question, today, stored.State.Context);
+            if (answer is null)
+            {
+                logger.ModelNotLoaded(activityId);
+                return new BotReply(BotTexts.ModelNotLoaded, cards.Error(BotTexts.ModelNotLoaded), null);
+            }
 
-        var answerId = Guid.NewGuid().ToString("N")[..16];
-        var card = cards.Answer(answer, answerId);
-        var now = timeProvider.GetUtcNow();
-        var state = stored.State.WithAnswer(answer.Context, new RecentAnswer(answerId, question, answer.Intent, answer.Answered), now);
-        try
-        {
-            await conversations.SaveAsync(conversationId, stored, state, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (exception is VarBot.Storage.BlobStorageException or VarBot.Storage.BlobConditionFailedException or HttpRequestException)
-        {
-            // The answer is still right; only the follow-up context is lost.
-            logger.ConversationSaveFailed(exception, conversationId);
+            answerId = Guid.NewGuid().ToString("N")[..16];
+            card = cards.Answer(answer, answerId);
+            now = timeProvider.GetUtcNow();
+            var state = stored.State.WithAnswer(answer.Context, new RecentAnswer(answerId, question, answer.Intent, answer.Answered), now);
+            try
+            {
+                if (attempt >= 2)
+                {
+                    // A conversation written to on every turn by several instances at once: this turn wins, as before.
+                    await conversations.SaveAsync(conversationId, stored, state, cancellationToken).ConfigureAwait(false);
+                    break;
+                }
+
+                if (await conversations.TrySaveAsync(conversationId, stored, state, cancellationToken).ConfigureAwait(false))
+                {
+                    break;
+                }
+            }
+            catch (Exception exception) when (exception is VarBot.Storage.BlobStorageException or VarBot.Storage.BlobConditionFailedException or HttpRequestException)
+            {
+                // The answer is still right; only the follow-up context is lost.
+                logger.ConversationSaveFailed(exception, conversationId);
+                break;
+            }
+
+            // Another instance continued this conversation since this instance last wrote it: answer again from storage.
+            stored = await conversations.LoadAsync(conversationId, cancellationToken).ConfigureAwait(false);
         }
 
         if (!answer.Answered)

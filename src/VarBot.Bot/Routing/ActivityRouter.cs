@@ -21,6 +21,7 @@ internal sealed class ActivityRouter(
     FeedbackHandler feedback,
     QuestionHandler question,
     CardActionHandler cardAction,
+    SubscribeHandler subscribe,
     UnknownInvokeHandler unknownInvoke,
     ILogger<ActivityRouter> logger) : IBotHandler
 {
@@ -28,12 +29,17 @@ internal sealed class ActivityRouter(
     [
         ("welcome", TurnInput.IsBotAdded, welcome),
         ("feedback", a => a.Type == ActivityTypes.Message && TurnInput.Feedback(a) is not null, feedback),
+        ("subscribe-submit", a => IsCardActionOrMessage(a) && TurnInput.Subscription(a) is not null, subscribe),
+        ("subscribe", a => a.Type == ActivityTypes.Message && TurnInput.IsSubscribeRequest(a), subscribe),
         ("follow-up", a => a.Type == ActivityTypes.Message && TurnInput.SubmittedQuestion(a) is not null, question),
         ("help", a => a.Type == ActivityTypes.Message && TurnInput.IsHelpRequest(a), help),
         ("question", a => a.Type == ActivityTypes.Message, question),
         ("card-action", a => a.Type == ActivityTypes.Invoke && a.Name == TurnInput.AdaptiveCardActionInvoke, cardAction),
         ("unknown-invoke", a => a.Type == ActivityTypes.Invoke, unknownInvoke),
     ];
+
+    private static bool IsCardActionOrMessage(Activity activity) =>
+        activity.Type == ActivityTypes.Message || activity.Name == TurnInput.AdaptiveCardActionInvoke;
 
     public Task OnActivityAsync(ITurnContext turn, CancellationToken cancellationToken)
     {

@@ -9,6 +9,9 @@ namespace VarBot.Bot.Routing;
 /// <summary>A feedback click: "up" or "down" on the answer with <paramref name="AnswerId"/>.</summary>
 internal sealed record FeedbackInput(string Kind, string? AnswerId);
 
+/// <summary>A submitted subscription card: the address as typed, the optional name and the chosen theme ids (unchecked).</summary>
+internal sealed record SubscriptionInput(string Email, string? Name, IReadOnlyList<string> Themes);
+
 /// <summary>Reads what the user meant from an activity: question text, button values, the user's date.</summary>
 internal static partial class TurnInput
 {
@@ -27,6 +30,54 @@ internal static partial class TurnInput
     {
         var text = QuestionText(activity).TrimEnd('!', '.', ' ');
         return BotTexts.HelpWords.Any(w => string.Equals(w, text, StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>
+    /// "nieuwsbrief", "aanmelden voor de nieuwsbrief", "ik wil de nieuwsbrief ontvangen" (typed, a Teams command or an
+    /// example button), but not "afmelden voor de nieuwsbrief".
+    /// </summary>
+    public static bool IsSubscribeRequest(Activity activity)
+    {
+        var text = Punctuation().Replace((SubmittedQuestion(activity) ?? QuestionText(activity)).ToLowerInvariant(), " ");
+        text = Whitespace().Replace(text, " ").Trim();
+        if (text.Length == 0 || text.Length > 120)
+        {
+            return false;
+        }
+
+        if (BotTexts.SubscribePhrases.Contains(text, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        return text.Contains("nieuwsbrief", StringComparison.Ordinal)
+            && BotTexts.SubscribeVerbs.Any(v => text.Contains(v, StringComparison.Ordinal))
+            && !BotTexts.UnsubscribeWords.Any(w => text.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The inputs of a submitted subscription card: data {"action": "subscribe", "email", "name", "themes"} as a message
+    /// value (Action.Submit) or as an invoke's action data (Action.Execute, also with verb "subscribe").
+    /// </summary>
+    public static SubscriptionInput? Subscription(Activity activity)
+    {
+        var data = DataOf(activity.Value);
+        var isSubscription = string.Equals(StringField(data, "action"), "subscribe", StringComparison.OrdinalIgnoreCase)
+            || (activity.Type == ActivityTypes.Invoke && string.Equals(Verb(activity), "subscribe", StringComparison.OrdinalIgnoreCase));
+        if (!isSubscription)
+        {
+            return null;
+        }
+
+        // A multi-select ChoiceSet submits "id1,id2"; accept a JSON array as well.
+        var themes = data?["themes"] switch
+        {
+            JsonValue value when value.GetValueKind() == JsonValueKind.String =>
+                value.GetValue<string>().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            JsonArray array => [.. array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>().Trim())],
+            _ => [],
+        };
+        return new SubscriptionInput(StringField(data, "email") ?? "", StringField(data, "name"), themes);
     }
 
     /// <summary>The message text without the bot's @mention (channels and group chats) and without markup.</summary>
@@ -109,6 +160,9 @@ internal static partial class TurnInput
 
     [GeneratedRegex("<[^>]{1,200}>")]
     private static partial Regex Tag();
+
+    [GeneratedRegex(@"[^\p{L}\p{N}\s]")]
+    private static partial Regex Punctuation();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -7,7 +7,8 @@ internal static class BotTexts
 
     public const string WelcomeText =
         "Ik beantwoord vragen over de VeiligheidsAlliantie regio Rotterdam (VAR), op basis van de jaarverslagen en jaarplannen. " +
-        "Vraag bijvoorbeeld naar een thema, de volgende Leerhuizen en bijeenkomsten, de begroting of wie wat doet in de organisatie.";
+        "Vraag bijvoorbeeld naar een thema, de volgende Leerhuizen en bijeenkomsten, de begroting of wie wat doet in de organisatie. " +
+        "Of meld je aan voor de maandelijkse nieuwsbrief.";
 
     public const string WelcomeReply = "Welkom! Stel gerust een vraag over de VAR, of typ 'hulp' voor voorbeelden.";
 
@@ -16,7 +17,8 @@ internal static class BotTexts
     public const string HelpText =
         "Ik ken de jaarverslagen en jaarplannen van de VAR. Stel je vraag in gewone woorden, bijvoorbeeld over thema's " +
         "(wat is er gedaan en wat staat er gepland), Leerhuizen en andere bijeenkomsten, de begroting en de jaarrekening, " +
-        "de organisatie en de monitors. Na een antwoord kun je doorvragen of op een vervolgvraag klikken.";
+        "de organisatie en de monitors. Na een antwoord kun je doorvragen of op een vervolgvraag klikken. " +
+        "Typ 'nieuwsbrief' om je aan te melden voor de maandelijkse nieuwsbrief.";
 
     public const string HelpReply = "Dit kun je mij vragen:";
 
@@ -27,6 +29,7 @@ internal static class BotTexts
         "Wanneer is het volgende Leerhuis?",
         "Wat is de begroting voor 2026?",
         "Wie is de voorzitter van de VAR?",
+        "Aanmelden voor de nieuwsbrief",
     ];
 
     public const string ErrorTitle = "Er ging iets mis";
@@ -49,4 +52,35 @@ internal static class BotTexts
     public static readonly IReadOnlyList<string> HelpWords = ["help", "hulp", "?", "menu", "wat kan je", "wat kun je", "wat kun je?", "wat kan je?"];
 
     public const string CalendarFileNotFound = "Deze bijeenkomst staat niet (meer) in de agenda.";
+
+    public const string SubscribeTitle = "Aanmelden voor de nieuwsbrief";
+
+    public const string SubscribeText =
+        "Elke maand de agenda, een terugblik en het nieuws van de VeiligheidsAlliantie regio Rotterdam in je mailbox. " +
+        "Kies de thema's die je volledig wilt lezen; de andere thema's krijg je als kopjes.";
+
+    public const string SubscribeReply = "Vul je e-mailadres in om je aan te melden voor de nieuwsbrief:";
+
+    public const string SubscribeInvalidAddress = "Dat is geen geldig e-mailadres. Vul het adres in als naam@organisatie.nl en probeer het opnieuw.";
+
+    /// <summary>
+    /// The same answer whether or not the address was already confirmed (as on the /nieuwsbrief form), so the bot reveals
+    /// nothing about who subscribes.
+    /// </summary>
+    public static string SubscribeAlmostDone(string email) =>
+        $"Bijna klaar: bevestig je aanmelding via de link in de mail die we naar {email} stuurden. " +
+        "Ontving dit adres de nieuwsbrief al, dan zijn alleen je thema's bijgewerkt.";
+
+    public const string SubscribeMailFailed =
+        "Je aanmelding is bewaard, maar de bevestigingsmail kon nu niet worden verstuurd. Probeer het later nog eens.";
+
+    /// <summary>
+    /// Messages that ask to subscribe (compared after lower-casing and removing punctuation). Besides these, any message
+    /// naming the nieuwsbrief together with a word from <see cref="SubscribeVerbs"/> (and not an unsubscribe word).
+    /// </summary>
+    public static readonly IReadOnlyList<string> SubscribePhrases = ["nieuwsbrief", "de nieuwsbrief", "nieuwsbrief aanmelden", "abonneren"];
+
+    public static readonly IReadOnlyList<string> SubscribeVerbs = ["aanmeld", "aan te melden", "meld me aan", "abonne", "inschrijv", "schrijf me in", "ontvangen", "krijgen"];
+
+    public static readonly IReadOnlyList<string> UnsubscribeWords = ["afmeld", "af te melden", "meld me af", "uitschrijv", "schrijf me uit", "opzeggen", "stoppen", "niet meer"];
 }

@@ -16,6 +16,6 @@ internal static class CommandCatalog
         TeamsPackageCommand.Create(),
         NewsletterCommand.Create(environment),
         SubscribersCommand.Create(environment),
-        FeedbackCommand.Create(),
+        FeedbackCommand.Create(environment),
     ];
 }

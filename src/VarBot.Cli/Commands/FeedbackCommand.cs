@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Spectre.Console;
 using VarBot.Storage;
 
 namespace VarBot.Cli.Commands;
 
 /// <summary>
 /// `varbot feedback [--since DATE]`: lists, for the editors, the questions the bot could not answer and the answers users
-/// marked "Niet nuttig". Reads the blobs the bot host writes under feedback/{yyyy-MM-dd}/ (no user identity in them).
+/// marked "Niet nuttig". Reads the blobs the bot host writes under feedback/{yyyy-MM-dd}/ (no user identity in them) and
+/// prints only the kind, the time and the question, so nothing else a blob might hold reaches the screen.
 /// </summary>
 internal static class FeedbackCommand
 {
@@ -15,11 +17,18 @@ internal static class FeedbackCommand
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    public static Command Create()
+    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
+
+    /// <summary>Storage settings of the bot host itself, accepted as a fallback so editors can use the host's environment.</summary>
+    private const string HostConnectionStringVariable = "Storage__ConnectionString";
+    private const string HostContainerVariable = "Storage__Container";
+
+    public static Command Create(CliEnvironment environment)
     {
-        var since = new Option<DateOnly?>("--since")
+        var since = new Option<string?>("--since")
         {
             Description = "Alleen feedback vanaf deze datum (JJJJ-MM-DD).",
+            HelpName = "JJJJ-MM-DD",
         };
         var includePositive = new Option<bool>("--include-positive")
         {
@@ -27,48 +36,77 @@ internal static class FeedbackCommand
         };
         var connection = new Option<string?>("--connection-string")
         {
-            Description = "Verbindingsreeks van de opslag. Standaard Storage__ConnectionString, anders de lokale Azurite.",
+            Description = $"Connection string van het storage-account. Standaard: {PublishCommand.ConnectionStringVariable}, anders {PublishCommand.DevelopmentStorage} (Azurite).",
+            HelpName = "TEKST",
         };
-        var container = new Option<string>("--container")
+        var container = new Option<string?>("--container")
         {
-            Description = "Naam van de blobcontainer.",
-            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("Storage__Container") ?? "varbot",
+            Description = $"Naam van de blob-container. Standaard: {PublishCommand.ContainerVariable}, anders '{PublishCommand.DefaultContainer}'.",
+            HelpName = "NAAM",
         };
 
         var command = new Command("feedback", "Toont onbeantwoorde vragen en 'Niet nuttig'-reacties uit de bot, voor de redactie.")
         {
             since, includePositive, connection, container,
         };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            var connectionString = parse.GetValue(connection)
-                ?? Environment.GetEnvironmentVariable("Storage__ConnectionString")
-                ?? "UseDevelopmentStorage=true";
-            var blobs = BlobContainerFactory.Create(connectionString, parse.GetValue(container)!);
-            try
-            {
-                var items = await ReadAsync(blobs, parse.GetValue(since), cancellationToken);
-                Print(items, parse.GetValue(includePositive), parse.GetValue(since));
-                return 0;
-            }
-            catch (BlobStorageException exception)
-            {
-                Console.Error.WriteLine($"De opslag is niet bereikbaar: {exception.Message}");
-                return 1;
-            }
-            catch (HttpRequestException exception)
-            {
-                Console.Error.WriteLine($"De opslag is niet bereikbaar: {exception.Message}");
-                return 1;
-            }
-        });
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(since), parse.GetValue(includePositive), parse.GetValue(connection), parse.GetValue(container), environment, cancellationToken));
         return command;
     }
 
-    /// <summary>The shape the bot host writes (VarBot.Bot.Feedback.FeedbackRecord).</summary>
+    private static async Task<int> RunAsync(string? sinceText, bool includePositive, string? connectionOption, string? containerOption, CliEnvironment environment, CancellationToken cancellationToken)
+    {
+        DateOnly? since = null;
+        if (sinceText is not null)
+        {
+            if (!DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                environment.Console.MarkupLine($"[red]'{Markup.Escape(sinceText)}' is geen datum.[/] Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-01.");
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            since = parsed;
+        }
+
+        var connectionString = connectionOption
+            ?? NonEmpty(environment.GetEnvironmentVariable(PublishCommand.ConnectionStringVariable))
+            ?? NonEmpty(environment.GetEnvironmentVariable(HostConnectionStringVariable))
+            ?? PublishCommand.DevelopmentStorage;
+        var containerName = containerOption
+            ?? NonEmpty(environment.GetEnvironmentVariable(PublishCommand.ContainerVariable))
+            ?? NonEmpty(environment.GetEnvironmentVariable(HostContainerVariable))
+            ?? PublishCommand.DefaultContainer;
+        try
+        {
+            var blobs = BlobContainerFactory.Create(connectionString, containerName);
+            var items = await ReadAsync(blobs, since, environment, cancellationToken);
+            Print(items, includePositive, since, environment.Output);
+            return ExitCodes.Ok;
+        }
+        catch (FormatException)
+        {
+            // The message could echo parts of the connection string: never print it.
+            environment.Console.MarkupLine($"[red]De connection string is onvolledig of onjuist.[/] Geef een geldige waarde met --connection-string of {PublishCommand.ConnectionStringVariable}.");
+            return ExitCodes.UsageOrEnvironment;
+        }
+        catch (ArgumentException)
+        {
+            environment.Console.MarkupLine($"[red]'{Markup.Escape(containerName)}' is geen geldige containernaam.[/] Gebruik 3-63 kleine letters, cijfers en streepjes.");
+            return ExitCodes.UsageOrEnvironment;
+        }
+        catch (Exception exception) when (exception is BlobStorageException or HttpRequestException)
+        {
+            var status = exception is BlobStorageException { Status: { } code } ? $"HTTP {code}" : "geen verbinding";
+            environment.Console.MarkupLine(
+                $"[red]De opslag is niet bereikbaar[/] ({Markup.Escape(status)}). Start Azurite of controleer --connection-string / {PublishCommand.ConnectionStringVariable}.");
+            return ExitCodes.UsageOrEnvironment;
+        }
+    }
+
+    /// <summary>The shape the bot host writes (VarBot.Bot.Feedback.FeedbackRecord); anything else in a blob is ignored.</summary>
     internal sealed record FeedbackItem(string Kind, DateTimeOffset At, string? Question, string? AnswerId, string? Intent, string? ModelVersion);
 
-    internal static async Task<IReadOnlyList<FeedbackItem>> ReadAsync(IBlobContainer blobs, DateOnly? since, CancellationToken cancellationToken)
+    internal static async Task<IReadOnlyList<FeedbackItem>> ReadAsync(IBlobContainer blobs, DateOnly? since, CliEnvironment environment, CancellationToken cancellationToken)
     {
         const string prefix = "feedback/";
         var names = new List<string>();
@@ -95,25 +133,25 @@ internal static class FeedbackCommand
 
             try
             {
-                if (JsonSerializer.Deserialize<FeedbackItem>(download.Content, Json) is { } item)
+                if (JsonSerializer.Deserialize<FeedbackItem>(download.Content, Json) is { Kind: not null } item)
                 {
                     items.Add(item);
                 }
             }
             catch (JsonException)
             {
-                Console.Error.WriteLine($"Overgeslagen (onleesbaar): {name}");
+                environment.Output.WriteLine($"Overgeslagen (onleesbaar): {name}");
             }
         }
 
         return items;
     }
 
-    private static void Print(IReadOnlyList<FeedbackItem> items, bool includePositive, DateOnly? since)
+    private static void Print(IReadOnlyList<FeedbackItem> items, bool includePositive, DateOnly? since, TextWriter output)
     {
         var shown = items.Where(i => includePositive || i.Kind != "up").ToList();
         var period = since is { } from ? $" vanaf {from.ToString("d MMMM yyyy", Dutch)}" : "";
-        Console.WriteLine($"Feedback{period}: {items.Count(i => i.Kind == "unanswered")} onbeantwoord, " +
+        output.WriteLine($"Feedback{period}: {items.Count(i => i.Kind == "unanswered")} onbeantwoord, " +
             $"{items.Count(i => i.Kind == "down")} niet nuttig, {items.Count(i => i.Kind == "up")} nuttig.");
         foreach (var item in shown)
         {
@@ -124,8 +162,11 @@ internal static class FeedbackCommand
                 "up" => "Nuttig",
                 _ => item.Kind,
             };
-            var question = string.IsNullOrWhiteSpace(item.Question) ? "(vraag onbekend)" : item.Question;
-            Console.WriteLine($"{item.At.ToLocalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {label,-12}  {question}");
+            var question = string.IsNullOrWhiteSpace(item.Question) ? "(vraag onbekend)" : item.Question.ReplaceLineEndings(" ");
+            var at = TimeZoneInfo.ConvertTime(item.At, Amsterdam);
+            output.WriteLine($"{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {label,-12}  {question}");
         }
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

@@ -17,7 +17,8 @@ public sealed class BotHostFactory(
     AzuriteFixture azurite,
     string container,
     TimeProvider? timeProvider = null,
-    IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+    IReadOnlyDictionary<string, string?>? settings = null,
+    ILoggerProvider? logs = null) : WebApplicationFactory<Program>
 {
     private bool _started;
 
@@ -39,6 +40,13 @@ public sealed class BotHostFactory(
         }
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
+        if (logs is not null)
+        {
+            // Everything, down to Trace (message text is logged at Debug), goes to the capturing provider.
+            builder.UseSetting("Logging:LogLevel:Default", "Trace");
+            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs));
+        }
+
         if (timeProvider is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(timeProvider)));
@@ -93,6 +101,13 @@ public static class BotClient
     public static async Task<JsonObject> AskAsync(this HttpClient client, string text, string conversationId, string? localTimestamp = null)
     {
         var replies = await client.ExpectRepliesAsync(Activities.Message(text, conversationId, localTimestamp));
+        return Assert.Single(replies, r => (string?)r["type"] == "message");
+    }
+
+    /// <summary>A card's Action.Submit: a message without text whose value is the action's data plus the inputs.</summary>
+    public static async Task<JsonObject> SubmitAsync(this HttpClient client, JsonNode value, string conversationId)
+    {
+        var replies = await client.ExpectRepliesAsync(Activities.Message(null, conversationId, value: value));
         return Assert.Single(replies, r => (string?)r["type"] == "message");
     }
 
