@@ -59,6 +59,7 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
         await page.GotoAsync($"http://127.0.0.1:{port}/");
         var welcome = await WaitForCardAsync(page, 1);
         Assert.Contains("Welkom bij VarBot", welcome);
+        await SaveScreenshotAsync(page, "playground-welcome");
 
         // A theme question, the next Leerhuis, a budget question: each card as the engine answers it.
         ConversationContext? previous = null;
@@ -70,6 +71,7 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
             await SendAsync(page, question);
             var text = await WaitForCardAsync(page, ++cardCount);
             AssertRightCard(expected, text, question);
+            await SaveScreenshotAsync(page, $"playground-card-{cardCount}");
         }
 
         // A click on the budget card's first follow-up button.
@@ -78,7 +80,12 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
         await page.Locator(Cards).Last.Locator($"button[title=\"{followUp.Replace("\"", "\\\"", StringComparison.Ordinal)}\"]").ClickAsync();
         var followUpText = await WaitForCardAsync(page, ++cardCount);
         AssertRightCard(engine.Ask(new Question(followUp, today, previous)), followUpText, followUp);
+        await SaveScreenshotAsync(page, "playground-follow-up");
     }
+
+    /// <summary>Keeps what a person would have seen (bin/.../screenshots/*.png), for looking at after a run.</summary>
+    private static Task SaveScreenshotAsync(IPage page, string name) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", name + ".png") });
 
     private static void AssertRightCard(Answer expected, string cardText, string question)
     {
