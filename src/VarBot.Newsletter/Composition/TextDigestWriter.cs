@@ -89,7 +89,10 @@ public static class TextDigestWriter
             text.Append("* ").Append(entry.Title).Append('\n');
             text.Append("  ").Append(entry.DateText).Append(entry.Time is null ? "" : ", " + entry.Time)
                 .Append(entry.Place is null ? "" : " · " + entry.Place).Append('\n');
-            text.Append("  ").Append(entry.TypeText).Append(entry.ThemeName is null ? "" : " · Thema: " + entry.ThemeName).Append('\n');
+            if (entry.Detail is { } detail)
+            {
+                text.Append("  ").Append(detail).Append('\n');
+            }
             if (entry.Topic is not null)
             {
                 text.Append("  ").Append(entry.Topic).Append('\n');

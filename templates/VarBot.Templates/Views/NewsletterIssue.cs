@@ -34,6 +34,17 @@ public sealed record AgendaEntry(
     string? IcsUrl)
 {
     public IReadOnlyList<string> ThemeIds => ThemeId is null ? [] : [ThemeId];
+
+    /// <summary>The kind and theme line under the title, without repeating a kind the title already names ("Leerhuis").</summary>
+    public string? Detail
+    {
+        get
+        {
+            var kind = Title.Contains(TypeText, StringComparison.OrdinalIgnoreCase) ? null : TypeText;
+            var theme = ThemeName is null ? null : "Thema: " + ThemeName;
+            return kind is null && theme is null ? null : string.Join(" · ", new[] { kind, theme }.OfType<string>());
+        }
+    }
 }
 
 public sealed record NewsEntry(
