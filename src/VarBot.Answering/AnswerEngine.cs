@@ -107,7 +107,7 @@ public sealed partial class AnswerEngine
                 tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet(),
                 tokens.Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToList());
         }
-        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords, .. lexicon.TomorrowWords,
+        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords, .. lexicon.TomorrowWords, .. lexicon.DayAfterTomorrowWords,
             .. lexicon.RelativeYears.Keys.SelectMany(k => k.Split(' ')), .. lexicon.RelativeMonths.Keys.SelectMany(k => k.Split(' '))];
         countWords = [.. lexicon.CountQuestionWords];
         numberWords = [.. lexicon.NumberWords];
@@ -215,6 +215,13 @@ public sealed partial class AnswerEngine
                 return "budget";
             }
 
+            // A question full of money words ("het verschil tussen wat begroot was en de jaarrekening, welke bedragen")
+            // is about the tables even with words the budget vocabulary does not know.
+            if (slots.Tokens.Where(lexicon.BudgetWords.Contains).Distinct().Count() >= 3 && slots.EventType is null)
+            {
+                return "budget";
+            }
+
             if (slots.BudgetWord)
             {
                 return "budget-text";
@@ -232,7 +239,7 @@ public sealed partial class AnswerEngine
         }
 
         if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next)
-            || (slots.RelativeMonth && slots.Theme is null && slots.Org is null))
+            || ((slots.RelativeMonth || (slots.RelativeDay && (slots.YesNo || slots.AgendaWord))) && slots.Theme is null && slots.Org is null))
         {
             return "event";
         }
