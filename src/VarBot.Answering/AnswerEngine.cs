@@ -201,7 +201,8 @@ public sealed partial class AnswerEngine
             "org" => AnswerOrganisation(slots) ?? AnswerSearch(slots, question.Today),
             "themes" => AnswerThemeList(slots, question.Today),
             "theme" => AnswerThemeOverview(slots, question.Today),
-            _ => (slots.PersonQuestion ? AnswerPersonByDetail(slots) : null) ?? AnswerSearch(slots, question.Today),
+            _ => (slots.PersonQuestion ? AnswerPersonByDetail(slots) : null) ?? (slots.Org is null ? AnswerPersonByName(slots) : null)
+                ?? AnswerSearch(slots, question.Today),
         };
     }
 
