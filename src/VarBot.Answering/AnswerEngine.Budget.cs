@@ -120,6 +120,14 @@ public sealed partial class AnswerEngine
                     }
                 }
 
+                if (line.Amount is { } amount && primary.Total is { } grand && grand > 0 && line.Side == BudgetSide.Expense
+                    && slots.Tokens.Exists(lexicon.ShareWords.Contains))
+                {
+                    var share = Math.Round(100.0 * amount / grand, 1).ToString("0.#", System.Globalization.CultureInfo.GetCultureInfo("nl-NL"));
+                    sentence += " " + phrases.Format("budget_line_share", share, DutchFormat.Amount(grand));
+                }
+
+                sentence += LineNotes(primary, line);
                 parts.Add(sentence);
             }
 
@@ -214,7 +222,12 @@ public sealed partial class AnswerEngine
 
         var asked = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var own = model.Budgets.Where(b => b.Year == year).SelectMany(b => MatchLines(b, slots)).ToList();
-        if (own.Count == 0 || !own.TrueForAll(l => YearInLabel().IsMatch(l.Label) && !l.Label.Contains(asked, StringComparison.Ordinal)))
+        if (own.Count == 0 && model.Budgets.Any(b => b.Year == year))
+        {
+            return year;
+        }
+
+        if (own.Count > 0 && !own.TrueForAll(l => YearInLabel().IsMatch(l.Label) && !l.Label.Contains(asked, StringComparison.Ordinal)))
         {
             return year;
         }
@@ -225,6 +238,23 @@ public sealed partial class AnswerEngine
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(19|20)\d{2}\b")]
     private static partial System.Text.RegularExpressions.Regex YearInLabel();
+
+    /// <summary>A line's own note, or the table's footnotes its amount or label points to with an asterisk ("PM*").</summary>
+    private static string LineNotes(Budget budget, BudgetLine line)
+    {
+        if (!string.IsNullOrWhiteSpace(line.Note))
+        {
+            return " " + line.Note.Trim();
+        }
+
+        if ((line.AmountText ?? "").Contains('*', StringComparison.Ordinal) || line.Label.EndsWith('*'))
+        {
+            var notes = budget.Footnotes.Where(f => f.TrimStart().StartsWith('*')).Select(f => f.Trim().TrimStart('*').Trim()).ToList();
+            return notes.Count == 0 ? "" : " *" + string.Join(" ", notes);
+        }
+
+        return "";
+    }
 
     private string KindDifference(Budget primary, Budget other, long primaryAmount, long otherAmount)
     {

@@ -96,6 +96,13 @@ public sealed partial class AnswerEngine
                     none.Data["text"] = none.Text;
                 }
 
+                var periodStart = PeriodStart(slots, today);
+                if (ordered.FirstOrDefault(e => SortDate(e) > periodStart && InPeriod([e], slots).Count == 0) is { } laterEvent)
+                {
+                    none.Text += " " + phrases.Format("event_after_period", Capital(laterEvent.Title), format.When(laterEvent));
+                    none.Data["text"] = none.Text;
+                }
+
                 none.Intent = "event";
                 none.Slots["years"] = string.Join(',', slots.Years);
                 if (slots.EventType is { } t)

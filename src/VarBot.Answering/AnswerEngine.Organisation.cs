@@ -125,6 +125,38 @@ public sealed partial class AnswerEngine
         return reply;
     }
 
+    /// <summary>
+    /// "Jack de Vries is burgemeester van welke gemeente?": a question naming a chair, vice-chair or head by first and
+    /// last name gets that person's role and description from the latest report that names them.
+    /// </summary>
+    private Reply? AnswerPersonByName(QuestionSlots slots)
+    {
+        var asked = slots.Tokens.ToHashSet();
+        var fact = model.Organisation
+            .Where(f => f.Kind is OrganisationFactKind.Chair or OrganisationFactKind.ViceChair or OrganisationFactKind.Head)
+            .Where(f =>
+            {
+                var name = Text.TextNormalizer.Tokens(f.Value).Where(t => t.Length > 1 && !analyzer.IsStopword(t)).ToList();
+                return name.Count >= 2 && name.TrueForAll(asked.Contains);
+            })
+            .OrderByDescending(f => f.Year)
+            .FirstOrDefault();
+        if (fact is null)
+        {
+            return null;
+        }
+
+        var reply = new Reply("org", "answer") { Title = phrases["org_title"] };
+        reply.Text = fact.Detail is null
+            ? phrases.Format("org_fact_past", phrases[$"org_{fact.Kind}"], fact.Year, fact.Value)
+            : phrases.Format("org_person", fact.Value, fact.Detail, fact.Year, phrases["org_role_" + fact.Kind]);
+        reply.Data["text"] = reply.Text;
+        reply.Sources.Add(SourceFor(fact.ReportId, SectionAt(fact.Source) ?? phrases["org_title"], fact.Source));
+        reply.Slots["org"] = fact.Kind.ToString();
+        reply.Suggestions.AddRange(DefaultSuggestions());
+        return reply;
+    }
+
     /// <summary>A count written in digits gets Dutch thousands separators ("1400" reads "1.400"); names stay as they are.</summary>
     private static string NumberOrValue(string value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1000

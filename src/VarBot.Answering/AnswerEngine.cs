@@ -107,7 +107,7 @@ public sealed partial class AnswerEngine
                 tokens.Select(t => lineKeyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet(),
                 tokens.Where(t => !analyzer.IsStopword(t)).Select(QueryAnalyzer.Stem).ToList());
         }
-        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords, .. lexicon.TomorrowWords,
+        timeWords = [.. lexicon.NextWords, .. lexicon.TodayWords, .. lexicon.TomorrowWords, .. lexicon.DayAfterTomorrowWords,
             .. lexicon.RelativeYears.Keys.SelectMany(k => k.Split(' ')), .. lexicon.RelativeMonths.Keys.SelectMany(k => k.Split(' '))];
         countWords = [.. lexicon.CountQuestionWords];
         numberWords = [.. lexicon.NumberWords];
@@ -197,12 +197,59 @@ public sealed partial class AnswerEngine
             "budget-text" => AnswerBudgetText(slots, question.Today),
             "monitoring" => AnswerMonitoring(slots, question.Today),
             "future-person" => NotFound(phrases["future_person"]),
-            "event" => WithEventDetail(AnswerEvents(slots, question.Today), slots, question.Today) ?? AnswerSearch(slots, question.Today),
+            "event" => AnswerEventsPerType(text, question.Today, slots)
+                ?? WithEventDetail(AnswerEvents(slots, question.Today), slots, question.Today) ?? AnswerSearch(slots, question.Today),
             "org" => AnswerOrganisation(slots) ?? AnswerSearch(slots, question.Today),
             "themes" => AnswerThemeList(slots, question.Today),
             "theme" => AnswerThemeOverview(slots, question.Today),
-            _ => (slots.PersonQuestion ? AnswerPersonByDetail(slots) : null) ?? AnswerSearch(slots, question.Today),
+            _ => (slots.PersonQuestion ? AnswerPersonByDetail(slots) : null) ?? (slots.Org is null ? AnswerPersonByName(slots) : null)
+                ?? AnswerSearch(slots, question.Today),
         };
+    }
+
+    /// <summary>
+    /// "Wanneer is het volgende Leerhuis en wanneer de Najaarscarrousel?": a question naming two event types gets one
+    /// event answer per type, in the order asked. Null when it names fewer types or a type has no answer.
+    /// </summary>
+    private Reply? AnswerEventsPerType(string text, DateOnly today, QuestionSlots slots)
+    {
+        var tokens = slots.Tokens;
+        var types = lexicon.EventTypes
+            .Select(kv => (Index: tokens.FindIndex(kv.Value.Contains), Type: kv.Key))
+            .Where(t => t.Index >= 0)
+            .OrderBy(t => t.Index)
+            .Select(t => Enum.TryParse<EventType>(t.Type, ignoreCase: true, out var type) ? type : (EventType?)null)
+            .OfType<EventType>()
+            .Distinct()
+            .ToList();
+        if (types.Count < 2 || !tokens.Contains("en"))
+        {
+            return null;
+        }
+
+        Reply? combined = null;
+        foreach (var type in types)
+        {
+            var own = extractor.Extract(text, today);
+            own.EventType = type;
+            var reply = AnswerEvents(own, today);
+            if (reply is null || !reply.Answered)
+            {
+                return null;
+            }
+
+            if (combined is null)
+            {
+                combined = reply;
+                continue;
+            }
+
+            combined.Text += "\n" + reply.Text;
+            combined.Data["text"] = combined.Text;
+            combined.Sources.AddRange(reply.Sources);
+        }
+
+        return combined;
     }
 
     private string DetectIntent(QuestionSlots slots)
@@ -211,6 +258,13 @@ public sealed partial class AnswerEngine
         {
             var unexplained = UnexplainedForBudget(slots);
             if (unexplained == 0 && (slots.BudgetWord || slots.LineKeys.Count > 0 || slots.Kinds.Count > 0))
+            {
+                return "budget";
+            }
+
+            // A question full of money words ("het verschil tussen wat begroot was en de jaarrekening, welke bedragen")
+            // is about the tables even with words the budget vocabulary does not know.
+            if (slots.Tokens.Where(lexicon.BudgetWords.Contains).Distinct().Count() >= 3 && slots.EventType is null)
             {
                 return "budget";
             }
@@ -232,7 +286,7 @@ public sealed partial class AnswerEngine
         }
 
         if (slots.EventType is not null || slots.Tokens.Contains("agenda") || (slots.AgendaWord && slots.Next)
-            || (slots.RelativeMonth && slots.Theme is null && slots.Org is null))
+            || ((slots.RelativeMonth || (slots.RelativeDay && (slots.YesNo || slots.AgendaWord))) && slots.Theme is null && slots.Org is null))
         {
             return "event";
         }

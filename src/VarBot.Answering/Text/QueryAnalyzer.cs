@@ -162,7 +162,7 @@ internal sealed class QueryAnalyzer
             .Concat(lexicon.Org.Values.SelectMany(v => v))
             .Concat(lexicon.ThemeAliases.Values.SelectMany(v => v))
             .Concat(lexicon.ThemeListWords).Concat(lexicon.DoneWords).Concat(lexicon.PlannedWords)
-            .Concat(lexicon.ActivityWords).Concat(lexicon.TodayWords).Concat(lexicon.TomorrowWords).Concat(lexicon.AfterSummerWords)
+            .Concat(lexicon.ActivityWords).Concat(lexicon.TodayWords).Concat(lexicon.TomorrowWords).Concat(lexicon.DayAfterTomorrowWords).Concat(lexicon.AfterSummerWords)
             .Concat(lexicon.YesNoStarts).Concat(lexicon.FuturePersonWords).Concat(lexicon.FollowupWhen)
             .Concat(lexicon.BeforeSummerWords);
 }

@@ -12,6 +12,8 @@ internal sealed class QuestionSlots
     public int? Month { get; set; }
     public DateOnly? Date { get; set; }
     public bool Today { get; set; }
+    /// <summary>The question names a day relative to today (vandaag, morgen, overmorgen).</summary>
+    public bool RelativeDay { get; set; }
     public bool Next { get; set; }
     public bool First { get; set; }
     public bool Last { get; set; }

@@ -162,6 +162,12 @@ internal sealed class SlotExtractor
         {
             slots.Date = today.AddDays(1);
         }
+        else if (lexicon.DayAfterTomorrowWords.Any(set.Contains))
+        {
+            slots.Date = today.AddDays(2);
+        }
+
+        slots.RelativeDay = slots.Today || lexicon.TomorrowWords.Any(set.Contains) || lexicon.DayAfterTomorrowWords.Any(set.Contains);
 
         if (lexicon.AfterSummerWords.Any(p => joined.Contains(" " + p + " ", StringComparison.Ordinal)))
         {

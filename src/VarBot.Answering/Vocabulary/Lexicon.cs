@@ -15,6 +15,7 @@ internal sealed class Lexicon
     public Dictionary<string, int> RelativeMonths { get; set; } = [];
     public List<string> TodayWords { get; set; } = [];
     public List<string> TomorrowWords { get; set; } = [];
+    public List<string> DayAfterTomorrowWords { get; set; } = [];
     public List<string> AfterSummerWords { get; set; } = [];
     public List<string> BeforeSummerWords { get; set; } = [];
     public List<string> NextWords { get; set; } = [];
@@ -45,6 +46,7 @@ internal sealed class Lexicon
     public List<string> TotalWords { get; set; } = [];
     public List<string> BreakdownWords { get; set; } = [];
     public List<string> CompareWords { get; set; } = [];
+    public List<string> ShareWords { get; set; } = [];
     public List<string> NegationWords { get; set; } = [];
     public List<BudgetLineWords> BudgetLines { get; set; } = [];
     public Dictionary<string, List<string>> Org { get; set; } = [];
