@@ -85,7 +85,9 @@ public sealed partial class NewsletterSender(
         var limit = sendOptions.Limit ?? int.MaxValue;
         var retry = RetryPipeline();
 
-        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = mailer.Connections, CancellationToken = cancellationToken }, async (key, ct) =>
+        // With --limit the run is sequential, so which subscribers get the N mails is the listing order, not a race.
+        var parallelism = sendOptions.Limit is null ? mailer.Connections : 1;
+        await Parallel.ForEachAsync(keys, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken }, async (key, ct) =>
         {
             var outcome = await SendOneAsync(stored.Issue, month, key, sendOptions.DryRun, () => Interlocked.Increment(ref attempted) <= limit, retry, ct);
             switch (outcome.Kind)
