@@ -66,7 +66,7 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
 
     /// <summary>
     /// Round 5: a third blind set (80 questions, the dev set's category mix, everyday phrasing of money questions)
-    /// by a third author, written before the engine or the other sets were read. 68 passed at first; 75 now.
+    /// by a third author, written before the engine or the other sets were read. 68 passed at first; 76 now.
     /// </summary>
     [Fact]
     public void Run_ThirdBlindSet_AtLeastFinalPassCount()
@@ -75,7 +75,7 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
 
         Assert.Equal(80, results.Count);
         var passed = results.Count(r => r.Passed);
-        Assert.True(passed >= 75, $"{passed} of 80 passed");
+        Assert.True(passed >= 76, $"{passed} of 80 passed");
     }
 
     private IReadOnlyList<EvalResult> RunFile(string name)
