@@ -82,7 +82,9 @@ public sealed partial class AnswerEngine
         if (slots.Breakdown && slots.LineKeys.Count == 0)
         {
             reply.Text = phrases.Format("budget_breakdown", year, KindName(primary.Kind));
-            FillRows(reply, shown, primary.Lines.Where(l => l.Side == (slots.Side ?? BudgetSide.Expense)).Select(l => l.Label).ToList(), true);
+            // "Waar gaat het geld naartoe" asks for the expense side; "hoe is de begroting opgebouwd" for both sides.
+            BudgetSide? shownSide = slots.Side ?? (slots.Tokens.Exists(ExpenseDirectionWords.Contains) ? BudgetSide.Expense : null);
+            FillRows(reply, shown, primary.Lines.Where(l => l.Kind != BudgetLineKind.Total && (shownSide is null || l.Side == shownSide)).Select(l => l.Label).ToList(), true);
             return WithBudgetSuggestions(reply, year, today);
         }
 
@@ -102,7 +104,11 @@ public sealed partial class AnswerEngine
                 }
             }
 
-            FillRows(reply, shown, [], true);
+            // "Wat is de begroting voor 2026?": the card shows where the money comes from and goes to, not the total alone.
+            var breakdown = slots.Tokens.Exists(OnlyTotalWords.Contains)
+                ? []
+                : primary.Lines.Where(l => l.Kind != BudgetLineKind.Total).Select(l => l.Label).ToList();
+            FillRows(reply, shown, breakdown, true);
         }
         else
         {
@@ -341,6 +347,9 @@ public sealed partial class AnswerEngine
         var best = scored.Max(s => s.Score);
         return scored.Where(s => s.Score >= best - 0.01).Select(s => s.Line).Take(2).ToList();
     }
+
+    private static readonly HashSet<string> ExpenseDirectionWords = ["naartoe", "heen", "waaraan", "waarop", "uitgegeven", "besteed"];
+    private static readonly HashSet<string> OnlyTotalWords = ["totaal", "totale", "totaalbudget", "hele", "geheel"];
 
     private bool IsGenericBudgetStem(string stem) => genericBudgetStems.Contains(stem);
 

@@ -254,10 +254,19 @@ public sealed partial class AnswerEngine
 
     private string DetectIntent(QuestionSlots slots)
     {
-        if (slots.BudgetWord || slots.WeakBudgetWord || (slots.LineKeys.Count > 0 && (slots.Kinds.Count > 0 || slots.MoneyQuestion)))
+        // "Wat betalen gemeenten aan de VAR": the municipalities' payment is the inwonersbijdrage line.
+        if (slots.Tokens.Exists(PayerWords.Contains) && slots.Tokens.Exists(PayVerbs.Contains))
+        {
+            slots.LineKeys.Add("inwonersbijdrage");
+        }
+
+        // "Wat gaat de VAR dit jaar doen aan mensenhandel" asks for activities, not the mensenhandel budget line.
+        var asksActivity = !slots.BudgetWord && !slots.MoneyQuestion && slots.Kinds.Count == 0 && slots.Tokens.Exists(ActivityVerbs.Contains);
+        if (!asksActivity && (slots.BudgetWord || slots.WeakBudgetWord || (slots.LineKeys.Count > 0 && (slots.Kinds.Count > 0 || slots.MoneyQuestion))))
         {
             var unexplained = UnexplainedForBudget(slots);
-            if (unexplained == 0 && (slots.BudgetWord || slots.LineKeys.Count > 0 || slots.Kinds.Count > 0))
+            if (unexplained == 0 && (slots.BudgetWord || slots.LineKeys.Count > 0 || slots.Kinds.Count > 0
+                || (slots.WeakBudgetWord && slots.MoneyQuestion && slots.EventType is null)))
             {
                 return "budget";
             }
@@ -308,6 +317,10 @@ public sealed partial class AnswerEngine
 
         return "search";
     }
+
+    private static readonly HashSet<string> PayerWords = ["gemeenten", "gemeente"];
+    private static readonly HashSet<string> PayVerbs = ["betalen", "betaalt", "betaald", "betaalden", "bijdragen", "bijgedragen", "dragen"];
+    private static readonly HashSet<string> ActivityVerbs = ["doen", "doet", "deed", "deden", "gedaan", "ondernemen", "ondernomen", "gebeurt", "gebeurd"];
 
     private bool IsFollowUp(QuestionSlots slots, string intent)
     {
@@ -430,10 +443,12 @@ public sealed partial class AnswerEngine
             .Take(6)
             .ToList();
         data["sources"] = new JsonArray([.. sourceTexts.Select(s => (JsonNode?)JsonValue.Create(s))]);
-        var suggestions = reply.Suggestions.Distinct().Take(4).ToList();
+        // A follow-up never repeats the question just answered.
+        var asked = SuggestionKey(question.Text ?? "");
+        var suggestions = reply.Suggestions.Distinct().Where(s => SuggestionKey(s) != asked).Take(4).ToList();
         if (suggestions.Count < 2)
         {
-            suggestions = [.. suggestions.Concat(DefaultSuggestions()).Distinct().Take(Math.Max(2, suggestions.Count))];
+            suggestions = [.. suggestions.Concat(DefaultSuggestions().Where(s => SuggestionKey(s) != asked)).Distinct().Take(Math.Max(2, suggestions.Count))];
         }
 
         data["suggestions"] = new JsonArray([.. suggestions.Select(s => (JsonNode?)JsonValue.Create(s))]);
@@ -446,6 +461,8 @@ public sealed partial class AnswerEngine
         var context = new ConversationContext(reply.Intent, reply.Slots);
         return new Answer(reply.Intent, reply.Text, new AnswerCard(reply.Template, data), reply.Sources, suggestions, context, reply.Answered);
     }
+
+    private static string SuggestionKey(string text) => string.Join(' ', TextNormalizer.Tokens(text).Select(QueryAnalyzer.Stem));
 
     private static string AnswerId(Question question, Reply reply)
     {

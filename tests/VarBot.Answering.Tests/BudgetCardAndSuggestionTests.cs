@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace VarBot.Answering.Tests;
+
+public sealed class BudgetCardAndSuggestionTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    [Fact]
+    public void Ask_BudgetYearWithoutLine_CardHoldsTotalAndIncomeAndExpenseRows()
+    {
+        var answer = RealModel.Engine.Ask(new Question("wat is de begroting voor 2026?", Today));
+
+        Assert.Equal("budget", answer.Intent);
+        Assert.Contains("484.000", answer.Text, StringComparison.Ordinal);
+        var labels = Rows(answer).Select(r => r!["label"]!.GetValue<string>()).ToList();
+        Assert.Contains(labels, l => l.Contains("Inwonersbijdrage", StringComparison.Ordinal));
+        Assert.Contains(labels, l => l.Contains("Loonkosten", StringComparison.Ordinal));
+        Assert.Contains(labels, l => l.Contains("Monitoring", StringComparison.Ordinal));
+        Assert.True(Rows(answer).Last()!["isTotal"]!.GetValue<bool>());
+        Assert.Contains("420.000", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_TotalBudgetQuestion_CardShowsTotalOnly()
+    {
+        var answer = RealModel.Engine.Ask(new Question("wat is het totale budget vd VAR voor 2026?", Today));
+
+        Assert.Single(Rows(answer));
+    }
+
+    [Theory]
+    [InlineData("Wanneer is het volgende Leerhuis?", "2025-09-20")]
+    [InlineData("wanneer is het volgende leerhuis", "2026-01-05")]
+    [InlineData("Welke thema's heeft de VAR?", "2026-11-22")]
+    public void Ask_AnyQuestion_SuggestionsDoNotRepeatIt(string question, string today)
+    {
+        var answer = RealModel.Engine.Ask(new Question(question, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture)));
+
+        Assert.NotEmpty(answer.Suggestions);
+        Assert.DoesNotContain(answer.Suggestions, s => Normal(s) == Normal(question));
+    }
+
+    private static JsonArray Rows(Answer answer) => Assert.IsType<JsonArray>(answer.Card.Data["rows"]);
+
+    private static string Normal(string text) =>
+        new string(text.Where(char.IsLetterOrDigit).ToArray()).ToLowerInvariant();
+}
