@@ -154,6 +154,12 @@ public sealed partial class AnswerEngine
         var search = AnswerSearch(slots, today);
         if (!search.Answered || search.Data["text"] is not { } text)
         {
+            if (CountNoun(slots) is { } counted)
+            {
+                // "Hoeveel mensen waren er bij het leerhuis": the date is known, the count is not; say so.
+                reply.Text += "\n" + phrases.Format("event_count_unknown", string.Join(' ', counted));
+            }
+
             return reply;
         }
 

@@ -298,9 +298,10 @@ public sealed partial class AnswerEngine
 
     /// <summary>
     /// A "wie" question is answered only by a passage with a name next to an asked word ("burgemeester Van Hemmen"):
-    /// a capitalised word within two words of it, in the same sentence, that does not start the sentence.
+    /// a capitalised word within two words of it, in the same sentence, that does not start the sentence and that the
+    /// reports never write in lower case ("het Regionaal Overzicht" is a title, not a person).
     /// </summary>
-    private static bool NameNear(string text, List<string> terms)
+    private bool NameNear(string text, List<string> terms)
     {
         var stems = terms.Select(Text.QueryAnalyzer.Stem).ToHashSet();
         var words = WordSplit().Split(text).Where(w => w.Length > 0).ToList();
@@ -317,7 +318,7 @@ public sealed partial class AnswerEngine
                 var between = words.Skip(Math.Min(i, j)).Take(Math.Abs(i - j)).Any(w => w.EndsWith('.') || w.EndsWith(':') || w.EndsWith(';'));
                 var w = words[j];
                 var sentenceStart = j == 0 || words[j - 1].EndsWith('.') || words[j - 1].EndsWith(':');
-                if (j != i && !between && !sentenceStart && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]))
+                if (j != i && !between && !sentenceStart && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]) && IsNameWord(w))
                 {
                     return true;
                 }
@@ -327,26 +328,62 @@ public sealed partial class AnswerEngine
         return false;
     }
 
+    private bool IsNameWord(string word)
+    {
+        var tokens = Text.TextNormalizer.Tokens(word);
+        return tokens.Count > 0 && !tokens.TrueForAll(commonWords.Contains);
+    }
+
     [GeneratedRegex(@"\s+")]
     private static partial Regex WordSplit();
 
+    [GeneratedRegex(@"(?<=[.!?;:])\s+|\n")]
+    private static partial Regex SentenceSplit();
+
+    /// <summary>
+    /// A count attached to an asked word: a number (not a year) or a number word within three words of it in the same
+    /// sentence ("ruim 100 deelnemers", "vier CISO-bijeenkomsten"); a compound counts by its last part. A list number
+    /// ("5. Preventie") stands alone and counts nothing.
+    /// </summary>
     private bool NumberNear(Passage passage, HashSet<string> stems)
     {
-        var tokens = passageTokens[passagePosition[passage.Id]];
-        for (var i = 0; i < tokens.Count; i++)
+        foreach (var sentence in SentenceSplit().Split(passage.Text + fragmentSuffix.GetValueOrDefault(passage.Id, "")))
         {
-            var t = tokens[i];
-            if (!(numberWords.Contains(t) || t[0] is >= '0' and <= '9' && !IsYear(t)))
+            var tokens = Text.TextNormalizer.Tokens(sentence, joinBrokenWords: true);
+            for (var i = 0; i < tokens.Count; i++)
             {
-                continue;
-            }
-
-            for (var j = Math.Max(0, i - 3); j <= Math.Min(tokens.Count - 1, i + 3); j++)
-            {
-                if (j != i && stems.Contains(Text.QueryAnalyzer.Stem(tokens[j])))
+                var t = tokens[i];
+                if (!(numberWords.Contains(t) || t[0] is >= '0' and <= '9' && !IsYear(t)))
                 {
-                    return true;
+                    continue;
                 }
+
+                for (var j = Math.Max(0, i - 3); j <= Math.Min(tokens.Count - 1, i + 3); j++)
+                {
+                    if (j != i && CountedWord(tokens[j], stems))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool CountedWord(string token, HashSet<string> stems)
+    {
+        var stem = Text.QueryAnalyzer.Stem(token);
+        if (stems.Contains(stem))
+        {
+            return true;
+        }
+
+        foreach (var asked in stems)
+        {
+            if (asked.Length >= 5 && stem.Length > asked.Length + 2 && stem.EndsWith(asked, StringComparison.Ordinal))
+            {
+                return true;
             }
         }
 

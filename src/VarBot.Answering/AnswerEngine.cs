@@ -47,6 +47,7 @@ public sealed partial class AnswerEngine
     private readonly HashSet<string> countWords;
     private readonly HashSet<string> numberWords;
     private readonly HashSet<string> orgRoleWords;
+    private readonly HashSet<string> commonWords;
     private readonly Dictionary<string, List<(int Line, string Section)>> sectionLines = [];
 
     private AnswerEngine(KnowledgeModel model)
@@ -112,6 +113,7 @@ public sealed partial class AnswerEngine
         countWords = [.. lexicon.CountQuestionWords];
         numberWords = [.. lexicon.NumberWords];
         orgRoleWords = [.. lexicon.OrgPersonRoleWords];
+        commonWords = CommonWords(model);
 
         passagePosition = [];
         for (var i = 0; i < model.Passages.Count; i++)
@@ -250,6 +252,24 @@ public sealed partial class AnswerEngine
         }
 
         return combined;
+    }
+
+    /// <summary>Words the reports also write in lower case: capitalised, they start a sentence or a title, they are no name.</summary>
+    private static HashSet<string> CommonWords(KnowledgeModel model)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var passage in model.Passages)
+        {
+            foreach (var word in passage.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (char.IsLower(word[0]))
+                {
+                    set.UnionWith(TextNormalizer.Tokens(word));
+                }
+            }
+        }
+
+        return set;
     }
 
     private string DetectIntent(QuestionSlots slots)

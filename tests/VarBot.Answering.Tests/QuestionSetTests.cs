@@ -52,21 +52,21 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
 
     /// <summary>
     /// Round 4: a second blind set (120 questions, the dev set's category mix) by another author, written from the
-    /// report text before the engine or the other sets were read. At least 95% must pass.
+    /// report text before the engine or the other sets were read. 114 passed at first; 116 now.
     /// </summary>
     [Fact]
-    public void Run_SecondBlindSet_AtLeast95PercentPass()
+    public void Run_SecondBlindSet_AtLeastFinalPassCount()
     {
         var results = RunFile("qa-blind2.jsonl");
 
         Assert.Equal(120, results.Count);
         var passed = results.Count(r => r.Passed);
-        Assert.True(passed >= 114, $"{passed} of 120 passed");
+        Assert.True(passed >= 116, $"{passed} of 120 passed");
     }
 
     /// <summary>
     /// Round 5: a third blind set (80 questions, the dev set's category mix, everyday phrasing of money questions)
-    /// by a third author, written before the engine or the other sets were read. 68 passed at first; 76 now.
+    /// by a third author, written before the engine or the other sets were read. 68 passed at first; 80 now.
     /// </summary>
     [Fact]
     public void Run_ThirdBlindSet_AtLeastFinalPassCount()
@@ -75,7 +75,7 @@ public sealed class QuestionSetTests(ITestOutputHelper output)
 
         Assert.Equal(80, results.Count);
         var passed = results.Count(r => r.Passed);
-        Assert.True(passed >= 76, $"{passed} of 80 passed");
+        Assert.True(passed >= 80, $"{passed} of 80 passed");
     }
 
     private IReadOnlyList<EvalResult> RunFile(string name)

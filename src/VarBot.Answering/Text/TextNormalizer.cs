@@ -6,7 +6,7 @@ namespace VarBot.Answering.Text;
 /// <summary>Lower-cases, strips diacritics and splits text into word tokens (letters and digits).</summary>
 internal static class TextNormalizer
 {
-    /// <summary>Lower case without diacritics; every character that is not a letter or digit becomes a space.</summary>
+    /// <summary>Lower case without diacritics; "&amp;" becomes "en"; every other character that is not a letter or digit becomes a space.</summary>
     public static string Normalize(string text)
     {
         var decomposed = text.Normalize(NormalizationForm.FormD);
@@ -27,6 +27,11 @@ internal static class TextNormalizer
             {
                 // "thema's" -> "themas": the apostrophe joins, it does not split.
                 continue;
+            }
+            else if (c == '&')
+            {
+                // "jeugd & veiligheid" reads as "jeugd en veiligheid".
+                builder.Append(" en ");
             }
             else
             {

@@ -1,0 +1,40 @@
+namespace VarBot.Answering.Tests;
+
+/// <summary>Count and person questions are answered only when the reports state the count or name; relative years resolve against today.</summary>
+public sealed class HonestDeclineTests
+{
+    private static string Ask(string text, DateOnly today) =>
+        AnswerText.Flatten(RealModel.Engine.Ask(new Question(text, today, null)));
+
+    [Fact]
+    public void Ask_CountOfPastEventWithoutNumber_GivesDateAndSaysCountIsNotInReports()
+    {
+        var text = Ask("hoeveel deelnemers waren er bij het leerhuis NAVO-top?", new DateOnly(2026, 11, 22));
+
+        Assert.Contains("7 juli 2025", text, StringComparison.Ordinal);
+        Assert.Contains("staat niet in de jaarverslagen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("100 deelnemers", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_PersonForRoleNotNamed_IsNotAnswered()
+    {
+        var answer = RealModel.Engine.Ask(new Question("wie is de portefeuillehouder mensenhandel in de regio?", new DateOnly(2026, 11, 22), null));
+
+        Assert.False(answer.Answered);
+        Assert.Contains("staat niet in de jaarverslagen", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_LastYearWithAmpersandTheme_GivesThatYearsWork()
+    {
+        var text = Ask("wat deed de VAR vorig jaar aan jeugd & veiligheid", new DateOnly(2025, 5, 12));
+
+        Assert.Contains("Gedaan in 2024", text, StringComparison.Ordinal);
+        Assert.Contains("wapenend", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Normalize_Ampersand_ReadsAsEn() =>
+        Assert.Equal(["jeugd", "en", "veiligheid"], Text.TextNormalizer.Tokens("Jeugd & Veiligheid"));
+}
