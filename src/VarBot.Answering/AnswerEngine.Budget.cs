@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using VarBot.Answering.Handlers;
 using VarBot.Answering.Text;
 using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
 
 namespace VarBot.Answering;

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using VarBot.Answering.Handlers;
 using VarBot.Answering.Text;
 using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
 
 namespace VarBot.Answering;
@@ -15,7 +16,7 @@ public sealed partial class AnswerEngine
         var followId = slots.Content.FirstOrDefault(c => c.StartsWith("@event:", StringComparison.Ordinal))?[7..];
         if (followId is not null && model.Events.FirstOrDefault(e => e.Id == followId) is { } followed && slots.Years.Count == 0)
         {
-            return EventReply(slots, today, [followed], phrases.Format("event_named", Capital(followed.Title), format.When(followed)));
+            return EventReply(slots, today, [followed], phrases.Format("event_named", Capital(followed.Title), DutchFormat.When(followed)));
         }
 
         if (all.Count == 0)
@@ -53,7 +54,7 @@ public sealed partial class AnswerEngine
             var onDay = ordered.Where(e => e.Date == day).ToList();
             if (onDay.Count > 0)
             {
-                return EventReply(slots, today, onDay, phrases.Format("event_today", format.Date(day), label));
+                return EventReply(slots, today, onDay, phrases.Format("event_today", DutchFormat.Date(day), label));
             }
 
             var nextAfter = ordered.Where(e => IsUpcoming(e, today) && e.Status != EventStatus.Cancelled).ToList();
@@ -85,21 +86,21 @@ public sealed partial class AnswerEngine
             }
 
             var period = slots.Month is { } m2
-                ? $"{format.MonthName(m2)} {(slots.Years.Count > 0 ? slots.Years[0] : today.Year)}"
+                ? $"{DutchFormat.MonthName(m2)} {(slots.Years.Count > 0 ? slots.Years[0] : today.Year)}"
                 : string.Join(" en ", slots.Years);
             if (inPeriod.Count == 0)
             {
                 var none = NotFound(phrases.Format(slots.YesNo ? "event_list_none_no" : slots.Month is null ? "event_list_none" : "event_list_none_month", label, period));
                 if (slots.YesNo && ordered.LastOrDefault(e => SortDate(e) < PeriodStart(slots, today)) is { } before)
                 {
-                    none.Text += " " + phrases.Format("event_before_period", Capital(before.Title), format.When(before));
+                    none.Text += " " + phrases.Format("event_before_period", Capital(before.Title), DutchFormat.When(before));
                     none.Data["text"] = none.Text;
                 }
 
                 var periodStart = PeriodStart(slots, today);
                 if (ordered.FirstOrDefault(e => SortDate(e) > periodStart && InPeriod([e], slots).Count == 0) is { } laterEvent)
                 {
-                    none.Text += " " + phrases.Format("event_after_period", Capital(laterEvent.Title), format.When(laterEvent));
+                    none.Text += " " + phrases.Format("event_after_period", Capital(laterEvent.Title), DutchFormat.When(laterEvent));
                     none.Data["text"] = none.Text;
                 }
 
@@ -163,15 +164,15 @@ public sealed partial class AnswerEngine
         var reply = last is null
             ? NotFound(phrases.Format("event_none", label))
             : EventReply(slots, today, [last], slots.EventType is null
-                ? phrases.Format("event_none_after_any", format.Date(today), Capital(last.Title), WhenPhrase(last))
-                : phrases.Format("event_none_after_" + article, label, format.Date(today), WhenPhrase(last)));
+                ? phrases.Format("event_none_after_any", DutchFormat.Date(today), Capital(last.Title), WhenPhrase(last))
+                : phrases.Format("event_none_after_" + article, label, DutchFormat.Date(today), WhenPhrase(last)));
         reply.Intent = "event";
         return reply;
     }
 
     /// <summary>When an event is, with its preposition: "op 16 oktober 2025", "in oktober 2025", "in 2025".</summary>
     private string WhenPhrase(Event e) =>
-        phrases.Format(e.Date is not null ? "when_day" : e.Month is not null ? "when_month" : "when_year", format.When(e));
+        phrases.Format(e.Date is not null ? "when_day" : e.Month is not null ? "when_month" : "when_year", DutchFormat.When(e));
 
     private string YesNo(QuestionSlots slots, string text) => slots.YesNo ? phrases.Format("event_yes", text) : text;
 
@@ -264,7 +265,7 @@ public sealed partial class AnswerEngine
             var item = new JsonObject
             {
                 ["id"] = e.Id,
-                ["date"] = format.When(e),
+                ["date"] = DutchFormat.When(e),
                 ["type"] = phrases["type_" + e.Type],
                 ["title"] = e.Title,
                 ["status"] = e.Status == EventStatus.Cancelled ? phrases["event_cancelled"]

@@ -3,6 +3,7 @@ using VarBot.Answering.Handlers;
 using VarBot.Answering.Text;
 using VarBot.Answering.Understanding;
 using VarBot.Answering.Vocabulary;
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
 
 namespace VarBot.Answering;
@@ -34,7 +35,7 @@ public sealed partial class AnswerEngine
         {
             var planned = all.Where(m => m.Status == PublicationStatus.Planned && m.Year >= today.Year)
                 .OrderBy(m => m.Year).ThenBy(m => m.Month ?? 13).ToList();
-            lead = planned.Count > 0 ? phrases["monitoring_next"] : phrases.Format("monitoring_none_next", format.Date(today));
+            lead = planned.Count > 0 ? phrases["monitoring_next"] : phrases.Format("monitoring_none_next", DutchFormat.Date(today));
             chosen = planned.Count > 0 ? planned.Take(2).ToList() : all.OrderByDescending(m => m.Year).Take(1).ToList();
         }
         else

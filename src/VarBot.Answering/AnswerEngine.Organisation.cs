@@ -1,6 +1,7 @@
 using System.Globalization;
 using VarBot.Answering.Handlers;
 using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
 
 namespace VarBot.Answering;

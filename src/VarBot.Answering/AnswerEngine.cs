@@ -28,7 +28,6 @@ public sealed partial class AnswerEngine
     private readonly QueryAnalyzer analyzer;
     private readonly SlotExtractor extractor;
     private readonly PassageIndex passages;
-    private readonly DutchFormat format;
     private readonly Dictionary<string, Report> reports;
     private readonly Dictionary<string, Theme> themes;
     private readonly Dictionary<string, int> passagePosition;
@@ -55,7 +54,6 @@ public sealed partial class AnswerEngine
         this.model = model;
         lexicon = SharedLexicon.Value;
         phrases = SharedPhrases.Value;
-        format = new DutchFormat(lexicon.Months);
         reports = model.Reports.ToDictionary(r => r.Id);
         themes = model.Themes.ToDictionary(t => t.Id);
         passageTokens = model.Passages.Select(p => TextNormalizer.Tokens(p.Text + " " + p.Heading + " " + p.Section, joinBrokenWords: true)).ToList();

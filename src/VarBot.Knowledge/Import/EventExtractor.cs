@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
 
 namespace VarBot.Knowledge.Import;
@@ -455,7 +456,7 @@ internal static partial class EventExtractor
 
             if (type is null)
             {
-                report.Warn("event-type", $"Bijeenkomst op {day} {TextTools.Months[month.Value - 1]} {report.PlanYear} zonder herkenbaar type.", i + 1);
+                report.Warn("event-type", $"Bijeenkomst op {day} {DutchFormat.MonthName(month.Value)} {report.PlanYear} zonder herkenbaar type.", i + 1);
                 continue;
             }
 

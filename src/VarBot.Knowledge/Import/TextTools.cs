@@ -1,14 +1,12 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using VarBot.Knowledge.Dutch;
 
 namespace VarBot.Knowledge.Import;
 
 /// <summary>Small text helpers shared by the report parsers: cleaning, heading keys, Dutch months.</summary>
 internal static partial class TextTools
 {
-    public static readonly string[] Months =
-        ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
-
     /// <summary>Regex alternation of Dutch month names and the abbreviations the reports use.</summary>
     public const string MonthPattern =
         "januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december|jan|feb|mrt|apr|jun|jul|aug|sept|sep|okt|nov|dec";
@@ -16,9 +14,9 @@ internal static partial class TextTools
     public static int? MonthNumber(string word)
     {
         var w = word.ToLowerInvariant().TrimEnd('.');
-        for (var i = 0; i < Months.Length; i++)
+        for (var i = 0; i < DutchFormat.Months.Count; i++)
         {
-            if (Months[i] == w || (w.Length >= 3 && Months[i].StartsWith(w, StringComparison.Ordinal)))
+            if (DutchFormat.Months[i] == w || (w.Length >= 3 && DutchFormat.Months[i].StartsWith(w, StringComparison.Ordinal)))
             {
                 return i + 1;
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
 
 namespace VarBot.Knowledge.Validation;
@@ -20,7 +21,6 @@ namespace VarBot.Knowledge.Validation;
 /// </summary>
 public static class ModelValidator
 {
-    private static readonly NumberFormatInfo Euro = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
 
     public static IReadOnlyList<ValidationIssue> Validate(KnowledgeModel model)
     {
@@ -47,7 +47,7 @@ public static class ModelValidator
             issues.Add(new ValidationIssue(
                 IssueSeverity.Warning,
                 "begroting-niet-sluitend",
-                $"{budget.Title}: de inkomsten ({Money(income)}) en de uitgaven ({Money(expense)}) zijn niet gelijk. "
+                $"{budget.Title}: de inkomsten ({DutchFormat.Amount(income)}) en de uitgaven ({DutchFormat.Amount(expense)}) zijn niet gelijk. "
                 + "De cijfers uit het verslag blijven staan; controleer de tabel en corrigeer zo nodig in corrections.yaml.",
                 source));
         }
@@ -111,8 +111,8 @@ public static class ModelValidator
         new(
             IssueSeverity.Warning,
             "begroting-telt-niet-op",
-            $"{budget.Title}, {sideName}: de regels tellen op tot {Money(sum)}, maar '{line.Label}' vermeldt {Money(stated)} "
-            + $"(verschil {Money(Math.Abs(stated - sum))})."
+            $"{budget.Title}, {sideName}: de regels tellen op tot {DutchFormat.Amount(sum)}, maar '{line.Label}' vermeldt {DutchFormat.Amount(stated)} "
+            + $"(verschil {DutchFormat.Amount(Math.Abs(stated - sum))})."
             + (hasUnreadable ? " Niet alle bedragen zijn leesbaar (bijvoorbeeld PM); die tellen als 0." : "")
             + " De cijfers uit het verslag blijven staan; controleer de tabel en corrigeer zo nodig in corrections.yaml.",
             line.Source);
@@ -241,6 +241,4 @@ public static class ModelValidator
         ev.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? (ev.Month is { } m ? $"{m:00}-{ev.Year}" : ev.Year.ToString(CultureInfo.InvariantCulture));
 
     private static string Normalize(string text) => string.Join(' ', text.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
-
-    private static string Money(long amount) => "€ " + amount.ToString("#,0", Euro);
 }

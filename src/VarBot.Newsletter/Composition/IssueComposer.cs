@@ -1,3 +1,4 @@
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
 using VarBot.Templates.Views;
 
@@ -22,7 +23,7 @@ public sealed class IssueComposer(NewsletterLinks links, TimeProvider? time = nu
         var news = News(model, month, themeNames);
         var spotlight = Spotlight(model, month);
         var figures = Figures(model, month);
-        var monthName = DutchText.MonthYear(month);
+        var monthName = DutchFormat.MonthYear(month.Year, month.Month);
 
         var subject = agenda.FirstOrDefault() is { } first
             ? $"VAR-nieuwsbrief {monthName}: {first.Title} {When(first)}"
@@ -33,7 +34,7 @@ public sealed class IssueComposer(NewsletterLinks links, TimeProvider? time = nu
         return new NewsletterIssue(
             Month: month.ToString(),
             MonthName: monthName,
-            Subject: DutchText.Truncate(subject, 120),
+            Subject: DutchFormat.Truncate(subject, 120),
             Preheader: Preheader(agenda, terugblik, news, spotlight),
             Intro: Intro(monthName, agenda, spotlight),
             WebUrl: links.IssueUrl(month),
@@ -74,7 +75,7 @@ public sealed class IssueComposer(NewsletterLinks links, TimeProvider? time = nu
             .Select(n => new NewsEntry(
                 n.Id,
                 n.Title,
-                DutchText.LongDate(n.Date),
+                DutchFormat.LongDate(n.Date),
                 n.Summary,
                 n.Link,
                 n.Themes,
@@ -102,7 +103,7 @@ public sealed class IssueComposer(NewsletterLinks links, TimeProvider? time = nu
         var ofYear = planned.Where(p => p.Year == year).OrderBy(p => p.Source.Line).ToList();
         var plans = ofYear.Take(1).Concat(ofYear.Skip(1).Where(p => p.IsBullet))
             .Take(MaxPlans)
-            .Select(p => DutchText.Truncate(p.Text, 400))
+            .Select(p => DutchFormat.Truncate(p.Text, 400))
             .ToList();
         return new ThemeSpotlight(theme.Id, theme.Name, year, plans);
     }
@@ -122,11 +123,11 @@ public sealed class IssueComposer(NewsletterLinks links, TimeProvider? time = nu
             string text;
             if (publication.Month is { } mm && InWindow(new IssueMonth(publication.Year, mm)))
             {
-                text = (publication.Status == PublicationStatus.Published ? "Verschenen in " : "Verwacht in ") + DutchText.MonthYear(publication.Year, mm);
+                text = (publication.Status == PublicationStatus.Published ? "Verschenen in " : "Verwacht in ") + DutchFormat.MonthYear(publication.Year, mm);
             }
             else if (news.FirstOrDefault(n => n.Date.Year == publication.Year && n.Title.Contains(publication.Title, StringComparison.OrdinalIgnoreCase)) is { } item)
             {
-                text = "Verschenen op " + DutchText.DayMonthYear(item.Date);
+                text = "Verschenen op " + DutchFormat.Date(item.Date);
             }
             else
             {
@@ -154,8 +155,8 @@ public sealed class IssueComposer(NewsletterLinks links, TimeProvider? time = nu
     private AgendaEntry Entry(Event e, Dictionary<string, string> themes, bool withIcs) => new(
         e.Id,
         e.Title,
-        e.Date is { } date ? DutchText.LongDate(date) : $"{DutchText.MonthYear(e.Year, e.Month ?? 1)} (datum volgt)",
-        DutchText.EventType(e.Type),
+        e.Date is { } date ? DutchFormat.LongDate(date) : $"{DutchFormat.MonthYear(e.Year, e.Month ?? 1)} (datum volgt)",
+        DutchFormat.EventTypeLabel(e.Type),
         e.ThemeId,
         e.ThemeId is null ? null : themes.GetValueOrDefault(e.ThemeId),
         e.Topic,
@@ -214,6 +215,6 @@ public sealed class IssueComposer(NewsletterLinks links, TimeProvider? time = nu
 
         return parts.Count == 0
             ? "Het laatste nieuws van de VeiligheidsAlliantie regio Rotterdam."
-            : DutchText.Truncate(string.Join("; ", parts) + ".", 140);
+            : DutchFormat.Truncate(string.Join("; ", parts) + ".", 140);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using VarBot.Knowledge.Dutch;
 using VarBot.Templates.Views;
 
 namespace VarBot.Newsletter.Composition;
@@ -76,9 +77,9 @@ public static class LinkedInDrafter
     {
         var tags = Hashtags(themeNames);
         var tail = $"\n\n{link}\n\n{string.Join(' ', tags)}";
-        lead = DutchText.Truncate(lead, MaxLead);
+        lead = DutchFormat.Truncate(lead, MaxLead);
         var room = MaxLength - lead.Length - tail.Length - 2;
-        body = DutchText.Truncate(body, Math.Max(room, 0));
+        body = DutchFormat.Truncate(body, Math.Max(room, 0));
         return body.Length == 0 ? lead + tail : $"{lead}\n\n{body}{tail}";
     }
 
