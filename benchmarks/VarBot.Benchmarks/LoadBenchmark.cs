@@ -296,4 +296,24 @@ internal sealed class InMemoryBlobContainer(string name) : IBlobContainer
             return Task.FromResult(_blobs.TryRemove(blobName, out _));
         }
     }
+
+    public Task<IBlobLease?> TryAcquireLeaseAsync(string blobName, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IBlobLease?>(_leases.TryAdd(blobName, 0) ? new Lease(blobName, _leases) : null);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _leases = new(StringComparer.Ordinal);
+
+    private sealed class Lease(string blobName, System.Collections.Concurrent.ConcurrentDictionary<string, byte> leases) : IBlobLease
+    {
+        public string BlobName => blobName;
+
+        public CancellationToken Lost => CancellationToken.None;
+
+        public Task RenewAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync()
+        {
+            leases.TryRemove(blobName, out _);
+            return ValueTask.CompletedTask;
+        }
+    }
 }

@@ -15,7 +15,7 @@ public static class KnowledgeWiring
     /// </summary>
     public static IServiceCollection AddVarBotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBlobStorage(configuration.GetSection(BlobStorageOptions.SectionName));
+        services.AddBlobStorage();
         services.AddHostedService<SeedModelPublisher>();
         services.AddKnowledgeModelStore(configuration.GetSection(ModelStoreOptions.SectionName));
         services.AddSingleton<IBotKnowledge, EngineKnowledge>();

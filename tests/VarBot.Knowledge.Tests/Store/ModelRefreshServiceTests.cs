@@ -15,8 +15,9 @@ public sealed class ModelRefreshServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddBlobStorage(configuration.GetSection("Storage"));
+        services.AddBlobStorage();
         services.AddKnowledgeModelStore(configuration.GetSection("ModelStore"));
         return services.BuildServiceProvider();
     }

@@ -104,4 +104,7 @@ internal sealed class PointerRaceContainer(IBlobContainer inner, Barrier barrier
     public IAsyncEnumerable<BlobProperties> ListAsync(string? prefix = null, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 
     public Task<bool> DeleteAsync(string blobName, BlobCondition condition = default, CancellationToken cancellationToken = default) => inner.DeleteAsync(blobName, condition, cancellationToken);
+
+    public Task<IBlobLease?> TryAcquireLeaseAsync(string blobName, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        inner.TryAcquireLeaseAsync(blobName, duration, cancellationToken);
 }
