@@ -249,6 +249,11 @@ internal sealed class InMemoryBlobContainer(string name) : IBlobContainer
     public Task<BlobDownload?> GetAsync(string blobName, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.TryGetValue(blobName, out var blob) ? blob : null);
 
+    public Task<BlobDownload?> GetAsync(string blobName, int maxBytes, CancellationToken cancellationToken = default) =>
+        _blobs.TryGetValue(blobName, out var blob) && blob.Content.Length > maxBytes
+            ? throw new BlobTooLargeException(blob.Properties, maxBytes)
+            : GetAsync(blobName, cancellationToken);
+
     public Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.TryGetValue(blobName, out var blob) ? blob.Properties : null);
 

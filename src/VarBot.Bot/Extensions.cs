@@ -59,8 +59,15 @@ public static class Extensions
         services.AddSingleton<IValidateOptions<VarBotOptions>, VarBotOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
 
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LogThrottle>();
+        services.AddSingleton<ConversationBlobs>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ConversationWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConversationWriter>());
         services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<FeedbackWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<FeedbackWriter>());
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<BotCards>();
         services.AddSingleton<ConversationAnswerer>();
@@ -80,26 +87,33 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>/healthz: the process is up. /readyz: a model is loaded and storage answers.</summary>
+    /// <summary>
+    /// /healthz: the process is up. /readyz: a model is loaded (503 until then); "Degraded" (still 200) while storage
+    /// does not answer or the last model refresh failed, because answers go on from the model in memory.
+    /// </summary>
     public static IEndpointRouteBuilder MapVarBotHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
-            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK },
             ResponseWriter = WriteHealthAsync,
         });
         return endpoints;
     }
 
-    /// <summary>Each check's status and description (no secrets, no exception details) for operators.</summary>
+    /// <summary>Each check's status (and the model version): endpoints, container and blob names and exception texts stay in the logs.</summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         var body = new System.Text.Json.Nodes.JsonObject { ["status"] = report.Status.ToString() };
         foreach (var (name, entry) in report.Entries)
         {
-            body[name] = entry.Status + (entry.Description is { } description ? ": " + description : "");
+            body[name] = entry.Status.ToString();
+            if (entry.Data.TryGetValue("version", out var version))
+            {
+                body[name + "Version"] = version.ToString();
+            }
         }
 
         context.Response.ContentType = "application/json";

@@ -7,14 +7,8 @@ public sealed class VarBotOptions
 {
     public const string SectionName = "VarBot";
 
-    /// <summary>A conversation's context is forgotten after this long without a turn.</summary>
-    public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>
-    /// How many conversations this instance remembers its own last write of, to answer their next turn with one storage
-    /// round trip instead of two (the write still checks the ETag, so other instances stay free to continue them).
-    /// </summary>
-    public int MaxCachedConversations { get; set; } = 10_000;
+    /// <summary>Feedback records (clicks and unanswered questions) stored per conversation per idle window.</summary>
+    public int MaxFeedbackPerConversation { get; set; } = 50;
 
     /// <summary>When an answer takes longer than this, the user sees a typing indicator first.</summary>
     public TimeSpan TypingDelay { get; set; } = TimeSpan.FromMilliseconds(250);
@@ -41,19 +35,14 @@ internal sealed class VarBotOptionsValidator : IValidateOptions<VarBotOptions>
     public ValidateOptionsResult Validate(string? name, VarBotOptions options)
     {
         var failures = new List<string>();
-        if (options.ConversationIdleTimeout <= TimeSpan.Zero || options.ConversationIdleTimeout > TimeSpan.FromDays(1))
-        {
-            failures.Add("VarBot:ConversationIdleTimeout must be between 0 and 1 day.");
-        }
-
         if (options.TypingDelay < TimeSpan.Zero || options.TypingDelay > TimeSpan.FromSeconds(10))
         {
             failures.Add("VarBot:TypingDelay must be between 0 and 10 seconds.");
         }
 
-        if (options.MaxCachedConversations is < 0 or > 1_000_000)
+        if (options.MaxFeedbackPerConversation is < 1 or > 10_000)
         {
-            failures.Add("VarBot:MaxCachedConversations must be between 0 and 1000000.");
+            failures.Add("VarBot:MaxFeedbackPerConversation must be between 1 and 10000.");
         }
 
         if (options.MaxQuestionLength is < 20 or > 10_000)

@@ -56,6 +56,49 @@ internal sealed class AzureBlobContainer(BlobContainerClient client, TimeProvide
         }
     }
 
+    public async Task<BlobDownload?> GetAsync(string blobName, int maxBytes, CancellationToken cancellationToken = default)
+    {
+        BlobNames.Validate(blobName);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        try
+        {
+            // One byte more than allowed tells a blob that is too large from one that fits exactly.
+            var options = new BlobDownloadOptions { Range = new HttpRange(0, maxBytes + 1L) };
+            using var result = (await client.GetBlobClient(blobName).DownloadStreamingAsync(options, cancellationToken).ConfigureAwait(false)).Value;
+            var details = result.Details;
+            var length = TotalLength(details.ContentRange) ?? details.ContentLength;
+            var properties = new BlobProperties(blobName, details.ETag.ToString("H"), length, details.ContentType, details.LastModified);
+            if (length > maxBytes)
+            {
+                throw new BlobTooLargeException(properties, maxBytes);
+            }
+
+            var content = new byte[length];
+            await result.Content.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+            return new BlobDownload(properties, content);
+        }
+        catch (RequestFailedException exception) when (IsNotFound(exception))
+        {
+            return null;
+        }
+        catch (RequestFailedException exception) when (exception.Status == 416)
+        {
+            // A range on an empty blob is unsatisfiable: read it whole (it is empty).
+            return await GetAsync(blobName, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not BlobTooLargeException && IsStorageFailure(exception, cancellationToken))
+        {
+            throw Translate(exception, "Get Blob", blobName);
+        }
+    }
+
+    /// <summary>The blob's whole length from a Content-Range header ("bytes 0-1024/52428800").</summary>
+    private static long? TotalLength(string? contentRange) =>
+        contentRange is not null && contentRange.LastIndexOf('/') is var slash and >= 0
+            && long.TryParse(contentRange.AsSpan(slash + 1), System.Globalization.CultureInfo.InvariantCulture, out var total)
+            ? total
+            : null;
+
     public async Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default)
     {
         BlobNames.Validate(blobName);

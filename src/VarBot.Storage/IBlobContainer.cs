@@ -15,6 +15,12 @@ public interface IBlobContainer
     /// <summary>Downloads a blob, or returns null when it does not exist.</summary>
     Task<BlobDownload?> GetAsync(string blobName, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Downloads a blob of at most <paramref name="maxBytes"/> bytes (never more travels), or returns null when it does
+    /// not exist. Throws <see cref="BlobTooLargeException"/> for a larger blob.
+    /// </summary>
+    Task<BlobDownload?> GetAsync(string blobName, int maxBytes, CancellationToken cancellationToken = default);
+
     /// <summary>Reads a blob's properties, or returns null when it does not exist.</summary>
     Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default);
 
@@ -77,6 +83,13 @@ public sealed class BlobConditionFailedException(string blobName, int status)
     public string BlobName { get; } = blobName;
 
     public int Status { get; } = status;
+}
+
+/// <summary>A capped read met a larger blob; <see cref="Properties"/> has its real length and its ETag (to replace it).</summary>
+public sealed class BlobTooLargeException(BlobProperties properties, int maxBytes)
+    : Exception($"Blob '{properties.Name}' has {properties.ContentLength} bytes, more than the {maxBytes} allowed for it.")
+{
+    public BlobProperties Properties { get; } = properties;
 }
 
 /// <summary>Storage failed for another reason: unreachable, refused credentials, or an unexpected answer. Never holds secrets.</summary>

@@ -58,14 +58,14 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
             var previous = _current;
             _current = loaded;
             _health = _health with { Version = loaded.Version, LastLoadedAt = now, LastCheckedAt = now, LastError = null, LastErrorAt = null };
-            Log.ModelLoaded(_logger, _health.Source, loaded.Version, previous?.Version ?? "(none)");
+            KnowledgeLog.ModelLoaded(_logger, _health.Source, loaded.Version, previous?.Version ?? "(none)");
             RaiseChanged(previous, loaded);
             return true;
         }
         catch (Exception ex) when (ex is BlobStorageException or InvalidModelException or IOException or UnauthorizedAccessException)
         {
             _health = _health with { LastError = ex.Message, LastErrorAt = _timeProvider.GetUtcNow() };
-            Log.LoadFailed(_logger, _health.Source, _current?.Version ?? "(none)", ex.Message);
+            KnowledgeLog.LoadFailed(_logger, _health.Source, _current?.Version ?? "(none)", ex.Message);
             return false;
         }
         finally
@@ -98,20 +98,8 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
             catch (Exception ex)
             {
                 // A subscriber's bug must not stop the source from serving the new model.
-                Log.HandlerFailed(_logger, ex);
+                KnowledgeLog.HandlerFailed(_logger, ex);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Knowledge model {Version} loaded from {Source} (was {Previous})")]
-        public static partial void ModelLoaded(ILogger logger, string source, string version, string previous);
-
-        [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Knowledge model could not be refreshed from {Source}; still serving {Current}: {Reason}")]
-        public static partial void LoadFailed(ILogger logger, string source, string current, string reason);
-
-        [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "A ModelChanged handler threw")]
-        public static partial void HandlerFailed(ILogger logger, Exception exception);
     }
 }

@@ -96,7 +96,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         Assert.NotNull(source.Health.LastError);
         Assert.Contains("models/v2.json", source.Health.LastError, StringComparison.Ordinal);
         Assert.Contains(expected, source.Health.LastError, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, l => l.Contains("[4102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Contains("[3102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -157,7 +157,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         var signatures = handler.Authorizations.Select(a => a.Split(':')[1]).ToList();
         Assert.NotEmpty(signatures);
         var everything = ex + "\n" + source.Health + "\n" + string.Join("\n", _logs.Lines);
-        Assert.Contains("[3001]", everything, StringComparison.Ordinal);
+        Assert.Contains("[2001]", everything, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongKey, everything, StringComparison.Ordinal);
         Assert.All(signatures, s => Assert.DoesNotContain(s, everything, StringComparison.Ordinal));
     }

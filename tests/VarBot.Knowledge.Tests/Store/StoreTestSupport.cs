@@ -89,6 +89,8 @@ internal sealed class PointerRaceContainer(IBlobContainer inner, Barrier barrier
 
     public Task<BlobDownload?> GetAsync(string blobName, CancellationToken cancellationToken = default) => inner.GetAsync(blobName, cancellationToken);
 
+    public Task<BlobDownload?> GetAsync(string blobName, int maxBytes, CancellationToken cancellationToken = default) => inner.GetAsync(blobName, maxBytes, cancellationToken);
+
     public Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default) => inner.GetPropertiesAsync(blobName, cancellationToken);
 
     public async Task<string> PutAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, BlobCondition condition = default, CancellationToken cancellationToken = default)
