@@ -39,6 +39,7 @@ public sealed class ProactiveRun
     private TimeSpan _interval;
     private DateTimeOffset _nextSlot;
     private DateTimeOffset _pausedUntil;
+    private DateTimeOffset _lastSlowdown = DateTimeOffset.MinValue;
     private int _throttled;
 
     internal ProactiveRun(IProactiveSender sender, ProactiveRunOptions options, TimeProvider time, ILogger logger)
@@ -82,7 +83,7 @@ public sealed class ProactiveRun
     {
         for (var attempt = 1; ; attempt++)
         {
-            await WaitForSlotAsync(cancellationToken).ConfigureAwait(false);
+            var started = await WaitForSlotAsync(cancellationToken).ConfigureAwait(false);
             try
             {
                 return await send(cancellationToken).ConfigureAwait(false);
@@ -97,14 +98,14 @@ public sealed class ProactiveRun
                     Interlocked.Increment(ref _throttled);
                 }
 
-                var rate = Pause(pause, slowDown: exception.IsThrottled);
+                var rate = Pause(pause, exception.IsThrottled ? started : null);
                 _logger.ProactiveRetrying((int?)exception.StatusCode ?? 0, conversationId, attempt, pause.TotalMilliseconds, rate);
             }
         }
     }
 
-    /// <summary>Waits for this send's slot; a pause that starts meanwhile (another sender's 429) sends it back in line.</summary>
-    private async Task WaitForSlotAsync(CancellationToken cancellationToken)
+    /// <summary>Waits for this send's slot; a pause that starts meanwhile (another sender's 429) sends it back in line. Returns when it went.</summary>
+    private async Task<DateTimeOffset> WaitForSlotAsync(CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -124,22 +125,28 @@ public sealed class ProactiveRun
 
             lock (_lock)
             {
-                if (_time.GetUtcNow() >= _pausedUntil)
+                var now = _time.GetUtcNow();
+                if (now >= _pausedUntil)
                 {
-                    return;
+                    return now;
                 }
             }
         }
     }
 
-    private double Pause(TimeSpan pause, bool slowDown)
+    /// <summary>
+    /// Pauses the run. A 429 (<paramref name="throttledSendStarted"/> set) also slows it down, once per burst: the other
+    /// sends already on the wire when the first 429 came back are answered 429 too, and count as the same signal.
+    /// </summary>
+    private double Pause(TimeSpan pause, DateTimeOffset? throttledSendStarted)
     {
         lock (_lock)
         {
-            var until = _time.GetUtcNow() + pause;
-            _pausedUntil = Max(_pausedUntil, until);
-            if (slowDown)
+            var now = _time.GetUtcNow();
+            _pausedUntil = Max(_pausedUntil, now + pause);
+            if (throttledSendStarted is { } started && started > _lastSlowdown)
             {
+                _lastSlowdown = now;
                 var slowest = Interval(_options.MinMessagesPerSecond);
                 _interval = TimeSpan.FromTicks(Math.Min((long)(_interval.Ticks * _options.SlowdownFactor), slowest.Ticks));
             }
