@@ -73,4 +73,16 @@ public static class NewsletterTexts
     public const string PostRoundupSpotlight = "Thema in de kijker: {0}";
     public const string PostRoundupPlans = "De plannen voor {0}";
     public const string PostRoundupRecap = "Terugblik: {0}";
+
+    // The preview page (index.html) of `newsletter preview`.
+    public const string PreviewTitle = "Voorbeeld: {0}";
+    public const string PreviewHeading = "Voorbeeld nieuwsbrief {0}";
+    public const string PreviewSubject = "Onderwerp:";
+    public const string PreviewPreheader = "Preheader:";
+    public const string PreviewWarnings = "Let op voor het goedkeuren:";
+    public const string PreviewWide = "HTML, 600 px";
+    public const string PreviewNarrow = "375 px";
+    public const string PreviewText = "Tekst";
+    public const string PreviewLinkedIn = "LinkedIn";
+    public const string PreviewPostLength = "{0} ({1} van {2} tekens)";
 }

@@ -117,7 +117,7 @@ public sealed class IssueComposer(NewsletterLinks links, EditorialOptions? optio
             .Select(e => (Event: e, Recap: Recap(model, e)))
             .Where(x => x.Recap is not null)
             .Select(x => new RecapEntry(x.Event.Id, x.Event.Title, DateText(x.Event), DutchFormat.EventTypeLabel(x.Event.Type), x.Event.ThemeId,
-                x.Event.ThemeId is null ? null : themeNames.GetValueOrDefault(x.Event.ThemeId), x.Recap!.Value.Text, x.Recap.Value.Link))
+                x.Event.ThemeId is null ? null : themeNames.GetValueOrDefault(x.Event.ThemeId), x.Recap!.Value.Text, x.Recap.Value.Link, x.Recap.Value.NewsId))
             .ToList();
         var newsEntries = draft.News.Select(id => news.GetValueOrDefault(id)).OfType<NewsItem>()
             .Select(n => new NewsEntry(n.Id, n.Title, DutchFormat.LongDate(n.Date), n.Summary, n.Link, n.Themes,
@@ -246,15 +246,16 @@ public sealed class IssueComposer(NewsletterLinks links, EditorialOptions? optio
             e.Time,
             e.Date is { } date && date > send ? links.IcsUrl(e.Id) : null,
             announcement?.Link ?? _options.WebsiteUrl,
-            announcement?.Summary);
+            announcement?.Summary,
+            announcement?.Id);
     }
 
     /// <summary>Recap text for a held event: a news item about it written on or after it, else the report's own account.</summary>
-    private static (string Text, string? Link)? Recap(KnowledgeModel model, Event e)
+    private static (string Text, string? Link, string? NewsId)? Recap(KnowledgeModel model, Event e)
     {
         if (RecapNews(model, e) is { } item)
         {
-            return (item.Summary.Length > 0 ? item.Summary : item.Title, item.Link);
+            return (item.Summary.Length > 0 ? item.Summary : item.Title, item.Link, item.Id);
         }
 
         var sources = e.Sources.ToHashSet();
@@ -262,7 +263,7 @@ public sealed class IssueComposer(NewsletterLinks links, EditorialOptions? optio
             .Where(p => p.Kind == PassageKind.Done && sources.Contains(p.Source) && p.Text.Length > 60)
             .Select(p => p.Text.Trim())
             .ToList();
-        return report.Count == 0 ? null : (PlanSummaries.Sentences(report, MaxRecap), null);
+        return report.Count == 0 ? null : (PlanSummaries.Sentences(report, MaxRecap), null, null);
     }
 
     private static NewsItem? RecapNews(KnowledgeModel model, Event e) =>

@@ -258,7 +258,10 @@ public sealed class IssueEditor(
                 continue;
             }
 
-            found.AddRange(issue.News.Where(n => sent.News.Any(s => s.Id == n.Id)).Select(n => (n.Id, n.Title, earlier)));
+            // A news item counts as sent whether it stood under Nieuws or lent its text to an agenda entry or a recap.
+            var sentNews = sent.News.Select(n => n.Id).Concat(sent.Agenda.Select(a => a.NewsId)).Concat(sent.Terugblik.Select(t => t.NewsId))
+                .OfType<string>().ToHashSet(StringComparer.Ordinal);
+            found.AddRange(issue.News.Where(n => sentNews.Contains(n.Id)).Select(n => (n.Id, n.Title, earlier)));
             found.AddRange(issue.Terugblik.Where(t => sent.Terugblik.Any(s => s.EventId == t.EventId)).Select(t => (t.EventId, t.Title, earlier)));
         }
 
@@ -275,14 +278,15 @@ public sealed class IssueEditor(
     {
         static string E(string s) => WebUtility.HtmlEncode(s);
         var page = new StringBuilder();
-        page.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>Voorbeeld: ").Append(E(composed.Issue.Subject)).Append("</title>");
+        page.Append("<!DOCTYPE html><html lang=\"nl\"><head><meta charset=\"utf-8\"><title>").Append(E(string.Format(NewsletterTexts.PreviewTitle, composed.Issue.Subject))).Append("</title>");
         page.Append("<style>body{font-family:Arial,sans-serif;margin:16px;background:#f5f7fa}.cols{display:flex;gap:16px;align-items:flex-start;flex-wrap:wrap}")
             .Append(".col{flex:1;min-width:0}iframe{border:1px solid #ccc;background:#fff;height:1400px}pre{white-space:pre-wrap;background:#fff;border:1px solid #ccc;padding:12px;font-size:13px}.warn{background:#fff4ce;border:1px solid #e0c060;padding:8px 12px}</style></head><body>");
-        page.Append("<h1>Voorbeeld nieuwsbrief ").Append(E(composed.Issue.MonthName)).Append("</h1>");
-        page.Append("<p><strong>Onderwerp:</strong> ").Append(E(composed.Issue.Subject)).Append("<br><strong>Preheader:</strong> ").Append(E(composed.Issue.Preheader)).Append("</p>");
+        page.Append("<h1>").Append(E(string.Format(NewsletterTexts.PreviewHeading, composed.Issue.MonthName))).Append("</h1>");
+        page.Append("<p><strong>").Append(NewsletterTexts.PreviewSubject).Append("</strong> ").Append(E(composed.Issue.Subject))
+            .Append("<br><strong>").Append(NewsletterTexts.PreviewPreheader).Append("</strong> ").Append(E(composed.Issue.Preheader)).Append("</p>");
         if (warnings.Count > 0)
         {
-            page.Append("<div class=\"warn\"><strong>Let op voor het goedkeuren:</strong><ul>");
+            page.Append("<div class=\"warn\"><strong>").Append(NewsletterTexts.PreviewWarnings).Append("</strong><ul>");
             foreach (var warning in warnings)
             {
                 page.Append("<li>").Append(E(warning.Message)).Append("</li>");
@@ -291,13 +295,13 @@ public sealed class IssueEditor(
             page.Append("</ul></div>");
         }
 
-        page.Append("<div class=\"cols\"><div><h2>HTML, 600 px</h2><iframe style=\"width:620px\" src=\"nieuwsbrief.html\" title=\"HTML-versie 600 px\"></iframe></div>");
-        page.Append("<div><h2>375 px</h2><iframe style=\"width:375px\" src=\"nieuwsbrief.html\" title=\"HTML-versie 375 px\"></iframe></div>");
-        page.Append("<div class=\"col\"><h2>Tekst</h2><pre>").Append(E(text)).Append("</pre></div>");
-        page.Append("<div class=\"col\"><h2>LinkedIn</h2>");
+        page.Append("<div class=\"cols\"><div><h2>").Append(NewsletterTexts.PreviewWide).Append("</h2><iframe style=\"width:620px\" src=\"nieuwsbrief.html\" title=\"").Append(NewsletterTexts.PreviewWide).Append("\"></iframe></div>");
+        page.Append("<div><h2>").Append(NewsletterTexts.PreviewNarrow).Append("</h2><iframe style=\"width:375px\" src=\"nieuwsbrief.html\" title=\"").Append(NewsletterTexts.PreviewNarrow).Append("\"></iframe></div>");
+        page.Append("<div class=\"col\"><h2>").Append(NewsletterTexts.PreviewText).Append("</h2><pre>").Append(E(text)).Append("</pre></div>");
+        page.Append("<div class=\"col\"><h2>").Append(NewsletterTexts.PreviewLinkedIn).Append("</h2>");
         foreach (var post in composed.Posts)
         {
-            page.Append("<h3>").Append(E(post.FileName)).Append(" (").Append(post.Text.Length).Append(" van ").Append(LinkedInDrafter.MaxLength).Append(" tekens)</h3><pre>").Append(E(post.Text)).Append("</pre>");
+            page.Append("<h3>").Append(E(string.Format(NewsletterTexts.PreviewPostLength, post.FileName, post.Text.Length, LinkedInDrafter.MaxLength))).Append("</h3><pre>").Append(E(post.Text)).Append("</pre>");
         }
 
         page.Append("</div></div></body></html>");

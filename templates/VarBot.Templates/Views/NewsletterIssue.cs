@@ -29,6 +29,7 @@ public sealed record NewsletterIssue(
 /// <param name="DateText">E.g. "maandag 23 maart 2026" or "april 2026 (datum volgt)".</param>
 /// <param name="IcsUrl">"Zet in mijn agenda": only when the date is known.</param>
 /// <param name="InfoUrl">Where to read more and register: a news item about the event, else the VAR's website.</param>
+/// <param name="NewsId">The news item whose page and summary the entry shows, if any.</param>
 public sealed record AgendaEntry(
     string EventId,
     string Title,
@@ -41,7 +42,8 @@ public sealed record AgendaEntry(
     string? Time,
     string? IcsUrl,
     string InfoUrl,
-    string? Summary)
+    string? Summary,
+    string? NewsId = null)
 {
     public IReadOnlyList<string> ThemeIds => ThemeId is null ? [] : [ThemeId];
 
@@ -61,7 +63,8 @@ public sealed record RecapEntry(
     string? ThemeId,
     string? ThemeName,
     string Recap,
-    string? Link)
+    string? Link,
+    string? NewsId = null)
 {
     public IReadOnlyList<string> ThemeIds => ThemeId is null ? [] : [ThemeId];
 
