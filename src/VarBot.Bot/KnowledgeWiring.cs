@@ -18,7 +18,9 @@ public static class KnowledgeWiring
         services.AddBlobStorage();
         services.AddHostedService<SeedModelPublisher>();
         services.AddKnowledgeModelStore(configuration.GetSection(ModelStoreOptions.SectionName));
-        services.AddSingleton<IBotKnowledge, EngineKnowledge>();
+        services.AddSingleton<EngineKnowledge>();
+        services.AddSingleton<IBotKnowledge>(provider => provider.GetRequiredService<EngineKnowledge>());
+        services.AddSingleton<IModelCheck>(provider => provider.GetRequiredService<EngineKnowledge>());
         services.AddCardCatalog(options => configuration.GetSection(CardCatalogOptions.SectionName).Bind(options));
         services.AddSingleton<ICardRenderer, CatalogCardRenderer>();
         services.AddSingleton(provider => new IcsWriter(provider.GetRequiredService<TimeProvider>()));

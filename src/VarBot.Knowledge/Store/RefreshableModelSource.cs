@@ -13,13 +13,16 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly Func<IEnumerable<IModelCheck>> _checks;
     private volatile KnowledgeModel? _current;
     private volatile ModelSourceHealth _health;
 
-    private protected RefreshableModelSource(string source, TimeProvider timeProvider, ILogger logger)
+    /// <param name="checks">The consumers' checks, resolved when a model is loaded (they may depend on this source).</param>
+    private protected RefreshableModelSource(string source, TimeProvider timeProvider, ILogger logger, Func<IEnumerable<IModelCheck>>? checks)
     {
         _timeProvider = timeProvider;
         _logger = logger;
+        _checks = checks ?? (() => []);
         _health = new ModelSourceHealth(source, null, null, null, null, null);
     }
 
@@ -80,6 +83,25 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
     /// A content failure must be remembered so the same broken model is not downloaded again on every poll.
     /// </summary>
     private protected abstract Task<KnowledgeModel?> TryLoadChangedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs every consumer's check on a loaded model before it may become current.</summary>
+    /// <exception cref="InvalidModelException">A check failed; the message names it and why.</exception>
+    private protected void Accept(KnowledgeModel model)
+    {
+        foreach (var check in _checks())
+        {
+            try
+            {
+                check.Check(model);
+            }
+            catch (Exception exception)
+            {
+                throw new InvalidModelException(
+                    $"Model {model.Version} was not accepted: the {check.Name} failed on it ({exception.GetType().Name}: {exception.Message}).",
+                    exception);
+            }
+        }
+    }
 
     private void RaiseChanged(KnowledgeModel? previous, KnowledgeModel current)
     {
