@@ -84,7 +84,8 @@ public static class LoadBenchmark
 
     private static WebApplication BuildHost(AzuriteFixture azurite, bool inMemory)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        // Development: no app id (no token checks) is allowed there only, on loopback, as here.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["urls"] = "http://127.0.0.1:0";
         builder.Configuration["Storage:ConnectionString"] = azurite.ConnectionString;
         builder.Configuration["VarBot:PublishSeedsWhenEmpty"] = "true";

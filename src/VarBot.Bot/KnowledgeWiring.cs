@@ -21,7 +21,7 @@ public static class KnowledgeWiring
         services.AddSingleton<EngineKnowledge>();
         services.AddSingleton<IBotKnowledge>(provider => provider.GetRequiredService<EngineKnowledge>());
         services.AddSingleton<IModelCheck>(provider => provider.GetRequiredService<EngineKnowledge>());
-        services.AddCardCatalog(options => configuration.GetSection(CardCatalogOptions.SectionName).Bind(options));
+        services.AddCardCatalog();
         services.AddSingleton<ICardRenderer, CatalogCardRenderer>();
         services.AddSingleton(provider => new IcsWriter(provider.GetRequiredService<TimeProvider>()));
         return services;

@@ -37,4 +37,13 @@ internal static partial class ProtocolLog
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Connector answered {StatusCode} to a proactive send to conversation {ConversationId} (attempt {Attempt}); the run pauses {PauseMs} ms and continues at {MessagesPerSecond:0.##} messages/s")]
     public static partial void ProactiveRetrying(this ILogger logger, int statusCode, string? conversationId, int attempt, double pauseMs, double messagesPerSecond);
+
+    [LoggerMessage(EventId = 1011, Level = LogLevel.Warning, Message = "Not sending {What}: the connector host {Host} is not allowed (Bot:AllowedServiceUrlHosts)")]
+    public static partial void ServiceUrlRefused(this ILogger logger, string host, string? what);
+
+    [LoggerMessage(EventId = 1012, Level = LogLevel.Warning, Message = "The connector host {Host} did not answer {What} in time; calls to it fail fast for {PauseSeconds} s")]
+    public static partial void ConnectorTimedOut(this ILogger logger, string host, string? what, int pauseSeconds);
+
+    [LoggerMessage(EventId = 1013, Level = LogLevel.Critical, Message = "No Bot:MicrosoftAppId, so nothing is authenticated, but the host listens on {Addresses}: stopping. Listen on loopback addresses only (e.g. http://127.0.0.1:3978) or configure the app id")]
+    public static partial void NonLoopbackWithoutAppId(this ILogger logger, string addresses);
 }

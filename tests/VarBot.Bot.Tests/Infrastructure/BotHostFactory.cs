@@ -26,7 +26,9 @@ public sealed class BotHostFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        // Without an app id the host only runs in Development (issue 9: no unauthenticated production host).
+        var hasAppId = settings?.TryGetValue("Bot:MicrosoftAppId", out var appId) == true && !string.IsNullOrEmpty(appId);
+        builder.UseEnvironment(hasAppId ? "Production" : "Development");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
         builder.UseSetting("Storage:Container", container);
