@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 using VarBot.Bot.Feedback;
 using VarBot.Bot.StaffConsole.Pages;
+using VarBot.Bot.Texts;
 using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
 using VarBot.Newsletter;
@@ -64,7 +65,7 @@ internal static class ConsoleEndpoints
         var name = form["naam"].ToString().Trim();
         if (name.Length == 0)
         {
-            return Page<SignInPage>(new() { ["Available"] = true, ["Token"] = Token(context, antiforgery), ["Error"] = "Vul uw naam in." }, StatusCodes.Status400BadRequest);
+            return Page<SignInPage>(new() { ["Available"] = true, ["Token"] = Token(context, antiforgery), ["Error"] = BotTexts.ConsoleNameMissing }, StatusCodes.Status400BadRequest);
         }
 
         var claims = new List<Claim> { new(ClaimTypes.Name, name), new("name", name) };
@@ -120,7 +121,7 @@ internal static class ConsoleEndpoints
             .Take(500)
             .Select(f => new FeedbackPage.Item(
                 DutchFormat.Date(DateOnly.FromDateTime(f.At.UtcDateTime)) + " " + f.At.ToUniversalTime().ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture) + " UTC",
-                f.Kind == FeedbackKinds.Unanswered ? "onbeantwoord" : "niet nuttig",
+                f.Kind == FeedbackKinds.Unanswered ? BotTexts.ConsoleUnanswered : BotTexts.ConsoleNotUseful,
                 f.Question ?? "",
                 f.AnswerId ?? f.Intent ?? ""))
             .ToList();
@@ -215,7 +216,7 @@ internal static class ConsoleEndpoints
         var address = (await context.Request.ReadFormAsync(ct))["adres"].ToString().Trim();
         if (!SubscriptionService.IsValidAddress(address))
         {
-            return await IssuePageAsync(m, context, antiforgery, services, null, "Vul een geldig e-mailadres in voor de proef.", StatusCodes.Status400BadRequest, ct);
+            return await IssuePageAsync(m, context, antiforgery, services, null, BotTexts.ConsoleProofAddressInvalid, StatusCodes.Status400BadRequest, ct);
         }
 
         try
@@ -227,7 +228,7 @@ internal static class ConsoleEndpoints
         catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
         {
             services.Log(ex, m);
-            return await IssuePageAsync(m, context, antiforgery, services, null, "De proef kon niet worden verstuurd: de mailserver is niet bereikbaar of weigert. Probeer het later opnieuw.", StatusCodes.Status502BadGateway, ct);
+            return await IssuePageAsync(m, context, antiforgery, services, null, BotTexts.ConsoleProofFailed, StatusCodes.Status502BadGateway, ct);
         }
     }
 
@@ -304,7 +305,7 @@ internal static class ConsoleEndpoints
             ["UserName"] = StaffPrincipal.Name(context.User),
             ["Token"] = Token(context, antiforgery),
             ["Month"] = m.ToString(),
-            ["Title"] = "LinkedIn-berichten " + MonthName(m),
+            ["Title"] = string.Format(BotTexts.ConsoleLinkedInTitle, MonthName(m)),
             ["Posts"] = LinkedInDrafter.Draft(issue),
             ["Max"] = LinkedInDrafter.MaxLength,
         });
@@ -330,7 +331,7 @@ internal static class ConsoleEndpoints
 
         var vm = new IssuePage.ViewModel(
             month.ToString(),
-            "Nieuwsbrief " + MonthName(month),
+            string.Format(BotTexts.ConsoleIssueTitle, MonthName(month)),
             StateText(state),
             DutchFormat.LongDate(editor.Composer.Schedule.SendDate(month)),
             Editable: sent is null,
@@ -398,9 +399,9 @@ internal static class ConsoleEndpoints
 
         if (job.Summary is { } summary)
         {
-            var log = $"Verzonden: {summary.Sent}\nAl eerder verzonden: {summary.AlreadySent}\nNiet bevestigd: {summary.NotConfirmed}\nMislukt: {summary.Failed.Count}\n"
-                + string.Concat(summary.Failed.Select(f => $"- abonnee {f.SubscriberKey}: {f.Reason}\n"))
-                + $"Gestart door {job.StartedBy}; duur {summary.Elapsed.TotalSeconds:F1} s.";
+            var log = string.Format(BotTexts.ConsoleSendLog, summary.Sent, summary.AlreadySent, summary.NotConfirmed, summary.Failed.Count)
+                + string.Concat(summary.Failed.Select(f => string.Format(BotTexts.ConsoleSendLogFailure, f.SubscriberKey, f.Reason)))
+                + string.Format(BotTexts.ConsoleSendLogEnd, job.StartedBy, summary.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
             return new IssuePage.SendState(summary.Sent + summary.AlreadySent, summary.Failed.Count, summary.NotAttempted, summary.Total, true, log);
         }
 
@@ -415,10 +416,10 @@ internal static class ConsoleEndpoints
 
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
-        ["opgeslagen"] = "Het concept is opgeslagen. Een eerdere goedkeuring is daarmee vervallen.",
-        ["proef"] = "De proef is verstuurd.",
-        ["goedgekeurd"] = "De nieuwsbrief is goedgekeurd en kan worden verstuurd.",
-        ["verzenden"] = "De verzending is gestart. De webversie staat vast.",
+        ["opgeslagen"] = BotTexts.ConsoleSaved,
+        ["proef"] = BotTexts.ConsoleProofSent,
+        ["goedgekeurd"] = BotTexts.ConsoleApproved,
+        ["verzenden"] = BotTexts.ConsoleSendStarted,
     };
 
     private static string StateText(IssueState state) => state switch
@@ -439,8 +440,7 @@ internal static class ConsoleEndpoints
         }
         catch (AntiforgeryValidationException)
         {
-            return Results.Content("<!DOCTYPE html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Formulier verlopen</title><p>Dit formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en probeer het nog eens.</p></html>",
-                Html, System.Text.Encoding.UTF8, StatusCodes.Status400BadRequest);
+            return Results.Content(BotTexts.ConsoleFormExpired, Html, System.Text.Encoding.UTF8, StatusCodes.Status400BadRequest);
         }
     }
 

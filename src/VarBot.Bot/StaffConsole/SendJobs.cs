@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using VarBot.Bot.Texts;
 using VarBot.Newsletter;
 using VarBot.Newsletter.Delivery;
 
@@ -50,7 +51,7 @@ internal sealed partial class SendJobs(NewsletterSender sender, TimeProvider tim
         catch (Exception ex)
         {
             LogSendFailed(ex, job.Month.ToString());
-            job.Error = ex is IssueNotApprovedException ? ex.Message : "De verzending is afgebroken door een fout; zie de logboeken. Opnieuw starten gaat verder waar hij stopte.";
+            job.Error = ex is IssueNotApprovedException ? ex.Message : BotTexts.ConsoleSendAborted;
         }
     }
 
