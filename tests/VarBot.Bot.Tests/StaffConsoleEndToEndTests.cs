@@ -133,6 +133,37 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
         Assert.Contains("Wij wensen u een veilig 2027.", await page.InnerTextAsync("body"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Console_EveryFormWithoutAntiforgeryToken_RefusedNothingChanged()
+    {
+        var cookies = new CookieContainer();
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+        var form = await http.GetStringAsync("/beheer/aanmelden");
+        var token = System.Text.RegularExpressions.Regex.Match(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"");
+        Assert.True(token.Success, form);
+        var signIn = await http.PostAsync("/beheer/aanmelden", new FormUrlEncodedContent(
+            [new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)), new("naam", "Bram"), new("terug", "/beheer")]));
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/beheer/nieuwsbrief/2027-01")).StatusCode);
+
+        string[] posts =
+        [
+            "/beheer/nieuwsbrief/2027-01", "/beheer/nieuwsbrief/2027-01/voorbeeld", "/beheer/nieuwsbrief/2027-01/proef",
+            "/beheer/nieuwsbrief/2027-01/goedkeuren", "/beheer/nieuwsbrief/2027-01/versturen", "/beheer/afmelden",
+        ];
+        foreach (var path in posts)
+        {
+            var response = await http.PostAsync(path, new FormUrlEncodedContent([new("onderwerp", "Vervalst"), new("adres", "x@var.test"), new("toch", "ja")]));
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
+        }
+
+        var store = _host.Services.GetRequiredService<VarBot.Newsletter.Issues.IssueStore>();
+        var month = VarBot.Newsletter.IssueMonth.Parse("2027-01");
+        Assert.Null(await store.GetDraftAsync(month));
+        Assert.Null(await store.GetApprovalAsync(month));
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/beheer")).StatusCode);
+    }
+
     private static string To(JsonElement mail) => mail.GetProperty("to")[0].GetProperty("address").GetString()!;
 
     private static async Task<List<JsonElement>> WaitForMailsAsync(HttpClient mail, Func<JsonElement, bool> match, int count)
