@@ -21,6 +21,18 @@ public static class Extensions
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
     /// <summary>
+    /// The host's options: its content root (appsettings.json, the staff console's files) is the app's own folder, so
+    /// started from any working directory it reads the same settings, unless a content root is given explicitly.
+    /// </summary>
+    public static WebApplicationOptions HostOptions(string[] args)
+    {
+        var explicitRoot = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return new WebApplicationOptions { Args = args, ContentRootPath = explicitRoot ? null : AppContext.BaseDirectory };
+    }
+
+    /// <summary>
     /// Local defaults: listen on 127.0.0.1:3978 unless urls are configured, and use Azurite when no storage is configured.
     /// </summary>
     public static WebApplicationBuilder UseVarBotDefaults(this WebApplicationBuilder builder)

@@ -1,16 +1,19 @@
 using VarBot.Bot;
+using VarBot.Bot.StaffConsole;
 using VarBot.Newsletter.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(Extensions.HostOptions(args));
 builder.UseVarBotDefaults();
 builder.Services.AddVarBotKnowledge(builder.Configuration);
 builder.Services.AddVarBotProtocol(builder.Configuration);
 builder.Services.AddVarBot(builder.Configuration);
 builder.Services.AddVarBotNewsletter(builder.Configuration);
+builder.AddStaffConsole();
 
 var app = builder.Build();
 app.MapVarBot();
 app.MapNewsletterEndpoints();
+app.MapStaffConsole();
 app.MapVarBotHealthChecks();
 app.Run();
 

@@ -140,7 +140,7 @@ internal static class FeedbackCommand
             }
             catch (JsonException)
             {
-                environment.Output.WriteLine($"Overgeslagen (onleesbaar): {name}");
+                environment.Output.WriteLine($"Overgeslagen (onleesbaar): {TerminalText.Safe(name)}");
             }
         }
 
@@ -160,9 +160,9 @@ internal static class FeedbackCommand
                 "unanswered" => "Onbeantwoord",
                 "down" => "Niet nuttig",
                 "up" => "Nuttig",
-                _ => item.Kind,
+                _ => TerminalText.Safe(item.Kind),
             };
-            var question = string.IsNullOrWhiteSpace(item.Question) ? "(vraag onbekend)" : item.Question.ReplaceLineEndings(" ");
+            var question = string.IsNullOrWhiteSpace(item.Question) ? "(vraag onbekend)" : TerminalText.Safe(item.Question);
             var at = TimeZoneInfo.ConvertTime(item.At, Amsterdam);
             output.WriteLine($"{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {label,-12}  {question}");
         }
