@@ -67,8 +67,7 @@ public static class Extensions
     /// <summary>The bot: routing table, handlers, conversation and feedback stores, cards, health checks.</summary>
     public static IServiceCollection AddVarBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<VarBotOptions>().Bind(configuration.GetSection(VarBotOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<VarBotOptions>, VarBotOptionsValidator>();
+        services.AddOptions<VarBotOptions>().BindConfiguration(VarBotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

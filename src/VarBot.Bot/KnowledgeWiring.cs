@@ -17,7 +17,7 @@ public static class KnowledgeWiring
     {
         services.AddBlobStorage();
         services.AddHostedService<SeedModelPublisher>();
-        services.AddKnowledgeModelStore(configuration.GetSection(ModelStoreOptions.SectionName));
+        services.AddKnowledgeModelStore();
         services.AddSingleton<EngineKnowledge>();
         services.AddSingleton<IBotKnowledge>(provider => provider.GetRequiredService<EngineKnowledge>());
         services.AddSingleton<IModelCheck>(provider => provider.GetRequiredService<EngineKnowledge>());

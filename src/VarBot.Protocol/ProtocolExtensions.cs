@@ -18,7 +18,7 @@ public static class ProtocolExtensions
     public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration, Action<BotOptions>? configure = null)
     {
         EnsureSecretNotInFiles(configuration);
-        var optionsBuilder = services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        var optionsBuilder = services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);

@@ -39,7 +39,11 @@ public sealed class ConversationOptions
     [Range(1, 256)]
     public int MaxConcurrentWrites { get; set; } = 16;
 
-    /// <summary>On a clean shutdown, how long pending context writes may take.</summary>
-    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
-    public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>How long one context (or feedback) write may take before it is given up and logged.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>On a clean shutdown, how long all pending writes together may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:02:00")]
+    public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(20);
 }

@@ -78,7 +78,7 @@ internal sealed class ConversationWriter(
 
             try
             {
-                using var timeout = new CancellationTokenSource(options.Value.FlushTimeout);
+                using var timeout = new CancellationTokenSource(options.Value.WriteTimeout);
                 var written = await blobs.WriteAsync(entry.ConversationId, state, etag, timeout.Token).ConfigureAwait(false);
                 bool again;
                 lock (entry.Sync)
@@ -125,7 +125,7 @@ internal sealed class ConversationWriter(
     {
         try
         {
-            using var timeout = new CancellationTokenSource(options.Value.FlushTimeout);
+            using var timeout = new CancellationTokenSource(options.Value.WriteTimeout);
             var (stored, etag) = await blobs.ReadAsync(entry.ConversationId, timeout.Token).ConfigureAwait(false);
             lock (entry.Sync)
             {

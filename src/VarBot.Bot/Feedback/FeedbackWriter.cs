@@ -67,7 +67,7 @@ internal sealed class FeedbackWriter(
         {
             try
             {
-                using var timeout = new CancellationTokenSource(conversationOptions.Value.FlushTimeout);
+                using var timeout = new CancellationTokenSource(conversationOptions.Value.WriteTimeout);
                 await store.AddAsync(record, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is BlobStorageException or BlobConditionFailedException or OperationCanceledException)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using VarBot.Knowledge.Dutch;
 using VarBot.Storage;
 
 namespace VarBot.Cli.Commands;
@@ -17,7 +18,6 @@ internal static class FeedbackCommand
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>Storage settings of the bot host itself, accepted as a fallback so editors can use the host's environment.</summary>
     private const string HostConnectionStringVariable = "Storage__ConnectionString";
@@ -163,7 +163,7 @@ internal static class FeedbackCommand
                 _ => TerminalText.Safe(item.Kind),
             };
             var question = string.IsNullOrWhiteSpace(item.Question) ? "(vraag onbekend)" : TerminalText.Safe(item.Question);
-            var at = TimeZoneInfo.ConvertTime(item.At, Amsterdam);
+            var at = DutchTime.Local(item.At);
             output.WriteLine($"{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {label,-12}  {question}");
         }
     }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -15,15 +14,9 @@ public static class KnowledgeModelStoreServiceCollectionExtensions
     /// the blob store is used, so call <c>AddBlobStorage</c> too. Every registered <see cref="IModelCheck"/> must pass on
     /// a new model before it becomes current.
     /// </summary>
-    public static IServiceCollection AddKnowledgeModelStore(this IServiceCollection services, IConfiguration section, Action<ModelStoreOptions>? configure = null)
+    public static IServiceCollection AddKnowledgeModelStore(this IServiceCollection services)
     {
-        var builder = services.AddOptions<ModelStoreOptions>().Bind(section).ValidateOnStart();
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
-        services.AddSingleton<IValidateOptions<ModelStoreOptions>, ModelStoreOptionsValidator>();
+        services.AddOptions<ModelStoreOptions>().BindConfiguration(ModelStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ModelRepository(provider.GetRequiredService<IBlobContainer>()));
         services.TryAddSingleton(provider => new ModelPublisher(

@@ -18,7 +18,7 @@ public sealed class ModelRefreshServiceTests(AzuriteFixture azurite) : IClassFix
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
         services.AddBlobStorage();
-        services.AddKnowledgeModelStore(configuration.GetSection("ModelStore"));
+        services.AddKnowledgeModelStore();
         return services.BuildServiceProvider();
     }
 
