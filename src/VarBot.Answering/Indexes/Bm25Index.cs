@@ -1,4 +1,4 @@
-namespace VarBot.Answering.Search;
+namespace VarBot.Answering.Indexes;
 
 /// <summary>Okapi BM25 (k1 = 1.2, b = 0.75) over documents given as lists of stems.</summary>
 internal sealed class Bm25Index
