@@ -1,3 +1,4 @@
+using VarBot.Answering.Analysis;
 namespace VarBot.Answering.Tests;
 
 /// <summary>Count and person questions are answered only when the reports state the count or name; relative years resolve against today.</summary>
@@ -36,5 +37,5 @@ public sealed class HonestDeclineTests
 
     [Fact]
     public void Normalize_Ampersand_ReadsAsEn() =>
-        Assert.Equal(["jeugd", "en", "veiligheid"], Text.TextNormalizer.Tokens("Jeugd & Veiligheid"));
+        Assert.Equal(["jeugd", "en", "veiligheid"], TextNormalizer.Tokens("Jeugd & Veiligheid"));
 }

@@ -260,7 +260,8 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
     public Reply Answer(Query query)
     {
         var today = query.Today;
-        if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed && query.Years.Count == 0 && query.Range is null)
+        if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed && query.Years.Count == 0 && query.Range is null
+            && !query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Ordinal))
         {
             return Single(query, followed);
         }
