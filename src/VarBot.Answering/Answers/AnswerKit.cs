@@ -38,6 +38,7 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts)
         ThemeId = query.ThemeId,
         EventType = query.EventTypes.Count > 0 ? query.EventTypes[0] : null,
         EventId = eventId,
+        TitleSeason = query.TitleSeason,
         LineKeys = query.LineKeys.Count > 0 ? query.LineKeys : null,
         Kind = query.Kind,
         Side = query.Side,

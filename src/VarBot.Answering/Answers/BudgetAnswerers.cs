@@ -208,8 +208,10 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
                 lead += " " + kit.Texts.Format("budget_also", finder.KindName(other.Budget.Kind), DutchFormat.Amount(otherTotal));
             }
 
-            var top = primary.Lines.Where(l => l.Line.Kind == BudgetLineKind.Line && l.Line.Side == (query.Side ?? BudgetSide.Expense))
-                .OrderByDescending(l => l.Line.Amount ?? 0).ToList();
+            // The total alone when that is what was asked; otherwise the biggest lines of both sides with it.
+            var top = query.Has(Signals.Total) ? []
+                : query.Side is { } side ? Biggest(primary, side).Take(AnswerKit.MaxItems).ToList()
+                : [.. Biggest(primary, BudgetSide.Income).Take(2), .. Biggest(primary, BudgetSide.Expense).Take(3)];
             return finder.Reply(query, Intent, lead, shown, top, total: true, year);
         }
 
@@ -241,6 +243,9 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
 
         return finder.Reply(query, Intent, string.Join(' ', sentences), shown, lines, total: false, year, items);
     }
+
+    private static IEnumerable<LineEntry> Biggest(BudgetEntry table, BudgetSide side) =>
+        table.Lines.Where(l => l.Line.Side == side && l.Line.Kind == BudgetLineKind.Line).OrderByDescending(l => l.Line.Amount ?? 0);
 }
 
 /// <summary>

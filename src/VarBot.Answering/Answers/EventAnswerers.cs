@@ -212,6 +212,12 @@ internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder) : IAn
         {
             var lead = kit.Texts.Format(query.Has(Signals.YesNo) ? "event_list_none_no" : "event_list_none", label, period);
             var end = range?.To ?? new DateOnly(years.Count > 0 ? years.Max() : query.Today.Year, 12, 31);
+            var begin = range?.From ?? new DateOnly(years.Count > 0 ? years.Min() : query.Today.Year, 1, 1);
+            if (candidates.LastOrDefault(e => KnowledgeIndex.SortDate(e) < begin && e.Status != EventStatus.Cancelled) is { } before && query.Has(Signals.YesNo))
+            {
+                lead += " " + kit.Texts.Format("event_before_period", EventFinder.Name(before), finder.When(before));
+            }
+
             var after = candidates.FirstOrDefault(e => KnowledgeIndex.SortDate(e) > end && EventFinder.IsUpcoming(e, query.Today) && e.Status != EventStatus.Cancelled);
             if (after is not null)
             {
@@ -333,7 +339,7 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         }
 
         var last = past.LastOrDefault();
-        var noneLead = kit.Texts.Format("event_none_after", label, DutchFormat.Date(today));
+        var noneLead = kit.Texts.Format("event_none_after_" + (query.EventTypes.Count == 1 ? Article(query.EventTypes[0]) : "de"), label, DutchFormat.Date(today));
         if (last is not null)
         {
             noneLead += " " + kit.Texts.Format("event_last_known", EventFinder.Name(last), finder.When(last));

@@ -53,6 +53,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         var answered = coverage >= Full;
+        var partialKey = "partial_found";
+        var askedYears = query.Years.Count > 0 ? query.Years : query.Range is { } asked ? [asked.From.Year] : [];
+        if (askedYears.Count > 0 && !askedYears.Contains(hits[0].Entry.Passage.Year) && !askedYears.Any(hits[0].Entry.Years.Contains))
+        {
+            // A year the user named is firm: a passage about another year is only near.
+            answered = false;
+        }
         var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
         if (requireNumber && countNoun.Count > 0)
         {
@@ -82,6 +89,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             if (named is null)
             {
                 answered = false;
+                partialKey = "partial_person";
             }
             else
             {
@@ -95,7 +103,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return null;
         }
 
-        var lead = answered ? facts[0].Text : kit.Texts["partial_found"];
+        var lead = answered ? facts[0].Text : kit.Texts[partialKey];
         var items = answered ? facts.Skip(1).ToList() : facts;
         return new Reply
         {
@@ -208,13 +216,30 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         void Add(string sentence, PassageEntry entry)
         {
-            var shortened = Sentences.Shorten(sentence);
+            var shortened = WithYear(Sentences.Shorten(sentence), entry);
             var key = string.Join(' ', TextNormalizer.Tokens(shortened));
             if (key.Length > 0 && !Sentences.IsDebris(shortened) && seen.Add(key) && !seen.Any(s => s != key && s.Contains(key, StringComparison.Ordinal)))
             {
                 facts.Add(new Fact(shortened, kit.SourceOf(entry)));
             }
         }
+    }
+
+    private System.Text.RegularExpressions.Regex? monthWithoutYear;
+
+    /// <summary>"in mei" in the jaarverslag 2024 reads "in mei 2024": a month the sentence gives without a year gets the passage's year.</summary>
+    private string WithYear(string sentence, PassageEntry entry)
+    {
+        if (entry.Passage.Kind == Knowledge.Model.PassageKind.General)
+        {
+            return sentence;
+        }
+
+        monthWithoutYear ??= new System.Text.RegularExpressions.Regex(
+            $@"\b({string.Join('|', kit.Words.Language.Months)})\b(?!\s*[-/–]?\s*\w*\s*\d{{4}})",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var year = entry.Passage.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
     }
 
     /// <summary>The bullets that follow a passage ending in a colon, in the same section.</summary>

@@ -30,6 +30,8 @@ public sealed record ConversationContext
     public string? ThemeId { get; init; }
     public EventType? EventType { get; init; }
     public string? EventId { get; init; }
+    /// <summary>A season named in an event title ("voorjaar" of "Voorjaarscarrousel").</summary>
+    public string? TitleSeason { get; init; }
     public IReadOnlyList<string>? LineKeys { get; init; }
     public BudgetKind? Kind { get; init; }
     public BudgetSide? Side { get; init; }

@@ -55,6 +55,7 @@ internal static class FollowUp
                 ThemeId = previous.ThemeId,
                 EventTypes = previous.EventType is { } type ? [type] : [],
                 EventId = previous.EventId,
+                TitleSeason = previous.TitleSeason,
                 LineKeys = previous.LineKeys ?? [],
                 Kind = query.Kind ?? previous.Kind,
                 Side = query.Side ?? previous.Side,

@@ -91,8 +91,27 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
         data["suggestions"] = new JsonArray([.. suggestions.Select(s => (JsonNode?)JsonValue.Create(s))]);
         data["answerId"] = AnswerId(question, reply);
         var context = reply.Context with { Intent = reply.Intent.ToString() };
-        return new Answer(reply.Intent.ToString(), summary.ToString(), new AnswerCard(reply.Template, data), sources, suggestions, context, reply.Answered);
+        return new Answer(PublicName(reply.Intent), summary.ToString(), new AnswerCard(reply.Template, data), sources, suggestions, context, reply.Answered);
     }
+
+    /// <summary>The stable intent family the bot logs and stores with feedback ("budget", "event", "search", ...).</summary>
+    public static string PublicName(Routing.Intent intent) => intent switch
+    {
+        Routing.Intent.BudgetLine or Routing.Intent.BudgetCompare or Routing.Intent.BudgetBreakdown or Routing.Intent.MoneyText => "budget",
+        Routing.Intent.EventDay or Routing.Intent.EventDetail or Routing.Intent.EventList or Routing.Intent.EventNext => "event",
+        Routing.Intent.Organisation or Routing.Intent.Person => "org",
+        Routing.Intent.ThemeOverview => "theme",
+        Routing.Intent.ThemeList => "themes",
+        Routing.Intent.Search => "search",
+        Routing.Intent.Monitoring => "monitoring",
+        Routing.Intent.SmallTalk => "small-talk",
+        Routing.Intent.FuturePerson => "future-person",
+        Routing.Intent.OtherOrganisation => "other-organisation",
+        Routing.Intent.TooLong => "too-long",
+        Routing.Intent.NoWords => "no-words",
+        Routing.Intent.NotUnderstood => "not-understood",
+        _ => intent.ToString().ToLowerInvariant(),
+    };
 
     private AnswerSource Source(FactSource source) =>
         new(source.ReportId, index.Reports.TryGetValue(source.ReportId, out var report) ? report.Title : source.ReportId, source.Section, source.Line);

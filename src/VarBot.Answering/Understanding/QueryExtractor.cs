@@ -383,7 +383,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         var generic = Generic();
-        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)).ToList();
+        var moneyWords = MoneyVocabulary();
+        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
+            && !((signals & Signals.Money) != 0 && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
         if (specific.Count > 0)
         {
             signals |= Signals.Content;
