@@ -41,6 +41,17 @@ internal sealed record AnalysedText(string Raw, IReadOnlyList<Token> Tokens)
 internal sealed class Analyzer
 {
     private const int MaxCached = 100_000;
+    private static Func<string, string> stemmer = DutchStemmer.Stem;
+
+    /// <summary>
+    /// Replaces the stemmer for every engine built afterwards (and empties the stem cache). Only the search comparison
+    /// benchmark uses this, to measure another Dutch stemmer on the question sets.
+    /// </summary>
+    internal static void UseStemmer(Func<string, string> replacement)
+    {
+        stemmer = replacement;
+        StemCache.Clear();
+    }
     private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
     private readonly HashSet<string> known;
     private readonly Dictionary<int, List<string>> knownByLength;
@@ -104,7 +115,7 @@ internal sealed class Analyzer
             return stem;
         }
 
-        stem = DutchStemmer.Stem(token);
+        stem = stemmer(token);
         if (StemCache.Count < MaxCached)
         {
             StemCache.TryAdd(token, stem);

@@ -19,6 +19,17 @@ internal sealed class EventFinder(AnswerKit kit)
         }
 
         var list = all.ToList();
+        // A type word that is also a title ("veiligheidsconferentie", "najaarscarrousel") narrows to those titles.
+        var typeWords = kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        var typeNames = Enum.GetNames<EventType>().Select(n => n.ToLowerInvariant()).ToList();
+        var titled = query.Text.Tokens.Where(t => typeWords.Contains(t.Text) && !typeNames.Any(n => t.Text.StartsWith(n, StringComparison.Ordinal)))
+            .Select(t => list.Where(e => Analysis.TextNormalizer.Tokens(e.Event.Title).Contains(t.Text)).ToList())
+            .FirstOrDefault(l => l.Count > 0);
+        if (titled is not null)
+        {
+            list = titled;
+        }
+
         if (query.TitleSeason is { } season)
         {
             var titleWords = kit.Words.Events.SeasonTitles[season];
@@ -395,7 +406,11 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
 
         // What the reports write about the event: passages at its source lines that hold the asked words.
         var lines = e.Sources.ToList();
-        var near = search.Answer(query, Intent, requireNumber: false,
+        // Near its own source lines every passage is about the event: search with what is asked about it, not its name.
+        var typeWords = kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        var nameStems = Analysis.TextNormalizer.Tokens(e.Title).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+        var asked = query.Terms.Where(t => !typeWords.Contains(t.Text) && !nameStems.Contains(t.Stem)).ToList();
+        var near = search.Answer(query with { Terms = asked.Count > 0 ? asked : query.Terms }, Intent, requireNumber: false,
             restrict: p => lines.Any(s => p.Passage.Source.File.EndsWith(Path.GetFileName(s.File), StringComparison.Ordinal) && Math.Abs(p.Passage.Source.Line - s.Line) <= 12),
             partialAllowed: true);
         if (near is not null)

@@ -40,6 +40,8 @@ internal sealed class Bm25Index
         totalLength += stems.Count;
     }
 
+    public int Frequency(string term) => documentFrequency.GetValueOrDefault(term);
+
     public double Idf(string term)
     {
         var n = documentFrequency.GetValueOrDefault(term);

@@ -38,7 +38,9 @@ internal sealed class KnowledgeIndex
         Passages = BuildPassages(model, Analyzer, words.Language.Numbers);
         Search = new PassageSearch(Passages, Analyzer);
         ThemePhrases = BuildThemePhrases(model, words);
-        var generic = words.Events.EventTypes.Values.SelectMany(v => v).Concat(words.Themes.ActivityWords).Concat(words.Events.AgendaWords).ToHashSet();
+        // A title word that only says the kind of event ("Webinar", "Leerhuis") names no particular event.
+        var generic = words.Events.EventTypes.Values.SelectMany(v => v).Concat(words.Themes.ActivityWords).Concat(words.Events.AgendaWords)
+            .Concat(Enum.GetNames<EventType>().SelectMany(n => new[] { n.ToLowerInvariant(), n.ToLowerInvariant() + "s" })).ToHashSet();
         Events = model.Events
             .Select(e => new EventEntry(
                 e,
@@ -48,7 +50,9 @@ internal sealed class KnowledgeIndex
                 SortDate(e)))
             .OrderBy(e => e.SortDate)
             .ToList();
-        EventNameStems = Events.SelectMany(e => e.NameStems).ToHashSet(StringComparer.Ordinal);
+        // Only words that say which event is meant: "samen" or "meer" in a title names none.
+        var common = Math.Max(10, Passages.Count / 40);
+        EventNameStems = Events.SelectMany(e => e.NameStems).Where(s => Search.Frequency(s) <= common).ToHashSet(StringComparer.Ordinal);
         var keyByWord = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in words.Budget.Lines)
         {

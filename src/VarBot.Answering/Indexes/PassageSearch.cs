@@ -42,6 +42,9 @@ internal sealed class PassageSearch
         }
     }
 
+    /// <summary>In how many passages a stem occurs.</summary>
+    public int Frequency(string stem) => index.Frequency(stem);
+
     /// <summary>The best passages for the terms among those the filter allows, best first.</summary>
     public IReadOnlyList<PassageHit> Find(IReadOnlyList<Token> terms, Func<PassageEntry, bool>? filter, int max = 8)
     {
