@@ -81,7 +81,7 @@ internal sealed class EventFinder(AnswerKit kit)
     public static bool IsUpcoming(Event e, DateOnly today) =>
         e.Date is { } date ? date >= today
         : e.Month is { } month ? e.Year > today.Year || e.Year == today.Year && month >= today.Month
-        : e.Year > today.Year;
+        : e.Year >= today.Year;
 
     public static bool InRange(Event e, DateRange range)
     {
@@ -292,7 +292,8 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
 
         var named = finder.NameStems(query).Count > 0 || query.TitleSeason is not null && query.EventTypes.Count > 0;
         var year = query.Year;
-        var position = query.Ordinal is not null || query.Has(Signals.First) || query.Has(Signals.Last);
+        // "het laatste Leerhuis" alone is the most recent one; "het laatste Leerhuis van dit jaar" the last of that year.
+        var position = query.Ordinal is not null || query.Has(Signals.First) || query.Has(Signals.Last) && (year is not null || query.Range is not null);
         if (position)
         {
             var inYear = candidates.Where(e => e.Year == (year ?? today.Year) && e.Status != EventStatus.Cancelled).ToList();
