@@ -9,6 +9,7 @@ builder.Services.AddVarBot(builder.Configuration);
 builder.Services.AddVarBotNewsletter(builder.Configuration);
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapVarBot();
 app.MapNewsletterEndpoints();
 app.MapVarBotHealthChecks();

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using VarBot.Bot.Tests.Infrastructure;
 using VarBot.Newsletter.Subscribers;
 using VarBot.Storage;
@@ -110,7 +111,7 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
 
         Assert.StartsWith("Bijna klaar: bevestig", (string?)reply["text"], StringComparison.Ordinal);
         Assert.Contains(email, (string?)reply["text"], StringComparison.Ordinal);
-        var store = new SubscriberStore(BlobContainerFactory.Create(_azurite.ConnectionString, _container), TimeProvider.System);
+        var store = _host.Services.GetRequiredService<SubscriberStore>();
         var stored = (await store.GetAsync(email))!.Value.Subscriber;
         Assert.Equal(SubscriberStatus.Pending, stored.Status);
         Assert.Equal("bot", stored.ConsentSource);
@@ -122,7 +123,7 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
         Assert.Contains("Bevestig", mail.GetProperty("subject").GetString(), StringComparison.Ordinal);
         var link = System.Text.RegularExpressions.Regex.Match(text, @"http://127\.0\.0\.1:3978(/nieuwsbrief/bevestigen\?token=\S+)").Groups[1].Value;
         Assert.NotEmpty(link);
-        using var confirm = await _client.GetAsync(link);
+        using var confirm = await _client.PostAsync(link, new FormUrlEncodedContent([new("thema", "mensenhandel"), new("thema", "jeugd-en-veiligheid")]));
         Assert.True(confirm.IsSuccessStatusCode);
         Assert.Equal(SubscriberStatus.Confirmed, (await store.GetAsync(email))!.Value.Subscriber.Status);
 
