@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using VarBot.Protocol.Auth;
 using VarBot.Protocol.Connector;
 using VarBot.Protocol.Hosting;
+using VarBot.Protocol.Proactive;
 
 namespace VarBot.Protocol;
 
@@ -37,7 +38,9 @@ public static class ProtocolExtensions
                 ? ActivatorUtilities.CreateInstance<MsalConnectorTokenProvider>(sp)
                 : new AnonymousConnectorTokenProvider());
         services.TryAddSingleton<BotTokenValidator>();
+        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ConnectorClient>();
+        services.TryAddSingleton<IProactiveSender, ProactiveSender>();
         services.TryAddSingleton<ActivityQueue>();
         services.TryAddSingleton<TurnRunner>();
         services.TryAddSingleton<BotMessagesEndpoint>();

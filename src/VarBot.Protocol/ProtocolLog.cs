@@ -34,4 +34,7 @@ internal static partial class ProtocolLog
 
     [LoggerMessage(EventId = 4010, Level = LogLevel.Debug, Message = "Activity text: {Text}")]
     public static partial void ActivityText(this ILogger logger, string? text);
+
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Warning, Message = "Connector answered {StatusCode} to a proactive send to conversation {ConversationId} (attempt {Attempt}); the run pauses {PauseMs} ms and continues at {MessagesPerSecond:0.##} messages/s")]
+    public static partial void ProactiveRetrying(this ILogger logger, int statusCode, string? conversationId, int attempt, double pauseMs, double messagesPerSecond);
 }

@@ -131,6 +131,26 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
     }
 
     [Fact]
+    public async Task Submit_ConfirmedAddressAgainWithOtherName_StoredUnchanged()
+    {
+        // Issue 9: anyone in Teams could overwrite a confirmed subscriber's name and themes through the card.
+        var email = NewAddress();
+        var store = _host.Services.GetRequiredService<SubscriberStore>();
+        await store.CreateAsync(email, "Zoë de Vries", ["mensenhandel"], "formulier", confirmed: true);
+        var value = new JsonObject { ["action"] = "subscribe", ["email"] = email, ["name"] = "Klik op http://evil.example", ["themes"] = "" };
+
+        var reply = await _client.SubmitAsync(value, NewConversation());
+
+        Assert.StartsWith("Bijna klaar", (string?)reply["text"], StringComparison.Ordinal);
+        var stored = (await store.GetAsync(email))!.Value.Subscriber;
+        Assert.Equal("Zoë de Vries", stored.Name);
+        Assert.Equal(["mensenhandel"], stored.Themes);
+        var mail = await WaitForMailToAsync(email);
+        Assert.Equal(VarBot.Newsletter.NewsletterTexts.ManageSubject, mail.GetProperty("subject").GetString());
+        Assert.DoesNotContain("evil.example", mail.GetProperty("text").GetString()!, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Execute_ValidAddress_AnswersInlineAndMailsConfirmation()
     {
         var email = NewAddress();

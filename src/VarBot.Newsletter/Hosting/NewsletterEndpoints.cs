@@ -203,7 +203,7 @@ public static partial class NewsletterEndpoints
             return Results.NotFound();
         }
 
-        var html = await issues.GetHtmlAsync(parsed, ct);
+        var html = await issues.GetArchiveHtmlAsync(parsed, ct); // only sent issues, frozen at send time
         return html is null ? NoticeResult(NewsletterTexts.IssueNotFound, StatusCodes.Status404NotFound) : Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8);
     }
 

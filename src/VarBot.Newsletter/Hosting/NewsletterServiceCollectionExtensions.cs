@@ -44,8 +44,7 @@ public static class NewsletterServiceCollectionExtensions
         services.AddSingleton(sp => new UnsubscribeReasons(Blobs(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new IssueStore(Blobs(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new NewsletterRenderer(sp.GetService<ILoggerFactory>()));
-        services.AddSingleton(sp => new IssueComposer(sp.GetRequiredService<NewsletterLinks>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new IssueEditor(sp.GetRequiredService<IssueComposer>(), sp.GetRequiredService<NewsletterRenderer>(), sp.GetRequiredService<NewsletterLinks>(), sp.GetRequiredService<IssueStore>()));
+        services.AddEditorial(configuration);
         services.AddSingleton(sp => new MessageFactory(sp.GetRequiredService<NewsletterOptions>()));
         services.AddSingleton(sp => new SmtpMailer(sp.GetRequiredService<NewsletterOptions>().Smtp, sp.GetRequiredService<MessageFactory>().Domain));
         services.AddSingleton(sp => new SubscriptionLimiter(sp.GetRequiredService<NewsletterOptions>().RateLimits));

@@ -2,52 +2,31 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using VarBot.Protocol.Auth;
+using VarBot.Protocol.Proactive;
 using VarBot.Protocol.Schema;
 
 namespace VarBot.Protocol.Connector;
 
 /// <summary>
-/// Sends activities to the channel's connector.
-/// Spec: Bot Framework REST API reference, "Reply to Activity" (POST /v3/conversations/{conversationId}/activities/{activityId})
-/// and "Send to Conversation" (POST /v3/conversations/{conversationId}/activities).
+/// Calls the channel's connector with the bot's token.
+/// Spec: Bot Framework REST API reference, "Reply to Activity" (POST /v3/conversations/{conversationId}/activities/{activityId}),
+/// "Send to Conversation" (POST /v3/conversations/{conversationId}/activities) and "Create Conversation" (POST /v3/conversations).
+/// A refusal is a <see cref="ConnectorRequestException"/> carrying the connector's Retry-After.
 /// </summary>
-internal sealed class ConnectorClient(IHttpClientFactory httpClientFactory, IConnectorTokenProvider tokens, ILogger<ConnectorClient> logger)
+internal sealed class ConnectorClient(IHttpClientFactory httpClientFactory, IConnectorTokenProvider tokens, TimeProvider time, ILogger<ConnectorClient> logger)
 {
     public async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
-        var uri = ActivitiesUri(activity);
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
-        {
-            Content = JsonContent.Create(activity, options: BotJson.Options),
-        };
-        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
-        if (token is not null)
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        }
+        var response = await PostAsync<ResourceResponse>(ActivitiesUri(activity), activity, activity.Type, activity.Conversation?.Id, cancellationToken)
+            .ConfigureAwait(false);
+        return response ?? new ResourceResponse(null);
+    }
 
-        var client = httpClientFactory.CreateClient(ProtocolHttpClients.Connector);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        logger.ActivitySent(activity.Type, activity.Conversation?.Id, (int)response.StatusCode);
-        if (!response.IsSuccessStatusCode)
-        {
-            throw new HttpRequestException($"Connector answered {(int)response.StatusCode} to {activity.Type} for conversation {activity.Conversation?.Id}", null, response.StatusCode);
-        }
-
-        if (response.Content.Headers.ContentLength is 0 or null && response.Content.Headers.ContentType is null)
-        {
-            return new ResourceResponse(null);
-        }
-
-        try
-        {
-            return await response.Content.ReadFromJsonAsync<ResourceResponse>(BotJson.Options, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(null);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            // The activity was delivered; a connector that answers without a ResourceResponse body only loses the id.
-            return new ResourceResponse(null);
-        }
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken cancellationToken)
+    {
+        var uri = new Uri(serviceUrl.TrimEnd('/') + "/v3/conversations", UriKind.Absolute);
+        var response = await PostAsync<ConversationResourceResponse>(uri, parameters, "createConversation", null, cancellationToken).ConfigureAwait(false);
+        return response ?? new ConversationResourceResponse(null, null, null);
     }
 
     public static Uri ActivitiesUri(Activity activity)
@@ -62,4 +41,53 @@ internal sealed class ConnectorClient(IHttpClientFactory httpClientFactory, ICon
 
         return new Uri(path, UriKind.Absolute);
     }
+
+    private async Task<TResponse?> PostAsync<TResponse>(Uri uri, object body, string? what, string? conversationId, CancellationToken cancellationToken)
+        where TResponse : class
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri)
+        {
+            Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options),
+        };
+        var token = await tokens.GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        var client = httpClientFactory.CreateClient(ProtocolHttpClients.Connector);
+        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        logger.ActivitySent(what, conversationId, (int)response.StatusCode);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new ConnectorRequestException(
+                response.StatusCode,
+                RetryAfter(response),
+                $"Connector answered {(int)response.StatusCode} to {what} for conversation {conversationId}");
+        }
+
+        if (response.Content.Headers.ContentLength is 0 or null && response.Content.Headers.ContentType is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await response.Content.ReadFromJsonAsync<TResponse>(BotJson.Options, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            // The call succeeded; a connector that answers without the documented body only loses the ids.
+            return null;
+        }
+    }
+
+    /// <summary>Retry-After as delta-seconds or an HTTP date (RFC 9110 10.2.3); null when absent or already past.</summary>
+    private TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    {
+        { Delta: { } delta } => delta,
+        { Date: { } date } when date > time.GetUtcNow() => date - time.GetUtcNow(),
+        { Date: not null } => TimeSpan.Zero,
+        _ => null,
+    };
 }

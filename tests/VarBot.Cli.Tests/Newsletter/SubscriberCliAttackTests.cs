@@ -28,7 +28,7 @@ public sealed class SubscriberCliAttackTests(NewsletterServers servers) : IDispo
         Assert.True(printed.ExitCode == 0, printed.Output);
         Assert.DoesNotContain('\u001b', printed.Output);
         Assert.DoesNotContain('\u0007', printed.Output);
-        Assert.Contains("esc@voorbeeld.test,[2J]0;gehacktZoë,", printed.Output, StringComparison.Ordinal);
+        Assert.Contains("esc@voorbeeld.test,\"[2J]0;gehacktZoë\",", printed.Output, StringComparison.Ordinal);
         Assert.Contains("formule@voorbeeld.test,\"'=HYPERLINK(\"\"http://evil.example\"\")\"", printed.Output, StringComparison.Ordinal);
         Assert.True(toFile.ExitCode == 0, toFile.Output);
         var file = await File.ReadAllTextAsync(Path.Combine(_work.FullName, "export.csv"));
@@ -55,7 +55,8 @@ public sealed class SubscriberCliAttackTests(NewsletterServers servers) : IDispo
         Assert.Contains("Regel 4: hetzelfde e-mailadres als regel 2; overgeslagen (regel 2 telt).", run.Output, StringComparison.Ordinal);
         Assert.Contains("Regel 5: geen geldig e-mailadres", run.Output, StringComparison.Ordinal);
         Assert.Contains("Proefrun (niets opgeslagen): 4 regels; 1 abonnees zouden worden geïmporteerd, 0 bestaan al (blijven ongewijzigd), 1 dubbel, 2 ongeldig.", run.Output, StringComparison.Ordinal);
-        Assert.DoesNotContain('\u001b', run.Output);
+        // Spectre colours its own markup; the escape from the file must not come through.
+        Assert.DoesNotContain("\u001b[31mrood", run.Output, StringComparison.Ordinal);
         Assert.Null(await _cli.Subscribers.GetAsync("anna@voorbeeld.test"));
     }
 }

@@ -25,6 +25,8 @@ internal sealed class BotHost : IAsyncDisposable
 
     public DelegateBot Bot { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public ListLoggerProvider Logs { get; }
 
     public Uri MessagesUri { get; private set; } = null!;
