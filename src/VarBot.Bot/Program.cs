@@ -1,4 +1,5 @@
 using VarBot.Bot;
+using VarBot.Bot.StaffConsole;
 using VarBot.Newsletter.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,11 +8,13 @@ builder.Services.AddVarBotKnowledge(builder.Configuration);
 builder.Services.AddVarBotProtocol(builder.Configuration);
 builder.Services.AddVarBot(builder.Configuration);
 builder.Services.AddVarBotNewsletter(builder.Configuration);
+builder.AddStaffConsole();
 
 var app = builder.Build();
 app.UseRateLimiter();
 app.MapVarBot();
 app.MapNewsletterEndpoints();
+app.MapStaffConsole();
 app.MapVarBotHealthChecks();
 app.Run();
 
