@@ -115,6 +115,29 @@ public sealed class SubscriberStore(IBlobContainer container, SubscriberKeys key
         return await UpdateAsync(outcome.Key, s => s with { Name = name ?? s.Name, Themes = themes }, cancellationToken) ?? outcome.Subscriber;
     }
 
+    /// <summary>
+    /// Staff and tests only (authenticated callers): stores the subscriber, or updates a known one's name and themes and
+    /// confirms it when <paramref name="confirmed"/>. Never call this for an unauthenticated request: use
+    /// <see cref="SubscriptionService"/>, which leaves a known address unchanged.
+    /// </summary>
+    public async Task<Subscriber> SubscribeAsync(string email, string? name, IReadOnlyList<string> themes, string consentSource, bool confirmed, CancellationToken cancellationToken = default)
+    {
+        var outcome = await CreateAsync(email, name, themes, consentSource, confirmed, cancellationToken);
+        if (outcome.Created)
+        {
+            return outcome.Subscriber;
+        }
+
+        var now = time.GetUtcNow();
+        return await UpdateAsync(outcome.Key, s => s with
+        {
+            Name = name ?? s.Name,
+            Themes = themes,
+            Status = confirmed ? SubscriberStatus.Confirmed : s.Status,
+            ConfirmedAt = confirmed ? s.ConfirmedAt ?? now : s.ConfirmedAt,
+        }, cancellationToken) ?? outcome.Subscriber;
+    }
+
     /// <summary>Confirms a pending subscriber, optionally with the themes chosen on the confirm page; null when it no longer exists.</summary>
     public Task<Subscriber?> ConfirmAsync(string key, IReadOnlyList<string>? themes = null, CancellationToken cancellationToken = default) =>
         UpdateAsync(key, s => s with
