@@ -50,9 +50,6 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "Subscription refused: not a valid e-mail address (activity {ActivityId})")]
     public static partial void SubscriptionRefused(this ILogger logger, string? activityId);
 
-    [LoggerMessage(EventId = 5016, Level = LogLevel.Warning, Message = "The confirmation mail could not be sent: SMTP {StatusCode} (activity {ActivityId})")]
-    public static partial void ConfirmationMailFailed(this ILogger logger, System.Net.Mail.SmtpStatusCode statusCode, string? activityId);
-
     [LoggerMessage(EventId = 5017, Level = LogLevel.Warning, Message = "Could not read a conversation's context ({ExceptionType}); answering without it ({Suppressed} more like this left out)")]
     public static partial void ConversationReadFailed(this ILogger logger, string exceptionType, int suppressed);
 

@@ -11,6 +11,7 @@ builder.Services.AddVarBotNewsletter(builder.Configuration);
 builder.AddStaffConsole();
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapVarBot();
 app.MapNewsletterEndpoints();
 app.MapStaffConsole();

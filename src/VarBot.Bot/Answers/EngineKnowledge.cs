@@ -74,7 +74,7 @@ internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<Engi
     private Built Build(KnowledgeModel model)
     {
         var started = Stopwatch.GetTimestamp();
-        var built = new Built(model, AnswerEngine.Build(model));
+        var built = new Built(model, AnswerEngine.Build(model, logger));
         logger.EngineBuilt(model.Version, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return built;
     }
