@@ -35,8 +35,8 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         var state = await ConversationBlob.WaitAsync(azurite, container, conversation, s => s["recentAnswers"]!.AsArray().Count == 5);
         var followUp = await client.AskAsync(FollowUp, conversation, Today);
 
-        Assert.All(replies, r => Assert.False(string.IsNullOrEmpty((string?)r["text"])));
-        Assert.Equal(ExpectedFollowUp(), (string?)followUp["text"]);
+        Assert.All(replies, r => Assert.False(string.IsNullOrEmpty(r.AnswerText())));
+        Assert.Equal(ExpectedFollowUp(), followUp.AnswerText());
         // One host never races itself: no lost ETag race, no failed write, no stack trace in any warning.
         Assert.DoesNotContain(logs.Lines, l => l.Contains(" 5006:", StringComparison.Ordinal) || l.Contains(" 5012:", StringComparison.Ordinal));
         Assert.DoesNotContain(logs.Lines, l => l.StartsWith("VarBot.", StringComparison.Ordinal)
@@ -64,9 +64,9 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         var fromOne = await oneClient.AskAsync(FollowUp, conversation, Today);
         var fromTwo = await twoClient.AskAsync(FollowUp, "race2:" + conversation, Today);
 
-        Assert.All(replies, r => Assert.False(string.IsNullOrEmpty((string?)r["text"])));
-        Assert.Equal(ExpectedFollowUp(), (string?)fromOne["text"]);
-        Assert.NotEqual(ExpectedFollowUp(), (string?)fromTwo["text"]); // a fresh conversation has no context to continue
+        Assert.All(replies, r => Assert.False(string.IsNullOrEmpty(r.AnswerText())));
+        Assert.Equal(ExpectedFollowUp(), fromOne.AnswerText());
+        Assert.NotEqual(ExpectedFollowUp(), fromTwo.AnswerText()); // a fresh conversation has no context to continue
         var ours = logs.Lines.Where(l => l.StartsWith("VarBot.", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(ours, l => l.Contains(" Error ", StringComparison.Ordinal));
         Assert.DoesNotContain(ours, l => l.Contains(" Warning ", StringComparison.Ordinal) && l.Contains("   at ", StringComparison.Ordinal));

@@ -17,6 +17,7 @@ public sealed class LoggingConventionTests
         { "VarBot.Knowledge", 3000 },
         { "VarBot.Answering", 4000 },
         { "VarBot.Bot", 5000 },
+        { "VarBot.Newsletter", 6000 },
     };
 
     [Theory]

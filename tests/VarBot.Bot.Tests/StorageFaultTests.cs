@@ -50,9 +50,9 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         using var readiness = await client.GetAsync("/readyz");
         var readinessBody = await readiness.Content.ReadAsStringAsync();
 
-        Assert.All(replies.Take(30), r => Assert.Equal((string?)healthy["text"], (string?)r["text"]));
-        Assert.All(replies.Skip(30), r => Assert.Equal(Expected(Chair), (string?)r["text"]));
-        Assert.NotEqual((string?)healthy["text"], (string?)followUp["text"]); // the cached context still serves follow-ups
+        Assert.All(replies.Take(30), r => Assert.Equal(healthy.AnswerText(), r.AnswerText()));
+        Assert.All(replies.Skip(30), r => Assert.Equal(Expected(Chair), r.AnswerText()));
+        Assert.NotEqual(healthy.AnswerText(), followUp.AnswerText()); // the cached context still serves follow-ups
         Assert.Equal(HttpStatusCode.OK, readiness.StatusCode);
         Assert.Equal("Degraded", (string?)JsonNode.Parse(readinessBody)!["storage"]);
         Assert.DoesNotContain("127.0.0.1", readinessBody, StringComparison.Ordinal);
@@ -77,7 +77,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         var reply = await client.AskAsync(Chair, conversation, Today);
         var state = await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(reply));
 
-        Assert.Equal(Expected(Chair), (string?)reply["text"]);
+        Assert.Equal(Expected(Chair), reply.AnswerText());
         Assert.Single(state["recentAnswers"]!.AsArray());
     }
 
@@ -98,7 +98,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         var reply = await client.AskAsync(Chair, conversation, Today);
         var state = await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(reply));
 
-        Assert.Equal(Expected(Chair), (string?)reply["text"]);
+        Assert.Equal(Expected(Chair), reply.AnswerText());
         Assert.Single(state["recentAnswers"]!.AsArray());
     }
 }

@@ -113,6 +113,9 @@ public static class BotClient
         return Assert.Single(replies, r => (string?)r["type"] == "message");
     }
 
+    /// <summary>The answer as text: one message per answer carries it as its card's fallback text.</summary>
+    public static string? AnswerText(this JsonObject reply) => (string?)reply.Card()["fallbackText"];
+
     /// <summary>The Adaptive Card of a reply.</summary>
     public static JsonObject Card(this JsonObject reply)
     {
