@@ -87,6 +87,7 @@ public sealed partial class NewsletterSender(
         }
 
         LogSendStarted(month.ToString(), keys.Count, sendOptions.DryRun);
+        using var span = NewsletterTelemetry.StartSend(month.ToString(), keys.Count, sendOptions.DryRun);
         var failures = new ConcurrentQueue<SendFailure>();
         int processed = 0, sent = 0, alreadySent = 0, notConfirmed = 0, notAttempted = 0, attempted = 0;
         var limit = sendOptions.Limit ?? int.MaxValue;
@@ -106,7 +107,9 @@ public sealed partial class NewsletterSender(
                 default: failures.Enqueue(new SendFailure(key, outcome.Reason!)); break;
             }
 
-            progress?.Report(new SendProgress(Interlocked.Increment(ref processed), keys.Count, Volatile.Read(ref sent)));
+            var done = Interlocked.Increment(ref processed);
+            NewsletterTelemetry.Handled(month.ToString(), outcome.Kind.ToString(), sendOptions.DryRun, done, keys.Count);
+            progress?.Report(new SendProgress(done, keys.Count, Volatile.Read(ref sent)));
         });
 
         var summary = new SendSummary(month.ToString(), sendOptions.DryRun, keys.Count, sent, alreadySent, notConfirmed, notAttempted, failures.ToList(), stopwatch.Elapsed);
