@@ -1,5 +1,6 @@
 using VarBot.Bot;
 using VarBot.Bot.Telemetry;
+using VarBot.Bot.StaffConsole;
 using VarBot.Newsletter.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,10 +10,12 @@ builder.Services.AddVarBotProtocol(builder.Configuration);
 builder.Services.AddVarBot(builder.Configuration);
 builder.Services.AddVarBotNewsletter(builder.Configuration);
 builder.Services.AddVarBotTelemetry(builder.Configuration);
+builder.AddStaffConsole();
 
 var app = builder.Build();
 app.MapVarBot();
 app.MapNewsletterEndpoints();
+app.MapStaffConsole();
 app.MapVarBotHealthChecks();
 app.Run();
 
