@@ -1,6 +1,6 @@
 using VarBot.Bot;
-using VarBot.Bot.Telemetry;
 using VarBot.Bot.StaffConsole;
+using VarBot.Bot.Telemetry;
 using VarBot.Newsletter.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -36,15 +36,20 @@ public sealed partial class ConfigurationReferenceTests
         var missing = SettingsReadByCode()
             .Where(s => !documented.Contains(s.Key) && !documented.Contains(s.EnvironmentVariable))
             .ToList();
+        var undocumentedSections = SectionsReadByCode().Where(section => !documented.Any(k => k.StartsWith(section + ":", StringComparison.OrdinalIgnoreCase))).ToList();
 
         Assert.True(missing.Count == 0, MissingMessage(missing));
+        Assert.True(undocumentedSections.Count == 0,
+            "docs/configuration.md has no row for the section(s) the code hands to a library or reads key by key: "
+            + string.Join(", ", undocumentedSections.Select(s => $"`{s}` (add a row per key it reads, e.g. `{s}:ClientId` / `{s}__ClientId`)")));
     }
 
     [Fact]
     public void ConfigurationTable_NamesNoSettingTheCodeDoesNotRead()
     {
         var read = SettingsReadByCode().SelectMany(s => new[] { s.Key, s.EnvironmentVariable }).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        var stale = DocumentedKeysInFirstColumn().Where(k => !read.Contains(k) && !PlatformSettings.Contains(k) && !k.StartsWith("Logging:", StringComparison.Ordinal)).ToList();
+        var sections = SectionsReadByCode();
+        var stale = DocumentedKeysInFirstColumn().Where(k => !read.Contains(k) && !PlatformSettings.Contains(k) && !sections.Any(s => k.StartsWith(s + ":", StringComparison.OrdinalIgnoreCase))).ToList();
 
         Assert.True(stale.Count == 0, $"docs/configuration.md lists settings no code reads (renamed or removed?): {string.Join(", ", stale)}. Remove or rename those rows.");
     }
@@ -59,7 +64,9 @@ public sealed partial class ConfigurationReferenceTests
         Assert.NotEmpty(keys);
         var read = SettingsReadByCode().SelectMany(s => new[] { s.Key, s.EnvironmentVariable }).ToHashSet(StringComparer.OrdinalIgnoreCase);
 
-        var unknown = keys.Where(k => !read.Contains(k) && !read.Contains(k.Replace("__", ":", StringComparison.Ordinal)) && !PlatformSettings.Contains(k)).ToList();
+        var sections = SectionsReadByCode();
+        var unknown = keys.Where(k => !read.Contains(k) && !read.Contains(k.Replace("__", ":", StringComparison.Ordinal)) && !PlatformSettings.Contains(k)
+            && !sections.Any(s => k.StartsWith(s + "__", StringComparison.OrdinalIgnoreCase))).ToList();
 
         Assert.True(unknown.Count == 0, $"infra/main.bicep sets app settings no code reads (a typo?): {string.Join(", ", unknown)}");
     }
@@ -75,6 +82,22 @@ public sealed partial class ConfigurationReferenceTests
         Assert.Contains("Bot:MicrosoftAppPassword", keys);
         Assert.Contains("APPLICATIONINSIGHTS_CONNECTION_STRING", keys);
         Assert.Contains(SettingsReadByCode(), s => s.EnvironmentVariable == "VARBOT_STORAGE__SERVICEURI");
+        Assert.Contains("Logging", SectionsReadByCode());
+    }
+
+    /// <summary>
+    /// Sections the code reads with GetSection("...") that no options class names: handed to a library (AzureAd to
+    /// Microsoft.Identity.Web, Logging) or read key by key. The table must have at least one row under each.
+    /// </summary>
+    internal static IReadOnlyList<string> SectionsReadByCode()
+    {
+        var optionSections = VarBotTypes()
+            .Select(t => t.GetField("SectionName", BindingFlags.Public | BindingFlags.Static))
+            .Where(f => f is { IsLiteral: true })
+            .Select(f => (string)f!.GetRawConstantValue()!)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return [.. SourceFiles().SelectMany(f => SectionRead().Matches(f.Text).Select(m => m.Groups[1].Value))
+            .Where(s => !optionSections.Contains(s)).Distinct(StringComparer.OrdinalIgnoreCase).Order(StringComparer.Ordinal)];
     }
 
     internal sealed record Setting(string Key, string EnvironmentVariable, string? Default, string ReadBy);
@@ -245,6 +268,9 @@ public sealed partial class ConfigurationReferenceTests
 
     [GeneratedRegex("""(?:GetEnvironmentVariable|\bEnv)\(\s*(?:"(?<literal>[^"]+)"|(?<name>[A-Za-z_][\w.]*))\s*\)""")]
     private static partial Regex EnvironmentRead();
+
+    [GeneratedRegex("""GetSection\(\s*"([^"]+)"\s*\)""")]
+    private static partial Regex SectionRead();
 
     [GeneratedRegex("""const\s+string\s+(\w+)\s*=\s*"([^"]*)"\s*;""")]
     private static partial Regex StringConstant();
