@@ -13,6 +13,7 @@ builder.Services.AddVarBotTelemetry(builder.Configuration);
 builder.AddStaffConsole();
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapVarBot();
 app.MapNewsletterEndpoints();
 app.MapStaffConsole();
