@@ -75,8 +75,13 @@ param smtpHost string
 @maxValue(65535)
 param smtpPort int = 587
 
-@description('Use STARTTLS (Newsletter:Smtp:EnableSsl).')
-param smtpEnableSsl bool = true
+@description('How the SMTP connection is secured (Newsletter:Smtp:Security): StartTls in production, SslOnConnect for port 465.')
+@allowed([
+  'StartTls'
+  'SslOnConnect'
+  'StartTlsWhenAvailable'
+])
+param smtpSecurity string = 'StartTls'
 
 @description('SMTP user name; empty: no authentication.')
 param smtpUserName string = ''
@@ -212,7 +217,7 @@ var appSettings = union(
     Newsletter__ScheduleDayOfMonth: string(newsletterScheduleDayOfMonth)
     Newsletter__Smtp__Host: smtpHost
     Newsletter__Smtp__Port: string(smtpPort)
-    Newsletter__Smtp__EnableSsl: string(smtpEnableSsl)
+    Newsletter__Smtp__Security: smtpSecurity
     Newsletter__Smtp__UserName: smtpUserName
     Newsletter__Smtp__Password: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.smtpPassword})'
     StaffConsole__StaffGroupId: staffGroupObjectId
