@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using VarBot.Bot.Telemetry;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ internal sealed class ConversationAnswerer(
     public async Task<BotReply> AnswerAsync(string conversationId, string question, DateOnly today, string? activityId, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        using var span = BotTelemetry.StartAnswer();
         if (question.Length > options.Value.MaxQuestionLength)
         {
             question = question[..options.Value.MaxQuestionLength];
@@ -59,6 +61,7 @@ internal sealed class ConversationAnswerer(
         }
 
         BotLog.Answered(logger, answer.Intent, answer.Template, answer.Answered, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, activityId, conversationId);
+        BotTelemetry.Answered(span, answer.Intent, answer.Answered, answer.ModelVersion, Stopwatch.GetElapsedTime(started));
         return new BotReply(answer.Text, card, answerId);
     }
 

@@ -18,7 +18,8 @@ public sealed class BotHostFactory(
     string container,
     TimeProvider? timeProvider = null,
     IReadOnlyDictionary<string, string?>? settings = null,
-    ILoggerProvider? logs = null) : WebApplicationFactory<Program>
+    ILoggerProvider? logs = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     private bool _started;
 
@@ -52,6 +53,11 @@ public sealed class BotHostFactory(
         if (timeProvider is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(timeProvider)));
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
 
         UseKestrel(0);
