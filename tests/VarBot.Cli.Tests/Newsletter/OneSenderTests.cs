@@ -47,8 +47,8 @@ public sealed class OneSenderTests(NewsletterServers servers) : IDisposable
             cli.Start(_work.FullName, logs[1], "newsletter", "send", "--month", month.ToString()),
             cli.Start(_work.FullName, logs[2], "newsletter", "send", "--month", month.ToString(), "--wait", "120"),
         };
-        await using var host1 = await StartSchedulerAsync(cli);
-        await using var host2 = await StartSchedulerAsync(cli);
+        await using var host1 = new AsyncHost(await StartSchedulerAsync(cli));
+        await using var host2 = new AsyncHost(await StartSchedulerAsync(cli));
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         foreach (var process in processes)
@@ -56,7 +56,7 @@ public sealed class OneSenderTests(NewsletterServers servers) : IDisposable
             await process.WaitForExitAsync(timeout.Token);
         }
 
-        var query = host1.Services.GetRequiredService<SendProgressQuery>();
+        var query = host1.Host.Services.GetRequiredService<SendProgressQuery>();
         while ((await query.CountLogAsync(month, timeout.Token)).Done < Subscribers)
         {
             await Task.Delay(200, timeout.Token);
@@ -93,5 +93,17 @@ public sealed class OneSenderTests(NewsletterServers servers) : IDisposable
         var host = builder.Build();
         await host.StartAsync();
         return host;
+    }
+
+    /// <summary>Stops and disposes a host asynchronously (its singletons include IAsyncDisposable-only services).</summary>
+    private sealed class AsyncHost(IHost host) : IAsyncDisposable
+    {
+        public IHost Host => host;
+
+        public async ValueTask DisposeAsync()
+        {
+            await host.StopAsync();
+            await ((IAsyncDisposable)host).DisposeAsync();
+        }
     }
 }
