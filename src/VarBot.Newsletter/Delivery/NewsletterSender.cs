@@ -303,7 +303,7 @@ public sealed class NewsletterSender(
     }
 
     /// <summary>How long a crashed sender's lease outlives it; renewed at a third of this while the run is alive.</summary>
-    internal static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(30);
+    internal static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
 
     private static readonly TimeSpan LeasePollInterval = TimeSpan.FromSeconds(1);
 
