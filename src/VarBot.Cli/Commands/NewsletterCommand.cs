@@ -170,7 +170,8 @@ internal static class NewsletterCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Stel alle mails samen maar verstuur niets." };
         var limit = new Option<int?>("--limit") { Description = "Verstuur hoogstens zoveel mails in deze run.", HelpName = "N" };
         var test = new Option<string?>("--test") { Description = "Stuur één proef naar dit adres (mag altijd, ook zonder goedkeuring).", HelpName = "E-MAIL" };
-        var command = new Command("send", "Verstuurt de goedgekeurde nieuwsbrief: precies één mail per bevestigde abonnee.") { month, dryRun, limit, test };
+        var wait = new Option<int?>("--wait") { Description = "Verstuurt een andere run deze nieuwsbrief al, wacht dan hoogstens zoveel seconden (standaard: niet wachten).", HelpName = "SECONDEN" };
+        var command = new Command("send", "Verstuurt de goedgekeurde nieuwsbrief: precies één mail per bevestigde abonnee; één verzending per nummer tegelijk.") { month, dryRun, limit, test, wait };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryMonth(parse.GetValue(month), environment, out var m))
@@ -205,7 +206,8 @@ internal static class NewsletterCommand
                             task.MaxValue = Math.Max(1, p.Total);
                             task.Value = p.Processed;
                         });
-                        summary = await sender.SendAsync(m, new SendOptions(parse.GetValue(dryRun), parse.GetValue(limit)), progress, ct);
+                        var waitFor = parse.GetValue(wait) is { } seconds ? TimeSpan.FromSeconds(Math.Max(0, seconds)) : (TimeSpan?)null;
+                        summary = await sender.SendAsync(m, new SendOptions(parse.GetValue(dryRun), parse.GetValue(limit), waitFor), progress, ct);
                         task.Value = task.MaxValue;
                     });
                 PrintSummary(summary!, environment);
@@ -214,6 +216,11 @@ internal static class NewsletterCommand
             catch (IssueNotApprovedException ex)
             {
                 environment.Console.MarkupLine($"[red]Niet verstuurd:[/] {Markup.Escape(ex.Message)}");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            catch (Exception ex) when (ex is SendBusyException or SendLeaseLostException)
+            {
+                environment.Console.MarkupLine($"[red]Niet (verder) verstuurd:[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.UsageOrEnvironment;
             }
             catch (BlobStorageException ex)

@@ -11,7 +11,8 @@ using VarBot.Templates.Views;
 
 namespace VarBot.Newsletter.Delivery;
 
-public sealed record SendOptions(bool DryRun = false, int? Limit = null);
+/// <param name="WaitForLease">How long to wait while another run sends this issue; null: do not wait (<see cref="SendBusyException"/>).</param>
+public sealed record SendOptions(bool DryRun = false, int? Limit = null, TimeSpan? WaitForLease = null);
 
 /// <summary>Progress after each subscriber: processed of total, mails sent so far.</summary>
 public sealed record SendProgress(int Processed, int Total, int Sent);
@@ -40,11 +41,19 @@ public sealed record SendRecord(string State, string MessageId, int Attempts, Da
 
 public sealed class IssueNotApprovedException(string message) : Exception(message);
 
+/// <summary>Another run (a colleague, the scheduler, another host) holds this issue's send lease. The message is Dutch.</summary>
+public sealed class SendBusyException(string message) : Exception(message);
+
+/// <summary>This run lost its send lease (storage unreachable while renewing) and stopped. The message is Dutch.</summary>
+public sealed class SendLeaseLostException(string message, Exception? inner = null) : Exception(message, inner);
+
 /// <summary>
 /// Sends an approved issue: exactly one personal digest per confirmed subscriber. Before each mail a send record is
 /// created with If-None-Match:* (state "sending"), after the server accepted it the record becomes "done". A resumed
 /// run skips "done" records and retries "sending"/"failed" ones, so a crash between the server's 250 and the "done"
-/// write duplicates at most the mails in flight at that moment (one per connection).
+/// write duplicates at most the mails in flight at that moment (one per connection). One run per issue at a time: a run
+/// holds the blob lease on newsletters/{yyyy-MM}/send.lease (renewed while it runs); a second run waits for it or stops
+/// with <see cref="SendBusyException"/>, so two runs never claim the same records.
 /// </summary>
 public sealed class NewsletterSender(
     IBlobContainer container,
@@ -70,6 +79,25 @@ public sealed class NewsletterSender(
             throw new IssueNotApprovedException(approval is null ? NewsletterTexts.NotApproved(month) : NewsletterTexts.ApprovalStale(month));
         }
 
+        // One sender per issue. A dry run sends nothing and needs no lease.
+        await using var lease = sendOptions.DryRun ? null : await AcquireLeaseAsync(month, sendOptions.WaitForLease, cancellationToken)
+            ?? throw new SendBusyException(NewsletterTexts.SendBusy(month));
+        try
+        {
+            return await SendUnderLeaseAsync(stored, month, sendOptions, progress, lease?.Lost ?? CancellationToken.None, stopwatch, cancellationToken);
+        }
+        catch (OperationCanceledException ex) when (lease is not null && lease.Lost.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            logger.SendLeaseLost(month.ToString(), ex);
+            throw new SendLeaseLostException(NewsletterTexts.SendLeaseLost(month), ex);
+        }
+    }
+
+    private async Task<SendSummary> SendUnderLeaseAsync(
+        StoredIssue stored, IssueMonth month, SendOptions sendOptions, IProgress<SendProgress>? progress, CancellationToken leaseLost, Stopwatch stopwatch, CancellationToken callerToken)
+    {
+        using var run = CancellationTokenSource.CreateLinkedTokenSource(callerToken, leaseLost);
+        var cancellationToken = run.Token;
         if (!sendOptions.DryRun)
         {
             // Sending starts: freeze the issue and its public web version (create-only, so a resumed run keeps the first).
@@ -247,6 +275,40 @@ public sealed class NewsletterSender(
 
         return new Outcome(OutcomeKind.Failed, reason);
     }
+
+    public static string LeaseBlob(IssueMonth month) => IssueStore.Folder(month) + "send.lease";
+
+    /// <summary>The issue's send lease, waiting up to <paramref name="wait"/> while another run holds it; null when it stays taken.</summary>
+    private async Task<IBlobLease?> AcquireLeaseAsync(IssueMonth month, TimeSpan? wait, CancellationToken cancellationToken)
+    {
+        var deadline = time.GetUtcNow() + (wait ?? TimeSpan.Zero);
+        var logged = false;
+        while (true)
+        {
+            if (await container.TryAcquireLeaseAsync(LeaseBlob(month), LeaseDuration, cancellationToken) is { } lease)
+            {
+                return lease;
+            }
+
+            if (time.GetUtcNow() >= deadline)
+            {
+                return null;
+            }
+
+            if (!logged)
+            {
+                logger.WaitingForSendLease(month.ToString());
+                logged = true;
+            }
+
+            await Task.Delay(LeasePollInterval, time, cancellationToken);
+        }
+    }
+
+    /// <summary>How long a crashed sender's lease outlives it; renewed at a third of this while the run is alive.</summary>
+    internal static readonly TimeSpan LeaseDuration = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan LeasePollInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Writes the run's progress about once a second, for the staff console (<see cref="SendProgressQuery"/>).</summary>
     private async Task WriteProgressAsync(IssueMonth month, Func<SendProgressState> progress, CancellationToken stop)

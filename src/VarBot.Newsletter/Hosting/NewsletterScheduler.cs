@@ -65,7 +65,15 @@ internal sealed class NewsletterScheduler(
             return;
         }
 
-        var summary = await services.GetRequiredService<NewsletterSender>().SendAsync(month, new SendOptions(), null, cancellationToken);
-        logger.ScheduledSend(month.ToString(), summary.Sent, summary.Failed.Count);
+        try
+        {
+            var summary = await services.GetRequiredService<NewsletterSender>().SendAsync(month, new SendOptions(), null, cancellationToken);
+            logger.ScheduledSend(month.ToString(), summary.Sent, summary.Failed.Count);
+        }
+        catch (SendBusyException)
+        {
+            // A staff send or another host's scheduler is sending this issue; the next hourly check resumes if needed.
+            logger.ScheduledSendBusy(month.ToString());
+        }
     }
 }

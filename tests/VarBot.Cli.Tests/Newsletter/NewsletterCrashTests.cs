@@ -42,7 +42,8 @@ public sealed class NewsletterCrashTests(NewsletterServers servers, ITestOutputH
         for (var run = 0; run <= Kills; run++)
         {
             var log = new StringBuilder();
-            using var process = cli.Start(_work.FullName, log, "newsletter", "send", "--month", Month);
+            // A killed run leaves its send lease until it expires (15 s): the resumed run waits for it, as an operator would with --wait.
+            using var process = cli.Start(_work.FullName, log, "newsletter", "send", "--month", Month, "--wait", "60");
             if (run < Kills)
             {
                 // Kill once maildev has stored a random number of new mails from this run.
