@@ -56,9 +56,16 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         using var twoClient = await two.StartAsync();
         var conversation = "race:" + Guid.NewGuid().ToString("N");
 
-        var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? oneClient : twoClient).AskAsync(Budget, conversation, Today)));
-        // Both hosts' writes land (merged on a lost race, never dropped): every answer's host wrote at least its last turn.
-        await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(replies[^1]) || s.HasAnswer(replies[^2]));
+        var lastOnOne = (JsonObject?)null;
+        var lastOnTwo = (JsonObject?)null;
+        var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(async i =>
+        {
+            var reply = await (i % 2 == 0 ? oneClient : twoClient).AskAsync(Budget, conversation, Today);
+            if (i % 2 == 0) { lastOnOne = reply; } else { lastOnTwo = reply; } // completion order, not request order
+            return reply;
+        }));
+        // Both hosts' writes land (merged on a lost race, never dropped): the last write holds its host's last answer.
+        await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(lastOnOne!) || s.HasAnswer(lastOnTwo!));
         await Task.Delay(TimeSpan.FromMilliseconds(200)); // the write-behind window of the other host's last turn (stated: <= 50 ms)
         time.Advance(TimeSpan.FromSeconds(1)); // past the cache trust: both hosts read the merged state
         var fromOne = await oneClient.AskAsync(FollowUp, conversation, Today);

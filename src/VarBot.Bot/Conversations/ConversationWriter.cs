@@ -98,15 +98,24 @@ internal sealed class ConversationWriter(
 
                 return;
             }
-            catch (BlobConditionFailedException) when (attempt < MaxRaceRetries)
+            catch (BlobConditionFailedException)
             {
                 throttle.Warn("conversation-race", suppressed => BotLog.ConversationWriteRace(logger, suppressed));
+                // Two hosts writing one conversation in step: back off a random few milliseconds (wall clock) so one wins.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 20 * (attempt + 1)))).ConfigureAwait(false);
                 if (!await MergeStoredAsync(entry).ConfigureAwait(false))
                 {
                     return;
                 }
+
+                if (attempt >= MaxRaceRetries)
+                {
+                    // Still racing: go to the back of the queue with the merged state rather than drop the turn.
+                    Enqueue(entry);
+                    return;
+                }
             }
-            catch (Exception exception) when (exception is BlobStorageException or BlobConditionFailedException or OperationCanceledException)
+            catch (Exception exception) when (exception is BlobStorageException or OperationCanceledException)
             {
                 // Memory keeps the state; the conversation's next turn queues it again.
                 throttle.Warn("conversation-write", suppressed => BotLog.ConversationWriteFailed(logger, exception.GetType().Name, suppressed));
