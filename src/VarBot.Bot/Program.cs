@@ -1,4 +1,5 @@
 using VarBot.Bot;
+using VarBot.Bot.Teams;
 using VarBot.Newsletter.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -7,6 +8,7 @@ builder.Services.AddVarBotKnowledge(builder.Configuration);
 builder.Services.AddVarBotProtocol(builder.Configuration);
 builder.Services.AddVarBot(builder.Configuration);
 builder.Services.AddVarBotNewsletter(builder.Configuration);
+builder.Services.AddVarBotTeams();
 
 var app = builder.Build();
 app.MapVarBot();

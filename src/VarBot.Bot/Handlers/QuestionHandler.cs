@@ -30,7 +30,7 @@ internal sealed class QuestionHandler(
         }
 
         var today = TurnInput.Today(activity, timeProvider);
-        var answering = answerer.AnswerAsync(activity.Conversation!.Id!, question, today, activity.Id, cancellationToken);
+        var answering = answerer.AnswerAsync(Teams.GroupConversations.ContextKey(activity), question, today, activity.Id, cancellationToken);
         if (!answering.IsCompleted && !IsExpectReplies(activity))
         {
             var delay = Task.Delay(options.Value.TypingDelay, timeProvider, cancellationToken);

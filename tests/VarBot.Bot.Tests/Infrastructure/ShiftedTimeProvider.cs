@@ -1,0 +1,14 @@
+using System.Diagnostics;
+
+namespace VarBot.Bot.Tests.Infrastructure;
+
+/// <summary>
+/// The real clock moved to another day: "now" starts at <paramref name="start"/> and runs at real speed, and timers and
+/// delays are real, so background services with periodic timers behave as in production on a chosen date.
+/// </summary>
+public sealed class ShiftedTimeProvider(DateTimeOffset start) : TimeProvider
+{
+    private readonly long _origin = Stopwatch.GetTimestamp();
+
+    public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + Stopwatch.GetElapsedTime(_origin);
+}
