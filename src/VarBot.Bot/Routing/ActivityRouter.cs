@@ -33,6 +33,7 @@ internal sealed class ActivityRouter(
     ReminderCommandHandler reminders,
     CardRefreshHandler cardRefresh,
     MessageExtensionHandler messageExtension,
+    WhatsNewHandler whatsNew,
     ILogger<ActivityRouter> logger) : IBotHandler
 {
     private readonly (string Name, Func<Activity, bool> Matches, ITurnHandler Handler)[] _routes =
@@ -41,6 +42,7 @@ internal sealed class ActivityRouter(
         ("welcome", TurnInput.IsBotAdded, welcome),
         ("channel-info", ChannelInfoHandler.IsRequest, channelInfo),
         ("reminders", a => ReminderCommandHandler.IsRemindMe(a) || ReminderCommandHandler.IsStop(a), reminders),
+        ("whats-new", WhatsNewHandler.IsRequest, whatsNew),
         ("feedback", a => a.Type == ActivityTypes.Message && TurnInput.Feedback(a) is not null, feedback),
         ("subscribe-submit", a => IsCardActionOrMessage(a) && TurnInput.Subscription(a) is not null, subscribe),
         ("subscribe", a => a.Type == ActivityTypes.Message && TurnInput.IsSubscribeRequest(a), subscribe),

@@ -31,6 +31,7 @@ public static class TeamsWiring
         services.AddSingleton<ReminderCommandHandler>();
         services.AddSingleton<CardRefreshHandler>();
         services.AddSingleton<MessageExtensionHandler>();
+        services.AddSingleton<WhatsNewHandler>();
 
         // PENDING-LEASE services.AddHostedService<ReminderService>();
         // PENDING-LEASE services.AddHostedService<NewsletterChannelPoster>();

@@ -162,4 +162,11 @@ internal static class BotTexts
     public static string ThemePlanned(int year) => $"Gepland voor {year}";
 
     public static string NewsletterSpotlight(string theme) => $"Thema in de kijker: {theme}";
+
+    /// <summary>Asking for the latest news (the "Wat is nieuw?" prompt starter), compared after lower-casing and trimming "?".</summary>
+    public static readonly IReadOnlyList<string> WhatsNewPhrases = ["wat is nieuw", "wat is er nieuw", "nieuws", "laatste nieuws", "wat is het laatste nieuws"];
+
+    public const string WhatsNewReply = "Het laatste nieuws van de VAR:";
+
+    public const string WhatsNewNone = "Er zijn nog geen nieuwsberichten.";
 }

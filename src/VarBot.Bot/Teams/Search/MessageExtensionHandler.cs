@@ -22,6 +22,7 @@ internal sealed class MessageExtensionHandler(
     IBotKnowledge knowledge,
     EventCards eventCards,
     ICardRenderer renderer,
+    WhatsNewHandler news,
     TimeProvider timeProvider,
     ILogger<MessageExtensionHandler> logger) : ITurnHandler
 {
@@ -112,18 +113,8 @@ internal sealed class MessageExtensionHandler(
         return (card, theme.Name, done is null ? BotTexts.ThemeIntro : DutchFormat.Truncate(done.Text, 120));
     }
 
-    private (JsonObject Card, string Title, string Text) NewsResult(KnowledgeModel model, NewsItem item)
-    {
-        var themes = string.Join(", ", item.Themes.Select(id => model.Themes.FirstOrDefault(t => t.Id == id)?.Name).OfType<string>());
-        var meta = DutchFormat.Date(item.Date) + (themes.Length == 0 ? "" : " · " + themes);
-        var data = new JsonObject { ["title"] = item.Title, ["meta"] = meta, ["text"] = item.Summary };
-        if (item.Link is { } link && Uri.IsWellFormedUriString(link, UriKind.Absolute))
-        {
-            data["url"] = link;
-        }
-
-        return (renderer.Render("newsItem", data), item.Title, $"{DutchFormat.Date(item.Date)} · {DutchFormat.Truncate(item.Summary, 100)}");
-    }
+    private (JsonObject Card, string Title, string Text) NewsResult(KnowledgeModel model, NewsItem item) =>
+        (news.Card(model, item), item.Title, $"{DutchFormat.Date(item.Date)} · {DutchFormat.Truncate(item.Summary, 100)}");
 
     private static JsonObject Message(string text) =>
         new() { ["composeExtension"] = new JsonObject { ["type"] = "message", ["text"] = text } };
