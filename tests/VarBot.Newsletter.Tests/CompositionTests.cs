@@ -1,72 +1,119 @@
-using Microsoft.Extensions.Time.Testing;
 using VarBot.Knowledge.Model;
 using VarBot.Newsletter.Composition;
+using VarBot.Newsletter.Issues;
 using VarBot.Templates.Views;
-using VarBot.TestSupport;
 
 namespace VarBot.Newsletter.Tests;
 
+/// <summary>The editorial rules one by one, on the seeds model and on small changes to it.</summary>
 public sealed class CompositionTests(SeedsModelFixture seeds) : IClassFixture<SeedsModelFixture>, IAsyncLifetime
 {
-    private static readonly NewsletterLinks Links = new("https://bot.var.test");
     private readonly NewsletterRenderer _renderer = new();
-    private readonly IssueComposer _composer = new(Links);
+    private readonly IssueComposer _composer = Editorial.Composer();
 
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync() => await _renderer.DisposeAsync();
 
-    [Theory]
-    [InlineData("2026-03")]
-    [InlineData("2026-11")]
-    public async Task Compose_GoldenMonths_MatchGoldenFiles(string month)
+    private static Event Meeting(string id, DateOnly date, string title = "Leerhuis") =>
+        new(id, EventType.Leerhuis, title, null, null, date, date.Year, date.Month, null, null, EventStatus.Planned, [new SourceRef("test", 1)]);
+
+    private static NewsItem News(string id, DateOnly date, string? eventId = null, string summary = "Een samenvatting.") =>
+        new(id, "Bericht " + id, date, [], summary, "https://www.veiligheidsalliantie.nl/nieuws/" + id, eventId, "", new SourceRef("nieuws/" + id + ".md", 1));
+
+    private KnowledgeModel With(IEnumerable<Event>? events = null, IEnumerable<NewsItem>? news = null) =>
+        seeds.Model with { Events = [.. seeds.Model.Events, .. events ?? []], News = [.. seeds.Model.News, .. news ?? []] };
+
+    [Fact]
+    public void Schedule_SendDayTen_WindowsFollowEachOther()
     {
-        var editor = new IssueEditor(_composer, _renderer, Links);
-        var composed = await editor.ComposeAsync(seeds.Model, IssueMonth.Parse(month));
+        var schedule = new IssueSchedule(10);
 
-        var folder = Path.Combine(RepoPaths.Root, "tests", "VarBot.Newsletter.Tests", "Golden");
-        var htmlPath = Path.Combine(folder, $"{month}.html");
-        var textPath = Path.Combine(folder, $"{month}.txt");
-        if (Environment.GetEnvironmentVariable("UPDATE_GOLDEN") == "1")
-        {
-            await File.WriteAllTextAsync(htmlPath, composed.Html);
-            await File.WriteAllTextAsync(textPath, composed.Text);
-        }
-
-        Assert.Equal(await File.ReadAllTextAsync(htmlPath), composed.Html);
-        Assert.Equal(await File.ReadAllTextAsync(textPath), composed.Text);
+        Assert.Equal(new DateOnly(2026, 3, 10), schedule.SendDate(IssueMonth.Parse("2026-03")));
+        Assert.True(schedule.InWindow(IssueMonth.Parse("2026-03"), new DateOnly(2026, 3, 10)));
+        Assert.False(schedule.InWindow(IssueMonth.Parse("2026-04"), new DateOnly(2026, 3, 10)));
+        Assert.True(schedule.InWindow(IssueMonth.Parse("2026-04"), new DateOnly(2026, 3, 11)));
+        Assert.Equal(IssueMonth.Parse("2026-04"), schedule.IssueFor(new DateOnly(2026, 3, 11)));
     }
 
     [Fact]
-    public void Compose_March2026_AgendaHasOnlyComingEventsWithRightDates()
+    public void Compose_EventOnTheSendDate_NotInTheAgendaButInTheNextTerugblik()
     {
-        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-03"));
+        var model = With([Meeting("x-on-send", new DateOnly(2026, 5, 10))], [News("x-recap", new DateOnly(2026, 5, 12), "x-on-send")]);
 
-        var agenda = Assert.Single(issue.Agenda);
-        Assert.Equal("maandag 23 maart 2026", agenda.DateText);
-        Assert.Equal("https://bot.var.test/agenda/2026-03-23-leerhuis.ics", agenda.IcsUrl);
-        Assert.Empty(issue.Terugblik);
-        Assert.Equal(["2026-03-24-leerhuis-strategisch-beleidsplan", "2026-03-05-koffer-verkeerd-en-kijk-op-mensenhandel"], issue.News.Select(n => n.Id));
-        Assert.Equal("Maatschappelijk ongenoegen", issue.Spotlight?.Name);
-        Assert.StartsWith("VAR-nieuwsbrief maart 2026: Leerhuis op 23 maart 2026", issue.Subject);
+        var may = _composer.Compose(model, IssueMonth.Parse("2026-05"));
+        var june = _composer.Compose(model, IssueMonth.Parse("2026-06"));
+
+        Assert.DoesNotContain(may.Agenda, a => a.EventId == "x-on-send");
+        Assert.Contains(june.Terugblik, t => t.EventId == "x-on-send");
     }
 
     [Fact]
-    public void Compose_November2026_TerugblikHoldsOctoberAndAgendaNoPastEvents()
+    public void Compose_AnnouncementOfAnEventOverBeforeTheSendDate_LeftOut()
     {
-        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-11"));
+        var model = With([Meeting("x-early", new DateOnly(2026, 5, 4))], [News("x-announce", new DateOnly(2026, 4, 20), "x-early", "Meld u aan via de website.")]);
 
-        Assert.Equal(["maandag 16 november 2026"], issue.Agenda.Select(a => a.DateText));
-        Assert.Equal(["donderdag 1 oktober 2026"], issue.Terugblik.Select(a => a.DateText));
-        Assert.Equal("Zorg en veiligheid", issue.Spotlight?.Name);
-        Assert.All(issue.Terugblik, t => Assert.Null(t.IcsUrl));
+        var may = _composer.Compose(model, IssueMonth.Parse("2026-05"));
+
+        Assert.DoesNotContain(may.News, n => n.Id == "x-announce");
+        Assert.DoesNotContain(may.Agenda, a => a.EventId == "x-early");
+    }
+
+    [Fact]
+    public void Compose_AnnouncementOfAComingEvent_JoinsTheAgendaEntryNotTheNews()
+    {
+        var model = With([Meeting("x-late", new DateOnly(2026, 5, 20))], [News("x-announce", new DateOnly(2026, 5, 2), "x-late", "Meld u aan via de website.")]);
+
+        var may = _composer.Compose(model, IssueMonth.Parse("2026-05"));
+
+        var entry = Assert.Single(may.Agenda, a => a.EventId == "x-late");
+        Assert.Equal("https://www.veiligheidsalliantie.nl/nieuws/x-announce", entry.InfoUrl);
+        Assert.Equal("Meld u aan via de website.", entry.Summary);
+        Assert.DoesNotContain(may.News, n => n.Id == "x-announce");
+    }
+
+    [Fact]
+    public void Compose_HeldEventWithoutRecap_LeftOutOfTerugblikWithWarning()
+    {
+        var model = With([Meeting("x-silent", new DateOnly(2026, 5, 4))]);
+        var draft = _composer.DefaultDraft(model, IssueMonth.Parse("2026-05"));
+
+        var warnings = _composer.Check(model, draft, _composer.Build(model, draft));
+
+        Assert.DoesNotContain("x-silent", draft.Terugblik);
+        Assert.Contains(warnings, w => w.Code == IssueWarning.HeldWithoutRecap && w.ItemId == "x-silent");
+    }
+
+    [Fact]
+    public void Compose_HeldEventRecappedByTheReport_InTerugblikWithTheReportText()
+    {
+        // The 2025 jaarverslag recaps the Najaarscarrousel of 16 October 2025; there is also a news item, which wins.
+        var november = _composer.Compose(seeds.Model, IssueMonth.Parse("2025-11"));
+
+        var recap = Assert.Single(november.Terugblik, t => t.EventId == "2025-10-16-carrousel");
+        Assert.StartsWith("Op donderdagochtend 16 oktober 2025", recap.Recap, StringComparison.Ordinal);
+        Assert.Equal("https://www.veiligheidsalliantie.nl/nieuws/terugblik-najaarscarrousel-2025", recap.Link);
+        Assert.DoesNotContain(november.News, n => n.Id == "2025-10-17-terugblik-najaarscarrousel");
+    }
+
+    [Fact]
+    public void Compose_NewsItem_InTheFirstIssueAfterItsDateOnly()
+    {
+        var model = With(news: [News("x-plain", new DateOnly(2026, 5, 11))]);
+
+        var holding = Enumerable.Range(0, 4)
+            .Select(i => IssueMonth.Parse("2026-04").AddMonths(i))
+            .Where(m => _composer.Compose(model, m).News.Any(n => n.Id == "x-plain"))
+            .ToList();
+
+        Assert.Equal([IssueMonth.Parse("2026-06")], holding);
     }
 
     [Fact]
     public void Compose_FiveConsecutiveMonths_SpotlightRotatesThroughAllCurrentThemes()
     {
         var spotlights = Enumerable.Range(0, 5)
-            .Select(i => _composer.Compose(seeds.Model, IssueMonth.Parse("2026-01").AddMonths(i)).Spotlight)
+            .Select(i => _composer.Compose(seeds.Model, IssueMonth.Parse("2026-06").AddMonths(i)).Spotlight)
             .ToList();
 
         Assert.Equal(seeds.ThemeIds.Order(StringComparer.Ordinal), spotlights.Select(s => s!.ThemeId).Order(StringComparer.Ordinal));
@@ -75,36 +122,52 @@ public sealed class CompositionTests(SeedsModelFixture seeds) : IClassFixture<Se
     }
 
     [Fact]
-    public void Compose_DuringTheMonthAfterAnEvent_AgendaLeavesThePastEventOut()
+    public void Compose_MonthWithPublication_ShowsCijfersOnce()
     {
-        var composer = new IssueComposer(Links, new FakeTimeProvider(new DateTimeOffset(2026, 11, 17, 9, 0, 0, TimeSpan.Zero)));
+        var may = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-05"));
+        var june = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-06"));
 
-        var during = composer.Compose(seeds.Model, IssueMonth.Parse("2026-11"));
-        var ahead = composer.Compose(seeds.Model, IssueMonth.Parse("2027-01"));
-
-        Assert.DoesNotContain(during.Agenda, a => a.EventId == "2026-11-16-leerhuis");
-        Assert.Empty(during.Agenda);
-        Assert.DoesNotContain("16 november", during.Subject, StringComparison.Ordinal);
-        Assert.Equal(["donderdag 1 oktober 2026"], during.Terugblik.Select(t => t.DateText));
-        Assert.Empty(ahead.Agenda);
+        var figure = Assert.Single(may.Figures);
+        Assert.Equal("Gezamenlijk Veiligheidsbeeld 2025", figure.Title);
+        Assert.Equal("Verschenen op 14 april 2026, over 2025.", figure.Text);
+        Assert.Empty(june.Figures);
     }
 
     [Fact]
-    public void Compose_MonthWithPublication_ShowsCijfersAndEmptySectionsLeftOut()
+    public void Build_DraftWithPastEventAndUnknownItem_WarnsForBoth()
     {
-        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-05"));
+        var month = IssueMonth.Parse("2026-05");
+        var draft = _composer.DefaultDraft(seeds.Model, month) with { Agenda = ["2026-03-23-leerhuis", "bestaat-niet"] };
 
-        var figure = Assert.Single(issue.Figures);
-        Assert.Equal("Gezamenlijk Veiligheidsbeeld 2025", figure.Title);
-        Assert.Equal("Verschenen op 14 april 2026, over 2025.", figure.Text);
-        Assert.Empty(issue.Terugblik);
-        Assert.Equal(["maandag 6 juli 2026"], issue.Agenda.Select(a => a.DateText));
+        var issue = _composer.Build(seeds.Model, draft);
+        var warnings = _composer.Check(seeds.Model, draft, issue);
+
+        Assert.Single(issue.Agenda);
+        Assert.Null(issue.Agenda[0].IcsUrl);
+        Assert.Contains(warnings, w => w.Code == IssueWarning.PastEvent && w.ItemId == "2026-03-23-leerhuis");
+        Assert.Contains(warnings, w => w.Code == IssueWarning.UnknownItem && w.Message.Contains("bestaat-niet", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Build_DraftWithEditedTextsAndOrder_KeepsThemAsWritten()
+    {
+        var month = IssueMonth.Parse("2026-11");
+        var model = With(news: [News("x-a", new DateOnly(2026, 10, 20)), News("x-b", new DateOnly(2026, 10, 21))]);
+        var draft = _composer.DefaultDraft(model, month);
+
+        var issue = _composer.Build(model, draft with { Subject = "Eigen onderwerp", Intro = "Eigen inleiding.", News = ["x-a", "x-b"], SpotlightThemeId = "mensenhandel" });
+
+        Assert.Equal(["x-b", "x-a"], draft.News);
+        Assert.Equal(["x-a", "x-b"], issue.News.Select(n => n.Id));
+        Assert.Equal("Eigen onderwerp", issue.Subject);
+        Assert.Equal("Eigen inleiding.", issue.Intro);
+        Assert.Equal("Mensenhandel", issue.Spotlight?.Name);
     }
 
     [Fact]
     public async Task RenderHtml_NewsWithScriptAndAccents_EncodesMarkupKeepsLetters()
     {
-        var evil = new NewsItem("evil", "Zoë <script>alert(1)</script>", new DateOnly(2026, 3, 10), ["mensenhandel"], "Tekst met <b>tags</b> & meer", null, null, "", new SourceRef("x", 1));
+        var evil = new NewsItem("evil", "Zoë <script>alert(1)</script>", new DateOnly(2026, 3, 8), ["mensenhandel"], "Tekst met <b>tags</b> & meer", null, null, "", new SourceRef("x", 1));
         var issue = _composer.Compose(seeds.With(evil), IssueMonth.Parse("2026-03"));
 
         var html = await _renderer.RenderHtmlAsync(new DigestView(issue, [], "Zoë", "https://u", "https://p"));
@@ -118,28 +181,40 @@ public sealed class CompositionTests(SeedsModelFixture seeds) : IClassFixture<Se
     [Fact]
     public async Task RenderDigest_ChosenTheme_FullFirstOthersAsHeadlines()
     {
-        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-03"));
+        var model = With(news: [News("x-j", new DateOnly(2026, 3, 6)) with { Themes = ["jeugd-en-veiligheid"] }]);
+        var issue = _composer.Compose(model, IssueMonth.Parse("2026-03"));
         var view = new DigestView(issue, ["jeugd-en-veiligheid"], null, "https://u", "https://p");
 
         var text = NewsletterRenderer.RenderText(view);
         var html = await _renderer.RenderHtmlAsync(view);
 
-        var news = issue.News.Where(n => n.ThemeIds.Count > 0 && !n.ThemeIds.Contains("jeugd-en-veiligheid")).ToList();
-        Assert.NotEmpty(news);
-        foreach (var item in news)
+        var others = issue.News.Where(n => n.ThemeIds.Count > 0 && !n.ThemeIds.Contains("jeugd-en-veiligheid")).ToList();
+        Assert.NotEmpty(others);
+        foreach (var item in others)
         {
             Assert.Contains($"- {item.Title} ({item.DateText}", text);
             Assert.DoesNotContain(item.Summary, text);
         }
 
-        Assert.Contains("Ook in deze nieuwsbrief, bij andere thema's:", html);
+        Assert.Contains("Ook in deze nieuwsbrief, bij andere thema&#x27;s:", html);
         Assert.Contains("Uw thema's: Jeugd en veiligheid.", text);
         var full = NewsletterRenderer.RenderText(view with { ChosenThemes = [] });
-        Assert.All(news, item => Assert.Contains(item.Summary, full));
+        Assert.All(others, item => Assert.Contains(item.Summary, full));
     }
 
     [Fact]
-    public void DraftLinkedIn_March2026_PostsWithinLimitsWithHashtagsAndLink()
+    public void RenderDigest_OnlyFormerOrUnknownThemesChosen_EverythingInFullAllThemesNamed()
+    {
+        var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-03"));
+
+        var text = NewsletterRenderer.RenderText(new DigestView(issue, ["huiselijk-geweld", "cybercrime"], null, "https://u", "https://p"));
+
+        Assert.Contains("Uw thema's: alle thema's.", text);
+        Assert.DoesNotContain("Ook in deze nieuwsbrief, bij andere thema's:", text);
+    }
+
+    [Fact]
+    public void DraftLinkedIn_March2026_PostsWithinLimitsWithHashtagsAndPageLinks()
     {
         var issue = _composer.Compose(seeds.Model, IssueMonth.Parse("2026-03"));
 
@@ -153,8 +228,20 @@ public sealed class CompositionTests(SeedsModelFixture seeds) : IClassFixture<Se
             var tags = post.Text.Split(' ', '\n').Count(w => w.StartsWith('#'));
             Assert.InRange(tags, 3, 5);
             Assert.Contains("https://", post.Text);
+            Assert.DoesNotContain(".ics", post.Text, StringComparison.Ordinal);
         });
         Assert.Contains("#Mensenhandel", posts.Single(p => p.FileName.Contains("koffer", StringComparison.Ordinal)).Text);
+        Assert.Contains("https://bot.var.test/nieuwsbrief/2026-03#2026-03-23-leerhuis", posts.Single(p => p.FileName.Contains("agenda", StringComparison.Ordinal)).Text);
+    }
+
+    [Fact]
+    public void Hashtags_RenamedTheme_KeyedByIdNotName()
+    {
+        var renamed = new Dictionary<string, string> { ["mensenhandel"] = "Mensenhandel en uitbuiting", ["nieuw-thema"] = "Nieuw thema" };
+
+        var tags = LinkedInDrafter.Hashtags(["mensenhandel", "nieuw-thema"], renamed);
+
+        Assert.Equal(["#Mensenhandel", "#Uitbuiting", "#NieuwThema", "#VeiligheidsAlliantie", "#RegioRotterdam"], tags);
     }
 
     [Fact]

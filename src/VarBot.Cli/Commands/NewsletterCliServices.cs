@@ -78,6 +78,11 @@ internal static class NewsletterCliServices
             services.AddSingleton<IBlobContainer>(_ => throw new InvalidOperationException("No storage configured."));
         }
 
+        if (!EnsureSigningKey(configuration, environment))
+        {
+            return null;
+        }
+
         try
         {
             services.AddNewsletter(configuration);
@@ -89,6 +94,34 @@ internal static class NewsletterCliServices
         }
 
         return services.BuildServiceProvider();
+    }
+
+    /// <summary>
+    /// Links in mails are signed with Newsletter:SigningKey. On a developer's machine (DOTNET_ENVIRONMENT=Development, or
+    /// no environment set and no storage or the local emulator configured) a key is made up for this run when none is
+    /// set, so a fresh clone can preview at once. Elsewhere a missing key is a Dutch message naming the setting.
+    /// </summary>
+    private static bool EnsureSigningKey(IConfiguration configuration, CliEnvironment environment)
+    {
+        if (!string.IsNullOrWhiteSpace(configuration["Newsletter:SigningKey"]))
+        {
+            return true;
+        }
+
+        var name = environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT") ?? environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT");
+        var storage = configuration["Storage:ConnectionString"]?.Trim().TrimEnd(';');
+        var local = string.IsNullOrWhiteSpace(configuration["Storage:ServiceUri"])
+            && (string.IsNullOrWhiteSpace(storage) || string.Equals(storage, "UseDevelopmentStorage=true", StringComparison.OrdinalIgnoreCase));
+        if (string.Equals(name, "Development", StringComparison.OrdinalIgnoreCase) || (name is null && local))
+        {
+            configuration["Newsletter:SigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+            return true;
+        }
+
+        environment.Console.MarkupLine("[red]De instelling Newsletter:SigningKey ontbreekt.[/] Zet de omgevingsvariabele Newsletter__SigningKey op een base64-sleutel "
+            + "van minstens 32 bytes (maak er een met 'openssl rand -base64 32'); links in de nieuwsbrief worden daarmee ondertekend. "
+            + "Op een ontwikkelmachine kan ook DOTNET_ENVIRONMENT=Development: dan wordt per run een sleutel gemaakt.");
+        return false;
     }
 
     /// <summary>

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VarBot.Knowledge.Dutch;
 using Spectre.Console;
 using VarBot.Newsletter;
 using VarBot.Newsletter.Composition;
@@ -56,11 +58,15 @@ internal static class NewsletterCommand
             var stored = NewsletterCliServices.HasStorage(NewsletterCliServices.Configuration(environment));
             var editor = stored
                 ? services.GetRequiredService<IssueEditor>()
-                : new IssueEditor(services.GetRequiredService<IssueComposer>(), services.GetRequiredService<NewsletterRenderer>(), services.GetRequiredService<NewsletterLinks>());
+                : new IssueEditor(services.GetRequiredService<IssueComposer>(), services.GetRequiredService<NewsletterRenderer>(), services.GetRequiredService<NewsletterLinks>(),
+                    time: services.GetRequiredService<TimeProvider>(), options: services.GetRequiredService<IOptions<EditorialOptions>>().Value);
             ComposedIssue composed;
+            IReadOnlyList<IssueWarning> warnings;
             try
             {
                 composed = await editor.ComposeAsync(loaded, m, ct);
+                var draft = await editor.GetDraftAsync(loaded, m, ct);
+                warnings = await editor.WarningsAsync(loaded, draft.Draft, composed.Issue, ct);
             }
             catch (BlobStorageException ex)
             {
@@ -82,9 +88,12 @@ internal static class NewsletterCommand
             }
 
             var dir = Path.GetFullPath(parse.GetValue(outDir) ?? Path.Combine("out", "nieuwsbrief-" + m), environment.CurrentDirectory);
-            await editor.WritePreviewAsync(composed, dir, personal);
-            environment.Console.MarkupLine($"Onderwerp: [bold]{Markup.Escape(composed.Issue.Subject)}[/]");
-            environment.Console.MarkupLine($"Agenda {composed.Issue.Agenda.Count}, terugblik {composed.Issue.Terugblik.Count}, nieuws {composed.Issue.News.Count}, LinkedIn-berichten {composed.Posts.Count}.");
+            await editor.WritePreviewAsync(composed, dir, personal, warnings);
+            var issue = composed.Issue;
+            environment.Console.MarkupLine($"Onderwerp: [bold]{Markup.Escape(issue.Subject)}[/]");
+            environment.Console.MarkupLine($"Verzenddatum {Markup.Escape(DutchFormat.Date(editor.Composer.Schedule.SendDate(m)))}: agenda {issue.Agenda.Count}, terugblik {issue.Terugblik.Count}, nieuws {issue.News.Count}, "
+                + $"plannen {(issue.Plans is null ? "nee" : "ja")}, thema in de kijker {Markup.Escape(issue.Spotlight?.Name ?? "geen")}, LinkedIn-berichten {composed.Posts.Count}.");
+            PrintWarnings(warnings, environment);
             environment.Console.MarkupLine($"Voorbeeld geschreven naar [link]{Markup.Escape(Path.Combine(dir, "index.html"))}[/]"
                 + (stored ? $"; opgeslagen onder {Markup.Escape(IssueStore.Folder(m))}." : " (niet opgeslagen: geen opslag ingesteld)."));
             return ExitCodes.Ok;
@@ -92,11 +101,27 @@ internal static class NewsletterCommand
         return command;
     }
 
+    private static void PrintWarnings(IReadOnlyList<IssueWarning> warnings, CliEnvironment environment)
+    {
+        if (warnings.Count == 0)
+        {
+            environment.Console.MarkupLine("Geen waarschuwingen.");
+            return;
+        }
+
+        environment.Console.MarkupLine($"[yellow]Let op voor het goedkeuren ({warnings.Count}):[/]");
+        foreach (var warning in warnings)
+        {
+            environment.Console.MarkupLine($"[yellow]-[/] {Markup.Escape(warning.Message)}");
+        }
+    }
+
     private static Command Approve(CliEnvironment environment)
     {
         var month = MonthOption();
         var by = new Option<string?>("--by") { Description = "Naam van wie goedkeurt (standaard de gebruikersnaam).", HelpName = "NAAM" };
-        var command = new Command("approve", "Legt vast dat de samengestelde nieuwsbrief is goedgekeurd.") { month, by };
+        var allowPast = new Option<bool>("--allow-past-month") { Description = "Keur ook goed als de maand van de nieuwsbrief al voorbij is." };
+        var command = new Command("approve", "Legt vast dat de opgeslagen nieuwsbrief is goedgekeurd (eerst 'newsletter preview').") { month, by, allowPast };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryMonth(parse.GetValue(month), environment, out var m))
@@ -110,15 +135,29 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
+            var editor = services.GetRequiredService<IssueEditor>();
+            var store = services.GetRequiredService<IssueStore>();
             try
             {
-                var approval = await services.GetRequiredService<IssueStore>().ApproveAsync(m, parse.GetValue(by) ?? Environment.UserName, ct);
+                if (await store.LoadAsync(m, ct) is null)
+                {
+                    environment.Console.MarkupLine($"[red]Er is nog geen nieuwsbrief voor {m} samengesteld.[/] Gebruik eerst 'varbot newsletter preview --month {m}'.");
+                    return ExitCodes.UsageOrEnvironment;
+                }
+
+                var approval = await editor.ApproveAsync(m, parse.GetValue(by) ?? Environment.UserName, parse.GetValue(allowPast), cancellationToken: ct);
                 environment.Console.MarkupLine($"Nieuwsbrief {m} goedgekeurd door {Markup.Escape(approval.ApprovedBy)} (inhoud {approval.ContentHash}).");
                 return ExitCodes.Ok;
             }
-            catch (InvalidOperationException)
+            catch (Exception ex) when (ex is IssueRefusedException or DraftConflictException)
             {
-                environment.Console.MarkupLine($"[red]Er is nog geen nieuwsbrief voor {m} samengesteld.[/] Gebruik eerst 'varbot newsletter preview --month {m}'.");
+                environment.Console.MarkupLine($"[red]Niet goedgekeurd:[/] {Markup.Escape(ex.Message)}"
+                    + (ex is IssueRefusedException { Reason: RefusalReason.MonthPassed } ? " Gebruik daarvoor --allow-past-month." : ""));
+                return ExitCodes.UsageOrEnvironment;
+            }
+            catch (BlobStorageException ex)
+            {
+                environment.Console.MarkupLine($"[red]De opslag is niet bereikbaar:[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.UsageOrEnvironment;
             }
         });

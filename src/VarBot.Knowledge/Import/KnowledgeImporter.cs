@@ -26,6 +26,8 @@ public static class KnowledgeImporter
 
         var reports = ReportImporter.Import(seedsDirectory);
         var news = NewsReader.ReadAll(seedsDirectory);
+        var linkIssues = new List<ValidationIssue>();
+        var linkedNews = NewsEventLinker.Link(news.Items, reports.Events, linkIssues);
 
         var model = new KnowledgeModel
         {
@@ -36,10 +38,10 @@ public static class KnowledgeImporter
             Events = reports.Events,
             Budgets = reports.Budgets,
             Monitoring = reports.Monitoring,
-            News = news.Items,
+            News = linkedNews,
         };
 
-        var issues = reports.Issues.Concat(news.Issues).Concat(ModelValidator.Validate(model)).ToList();
+        var issues = reports.Issues.Concat(news.Issues).Concat(linkIssues).Concat(ModelValidator.Validate(model)).ToList();
         model = model with { Warnings = issues.Where(i => i.Severity == IssueSeverity.Warning).ToList() };
         model = model with { Version = ContentVersion(model) };
         return new ImportResult(model, issues);

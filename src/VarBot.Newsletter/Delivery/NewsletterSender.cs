@@ -73,6 +73,13 @@ public sealed partial class NewsletterSender(
                 : $"De nieuwsbrief van {month} is na de goedkeuring opnieuw samengesteld; keur hem opnieuw goed.");
         }
 
+        if (!sendOptions.DryRun)
+        {
+            // Sending starts: freeze the issue and its public web version (create-only, so a resumed run keeps the first).
+            var web = new DigestView(stored.Issue, [], null, links.BaseUrl + "/nieuwsbrief/afmelden", links.BaseUrl + "/nieuwsbrief", Edition.Web);
+            await issues.ArchiveAsync(stored.Issue, await renderer.RenderHtmlAsync(web), cancellationToken);
+        }
+
         var keys = new List<string>();
         await foreach (var key in subscribers.ListKeysAsync(cancellationToken))
         {
@@ -112,7 +119,7 @@ public sealed partial class NewsletterSender(
     {
         var stored = await issues.LoadAsync(month, cancellationToken)
             ?? throw new IssueNotApprovedException($"Er is nog geen nieuwsbrief voor {month} samengesteld.");
-        var view = new DigestView(stored.Issue, [], null, links.UnsubscribeUrl("proef"), links.PreferencesUrl("proef"), IsTest: true);
+        var view = new DigestView(stored.Issue, [], null, links.UnsubscribeUrl("proef"), links.PreferencesUrl("proef"), Edition.Proof);
         var html = await renderer.RenderHtmlAsync(view);
         using var message = messages.Create(to, null, "[PROEF] " + stored.Issue.Subject, NewsletterRenderer.RenderText(view), html,
             messages.MessageId(month.ToString(), Guid.NewGuid().ToString("N")[..12], "proef"), null);

@@ -110,7 +110,7 @@ public static partial class NewsletterEndpoints
             return Results.NotFound();
         }
 
-        var html = await issues.GetHtmlAsync(parsed, ct);
+        var html = await issues.GetArchiveHtmlAsync(parsed, ct); // only sent issues, frozen at send time
         return html is null ? Html(NewsletterPages.Page("Niet gevonden", "<p>Deze nieuwsbrief bestaat (nog) niet.</p>"), 404) : Html(html);
     }
 

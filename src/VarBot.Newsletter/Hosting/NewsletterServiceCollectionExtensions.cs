@@ -28,8 +28,7 @@ public static class NewsletterServiceCollectionExtensions
         services.AddSingleton(sp => new SubscriberStore(sp.GetRequiredKeyedService<IBlobContainer>(NewsletterBlobKey), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new IssueStore(sp.GetRequiredKeyedService<IBlobContainer>(NewsletterBlobKey), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new NewsletterRenderer(sp.GetService<ILoggerFactory>()));
-        services.AddSingleton(sp => new IssueComposer(sp.GetRequiredService<NewsletterLinks>(), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new IssueEditor(sp.GetRequiredService<IssueComposer>(), sp.GetRequiredService<NewsletterRenderer>(), sp.GetRequiredService<NewsletterLinks>(), sp.GetRequiredService<IssueStore>()));
+        services.AddEditorial(configuration);
         services.AddSingleton(new SmtpMailer(options.Smtp));
         services.AddSingleton(new MessageFactory(options));
         services.AddSingleton<SubscriptionService>();
