@@ -39,6 +39,7 @@ internal sealed class ActivityRouter(
     private readonly (string Name, Func<Activity, bool> Matches, ITurnHandler Handler)[] _routes =
     [
         ("not-addressed", a => a.Type == ActivityTypes.Message && !GroupConversations.IsForBot(a), notAddressed),
+        ("shared-card", GroupConversations.IsSharedCardOnly, notAddressed),
         ("welcome", TurnInput.IsBotAdded, welcome),
         ("channel-info", ChannelInfoHandler.IsRequest, channelInfo),
         ("reminders", a => ReminderCommandHandler.IsRemindMe(a) || ReminderCommandHandler.IsStop(a), reminders),

@@ -29,6 +29,16 @@ internal static class GroupConversations
         !IsGroup(activity) || MentionsBot(activity) || activity.Value is JsonObject;
 
     /// <summary>
+    /// A card a member shares without a word for the bot, e.g. a search extension result inserted in the 1:1 chat: the
+    /// message has attachments but no text once markup is removed, and no button data. Not a question.
+    /// </summary>
+    public static bool IsSharedCardOnly(Activity activity) =>
+        activity.Type == ActivityTypes.Message
+        && activity.Value is null
+        && activity.Attachments is { Count: > 0 }
+        && Routing.TurnInput.QuestionText(activity).Length == 0;
+
+    /// <summary>
     /// The key the follow-up context is kept under: the conversation in a 1:1 chat; in a channel thread or group chat the
     /// conversation and the member, hashed, so that members of one thread never continue each other's questions.
     /// </summary>

@@ -113,6 +113,20 @@ public sealed class ChannelTests(BotHostFixture fixture)
     }
 
     [Fact]
+    public async Task Message_SharedSearchCardWithoutWords_NoReply()
+    {
+        // What Teams (and the Agents Playground) send when a member inserts a search extension result and sends it.
+        var activity = Activities.Message("<span class=\"inline-compose-card\" itemid=\"0\"></span>", "a:" + Guid.NewGuid().ToString("N"), Today);
+        activity["attachments"] = new JsonArray(new JsonObject
+        {
+            ["contentType"] = "application/vnd.microsoft.card.adaptive",
+            ["content"] = new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray() },
+        });
+
+        Assert.Empty(await fixture.Client.ExpectRepliesAsync(activity));
+    }
+
+    [Fact]
     public async Task ChannelInfo_MentionInChannel_RepliesWithChannelIdAndServiceUrl()
     {
         var thread = NewThread();

@@ -7,7 +7,10 @@ using VarBot.Protocol.Schema;
 
 namespace VarBot.Bot.Teams.Channels;
 
-/// <summary>A message in a channel or group chat that does not @mention the bot: not for the bot, so no answer.</summary>
+/// <summary>
+/// A message that is not for the bot, so no answer: in a channel or group chat without the bot's @mention, or a shared
+/// card without any words (a search extension result inserted in the chat).
+/// </summary>
 internal sealed class NotAddressedHandler(ILogger<NotAddressedHandler> logger) : ITurnHandler
 {
     public Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)

@@ -8,9 +8,9 @@ using VarBot.Templates.Views;
 namespace VarBot.Bot.Teams.Channels;
 
 /// <summary>
-/// Finds nieuwsbrief issues that went out, by reading the issue store only: an approved issue (approval.json matching
-/// issue.json) with at least one subscriber's send record "done" (newsletters/{month}/sent/) no older than a limit.
-/// Looks at last month, this month and next month (Europe/Amsterdam).
+/// Finds nieuwsbrief issues that went out, by reading the issue store only: an issue archived as sent (archief.json,
+/// frozen when sending starts) with at least one subscriber's send record "done" (newsletters/{month}/sent/), the first
+/// found no older than a limit. Looks at last month, this month and next month (Europe/Amsterdam).
 /// </summary>
 internal sealed class SentIssues(IssueStore issues, IBlobContainer container, TimeProvider time)
 {
@@ -25,16 +25,14 @@ internal sealed class SentIssues(IssueStore issues, IBlobContainer container, Ti
         var found = new List<NewsletterIssue>();
         foreach (var month in new[] { thisMonth.Previous, thisMonth, thisMonth.Next })
         {
-            if (await issues.LoadAsync(month, cancellationToken).ConfigureAwait(false) is not { } stored
-                || await issues.GetApprovalAsync(month, cancellationToken).ConfigureAwait(false) is not { } approval
-                || approval.ContentHash != stored.ContentHash)
+            if (await issues.GetArchivedIssueAsync(month, cancellationToken).ConfigureAwait(false) is not { } sent)
             {
                 continue;
             }
 
-            if (await FirstDeliveryAsync(month, cancellationToken).ConfigureAwait(false) is { } sentAt && now - sentAt <= maxAge)
+            if (await FirstDeliveryAsync(month, cancellationToken).ConfigureAwait(false) is { } deliveredAt && now - deliveredAt <= maxAge)
             {
-                found.Add(stored.Issue);
+                found.Add(sent);
             }
         }
 
