@@ -1,4 +1,5 @@
 using VarBot.Bot;
+using VarBot.Bot.StaffConsole;
 using VarBot.Bot.Teams;
 using VarBot.Newsletter.Hosting;
 
@@ -9,10 +10,12 @@ builder.Services.AddVarBotProtocol(builder.Configuration);
 builder.Services.AddVarBot(builder.Configuration);
 builder.Services.AddVarBotNewsletter(builder.Configuration);
 builder.Services.AddVarBotTeams();
+builder.AddStaffConsole();
 
 var app = builder.Build();
 app.MapVarBot();
 app.MapNewsletterEndpoints();
+app.MapStaffConsole();
 app.MapVarBotHealthChecks();
 app.Run();
 

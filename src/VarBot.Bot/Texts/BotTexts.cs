@@ -169,4 +169,22 @@ internal static class BotTexts
     public const string WhatsNewReply = "Het laatste nieuws van de VAR:";
 
     public const string WhatsNewNone = "Er zijn nog geen nieuwsberichten.";
+
+    // The staff console /beheer (pages keep their own wording in StaffConsole/Pages/*.razor).
+    public const string ConsoleSaved = "Het concept is opgeslagen. Een eerdere goedkeuring is daarmee vervallen.";
+    public const string ConsoleProofSent = "De proef is verstuurd.";
+    public const string ConsoleApproved = "De nieuwsbrief is goedgekeurd en kan worden verstuurd.";
+    public const string ConsoleSendStarted = "De verzending is gestart. De webversie staat vast.";
+    public const string ConsoleNameMissing = "Vul uw naam in.";
+    public const string ConsoleProofAddressInvalid = "Vul een geldig e-mailadres in voor de proef.";
+    public const string ConsoleProofFailed = "De proef kon niet worden verstuurd: de mailserver is niet bereikbaar of weigert. Probeer het later opnieuw.";
+    public const string ConsoleSendAborted = "De verzending is afgebroken door een fout; zie de logboeken. Opnieuw starten gaat verder waar hij stopte.";
+    public const string ConsoleFormExpired = "<!DOCTYPE html><html lang=\"nl\"><meta charset=\"utf-8\"><title>Formulier verlopen</title><p>Dit formulier is verlopen of komt niet van deze site. Laad de pagina opnieuw en probeer het nog eens.</p></html>";
+    public const string ConsoleUnanswered = "onbeantwoord";
+    public const string ConsoleNotUseful = "niet nuttig";
+    public const string ConsoleIssueTitle = "Nieuwsbrief {0}";
+    public const string ConsoleLinkedInTitle = "LinkedIn-berichten {0}";
+    public const string ConsoleSendLog = "Verzonden: {0}\nAl eerder verzonden: {1}\nNiet bevestigd: {2}\nMislukt: {3}\n";
+    public const string ConsoleSendLogFailure = "- abonnee {0}: {1}\n";
+    public const string ConsoleSendLogEnd = "Gestart door {0}; duur {1} s.";
 }

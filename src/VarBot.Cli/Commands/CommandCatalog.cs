@@ -17,5 +17,6 @@ internal static class CommandCatalog
         NewsletterCommand.Create(environment),
         SubscribersCommand.Create(environment),
         FeedbackCommand.Create(environment),
+        RollbackCommand.Create(environment),
     ];
 }

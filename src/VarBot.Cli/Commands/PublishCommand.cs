@@ -18,28 +18,18 @@ internal static class PublishCommand
     public static Command Create(CliEnvironment environment)
     {
         var seeds = SeedsLocation.CreateOption();
-        var connectionString = new Option<string?>("--connection-string")
-        {
-            Description = $"Connection string van het storage-account. Standaard: omgevingsvariabele {ConnectionStringVariable}, anders {DevelopmentStorage} (Azurite).",
-            HelpName = "TEKST",
-        };
-        var container = new Option<string?>("--container")
-        {
-            Description = $"Naam van de blob-container. Standaard: {ContainerVariable}, anders '{DefaultContainer}'.",
-            HelpName = "NAAM",
-        };
+        var storage = new CliStorage();
         var command = new Command("publish", "Leest en controleert de seeds en publiceert het kennismodel naar Azure Blob Storage; weigert bij fouten.")
         {
             seeds,
-            connectionString,
-            container,
         };
+        storage.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(seeds), parse.GetValue(connectionString), parse.GetValue(container), environment, cancellationToken));
+            RunAsync(parse.GetValue(seeds), () => storage.Open(parse, environment), environment, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? seedsOption, string? connectionOption, string? containerOption, CliEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? seedsOption, Func<IBlobContainer?> openStorage, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var seeds = SeedsLocation.Resolve(seedsOption, environment);
         if (seeds is null)
@@ -61,25 +51,9 @@ internal static class PublishCommand
             return ExitCodes.ValidationErrors;
         }
 
-        var connectionString = connectionOption ?? NonEmpty(environment.GetEnvironmentVariable(ConnectionStringVariable)) ?? DevelopmentStorage;
-        var containerName = containerOption ?? NonEmpty(environment.GetEnvironmentVariable(ContainerVariable)) ?? DefaultContainer;
-        IBlobContainer container;
-        try
+        // Storage is opened only now: seeds with errors never touch it.
+        if (openStorage() is not { } container)
         {
-            container = BlobContainerFactory.Create(connectionString, containerName);
-        }
-        catch (FormatException)
-        {
-            // The message could echo parts of the connection string: never print it.
-            environment.Console.MarkupLine(
-                $"[red]De connection string is onvolledig of onjuist.[/] Geef een geldige waarde met --connection-string of {ConnectionStringVariable}, "
-                + $"bijvoorbeeld '{DevelopmentStorage}' voor Azurite.");
-            return ExitCodes.UsageOrEnvironment;
-        }
-        catch (ArgumentException)
-        {
-            environment.Console.MarkupLine(
-                $"[red]'{Markup.Escape(containerName)}' is geen geldige containernaam.[/] Gebruik 3-63 kleine letters, cijfers en streepjes, bijvoorbeeld '{DefaultContainer}'.");
             return ExitCodes.UsageOrEnvironment;
         }
 
@@ -89,21 +63,17 @@ internal static class PublishCommand
             var publisher = new ModelPublisher(container, TimeProvider.System, NullLogger<ModelPublisher>.Instance);
             published = await publisher.PublishAsync(result.Model, cancellationToken);
         }
-        catch (BlobStorageException ex)
+        catch (Exception exception) when (CliStorage.IsStorageFailure(exception))
         {
-            environment.Console.MarkupLine(
-                $"[red]Blob storage is niet bereikbaar of weigert de opdracht[/] ({Markup.Escape(ex.Status is { } status ? $"HTTP {status}" : "geen verbinding")}). "
-                + $"Start Azurite (npx azurite-blob) of controleer --connection-string / {ConnectionStringVariable} en de toegangsrechten.");
+            environment.Output.WriteLine(CliStorage.Describe(exception));
             return ExitCodes.UsageOrEnvironment;
         }
 
         var previous = published.PreviousVersion ?? "geen";
         var stored = published.ModelBlobExisted ? "stond al in de opslag" : "nieuw opgeslagen";
         environment.Console.MarkupLine(Markup.Escape(
-            $"Model {published.Version} gepubliceerd in container '{containerName}': {published.Blob} ({stored}); "
+            $"Model {published.Version} gepubliceerd in container '{container.Name}': {published.Blob} ({stored}); "
             + $"{ModelRepository.PointerBlob} wijst er nu naar (vorige versie: {previous})."));
         return ExitCodes.Ok;
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

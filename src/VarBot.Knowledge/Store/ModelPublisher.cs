@@ -47,28 +47,46 @@ public sealed partial class ModelPublisher(IBlobContainer container, TimeProvide
             Log.ModelBlobExisted(logger, blob);
         }
 
+        return await MovePointerAsync(model.Version, blob, existed, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Points models/current.json at an already published version (a rollback, or a roll forward again), under the
+    /// same If-Match rule as a publish. Readers pick it up on their next refresh.
+    /// </summary>
+    /// <exception cref="ArgumentException">The version is not a valid version name.</exception>
+    /// <exception cref="InvalidModelException">The version's blob does not exist or cannot be read as a model.</exception>
+    public async Task<PublishResult> SetCurrentAsync(string version, CancellationToken cancellationToken = default)
+    {
+        // Loading proves the blob exists and is a model of this version that this build can read.
+        await _repository.LoadVersionAsync(version, cancellationToken).ConfigureAwait(false);
+        return await MovePointerAsync(version, ModelRepository.ModelBlobName(version), modelBlobExisted: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<PublishResult> MovePointerAsync(string version, string blob, bool modelBlobExisted, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; ; attempt++)
         {
             var current = await _repository.GetPointerAsync(cancellationToken).ConfigureAwait(false);
             var publishedAt = timeProvider.GetUtcNow();
-            if (current?.Pointer.Version == model.Version)
+            if (current?.Pointer.Version == version)
             {
-                Log.AlreadyCurrent(logger, model.Version);
-                return new PublishResult(model.Version, blob, current.Value.Pointer.PublishedAt, existed, current.Value.Pointer.Previous);
+                Log.AlreadyCurrent(logger, version);
+                return new PublishResult(version, blob, current.Value.Pointer.PublishedAt, modelBlobExisted, current.Value.Pointer.Previous);
             }
 
-            var pointer = new ModelPointer(model.Version, publishedAt, blob, current?.Pointer.Version);
+            var pointer = new ModelPointer(version, publishedAt, blob, current?.Pointer.Version);
             var condition = current is { } found ? BlobCondition.IfUnchanged(found.ETag) : BlobCondition.IfNotExists;
             try
             {
                 await container.PutAsync(ModelRepository.PointerBlob, pointer.ToJson(), "application/json", condition, cancellationToken).ConfigureAwait(false);
-                Log.PointerMoved(logger, current?.Pointer.Version ?? "(none)", model.Version, attempt);
-                return new PublishResult(model.Version, blob, publishedAt, existed, current?.Pointer.Version);
+                Log.PointerMoved(logger, current?.Pointer.Version ?? "(none)", version, attempt);
+                return new PublishResult(version, blob, publishedAt, modelBlobExisted, current?.Pointer.Version);
             }
             catch (BlobConditionFailedException) when (attempt < MaxPointerAttempts)
             {
                 // Another publisher moved the pointer between our read and write: read it again and retry.
-                Log.PointerRaced(logger, model.Version, attempt);
+                Log.PointerRaced(logger, version, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
