@@ -99,18 +99,41 @@ internal sealed class MessageExtensionHandler(
     {
         var report = model.Reports.OrderByDescending(r => r.ReportYear).FirstOrDefault(r => model.Passages.Any(p => p.ReportId == r.Id && p.ThemeId == theme.Id));
         var passages = report is null ? [] : model.Passages.Where(p => p.ReportId == report.Id && p.ThemeId == theme.Id).ToList();
-        var done = passages.FirstOrDefault(p => p.Kind == PassageKind.Done && !p.IsBullet) ?? passages.FirstOrDefault(p => p.Kind == PassageKind.Done);
-        var planned = passages.Where(p => p.Kind == PassageKind.Planned).Take(3).Select(p => DutchFormat.Truncate(p.Text, 200)).ToList();
+        var done = passages.Where(p => p.Kind == PassageKind.Done).OrderBy(p => p.IsBullet).Select(p => WithoutLeadIn(p.Text)).FirstOrDefault(t => t.Length > 0);
+        var planned = passages
+            .Where(p => p.Kind == PassageKind.Planned)
+            .OrderByDescending(p => p.IsBullet)
+            .Select(p => WithoutLeadIn(p.Text))
+            .Where(t => t.Length > 0)
+            .Take(3)
+            .Select(t => DutchFormat.Truncate(t, 200))
+            .ToList();
         var card = renderer.Render("themeSummary", new JsonObject
         {
             ["title"] = theme.Name,
             ["intro"] = theme.FormerNames.Count > 0 ? BotTexts.ThemeFormerNames(theme.FormerNames) : BotTexts.ThemeIntro,
-            ["text"] = done is null ? "" : DutchFormat.Truncate(done.Text, 400),
+            ["text"] = done is null ? "" : DutchFormat.Truncate(done, 400),
             ["planned"] = new JsonArray([.. planned.Select(p => (JsonNode?)JsonValue.Create(p))]),
             ["plannedLabel"] = report is null ? "" : BotTexts.ThemePlanned(report.PlanYear),
             ["sources"] = report is null ? new JsonArray() : new JsonArray(report.Title),
         });
-        return (card, theme.Name, done is null ? BotTexts.ThemeIntro : DutchFormat.Truncate(done.Text, 120));
+        return (card, theme.Name, done is null ? BotTexts.ThemeIntro : DutchFormat.Truncate(done, 120));
+    }
+
+    /// <summary>
+    /// A passage without its closing lead-in to a list ("Hieronder een aantal van de activiteiten:"), which reads as
+    /// cut off on its own; empty when the passage is nothing but a lead-in.
+    /// </summary>
+    private static string WithoutLeadIn(string text)
+    {
+        text = text.Trim();
+        if (!text.EndsWith(':'))
+        {
+            return text;
+        }
+
+        var end = text.LastIndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? "" : text[..(end + 1)];
     }
 
     private (JsonObject Card, string Title, string Text) NewsResult(KnowledgeModel model, NewsItem item) =>
