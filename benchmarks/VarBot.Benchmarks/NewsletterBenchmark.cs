@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net.Mail;
 using System.Net.Sockets;
 using System.Text;
 using VarBot.Knowledge.Model;
@@ -14,7 +13,8 @@ namespace VarBot.Benchmarks;
 
 /// <summary>
 /// Prints: compose + render 1,400 and 100,000 personal digests (HTML and text, streamed, never all held), and
-/// sending 1,400 to maildev over 8 SmtpClient connections next to the server's own ceiling (raw SMTP, no Nagle).
+/// sending 1,400 digests to maildev over 8 pooled MailKit connections next to the server's own ceiling measured in the
+/// same run (raw SMTP over 8 sockets with TCP_NODELAY), with the ratio (target: at least 80 %).
 /// </summary>
 public static class NewsletterBenchmark
 {
@@ -34,24 +34,43 @@ public static class NewsletterBenchmark
         var messages = new MessageFactory(new NewsletterOptions { FromAddress = "nieuwsbrief@var.test" });
         var html = await renderer.RenderHtmlAsync(View(issue, 1));
         var text = NewsletterRenderer.RenderText(View(issue, 1));
-        using (var mailer = new SmtpMailer(new SmtpOptions { Host = "127.0.0.1", Port = maildev.SmtpPort, Connections = 8 }))
+        // The ceiling first, then MailKit, then the ceiling again: the busier of the two ceiling runs would flatter MailKit.
+        var raw = RawMessage(text, html);
+        var ceiling1 = await RawCeilingAsync(maildev.SmtpPort, raw);
+        TimeSpan mailKit;
+        await using (var mailer = new SmtpMailer(new SmtpOptions { Host = "127.0.0.1", Port = maildev.SmtpPort, Connections = 8, Security = SmtpSecurity.None }, "var.test"))
         {
+            // Each digest is its own MimeMessage (headers, multipart/alternative, quoted-printable), as the sender builds it.
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             await Parallel.ForEachAsync(Enumerable.Range(0, 1_400), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
             {
                 using var message = messages.Create($"b{i}@example.org", null, issue.Subject, text, html, messages.MessageId("2026-03", i.ToString()), "https://bot.var.test/x");
                 await mailer.SendAsync(message, ct);
             });
-            Print("send 1.400 via SmtpClient x8", watch.Elapsed, 1_400);
+            mailKit = watch.Elapsed;
+            // CPU this process spent: on a busy machine the wall time of the MailKit run (which builds and encodes every
+            // message) suffers more than the raw ceiling (which writes prepared bytes); this shows how much work it was.
+            Console.WriteLine($"    MailKit run used {(Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds:N0} ms CPU for 1.400 mails");
         }
 
-        // The server's ceiling: the same mails as raw SMTP over 8 sockets with TCP_NODELAY.
-        var raw = RawMessage(text, html);
+        var ceiling2 = await RawCeilingAsync(maildev.SmtpPort, raw);
+        var ceiling = ceiling1 < ceiling2 ? ceiling1 : ceiling2;
+        Print("send 1.400 via MailKit x8 (pooled)", mailKit, 1_400);
+        Print("send 1.400 raw SMTP x8 (server ceiling)", ceiling, 1_400);
+        var ratio = ceiling.TotalSeconds / mailKit.TotalSeconds;
+        Console.WriteLine($"    MailKit {1_400 / mailKit.TotalSeconds:N0} mails/s vs ceiling {1_400 / ceiling.TotalSeconds:N0} mails/s (best of 2 ceiling runs): {ratio:P0} of the ceiling (target >= 80 %)");
+        return 0;
+    }
+
+    /// <summary>The server's ceiling: the same mails as raw SMTP over 8 sockets with TCP_NODELAY, one command at a time.</summary>
+    private static async Task<TimeSpan> RawCeilingAsync(int port, string raw)
+    {
         var ceiling = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, 8), async (c, ct) =>
         {
             using var client = new TcpClient { NoDelay = true };
-            await client.ConnectAsync("127.0.0.1", maildev.SmtpPort, ct);
+            await client.ConnectAsync("127.0.0.1", port, ct);
             await using var stream = client.GetStream();
             using var reader = new StreamReader(stream, Encoding.ASCII);
             await ReplyAsync(reader);
@@ -66,8 +85,7 @@ public static class NewsletterBenchmark
 
             await CommandAsync(stream, reader, "QUIT");
         });
-        Print("send 1.400 raw SMTP x8 (server ceiling)", ceiling.Elapsed, 1_400);
-        return 0;
+        return ceiling.Elapsed;
     }
 
     private static async Task RenderAsync(NewsletterRenderer renderer, NewsletterIssue issue, int count, string label)

@@ -50,9 +50,6 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "Subscription refused: not a valid e-mail address (activity {ActivityId})")]
     public static partial void SubscriptionRefused(this ILogger logger, string? activityId);
 
-    [LoggerMessage(EventId = 4016, Level = LogLevel.Warning, Message = "The confirmation mail could not be sent: SMTP {StatusCode} (activity {ActivityId})")]
-    public static partial void ConfirmationMailFailed(this ILogger logger, System.Net.Mail.SmtpStatusCode statusCode, string? activityId);
-
     // Teams features (issue 12): 5500-5599.
 
     [LoggerMessage(EventId = 5501, Level = LogLevel.Debug, Message = "Message in group conversation {ConversationId} does not mention the bot; ignored (activity {ActivityId})")]

@@ -13,6 +13,7 @@ builder.Services.AddVarBotTeams();
 builder.AddStaffConsole();
 
 var app = builder.Build();
+app.UseRateLimiter();
 app.MapVarBot();
 app.MapNewsletterEndpoints();
 app.MapStaffConsole();

@@ -16,5 +16,6 @@ public sealed class NewsletterLinks(string publicBaseUrl)
 
     public string UnsubscribeUrl(string token) => $"{BaseUrl}/nieuwsbrief/afmelden?token={Uri.EscapeDataString(token)}";
 
-    public string PreferencesUrl(string token) => UnsubscribeUrl(token);
+    /// <summary>"Thema's wijzigen" / "beheer uw inschrijving": takes an unsubscribe or a manage token.</summary>
+    public string PreferencesUrl(string token) => $"{BaseUrl}/nieuwsbrief/beheer?token={Uri.EscapeDataString(token)}";
 }

@@ -29,6 +29,38 @@ public sealed class NewsletterOptions
     public string? ModelPath { get; set; }
 
     public SmtpOptions Smtp { get; set; } = new();
+
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>Configuration section "Newsletter:RateLimits": how often the public forms may be used.</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>Confirmation or management mails to one address per <see cref="AddressWindow"/>.</summary>
+    public int MailsPerAddress { get; set; } = 3;
+
+    public TimeSpan AddressWindow { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Form posts from one client (IP address, or bot user) per <see cref="ClientWindow"/>.</summary>
+    public int RequestsPerClient { get; set; } = 10;
+
+    public TimeSpan ClientWindow { get; set; } = TimeSpan.FromMinutes(15);
+}
+
+/// <summary>How the SMTP connection is secured (MailKit's SecureSocketOptions).</summary>
+public enum SmtpSecurity
+{
+    /// <summary>Plain SMTP; only for a relay on the same host or a local test server.</summary>
+    None,
+
+    /// <summary>STARTTLS when the server offers it, else plain. The default, so a local maildev works without settings.</summary>
+    StartTlsWhenAvailable,
+
+    /// <summary>STARTTLS required: the connection fails if the server does not offer it. Use this in production.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (SMTPS, usually port 465).</summary>
+    SslOnConnect,
 }
 
 /// <summary>Configuration section "Newsletter:Smtp". The password comes from the environment (Newsletter__Smtp__Password).</summary>
@@ -38,16 +70,17 @@ public sealed class SmtpOptions
 
     public int Port { get; set; } = 25;
 
-    /// <summary>STARTTLS.</summary>
-    public bool EnableSsl { get; set; }
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTlsWhenAvailable;
 
+    /// <summary>When set, the client authenticates (SASL, the strongest mechanism both sides know) after TLS.</summary>
     public string? UserName { get; set; }
 
     public string? Password { get; set; }
 
-    /// <summary>Parallel SMTP connections (one SmtpClient each).</summary>
+    /// <summary>Parallel SMTP connections in the pool (each kept open between mails).</summary>
     public int Connections { get; set; } = 4;
 
+    /// <summary>Attempts per mail; 1 means no retry.</summary>
     public int MaxAttempts { get; set; } = 3;
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using VarBot.Bot.Tests.Infrastructure;
 using VarBot.Newsletter.Subscribers;
 using VarBot.Storage;
@@ -110,7 +111,7 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
 
         Assert.StartsWith("Bijna klaar: bevestig", (string?)reply["text"], StringComparison.Ordinal);
         Assert.Contains(email, (string?)reply["text"], StringComparison.Ordinal);
-        var store = new SubscriberStore(BlobContainerFactory.Create(_azurite.ConnectionString, _container), TimeProvider.System);
+        var store = _host.Services.GetRequiredService<SubscriberStore>();
         var stored = (await store.GetAsync(email))!.Value.Subscriber;
         Assert.Equal(SubscriberStatus.Pending, stored.Status);
         Assert.Equal("bot", stored.ConsentSource);
@@ -122,11 +123,31 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
         Assert.Contains("Bevestig", mail.GetProperty("subject").GetString(), StringComparison.Ordinal);
         var link = System.Text.RegularExpressions.Regex.Match(text, @"http://127\.0\.0\.1:3978(/nieuwsbrief/bevestigen\?token=\S+)").Groups[1].Value;
         Assert.NotEmpty(link);
-        using var confirm = await _client.GetAsync(link);
+        using var confirm = await _client.PostAsync(link, new FormUrlEncodedContent([new("thema", "mensenhandel"), new("thema", "jeugd-en-veiligheid")]));
         Assert.True(confirm.IsSuccessStatusCode);
         Assert.Equal(SubscriberStatus.Confirmed, (await store.GetAsync(email))!.Value.Subscriber.Status);
 
         AssertNotInLogs(email);
+    }
+
+    [Fact]
+    public async Task Submit_ConfirmedAddressAgainWithOtherName_StoredUnchanged()
+    {
+        // Issue 9: anyone in Teams could overwrite a confirmed subscriber's name and themes through the card.
+        var email = NewAddress();
+        var store = _host.Services.GetRequiredService<SubscriberStore>();
+        await store.CreateAsync(email, "Zoë de Vries", ["mensenhandel"], "formulier", confirmed: true);
+        var value = new JsonObject { ["action"] = "subscribe", ["email"] = email, ["name"] = "Klik op http://evil.example", ["themes"] = "" };
+
+        var reply = await _client.SubmitAsync(value, NewConversation());
+
+        Assert.StartsWith("Bijna klaar", (string?)reply["text"], StringComparison.Ordinal);
+        var stored = (await store.GetAsync(email))!.Value.Subscriber;
+        Assert.Equal("Zoë de Vries", stored.Name);
+        Assert.Equal(["mensenhandel"], stored.Themes);
+        var mail = await WaitForMailToAsync(email);
+        Assert.Equal(VarBot.Newsletter.NewsletterTexts.ManageSubject, mail.GetProperty("subject").GetString());
+        Assert.DoesNotContain("evil.example", mail.GetProperty("text").GetString()!, StringComparison.Ordinal);
     }
 
     [Fact]

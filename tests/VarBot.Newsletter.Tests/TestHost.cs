@@ -26,7 +26,14 @@ internal sealed class TestHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<TestHost> StartAsync(ServersFixture servers, IBlobContainer container, KnowledgeModel model, int connections = 4)
+    public static async Task<TestHost> StartAsync(
+        ServersFixture servers,
+        IBlobContainer container,
+        KnowledgeModel model,
+        int connections = 4,
+        IReadOnlyDictionary<string, string?>? settings = null,
+        INewsletterModelSource? modelSource = null,
+        ILoggerProvider? logs = null)
     {
         var port = TestSupport.LocalServer.FreePort();
         var baseUrl = $"http://127.0.0.1:{port}";
@@ -34,9 +41,17 @@ internal sealed class TestHost : IAsyncDisposable
         builder.WebHost.UseUrls(baseUrl);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Configuration.AddInMemoryCollection(Harness.Settings(servers.MailDev.SmtpPort, baseUrl, connections));
-        builder.Services.AddSingleton<INewsletterModelSource>(new FixedModelSource(model));
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        if (logs is not null)
+        {
+            // Everything down to Trace, as an operator turning logging up would see it.
+            builder.Logging.SetMinimumLevel(LogLevel.Trace).AddProvider(logs);
+        }
+
+        builder.Services.AddSingleton(modelSource ?? new FixedModelSource(model));
         builder.Services.AddNewsletter(builder.Configuration, _ => container);
         var app = builder.Build();
+        app.UseRateLimiter();
         app.MapNewsletterEndpoints();
         await app.StartAsync();
         return new TestHost(app, baseUrl);

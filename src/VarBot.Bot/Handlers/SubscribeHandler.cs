@@ -41,20 +41,10 @@ internal sealed class SubscribeHandler(
 
         var email = input.Email.Trim();
         var chosen = input.Themes.Where(t => themes.Any(c => c.Id == t)).Distinct(StringComparer.Ordinal).ToList();
-        string text;
-        try
-        {
-            var result = await subscriptions.SubscribeAsync(email, input.Name, chosen, ConsentSource, cancellationToken).ConfigureAwait(false);
-            logger.SubscriptionStored(result, chosen.Count, activity.Id);
-            text = BotTexts.SubscribeAlmostDone(email);
-        }
-        catch (System.Net.Mail.SmtpException exception)
-        {
-            // The pending subscriber is stored; subscribing again sends a new link.
-            logger.ConfirmationMailFailed(exception.StatusCode, activity.Id);
-            text = BotTexts.SubscribeMailFailed;
-        }
-
+        // Per-client limit by the Teams user; the service also limits per address and never changes a known address.
+        var result = await subscriptions.SubscribeAsync(email, input.Name, chosen, ConsentSource, "bot:" + activity.From?.Id, cancellationToken).ConfigureAwait(false);
+        logger.SubscriptionStored(result, chosen.Count, activity.Id);
+        var text = SubscriptionService.ProblemText(result) ?? BotTexts.SubscribeAlmostDone(email);
         await ReplyAsync(turn, text, null, cancellationToken).ConfigureAwait(false);
     }
 

@@ -225,7 +225,7 @@ internal static class ConsoleEndpoints
             await sender.SendTestAsync(m, address, ct);
             return Results.Redirect($"/beheer/nieuwsbrief/{m}?melding=proef");
         }
-        catch (Exception ex) when (ex is System.Net.Mail.SmtpException or IOException or InvalidOperationException)
+        catch (Exception ex) when (ex is VarBot.Newsletter.Delivery.MailDeliveryException or IOException or InvalidOperationException)
         {
             services.Log(ex, m);
             return await IssuePageAsync(m, context, antiforgery, services, null, BotTexts.ConsoleProofFailed, StatusCodes.Status502BadGateway, ct);

@@ -68,11 +68,8 @@ internal static class BotTexts
     /// nothing about who subscribes.
     /// </summary>
     public static string SubscribeAlmostDone(string email) =>
-        $"Bijna klaar: bevestig je aanmelding via de link in de mail die we naar {email} stuurden. " +
-        "Ontving dit adres de nieuwsbrief al, dan zijn alleen je thema's bijgewerkt.";
-
-    public const string SubscribeMailFailed =
-        "Je aanmelding is bewaard, maar de bevestigingsmail kon nu niet worden verstuurd. Probeer het later nog eens.";
+        $"Bijna klaar: bevestig uw aanmelding via de link in de mail die we naar {email} stuurden. " +
+        "Stond dit adres al op de lijst, dan is er niets gewijzigd en vindt u in de mail een link om uw inschrijving te beheren.";
 
     /// <summary>
     /// Messages that ask to subscribe (compared after lower-casing and removing punctuation). Besides these, any message

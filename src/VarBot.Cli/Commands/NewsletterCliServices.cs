@@ -83,17 +83,20 @@ internal static class NewsletterCliServices
             return null;
         }
 
+        services.AddNewsletter(configuration);
+        var provider = services.BuildServiceProvider();
         try
         {
-            services.AddNewsletter(configuration);
+            // Options are validated when first read: read them now, so a wrong setting is a Dutch message, not a crash later.
+            _ = provider.GetRequiredService<VarBot.Newsletter.NewsletterOptions>();
+            return provider;
         }
-        catch (InvalidOperationException ex)
+        catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            environment.Console.MarkupLine($"[red]De nieuwsbrief-instellingen kloppen niet:[/] {Markup.Escape(ex.Message)}");
+            environment.Console.MarkupLine($"[red]De nieuwsbrief-instellingen kloppen niet:[/] {Markup.Escape(string.Join(" ", ex.Failures))}");
+            provider.Dispose();
             return null;
         }
-
-        return services.BuildServiceProvider();
     }
 
     /// <summary>

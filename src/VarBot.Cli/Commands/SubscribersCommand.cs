@@ -6,7 +6,10 @@ using VarBot.Newsletter.Subscribers;
 
 namespace VarBot.Cli.Commands;
 
-/// <summary>varbot subscribers add|import|export|forget. Addresses are shown only where staff ask for them (export).</summary>
+/// <summary>
+/// varbot subscribers add|import|export|forget|migrate-keys. Addresses are shown only where staff ask for them (export),
+/// and never with control characters: a name like "\e[2J" cannot drive the terminal.
+/// </summary>
 internal static class SubscribersCommand
 {
     public static Command Create(CliEnvironment environment)
@@ -16,6 +19,7 @@ internal static class SubscribersCommand
         command.Subcommands.Add(Import(environment));
         command.Subcommands.Add(Export(environment));
         command.Subcommands.Add(Forget(environment));
+        command.Subcommands.Add(MigrateKeys(environment));
         return command;
     }
 
@@ -24,7 +28,7 @@ internal static class SubscribersCommand
         var email = new Argument<string>("email") { Description = "Het e-mailadres." };
         var name = new Option<string?>("--name") { Description = "De naam van de abonnee." };
         var themes = new Option<string[]>("--theme") { Description = "Een thema-id (meermaals te gebruiken).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("add", "Meldt iemand aan; de abonnee krijgt eerst een bevestigingslink (dubbele opt-in).") { email, name, themes };
+        var command = new Command("add", "Meldt iemand aan; de abonnee krijgt eerst een bevestigingslink (dubbele opt-in). Een bekende abonnee krijgt de nieuwe naam en thema's.") { email, name, themes };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
@@ -33,15 +37,26 @@ internal static class SubscribersCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            var result = await services.GetRequiredService<SubscriptionService>()
-                .SubscribeAsync(parse.GetValue(email)!, parse.GetValue(name), parse.GetValue(themes) ?? [], "cli", ct);
-            environment.Console.MarkupLine(result switch
+            var address = parse.GetValue(email)!.Trim();
+            var chosen = parse.GetValue(themes) ?? [];
+            var store = services.GetRequiredService<SubscriberStore>();
+            if (SubscriptionService.CheckAddress(address) is null && await store.GetAsync(address, ct) is not null)
             {
-                SubscribeResult.ConfirmationSent => "Aangemeld; er is een bevestigingslink gemaild.",
-                SubscribeResult.AlreadyConfirmed => "Deze abonnee was al bevestigd; de thema's zijn bijgewerkt.",
-                _ => "[red]Dit is geen geldig e-mailadres.[/]",
-            });
-            return result == SubscribeResult.InvalidAddress ? ExitCodes.UsageOrEnvironment : ExitCodes.Ok;
+                // Staff are authenticated by their storage credentials: they may change a known subscriber.
+                await store.UpsertByStaffAsync(address, parse.GetValue(name), chosen, "cli", ct);
+                environment.Console.MarkupLine("Deze abonnee bestond al; naam en thema's zijn bijgewerkt.");
+                return ExitCodes.Ok;
+            }
+
+            var result = await services.GetRequiredService<SubscriptionService>().SubscribeAsync(address, parse.GetValue(name), chosen, "cli", client: null, ct);
+            if (result == SubscribeResult.ConfirmationSent)
+            {
+                environment.Console.MarkupLine("Aangemeld; er is een bevestigingslink gemaild.");
+                return ExitCodes.Ok;
+            }
+
+            environment.Console.MarkupLine($"[red]{Markup.Escape(SubscriptionService.ProblemText(result) ?? result.ToString())}[/]");
+            return ExitCodes.UsageOrEnvironment;
         });
         return command;
     }
@@ -49,7 +64,13 @@ internal static class SubscribersCommand
     private static Command Import(CliEnvironment environment)
     {
         var file = new Argument<string>("bestand") { Description = "CSV met kolommen email, name, themes (thema's gescheiden door ';')." };
-        var command = new Command("import", "Importeert bevestigde abonnees uit een CSV; de import wordt vastgelegd als bron van de toestemming.") { file };
+        var dryRun = new Option<bool>("--dry-run") { Description = "Controleer het bestand en meld wat er zou gebeuren, zonder iets op te slaan." };
+        var model = new Option<string?>("--model") { Description = "Een modelbestand voor de thema's (standaard het gepubliceerde model, anders de seeds).", HelpName = "BESTAND" };
+        var seeds = SeedsLocation.CreateOption();
+        var command = new Command("import", "Importeert bevestigde abonnees uit een CSV; de import wordt vastgelegd als bron van de toestemming. Bestaande abonnees blijven ongewijzigd.")
+        {
+            file, dryRun, model, seeds,
+        };
         command.SetAction(async (parse, ct) =>
         {
             var path = Path.GetFullPath(parse.GetValue(file)!, environment.CurrentDirectory);
@@ -65,24 +86,30 @@ internal static class SubscribersCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            var store = services.GetRequiredService<SubscriberStore>();
-            int imported = 0, rejected = 0, line = 0;
-            foreach (var row in SubscriberCsv.Read(await File.ReadAllLinesAsync(path, ct)))
+            var loaded = await NewsletterCliServices.LoadModelAsync(parse.GetValue(model), parse.GetValue(seeds), services, environment, ct);
+            if (loaded is null)
             {
-                line++;
-                if (!SubscriptionService.IsValidAddress(row.Email))
-                {
-                    rejected++;
-                    environment.Console.MarkupLine($"[yellow]Regel {row.Line}: geen geldig e-mailadres, overgeslagen.[/]");
-                    continue;
-                }
-
-                await store.SubscribeAsync(row.Email, row.Name, row.Themes, "import:" + Path.GetFileName(path), confirmed: true, ct);
-                imported++;
+                return ExitCodes.UsageOrEnvironment;
             }
 
-            environment.Console.MarkupLine($"{imported} abonnees geïmporteerd, {rejected} overgeslagen.");
-            return rejected == 0 ? ExitCodes.Ok : ExitCodes.ValidationErrors;
+            using var reader = new StreamReader(path, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, new FileStreamOptions { BufferSize = 64 * 1024 });
+            var report = await services.GetRequiredService<SubscriberImporter>()
+                .ImportAsync(reader, path, new ThemeResolver(loaded.Themes), parse.GetValue(dryRun), ct);
+            foreach (var issue in report.Issues)
+            {
+                var colour = issue.Kind == ImportIssueKind.Mapped ? "grey" : "yellow";
+                environment.Console.MarkupLine($"[{colour}]{Markup.Escape(SubscriberCsv.ForTerminal(issue.Message))}[/]");
+            }
+
+            if (report.Issues.Count == SubscriberImporter.MaxIssues)
+            {
+                environment.Console.MarkupLine($"[yellow]Alleen de eerste {SubscriberImporter.MaxIssues} meldingen zijn getoond.[/]");
+            }
+
+            environment.Console.MarkupLine(report.DryRun
+                ? $"Proefrun (niets opgeslagen): {report.Rows} regels; {report.Imported} abonnees zouden worden geïmporteerd, {report.Existing} bestaan al (blijven ongewijzigd), {report.Duplicates} dubbel, {report.Invalid} ongeldig."
+                : $"{report.Imported} abonnees geïmporteerd, {report.Existing} bestonden al (ongewijzigd), {report.Duplicates} dubbel, {report.Invalid} ongeldig ({report.Rows} regels, {report.RowsPerSecond:F0} per seconde).");
+            return report.Invalid == 0 ? ExitCodes.Ok : ExitCodes.ValidationErrors;
         });
         return command;
     }
@@ -99,12 +126,10 @@ internal static class SubscribersCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            var csv = new StringBuilder("email,name,themes,status,consent\n");
+            var csv = new StringBuilder(SubscriberCsv.Header).Append('\n');
             await foreach (var s in services.GetRequiredService<SubscriberStore>().ListAsync(ct))
             {
-                csv.Append(SubscriberCsv.Quote(s.Email)).Append(',').Append(SubscriberCsv.Quote(s.Name ?? "")).Append(',')
-                    .Append(SubscriberCsv.Quote(string.Join(';', s.Themes))).Append(',').Append(s.Status.ToString().ToLowerInvariant()).Append(',')
-                    .Append(SubscriberCsv.Quote(s.ConsentSource)).Append('\n');
+                csv.Append(SubscriberCsv.Row(s)).Append('\n');
             }
 
             if (parse.GetValue(outFile) is { } path)
@@ -113,7 +138,7 @@ internal static class SubscribersCommand
             }
             else
             {
-                environment.Output.Write(csv.ToString());
+                environment.Output.Write(SubscriberCsv.ForTerminal(csv.ToString()));
             }
 
             return ExitCodes.Ok;
@@ -135,6 +160,26 @@ internal static class SubscribersCommand
 
             var deleted = await services.GetRequiredService<SubscriberStore>().ForgetAsync(parse.GetValue(email)!, ct);
             environment.Console.MarkupLine(deleted == 0 ? "Deze abonnee was niet bekend." : $"Abonnee vergeten: {deleted} blobs verwijderd.");
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    private static Command MigrateKeys(CliEnvironment environment)
+    {
+        var command = new Command("migrate-keys", "Zet abonnees over naar de geheime sleutel (HMAC) van deze installatie, met hun verzendregistraties; nodig na de update of na een nieuwe Newsletter:SigningKey. Draai dit niet tijdens een verzending.");
+        command.SetAction(async (parse, ct) =>
+        {
+            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
+            if (services is null)
+            {
+                return ExitCodes.UsageOrEnvironment;
+            }
+
+            var result = await services.GetRequiredService<SubscriberKeyMigration>().MigrateAsync(ct);
+            environment.Console.MarkupLine(result.Subscribers + result.Conflicts == 0
+                ? "Alle abonnees hebben al de juiste sleutel; niets gewijzigd."
+                : $"{result.Subscribers} abonnees en {result.SendRecords} verzendregistraties overgezet; {result.Conflicts} conflicten (de nieuwste gegevens zijn bewaard).");
             return ExitCodes.Ok;
         });
         return command;

@@ -1,44 +1,37 @@
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
+using MimeKit;
 
 namespace VarBot.Newsletter.Delivery;
 
-/// <summary>Builds multipart/alternative messages (text, then HTML) with our own Message-ID and RFC 8058 headers.</summary>
+/// <summary>Builds MimeKit messages: multipart/alternative (text, then HTML), our own Message-ID and RFC 8058 headers.</summary>
 public sealed class MessageFactory(NewsletterOptions options)
 {
-    private readonly string _domain = options.FromAddress.Split('@') is [_, var domain] ? domain : "varbot.local";
+    public string Domain { get; } = options.FromAddress.Split('@') is [_, var domain] ? domain : "varbot.local";
 
-    public string MessageId(string month, string subscriberKey, string kind = "nb") => $"<{kind}.{month}.{subscriberKey}@{_domain}>";
+    /// <summary>A Message-ID in angle brackets, the same for every copy of one subscriber's mail of one issue.</summary>
+    public string MessageId(string month, string subscriberKey, string kind = "nb") => $"<{kind}.{month}.{subscriberKey}@{Domain}>";
 
-    public MailMessage Create(string to, string? name, string subject, string text, string? html, string messageId, string? unsubscribeUrl)
+    /// <summary>
+    /// A message to <paramref name="to"/>. Throws <see cref="FormatException"/> (MimeKit's ParseException) when the address
+    /// cannot be parsed. <paramref name="name"/> becomes the recipient's display name; pass null to keep it out.
+    /// </summary>
+    public MimeMessage Create(string to, string? name, string subject, string text, string? html, string messageId, string? unsubscribeUrl)
     {
-        var message = new MailMessage
+        var message = new MimeMessage
         {
-            From = new MailAddress(options.FromAddress, options.FromName, Encoding.UTF8),
             Subject = subject,
-            SubjectEncoding = Encoding.UTF8,
-            HeadersEncoding = Encoding.UTF8,
-            BodyEncoding = Encoding.UTF8,
+            MessageId = messageId.Trim('<', '>'),
         };
-        message.To.Add(new MailAddress(to, name, Encoding.UTF8));
-        message.Headers["Message-ID"] = messageId;
+        message.From.Add(new MailboxAddress(options.FromName, options.FromAddress));
+        var recipient = MailboxAddress.Parse(to.Trim());
+        recipient.Name = string.IsNullOrWhiteSpace(name) ? null : name.Trim();
+        message.To.Add(recipient);
         if (unsubscribeUrl is not null)
         {
-            message.Headers["List-Unsubscribe"] = $"<{unsubscribeUrl}>";
-            message.Headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribeUrl}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
 
-        var plain = AlternateView.CreateAlternateViewFromString(text, Encoding.UTF8, MediaTypeNames.Text.Plain);
-        plain.TransferEncoding = TransferEncoding.QuotedPrintable;
-        message.AlternateViews.Add(plain);
-        if (html is not null)
-        {
-            var rich = AlternateView.CreateAlternateViewFromString(html, Encoding.UTF8, MediaTypeNames.Text.Html);
-            rich.TransferEncoding = TransferEncoding.QuotedPrintable;
-            message.AlternateViews.Add(rich);
-        }
-
+        message.Body = new BodyBuilder { TextBody = text, HtmlBody = html }.ToMessageBody();
         return message;
     }
 }

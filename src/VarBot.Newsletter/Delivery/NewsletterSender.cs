@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Net.Mail;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.Retry;
@@ -47,7 +46,7 @@ public sealed class IssueNotApprovedException(string message) : Exception(messag
 /// run skips "done" records and retries "sending"/"failed" ones, so a crash between the server's 250 and the "done"
 /// write duplicates at most the mails in flight at that moment (one per connection).
 /// </summary>
-public sealed partial class NewsletterSender(
+public sealed class NewsletterSender(
     IBlobContainer container,
     IssueStore issues,
     SubscriberStore subscribers,
@@ -64,13 +63,11 @@ public sealed partial class NewsletterSender(
     {
         var stopwatch = Stopwatch.StartNew();
         var stored = await issues.LoadAsync(month, cancellationToken)
-            ?? throw new IssueNotApprovedException($"Er is nog geen nieuwsbrief voor {month} samengesteld.");
+            ?? throw new IssueNotApprovedException(NewsletterTexts.NotComposed(month));
         var approval = await issues.GetApprovalAsync(month, cancellationToken);
         if (approval is null || approval.ContentHash != stored.ContentHash)
         {
-            throw new IssueNotApprovedException(approval is null
-                ? $"De nieuwsbrief van {month} is nog niet goedgekeurd (varbot newsletter approve --month {month})."
-                : $"De nieuwsbrief van {month} is na de goedkeuring opnieuw samengesteld; keur hem opnieuw goed.");
+            throw new IssueNotApprovedException(approval is null ? NewsletterTexts.NotApproved(month) : NewsletterTexts.ApprovalStale(month));
         }
 
         if (!sendOptions.DryRun)
@@ -86,11 +83,18 @@ public sealed partial class NewsletterSender(
             keys.Add(key);
         }
 
-        LogSendStarted(month.ToString(), keys.Count, sendOptions.DryRun);
+        logger.SendStarted(month.ToString(), keys.Count, sendOptions.DryRun);
         var failures = new ConcurrentQueue<SendFailure>();
         int processed = 0, sent = 0, alreadySent = 0, notConfirmed = 0, notAttempted = 0, attempted = 0;
         var limit = sendOptions.Limit ?? int.MaxValue;
         var retry = RetryPipeline();
+
+        var started = time.GetUtcNow();
+        SendProgressState Progress(DateTimeOffset? finished = null) => new(
+            month.ToString(), keys.Count, Volatile.Read(ref processed), Volatile.Read(ref sent), Volatile.Read(ref alreadySent),
+            Volatile.Read(ref notConfirmed), failures.Count, started, time.GetUtcNow(), finished, sendOptions.DryRun);
+        using var stopProgress = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var progressWriter = sendOptions.DryRun ? Task.CompletedTask : WriteProgressAsync(month, () => Progress(), stopProgress.Token);
 
         // With --limit the run is sequential, so which subscribers get the N mails is the listing order, not a race.
         var parallelism = sendOptions.Limit is null ? mailer.Connections : 1;
@@ -109,8 +113,15 @@ public sealed partial class NewsletterSender(
             progress?.Report(new SendProgress(Interlocked.Increment(ref processed), keys.Count, Volatile.Read(ref sent)));
         });
 
+        await stopProgress.CancelAsync();
+        await progressWriter;
+        if (!sendOptions.DryRun)
+        {
+            await PutProgressAsync(month, Progress(time.GetUtcNow()), cancellationToken);
+        }
+
         var summary = new SendSummary(month.ToString(), sendOptions.DryRun, keys.Count, sent, alreadySent, notConfirmed, notAttempted, failures.ToList(), stopwatch.Elapsed);
-        LogSendFinished(month.ToString(), sent, alreadySent, failures.Count, stopwatch.ElapsedMilliseconds);
+        logger.SendFinished(month.ToString(), sent, alreadySent, failures.Count, stopwatch.ElapsedMilliseconds);
         return summary;
     }
 
@@ -118,13 +129,13 @@ public sealed partial class NewsletterSender(
     public async Task SendTestAsync(IssueMonth month, string to, CancellationToken cancellationToken = default)
     {
         var stored = await issues.LoadAsync(month, cancellationToken)
-            ?? throw new IssueNotApprovedException($"Er is nog geen nieuwsbrief voor {month} samengesteld.");
+            ?? throw new IssueNotApprovedException(NewsletterTexts.NotComposed(month));
         var view = new DigestView(stored.Issue, [], null, links.UnsubscribeUrl("proef"), links.PreferencesUrl("proef"), Edition.Proof);
         var html = await renderer.RenderHtmlAsync(view);
         using var message = messages.Create(to, null, "[PROEF] " + stored.Issue.Subject, NewsletterRenderer.RenderText(view), html,
             messages.MessageId(month.ToString(), Guid.NewGuid().ToString("N")[..12], "proef"), null);
         await mailer.SendAsync(message, cancellationToken);
-        LogTestSent(month.ToString(), SubscriberKey.For(to));
+        logger.ProofSent(month.ToString(), subscribers.KeyOf(to));
     }
 
     private async Task<Outcome> SendOneAsync(NewsletterIssue issue, IssueMonth month, string key, bool dryRun, Func<bool> takeSlot, ResiliencePipeline retry, CancellationToken ct)
@@ -180,14 +191,14 @@ public sealed partial class NewsletterSender(
             return new Outcome(OutcomeKind.AlreadySent);
         }
 
-        MailMessage message;
+        MimeKit.MimeMessage message;
         try
         {
             message = messages.Create(subscriber.Email, subscriber.Name, issue.Subject, text, html, messageId, links.UnsubscribeUrl(unsubscribeToken));
         }
         catch (FormatException)
         {
-            return await FailAsync(recordName, etag, messageId, attempts, key, "ongeldig e-mailadres", ct);
+            return await FailAsync(recordName, etag, messageId, attempts, key, NewsletterTexts.InvalidAddressReason, ct);
         }
 
         using (message)
@@ -196,44 +207,90 @@ public sealed partial class NewsletterSender(
             {
                 await retry.ExecuteAsync(async token => await mailer.SendAsync(message, token), ct);
             }
-            catch (SmtpException ex)
+            catch (MailDeliveryException ex)
             {
-                var reason = $"SMTP-fout {(int)ex.StatusCode}: {ex.Message}".Replace(subscriber.Email, "[adres]", StringComparison.OrdinalIgnoreCase);
+                var reason = NewsletterTexts.SmtpFailureReason(ex.StatusCode, ex.Message).Replace(subscriber.Email, "[adres]", StringComparison.OrdinalIgnoreCase);
                 return await FailAsync(recordName, etag, messageId, attempts, key, reason, ct);
             }
         }
 
-        await container.PutAsync(recordName, NewsletterJson.Serialize(new SendRecord(SendRecord.Done, messageId, attempts, time.GetUtcNow())),
-            "application/json", BlobCondition.IfUnchanged(etag), ct);
+        try
+        {
+            await container.PutAsync(recordName, NewsletterJson.Serialize(new SendRecord(SendRecord.Done, messageId, attempts, time.GetUtcNow())),
+                "application/json", BlobCondition.IfUnchanged(etag), ct);
+        }
+        catch (BlobConditionFailedException)
+        {
+            // Someone rewrote the record while our mail went out (only possible without the send lease, e.g. a staff
+            // reset). The mail was accepted, so it counts as sent; their record stays.
+            logger.SendRecordChanged(key, month.ToString());
+        }
+
         return new Outcome(OutcomeKind.Sent);
     }
 
     private async Task<Outcome> FailAsync(string recordName, string etag, string messageId, int attempts, string key, string reason, CancellationToken ct)
     {
-        LogSendFailed(key, reason);
-        await container.PutAsync(recordName, NewsletterJson.Serialize(new SendRecord(SendRecord.Failed, messageId, attempts, time.GetUtcNow(), reason)),
-            "application/json", BlobCondition.IfUnchanged(etag), ct);
+        logger.SendFailed(key, reason);
+        try
+        {
+            await container.PutAsync(recordName, NewsletterJson.Serialize(new SendRecord(SendRecord.Failed, messageId, attempts, time.GetUtcNow(), reason)),
+                "application/json", BlobCondition.IfUnchanged(etag), ct);
+        }
+        catch (BlobConditionFailedException)
+        {
+            logger.SendRecordChanged(key, IssueMonthOf(recordName));
+        }
+
         return new Outcome(OutcomeKind.Failed, reason);
     }
 
-    private ResiliencePipeline RetryPipeline() => new ResiliencePipelineBuilder()
-        .AddRetry(new RetryStrategyOptions
+    /// <summary>Writes the run's progress about once a second, for the staff console (<see cref="SendProgressQuery"/>).</summary>
+    private async Task WriteProgressAsync(IssueMonth month, Func<SendProgressState> progress, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1), time);
+        try
         {
-            ShouldHandle = new PredicateBuilder().Handle<SmtpException>(IsTransient),
-            MaxRetryAttempts = Math.Max(0, options.Smtp.MaxAttempts - 1),
-            BackoffType = DelayBackoffType.Exponential,
-            UseJitter = true,
-            Delay = options.Smtp.RetryBaseDelay,
-            OnRetry = args =>
+            do
             {
-                LogRetry(args.AttemptNumber + 1, args.Outcome.Exception?.Message ?? "");
-                return ValueTask.CompletedTask;
-            },
-        })
-        .Build();
+                await PutProgressAsync(month, progress(), stop);
+            }
+            while (await timer.WaitForNextTickAsync(stop));
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // The run is over; the final state is written by the caller.
+        }
+        catch (BlobStorageException ex)
+        {
+            // Progress is a convenience: the send log stays the truth, so a failed write must not stop the run.
+            logger.ProgressWriteFailed(month.ToString(), ex);
+        }
+    }
 
-    /// <summary>Permanent rejections (5xx for a recipient) are not retried; connection trouble and 4xx are.</summary>
-    private static bool IsTransient(SmtpException ex) => ex is not SmtpFailedRecipientException && (int)ex.StatusCode is < 500 or >= 600;
+    private Task PutProgressAsync(IssueMonth month, SendProgressState state, CancellationToken cancellationToken) =>
+        container.PutAsync(SendProgressQuery.ProgressBlob(month), NewsletterJson.Serialize(state), "application/json", BlobCondition.None, cancellationToken);
+
+    private static string IssueMonthOf(string recordName) => recordName[IssueStore.Prefix.Length..].Split('/')[0];
+
+    /// <summary>Retries transient SMTP failures with exponential backoff and jitter; MaxAttempts 1 means no retry at all.</summary>
+    private ResiliencePipeline RetryPipeline() => options.Smtp.MaxAttempts <= 1
+        ? ResiliencePipeline.Empty
+        : new ResiliencePipelineBuilder()
+            .AddRetry(new RetryStrategyOptions
+            {
+                ShouldHandle = new PredicateBuilder().Handle<MailDeliveryException>(ex => ex.Transient),
+                MaxRetryAttempts = options.Smtp.MaxAttempts - 1,
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = options.Smtp.RetryBaseDelay,
+                OnRetry = args =>
+                {
+                    logger.SmtpRetry(args.AttemptNumber + 1, args.Outcome.Exception?.Message ?? "");
+                    return ValueTask.CompletedTask;
+                },
+            })
+            .Build();
 
     private enum OutcomeKind
     {
@@ -245,19 +302,4 @@ public sealed partial class NewsletterSender(
     }
 
     private readonly record struct Outcome(OutcomeKind Kind, string? Reason = null);
-
-    [LoggerMessage(EventId = 5101, Level = LogLevel.Information, Message = "Sending issue {Month} to {Count} subscriber blobs (dry run: {DryRun})")]
-    private partial void LogSendStarted(string month, int count, bool dryRun);
-
-    [LoggerMessage(EventId = 5102, Level = LogLevel.Information, Message = "Issue {Month}: {Sent} sent, {AlreadySent} already sent, {Failed} failed in {ElapsedMs} ms")]
-    private partial void LogSendFinished(string month, int sent, int alreadySent, int failed, long elapsedMs);
-
-    [LoggerMessage(EventId = 5103, Level = LogLevel.Warning, Message = "Mail to subscriber {SubscriberKey} failed: {Reason}")]
-    private partial void LogSendFailed(string subscriberKey, string reason);
-
-    [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "SMTP attempt {Attempt} after error: {Error}")]
-    private partial void LogRetry(int attempt, string error);
-
-    [LoggerMessage(EventId = 5105, Level = LogLevel.Information, Message = "Proof of issue {Month} sent to staff address {AddressKey}")]
-    private partial void LogTestSent(string month, string addressKey);
 }

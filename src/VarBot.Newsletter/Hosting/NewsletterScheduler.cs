@@ -11,7 +11,7 @@ namespace VarBot.Newsletter.Hosting;
 /// On the configured day of the month, composes that month's issue (once) and, as soon as staff have approved it,
 /// sends it. Checks hourly; an unapproved issue is never sent. Sending is resumable, so repeated checks are safe.
 /// </summary>
-internal sealed partial class NewsletterScheduler(
+internal sealed class NewsletterScheduler(
     IServiceProvider services,
     NewsletterOptions options,
     TimeProvider time,
@@ -32,7 +32,7 @@ internal sealed partial class NewsletterScheduler(
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                LogScheduleFailed(ex);
+                logger.ScheduleFailed(ex);
             }
 
             await Task.Delay(TimeSpan.FromHours(1), time, stoppingToken);
@@ -54,30 +54,18 @@ internal sealed partial class NewsletterScheduler(
         {
             var model = services.GetRequiredService<INewsletterModelSource>().Current;
             await services.GetRequiredService<IssueEditor>().ComposeAsync(model, month, cancellationToken);
-            LogComposed(month.ToString());
+            logger.Composed(month.ToString());
             return;
         }
 
         var approval = await issues.GetApprovalAsync(month, cancellationToken);
         if (approval is null || approval.ContentHash != stored.ContentHash)
         {
-            LogWaitingForApproval(month.ToString());
+            logger.WaitingForApproval(month.ToString());
             return;
         }
 
         var summary = await services.GetRequiredService<NewsletterSender>().SendAsync(month, new SendOptions(), null, cancellationToken);
-        LogScheduledSend(month.ToString(), summary.Sent, summary.Failed.Count);
+        logger.ScheduledSend(month.ToString(), summary.Sent, summary.Failed.Count);
     }
-
-    [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "Composed issue {Month}; waiting for approval")]
-    private partial void LogComposed(string month);
-
-    [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "Issue {Month} is not approved; not sending")]
-    private partial void LogWaitingForApproval(string month);
-
-    [LoggerMessage(EventId = 5303, Level = LogLevel.Information, Message = "Scheduled send of {Month}: {Sent} sent, {Failed} failed")]
-    private partial void LogScheduledSend(string month, int sent, int failed);
-
-    [LoggerMessage(EventId = 5304, Level = LogLevel.Error, Message = "Scheduled newsletter run failed")]
-    private partial void LogScheduleFailed(Exception ex);
 }

@@ -1,7 +1,16 @@
+using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.WebEncoders;
 using VarBot.Newsletter.Composition;
 using VarBot.Newsletter.Delivery;
 using VarBot.Newsletter.Issues;
@@ -12,28 +21,36 @@ namespace VarBot.Newsletter.Hosting;
 
 public static class NewsletterServiceCollectionExtensions
 {
+    public const string NewsletterBlobKey = "newsletter";
+
     /// <summary>
-    /// Adds composition, subscribers, delivery and the scheduler, configured from the "Newsletter" section.
-    /// <paramref name="container"/> supplies the blob container (defaults to the registered <see cref="IBlobContainer"/>).
+    /// Adds composition, subscribers, delivery, the public pages and the scheduler, configured from the "Newsletter"
+    /// section (validated at start). <paramref name="container"/> supplies the blob container (defaults to the
+    /// registered <see cref="IBlobContainer"/>). The host calls UseRateLimiter() for the form's per-client limit.
     /// </summary>
     public static IServiceCollection AddNewsletter(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IBlobContainer>? container = null)
     {
-        var options = configuration.GetSection(NewsletterOptions.SectionName).Get<NewsletterOptions>() ?? new NewsletterOptions();
-        Validate(options);
-        services.AddSingleton(options);
+        services.AddOptions<NewsletterOptions>().Bind(configuration.GetSection(NewsletterOptions.SectionName)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NewsletterOptions>, NewsletterOptionsValidator>());
+        services.AddSingleton(sp => sp.GetRequiredService<IOptions<NewsletterOptions>>().Value);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(new NewsletterLinks(options.PublicBaseUrl));
+        services.AddSingleton(sp => new NewsletterLinks(sp.GetRequiredService<NewsletterOptions>().PublicBaseUrl));
         services.AddKeyedSingleton<IBlobContainer>(NewsletterBlobKey, (sp, _) => container?.Invoke(sp) ?? sp.GetRequiredService<IBlobContainer>());
-        services.AddSingleton(sp => new SubscriptionTokens(Convert.FromBase64String(options.SigningKey), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new SubscriberStore(sp.GetRequiredKeyedService<IBlobContainer>(NewsletterBlobKey), sp.GetRequiredService<TimeProvider>()));
-        services.AddSingleton(sp => new IssueStore(sp.GetRequiredKeyedService<IBlobContainer>(NewsletterBlobKey), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubscriptionTokens(SigningKey(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SubscriberKeys(SigningKey(sp)));
+        services.AddSingleton(sp => new SubscriberStore(Blobs(sp), sp.GetRequiredService<SubscriberKeys>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SubscriberStore>>()));
+        services.AddSingleton(sp => new SubscriberKeyMigration(Blobs(sp), sp.GetRequiredService<SubscriberStore>(), sp.GetRequiredService<ILogger<SubscriberKeyMigration>>()));
+        services.AddSingleton(sp => new SubscriberImporter(sp.GetRequiredService<SubscriberStore>()));
+        services.AddSingleton(sp => new UnsubscribeReasons(Blobs(sp), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new IssueStore(Blobs(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new NewsletterRenderer(sp.GetService<ILoggerFactory>()));
         services.AddEditorial(configuration);
-        services.AddSingleton(new SmtpMailer(options.Smtp));
-        services.AddSingleton(new MessageFactory(options));
+        services.AddSingleton(sp => new MessageFactory(sp.GetRequiredService<NewsletterOptions>()));
+        services.AddSingleton(sp => new SmtpMailer(sp.GetRequiredService<NewsletterOptions>().Smtp, sp.GetRequiredService<MessageFactory>().Domain));
+        services.AddSingleton(sp => new SubscriptionLimiter(sp.GetRequiredService<NewsletterOptions>().RateLimits));
         services.AddSingleton<SubscriptionService>();
         services.AddSingleton(sp => new NewsletterSender(
-            sp.GetRequiredKeyedService<IBlobContainer>(NewsletterBlobKey),
+            Blobs(sp),
             sp.GetRequiredService<IssueStore>(),
             sp.GetRequiredService<SubscriberStore>(),
             sp.GetRequiredService<SubscriptionTokens>(),
@@ -41,23 +58,59 @@ public static class NewsletterServiceCollectionExtensions
             sp.GetRequiredService<SmtpMailer>(),
             sp.GetRequiredService<MessageFactory>(),
             sp.GetRequiredService<NewsletterLinks>(),
-            options,
+            sp.GetRequiredService<NewsletterOptions>(),
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<NewsletterSender>>()));
-        if (options.ModelPath is { Length: > 0 } path)
+        services.AddSingleton(sp => new SendProgressQuery(Blobs(sp), sp.GetRequiredService<SubscriberStore>()));
+        if (configuration[$"{NewsletterOptions.SectionName}:{nameof(NewsletterOptions.ModelPath)}"] is { Length: > 0 } path)
         {
             services.TryAddSingleton<INewsletterModelSource>(new FileModelSource(path));
         }
 
-        services.AddTransient(sp => new ThemeCatalog(
-            sp.GetRequiredService<INewsletterModelSource>().Current.Themes.Where(t => t.IsCurrent).Select(t => new Templates.Views.ThemeChoice(t.Id, t.Name)).ToList()));
+        services.AddSingleton(sp => new ThemeCatalog(sp.GetRequiredService<INewsletterModelSource>()));
         services.AddHostedService<NewsletterScheduler>();
+        AddPublicPages(services);
         return services;
     }
 
-    public const string NewsletterBlobKey = "newsletter";
+    private static void AddPublicPages(IServiceCollection services)
+    {
+        services.AddRazorComponents();
+        // "Zoë", not "Zo&#xEB;", in the pages.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRateLimiter(o => o.AddPolicy(SubscriptionLimiter.HttpPolicy, new FormRateLimiterPolicy()));
+        // Hosting's "Request starting/finished" lines carry the query string, and /nieuwsbrief/* links carry tokens
+        // (unsubscribe, confirm, manage): those lines stay below the level that is ever written.
+        services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning));
+    }
 
-    internal static void Validate(NewsletterOptions options)
+    private static IBlobContainer Blobs(IServiceProvider services) => services.GetRequiredKeyedService<IBlobContainer>(NewsletterBlobKey);
+
+    private static byte[] SigningKey(IServiceProvider services) => Convert.FromBase64String(services.GetRequiredService<NewsletterOptions>().SigningKey);
+
+    /// <summary>POST /nieuwsbrief per client IP: a fixed window from Newsletter:RateLimits, a Dutch 429 page beyond it.</summary>
+    private sealed class FormRateLimiterPolicy : IRateLimiterPolicy<string>
+    {
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
+        {
+            var http = context.HttpContext;
+            http.Response.Headers.RetryAfter = "900";
+            await NewsletterEndpoints.NoticeResult(NewsletterTexts.RateLimited, StatusCodes.Status429TooManyRequests).ExecuteAsync(http);
+        };
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+        {
+            var limits = httpContext.RequestServices.GetRequiredService<NewsletterOptions>().RateLimits;
+            var client = httpContext.Connection.RemoteIpAddress?.ToString() ?? "onbekend";
+            return RateLimitPartition.GetFixedWindowLimiter(client, _ => SubscriptionLimiter.Window(limits.RequestsPerClient, limits.ClientWindow));
+        }
+    }
+}
+
+/// <summary>The rules of the "Newsletter" section; messages name the setting, in English like every log and exception.</summary>
+internal sealed class NewsletterOptionsValidator : IValidateOptions<NewsletterOptions>
+{
+    public ValidateOptionsResult Validate(string? name, NewsletterOptions options)
     {
         var problems = new List<string>();
         if (!Uri.TryCreate(options.PublicBaseUrl, UriKind.Absolute, out _))
@@ -82,14 +135,36 @@ public static class NewsletterServiceCollectionExtensions
             problems.Add("Newsletter:ScheduleDayOfMonth must be between 1 and 28.");
         }
 
-        if (options.Smtp.Connections is < 1 or > 64)
+        var smtp = options.Smtp;
+        if (smtp.Connections is < 1 or > 64)
         {
             problems.Add("Newsletter:Smtp:Connections must be between 1 and 64.");
         }
 
-        if (problems.Count > 0)
+        if (smtp.MaxAttempts is < 1 or > 10)
         {
-            throw new InvalidOperationException("Invalid newsletter configuration: " + string.Join(" ", problems));
+            problems.Add("Newsletter:Smtp:MaxAttempts must be between 1 (no retry) and 10.");
         }
+
+        if (smtp.Port is < 1 or > 65535)
+        {
+            problems.Add("Newsletter:Smtp:Port must be between 1 and 65535.");
+        }
+
+        if (!string.IsNullOrEmpty(smtp.UserName) && smtp.Security is SmtpSecurity.None or SmtpSecurity.StartTlsWhenAvailable && !IsLoopback(smtp.Host))
+        {
+            problems.Add("Newsletter:Smtp:UserName is set but Newsletter:Smtp:Security is not StartTls or SslOnConnect: the password would cross the network in clear text.");
+        }
+
+        var limits = options.RateLimits;
+        if (limits.MailsPerAddress < 1 || limits.RequestsPerClient < 1 || limits.AddressWindow <= TimeSpan.Zero || limits.ClientWindow <= TimeSpan.Zero)
+        {
+            problems.Add("Newsletter:RateLimits: permits must be at least 1 and windows positive.");
+        }
+
+        return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
+
+    private static bool IsLoopback(string host) =>
+        string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out var ip) && IPAddress.IsLoopback(ip));
 }

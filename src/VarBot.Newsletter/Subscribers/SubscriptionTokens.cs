@@ -8,6 +8,9 @@ public enum TokenPurpose
 {
     Confirm,
     Unsubscribe,
+
+    /// <summary>The "beheer uw inschrijving" link: change themes or unsubscribe.</summary>
+    Manage,
 }
 
 public enum TokenCheck
@@ -62,6 +65,12 @@ public sealed class SubscriptionTokens(byte[] key, TimeProvider time)
         if (time.GetUtcNow().ToUnixTimeSeconds() > expires)
         {
             return TokenCheck.Expired;
+        }
+
+        if (!SubscriberKeys.IsWellFormed(fields[1]))
+        {
+            // Signed by us, so never expected; but a key is used in blob names and must never be a path.
+            return TokenCheck.Malformed;
         }
 
         subscriberKey = fields[1];

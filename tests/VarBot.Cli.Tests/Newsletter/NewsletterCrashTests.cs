@@ -30,7 +30,7 @@ public sealed class NewsletterCrashTests(NewsletterServers servers, ITestOutputH
         var store = cli.Subscribers;
         string[] themes = ["digitale-veiligheid", "mensenhandel", "zorg-en-veiligheid", "jeugd-en-veiligheid", "maatschappelijk-ongenoegen"];
         await Parallel.ForEachAsync(Enumerable.Range(0, Subscribers), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
-            await store.SubscribeAsync($"crash{i:D3}@example.org", null, [themes[i % themes.Length]], "test", confirmed: true, ct));
+            await store.CreateAsync($"crash{i:D3}@example.org", null, [themes[i % themes.Length]], "test", confirmed: true, ct));
         var approve = await cli.RunAsync(_work.FullName, "newsletter", "approve", "--month", Month, "--by", "crashtest", "--allow-past-month");
         Assert.True(approve.ExitCode == 0, approve.Output);
 

@@ -36,7 +36,7 @@ internal sealed class NewsletterCli(NewsletterServers servers, int connections =
 
     public IBlobContainer Container => BlobContainerFactory.Create(servers.Azurite.ConnectionString, ContainerName);
 
-    public SubscriberStore Subscribers => new(Container, TimeProvider.System);
+    public SubscriberStore Subscribers => new(Container, new SubscriberKeys(Convert.FromBase64String(SigningKey)), TimeProvider.System);
 
     public Dictionary<string, string> Environment => new()
     {
