@@ -59,7 +59,7 @@ internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<Engi
             }
 
             var started = Stopwatch.GetTimestamp();
-            built = new Built(model, AnswerEngine.Build(model));
+            built = new Built(model, AnswerEngine.Build(model, logger));
             _built = built;
             logger.EngineBuilt(model.Version, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return built;

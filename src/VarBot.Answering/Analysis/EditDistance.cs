@@ -1,4 +1,4 @@
-namespace VarBot.Answering.Text;
+namespace VarBot.Answering.Analysis;
 
 /// <summary>Optimal string alignment (restricted Damerau-Levenshtein) distance with an early cut-off.</summary>
 internal static class EditDistance

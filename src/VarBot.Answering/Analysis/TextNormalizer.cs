@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace VarBot.Answering.Text;
+namespace VarBot.Answering.Analysis;
 
 /// <summary>Lower-cases, strips diacritics and splits text into word tokens (letters and digits).</summary>
 internal static class TextNormalizer

@@ -1,4 +1,4 @@
-namespace VarBot.Answering.Search;
+namespace VarBot.Answering.Indexes;
 
 /// <summary>Okapi BM25 (k1 = 1.2, b = 0.75) over documents given as lists of stems.</summary>
 internal sealed class Bm25Index
@@ -39,6 +39,8 @@ internal sealed class Bm25Index
         lengths.Add(stems.Count);
         totalLength += stems.Count;
     }
+
+    public int Frequency(string term) => documentFrequency.GetValueOrDefault(term);
 
     public double Idf(string term)
     {

@@ -1,4 +1,4 @@
-namespace VarBot.Answering.Text;
+namespace VarBot.Answering.Analysis;
 
 /// <summary>
 /// A simplified Dutch stemmer after the Snowball Dutch algorithm (M. Porter, snowballstem.org/algorithms/dutch),
