@@ -54,7 +54,7 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         await firstClient.AskAsync(question, conversation, Today);
         var reply = await secondClient.AskAsync(followUp, conversation, Today);
 
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(inContext.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(inContext.Text, (string?)reply.Card()["fallbackText"]);
         Assert.Contains((string)inContext.Card.Data["title"]!, reply.Card().CardText());
     }
@@ -81,7 +81,7 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         await secondClient.AskAsync(chair, conversation, Today);   // the second host moves the conversation on
         var reply = await firstClient.AskAsync(followUp, conversation, Today);
 
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(afterChair.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(afterChair.Text, (string?)reply.Card()["fallbackText"]);
     }
 
@@ -102,7 +102,7 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         await client.AskAsync("En in 2025?", conversation, Today);
         var reply = await client.AskAsync("En in 2024?", conversation, Today);
 
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(third.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(third.Text, (string?)reply.Card()["fallbackText"]);
     }
 

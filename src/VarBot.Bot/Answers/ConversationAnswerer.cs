@@ -9,7 +9,7 @@ using VarBot.Bot.Texts;
 namespace VarBot.Bot.Answers;
 
 /// <summary>A reply ready to send: short text plus an Adaptive Card.</summary>
-internal sealed record BotReply(string Text, JsonObject Card, string? AnswerId);
+internal sealed record BotReply(string Text, JsonObject Card, string? AnswerId, IReadOnlyList<VarBot.Answering.AnswerSource>? Sources = null);
 
 /// <summary>
 /// Answers one question in the context of its conversation: loads the context, asks the engine, renders the card with
@@ -84,7 +84,7 @@ internal sealed class ConversationAnswerer(
         }
 
         logger.Answered(answer.Intent, answer.Template, answer.Answered, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, activityId, conversationId);
-        return new BotReply(answer.Text, card, answerId);
+        return new BotReply(answer.Text, card, answerId, answer.Sources);
     }
 
     /// <summary>Stores a feedback click; the question comes from the conversation's recent answers, never the user.</summary>

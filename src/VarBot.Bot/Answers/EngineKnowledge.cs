@@ -33,7 +33,8 @@ internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<Engi
             answer.Suggestions,
             answer.Context.ToJson(),
             answer.Answered,
-            built.Model.Version);
+            built.Model.Version,
+            answer.Sources);
     }
 
     private Built? Current()

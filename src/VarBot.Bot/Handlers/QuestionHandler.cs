@@ -44,6 +44,7 @@ internal sealed class QuestionHandler(
         var answer = await answering.ConfigureAwait(false);
         var reply = activity.CreateReply();
         reply.Attachments = [Attachment.AdaptiveCard(answer.Card)];
+        Teams.Citations.AnswerCitations.Apply(reply, answer.Text, answer.Sources ?? []);
         await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 

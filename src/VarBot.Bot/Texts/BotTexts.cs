@@ -185,4 +185,7 @@ internal static class BotTexts
     public const string ConsoleSendLog = "Verzonden: {0}\nAl eerder verzonden: {1}\nNiet bevestigd: {2}\nMislukt: {3}\n";
     public const string ConsoleSendLogFailure = "- abonnee {0}: {1}\n";
     public const string ConsoleSendLogEnd = "Gestart door {0}; duur {1} s.";
+
+    /// <summary>The line under a citation's report title: the section and the line of the report it rests on.</summary>
+    public static string CitationAbstract(string section, int? line) => line is { } number ? $"{section}, regel {number}" : section;
 }

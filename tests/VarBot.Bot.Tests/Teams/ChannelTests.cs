@@ -62,7 +62,7 @@ public sealed class ChannelTests(BotHostFixture fixture)
         Assert.Equal(thread, (string?)answer.Body["conversation"]?["id"]);
         Assert.Equal((string?)activity["id"], (string?)answer.Body["replyToId"]);
         var expected = fixture.Engine.Ask(new Question("Wie is de voorzitter van de VAR?", TodayDate));
-        Assert.Equal(expected.Text, (string?)answer.Body["text"]);
+        Assert.Equal(expected.Text, answer.Body.AnswerText());
     }
 
     [Fact]
@@ -81,8 +81,8 @@ public sealed class ChannelTests(BotHostFixture fixture)
         var aliceReply = Assert.Single(await fixture.Client.ExpectRepliesAsync(TeamsActivities.Group(followUp, thread, "29:alice", mention: true, localTimestamp: Today)));
         var bobReply = Assert.Single(await fixture.Client.ExpectRepliesAsync(TeamsActivities.Group(followUp, thread, "29:bob", mention: true, localTimestamp: Today)));
 
-        Assert.Equal(afterBudget.Text, (string?)aliceReply["text"]);
-        Assert.Equal(afterChair.Text, (string?)bobReply["text"]);
+        Assert.Equal(afterBudget.Text, aliceReply.AnswerText());
+        Assert.Equal(afterChair.Text, bobReply.AnswerText());
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class ChannelTests(BotHostFixture fixture)
         await fixture.Client.ExpectRepliesAsync(TeamsActivities.Group("Wat is de begroting voor 2026?", thread, "29:alice", mention: true, localTimestamp: Today));
         var carolReply = Assert.Single(await fixture.Client.ExpectRepliesAsync(TeamsActivities.Group(followUp, thread, "29:carol", mention: true, localTimestamp: Today)));
 
-        Assert.Equal(alone.Text, (string?)carolReply["text"]);
+        Assert.Equal(alone.Text, carolReply.AnswerText());
     }
 
     [Fact]

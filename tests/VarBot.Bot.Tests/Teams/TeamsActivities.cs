@@ -83,6 +83,12 @@ internal static class TeamsActivities
         return ((int)response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text));
     }
 
+    /// <summary>What a member reads as the answer: the text without its citation numbers, else the card's fallback text.</summary>
+    public static string? AnswerText(this JsonNode reply) =>
+        (string?)reply["text"] is { } text
+            ? System.Text.RegularExpressions.Regex.Replace(text, @"( \[\d+\])+$", "")
+            : (string?)reply["attachments"]?[0]?["content"]?["fallbackText"];
+
     /// <summary>Every action of a card (body and actions), flattened.</summary>
     public static IReadOnlyList<JsonObject> AllActions(this JsonNode card)
     {
