@@ -5,14 +5,15 @@ namespace VarBot.Bot.Tests.Teams;
 
 /// <summary>
 /// Teams features in the Microsoft 365 Agents Playground (the official local Teams client) against the real host, where
-/// the Playground supports them: a team channel (answer only when @mentioned, in the thread) and the search extension.
+/// the Playground supports them: a team channel (answer only when @mentioned, in the thread), citations and the search
+/// extension.
 /// The Playground does not read the manifest, so prompt starters cannot be shown there.
 /// </summary>
 public sealed class PlaygroundTeamsTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     [Fact]
     [Trait("Category", "Slow")]
-    public async Task Playground_ChannelAndSearchExtension_BehaveAsInTeams()
+    public async Task Playground_ChannelCitationsAndSearchExtension_BehaveAsInTeams()
     {
         var logs = new CapturingLoggerProvider();
         await using var host = new BotHostFactory(azurite, AzuriteFixture.UniqueContainerName("pgteams"), logs: logs, settings: new Dictionary<string, string?> { ["Reminders:Enabled"] = "false" });
@@ -29,8 +30,19 @@ public sealed class PlaygroundTeamsTests(AzuriteFixture azurite) : IClassFixture
         Assert.Single(logs.Lines, l => l.Contains("routed to question", StringComparison.Ordinal));
         await playground.ScreenshotAsync("playground-channel-thread");
 
-        // The search extension in the 1:1 chat: "mensenhandel" lists the theme; the chosen card goes into the chat.
+        // An answer in the 1:1 chat cites its source: the Playground shows the citation number, and its pop-up the
+        // report with section and line.
         await playground.OpenAsync("Personal Chat");
+        await playground.SendAsync("Wie is de voorzitter van de VAR?");
+        var citation = playground.Page.Locator("a.fai-Citation").First;
+        await citation.WaitForAsync();
+        Assert.Equal("1", (await citation.InnerTextAsync()).Trim());
+        await citation.HoverAsync();
+        await playground.WaitForTextAsync("Voorwoord, regel");
+        await playground.ScreenshotAsync("playground-citation");
+        await playground.Page.Keyboard.PressAsync("Escape");
+
+        // The search extension in the 1:1 chat: "mensenhandel" lists the theme; the chosen card goes into the chat.
         await playground.SearchAsync("mensenhandel");
         await playground.WaitForTextAsync("Mensenhandelmonitor");
         await playground.ScreenshotAsync("playground-search-results");
