@@ -137,7 +137,7 @@ public sealed class CardCatalog
         return new Dictionary<string, JsonObject>
         {
             ["answer"] = Fields("text", "facts"),
-            ["events"] = Fields("events"),
+            ["events"] = Fields("events", "refresh"),
             ["budget"] = Fields("columns", "rows", "note"),
             ["theme"] = Fields("done", "doneLabel", "planned", "plannedLabel"),
             ["welcome"] = Fields("text", "examples"),

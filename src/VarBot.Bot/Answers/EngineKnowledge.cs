@@ -34,7 +34,8 @@ internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<Engi
             answer.Context.ToJson(),
             answer.Answered,
             built.Model.Version,
-            answer.Sources);
+            answer.Sources,
+            today);
     }
 
     private Built? Current()

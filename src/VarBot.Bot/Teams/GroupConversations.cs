@@ -57,7 +57,8 @@ internal static class GroupConversations
     /// <summary>Teams' channel id (channelData.channel.id), else the conversation id without the thread's ";messageid=".</summary>
     public static string ChannelId(Activity activity)
     {
-        if (activity.ChannelData?["channel"]?["id"] is JsonValue value && value.TryGetValue<string>(out var id) && id.Length > 0)
+        if (activity.ChannelData is JsonObject data && data["channel"] is JsonObject channel && channel["id"] is JsonValue value
+            && value.TryGetValue<string>(out var id) && id.Length > 0)
         {
             return id;
         }

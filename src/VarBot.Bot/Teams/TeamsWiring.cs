@@ -22,6 +22,7 @@ public static class TeamsWiring
 
         services.AddSingleton<DeliveryLog>();
         services.AddSingleton<EventCards>();
+        services.AddSingleton<EventsCardRefresh>();
         services.AddSingleton<ReminderMembers>();
         services.AddSingleton<ReminderSender>();
         services.AddSingleton<SentIssues>();

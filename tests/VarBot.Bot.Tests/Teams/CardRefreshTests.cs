@@ -70,6 +70,49 @@ public sealed class CardRefreshTests(BotHostFixture fixture)
         Assert.Equal(404, (int?)body["statusCode"]);
     }
 
+    [Fact]
+    public async Task Refresh_AnswerAgendaCardAfterTheMeeting_GeweestAndNoAgendaButtonRestKept()
+    {
+        var reply = await fixture.Client.AskAsync("Wanneer is het volgende Leerhuis?", "a:agenda-" + Guid.NewGuid().ToString("N"), "2026-11-01T10:00:00+01:00");
+        var card = reply.Card();
+        Assert.Equal("refreshEvents", (string?)card["refresh"]!["action"]!["verb"]);
+        Assert.Contains("gepland", card.CardText());
+        Assert.Contains(card.AllActions(), a => (string?)a["title"] == "Zet in mijn agenda");
+
+        var (_, before) = await fixture.Client.InvokeAsync(TeamsActivities.Refresh(card, "a:agenda-r", "2026-11-10T10:00:00+01:00"));
+        var (_, after) = await fixture.Client.InvokeAsync(TeamsActivities.Refresh(card, "a:agenda-r", "2026-11-17T10:00:00+01:00"));
+
+        // Before the meeting the card is the same card (the client replaces it by what it already shows).
+        Assert.Equal(Strip(card).ToJsonString(), Strip(before!["value"]!.AsObject()).ToJsonString());
+        var refreshed = after!["value"]!;
+        Assert.Contains("geweest", refreshed.CardText());
+        Assert.DoesNotContain("gepland", refreshed.CardText());
+        Assert.DoesNotContain(refreshed.AllActions(), a => (string?)a["title"] == "Zet in mijn agenda");
+        Assert.Contains("Bijgewerkt", refreshed.CardText());
+        Assert.Equal(card.SubmitActions().Select(a => a.Title), refreshed.SubmitActions().Select(a => a.Title)); // follow-ups and feedback stay
+        Assert.Equal("refreshEvents", (string?)refreshed["refresh"]!["action"]!["verb"]); // and it keeps refreshing
+    }
+
+    [Theory]
+    [InlineData("""{"card":"x"}""")]
+    [InlineData("""{"card":{"events":[{"id":5}]},"asOf":20261101}""")]
+    [InlineData("""{"card":{"events":"none"},"asOf":"2026-11-01"}""")]
+    public async Task Refresh_AgendaWithForeignData_ErrorKeepsTheCard(string data)
+    {
+        var (status, body) = await fixture.Client.InvokeAsync(Activities.Invoke("a:agenda-bad", "refreshEvents", JsonNode.Parse(data)!.AsObject()));
+
+        Assert.Equal(200, status);
+        Assert.Equal("application/vnd.microsoft.error", (string?)body!["type"]);
+    }
+
+    /// <summary>The card without what only the original message has (its plain-text fallback).</summary>
+    private static JsonObject Strip(JsonObject card)
+    {
+        var copy = card.DeepClone().AsObject();
+        copy.Remove("fallbackText");
+        return copy;
+    }
+
     private async Task<JsonObject> SearchCardAsync(string localTimestamp)
     {
         var (_, body) = await fixture.Client.InvokeAsync(TeamsActivities.Query("leerhuis", "a:refresh-search", localTimestamp));

@@ -148,19 +148,21 @@ internal sealed class MessageExtensionHandler(
         public static Query From(JsonNode? value)
         {
             var text = "";
-            if (value?["parameters"] is JsonArray parameters)
+            var query = value as JsonObject;
+            if (query?["parameters"] is JsonArray parameters)
             {
                 foreach (var parameter in parameters.OfType<JsonObject>())
                 {
-                    if ((string?)parameter["name"] is { } name && name != "initialRun" && parameter["value"] is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+                    if (TurnInput.StringField(parameter, "name") is { } name && name != "initialRun" && TurnInput.StringField(parameter, "value") is { } typed)
                     {
-                        text = v.GetValue<string>().Trim();
+                        text = typed;
                     }
                 }
             }
 
-            var skip = value?["queryOptions"]?["skip"] is JsonValue s && s.TryGetValue<int>(out var sk) ? Math.Max(0, sk) : 0;
-            var count = value?["queryOptions"]?["count"] is JsonValue c && c.TryGetValue<int>(out var co) && co > 0 ? co : MaxResults;
+            var options = query?["queryOptions"] as JsonObject;
+            var skip = options?["skip"] is JsonValue s && s.TryGetValue<int>(out var sk) ? Math.Max(0, sk) : 0;
+            var count = options?["count"] is JsonValue c && c.TryGetValue<int>(out var co) && co > 0 ? co : MaxResults;
             return new Query(text.Length > 100 ? text[..100] : text, skip, count);
         }
     }
