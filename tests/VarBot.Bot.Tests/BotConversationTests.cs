@@ -133,7 +133,7 @@ public sealed class BotConversationTests(BotHostFixture fixture)
         var thanks = Assert.Single(await fixture.Client.ExpectRepliesAsync(Activities.Message(null, conversation, Today, down.Data.DeepClone())));
 
         Assert.Contains("Dank je wel", (string?)thanks["text"]);
-        var added = Assert.Single((await ListFeedbackAsync(blobs)).Except(before));
+        var added = Assert.Single(await WaitForNewFeedbackAsync(blobs, before));
         var json = Encoding.UTF8.GetString((await blobs.GetAsync(added))!.Content);
         var record = JsonNode.Parse(json)!;
         Assert.Equal("down", (string?)record["kind"]);
@@ -154,7 +154,7 @@ public sealed class BotConversationTests(BotHostFixture fixture)
 
         await fixture.Client.AskAsync(question, NewConversation(), Today);
 
-        var added = (await ListFeedbackAsync(blobs)).Except(before).ToList();
+        var added = await WaitForNewFeedbackAsync(blobs, before);
         var records = new List<JsonNode>();
         foreach (var name in added)
         {
@@ -181,6 +181,22 @@ public sealed class BotConversationTests(BotHostFixture fixture)
         using var response = await fixture.Client.GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Feedback is written behind the reply: waits (up to 10 s) until new records appear.</summary>
+    private static async Task<List<string>> WaitForNewFeedbackAsync(IBlobContainer blobs, List<string> before)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (true)
+        {
+            var added = (await ListFeedbackAsync(blobs)).Except(before).ToList();
+            if (added.Count > 0 || DateTime.UtcNow > deadline)
+            {
+                return added;
+            }
+
+            await Task.Delay(20);
+        }
     }
 
     private static async Task<List<string>> ListFeedbackAsync(IBlobContainer blobs)

@@ -34,8 +34,8 @@ public static class TeamsWiring
         services.AddSingleton<MessageExtensionHandler>();
         services.AddSingleton<WhatsNewHandler>();
 
-        // PENDING-LEASE services.AddHostedService<ReminderService>();
-        // PENDING-LEASE services.AddHostedService<NewsletterChannelPoster>();
+        services.AddHostedService<ReminderService>();
+        services.AddHostedService<NewsletterChannelPoster>();
         return services;
     }
 }

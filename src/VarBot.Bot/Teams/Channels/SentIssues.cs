@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VarBot.Knowledge.Dutch;
 using VarBot.Newsletter;
 using VarBot.Newsletter.Delivery;
 using VarBot.Newsletter.Issues;
@@ -14,14 +15,12 @@ namespace VarBot.Bot.Teams.Channels;
 /// </summary>
 internal sealed class SentIssues(IssueStore issues, IBlobContainer container, TimeProvider time)
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public async Task<IReadOnlyList<NewsletterIssue>> FindAsync(TimeSpan maxAge, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var thisMonth = IssueMonth.Of(DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, Amsterdam).DateTime));
+        var thisMonth = IssueMonth.Of(DutchTime.Today(time));
         var found = new List<NewsletterIssue>();
         foreach (var month in new[] { thisMonth.Previous, thisMonth, thisMonth.Next })
         {

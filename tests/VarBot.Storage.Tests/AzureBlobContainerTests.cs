@@ -7,23 +7,23 @@ using VarBot.TestSupport;
 
 namespace VarBot.Storage.Tests;
 
-/// <summary>Every operation against a real Azurite, authorized with Shared Key.</summary>
-public sealed class RestBlobContainerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+/// <summary>Every operation of the Azure SDK adapter against a real Azurite, authorized with Shared Key.</summary>
+public sealed class AzureBlobContainerTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
 {
     private readonly CapturingLoggerProvider _logs = new();
     private readonly AuthorizationRecordingHandler _handler = new();
 
     public void Dispose() => _handler.Dispose();
 
-    private RestBlobContainer NewContainer(string? connectionString = null, string? name = null)
+    private AzureBlobContainer NewContainer(string? connectionString = null, string? name = null, TimeProvider? timeProvider = null)
     {
         var http = new HttpClient(_handler, disposeHandler: false);
         return BlobContainerFactory.Create(
-            StorageConnectionString.Parse(connectionString ?? azurite.ConnectionString),
-            name ?? AzuriteFixture.UniqueContainerName("s"),
-            () => http,
+            new BlobStorageOptions { ConnectionString = connectionString ?? azurite.ConnectionString, Container = name ?? AzuriteFixture.UniqueContainerName("s") },
+            null,
+            http,
             _logs.CreateLogger("VarBot.Storage"),
-            null);
+            timeProvider);
     }
 
     [Fact]
@@ -212,8 +212,9 @@ public sealed class RestBlobContainerTests(AzuriteFixture azurite) : IClassFixtu
         }).Build();
         var authorizations = new ConcurrentQueue<string>();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging(b => b.AddProvider(_logs).SetMinimumLevel(LogLevel.Trace));
-        services.AddBlobStorage(configuration.GetSection("Storage"));
+        services.AddBlobStorage();
         services.AddHttpClient(BlobStorageServiceCollectionExtensions.HttpClientName)
             .AddHttpMessageHandler(() => new AuthorizationRecordingHandler(authorizations));
         await using var provider = services.BuildServiceProvider();
@@ -228,5 +229,87 @@ public sealed class RestBlobContainerTests(AzuriteFixture azurite) : IClassFixtu
         Assert.Contains("Authorization: *", everything, StringComparison.Ordinal);
         Assert.DoesNotContain(signature, everything, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongKey, everything, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("subscribers/../models/current.json")]
+    [InlineData("../outside.json")]
+    [InlineData("subscribers/./x.json")]
+    [InlineData("subscribers//x.json")]
+    [InlineData("subscribers/a\u0000b.json")]
+    [InlineData("subscribers/a\u001b[31mb.json")]
+    [InlineData("subscribers\\..\\x.json")]
+    [InlineData("")]
+    public async Task AnyOperation_UnsafeBlobName_IsRefusedBeforeAnyRequest(string blobName)
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+        var before = _handler.Authorizations.Count;
+
+        await Assert.ThrowsAsync<ArgumentException>(() => container.GetAsync(blobName));
+        await Assert.ThrowsAsync<ArgumentException>(() => container.GetPropertiesAsync(blobName));
+        await Assert.ThrowsAsync<ArgumentException>(() => container.PutAsync(blobName, "1"u8.ToArray(), "application/json"));
+        await Assert.ThrowsAsync<ArgumentException>(() => container.DeleteAsync(blobName));
+        await Assert.ThrowsAsync<ArgumentException>(() => container.TryAcquireLeaseAsync(blobName, TimeSpan.FromSeconds(15)));
+
+        Assert.Equal(before, _handler.Authorizations.Count);
+    }
+
+    [Fact]
+    public async Task TryAcquireLeaseAsync_HeldElsewhere_ReturnsNullUntilReleased()
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+        var other = NewContainer(name: container.Name);
+
+        var first = await container.TryAcquireLeaseAsync("locks/send-2026-03", TimeSpan.FromSeconds(15));
+        var second = await other.TryAcquireLeaseAsync("locks/send-2026-03", TimeSpan.FromSeconds(15));
+        Assert.NotNull(first);
+        Assert.Null(second);
+
+        await first.DisposeAsync();
+        await using var third = await other.TryAcquireLeaseAsync("locks/send-2026-03", TimeSpan.FromSeconds(15));
+
+        Assert.NotNull(third);
+        Assert.False(third.Lost.IsCancellationRequested);
+    }
+
+    [Fact]
+    public async Task TryAcquireLeaseAsync_LeaseBrokenByOperator_RenewalCancelsLost()
+    {
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow);
+        var container = NewContainer(timeProvider: time);
+        await container.CreateIfNotExistsAsync();
+        await using var lease = await container.TryAcquireLeaseAsync("locks/reminders", TimeSpan.FromSeconds(15));
+        Assert.NotNull(lease);
+
+        var sdk = new Azure.Storage.Blobs.BlobContainerClient(azurite.ConnectionString, container.Name).GetBlobClient("locks/reminders");
+        await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(sdk).BreakAsync(TimeSpan.Zero);
+        var lost = new TaskCompletionSource();
+        using var registration = lease.Lost.Register(() => lost.TrySetResult());
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        await lost.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Contains(_logs.Lines, l => l.Contains("[2005]", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task TryAcquireLeaseAsync_HolderAlive_KeepsLeaseBeyondItsDuration()
+    {
+        var container = NewContainer();
+        await container.CreateIfNotExistsAsync();
+        await using var lease = await container.TryAcquireLeaseAsync("locks/long-run", TimeSpan.FromSeconds(15));
+        Assert.NotNull(lease);
+
+        // Longer than the 15 s lease itself: only the holder's own renewals keep others out.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            Assert.Null(await NewContainer(name: container.Name).TryAcquireLeaseAsync("locks/long-run", TimeSpan.FromSeconds(15)));
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        Assert.False(lease.Lost.IsCancellationRequested);
     }
 }
