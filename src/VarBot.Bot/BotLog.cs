@@ -70,4 +70,45 @@ internal static partial class BotLog
 
     [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "Readiness: blob storage does not answer ({ExceptionType}: {Reason}); answering from the model in memory")]
     public static partial void StorageDegraded(this ILogger logger, string exceptionType, string reason);
+
+    // Teams features (issue 12): 5500-5599.
+
+    [LoggerMessage(EventId = 5501, Level = LogLevel.Debug, Message = "Message in group conversation {ConversationId} does not mention the bot; ignored (activity {ActivityId})")]
+    public static partial void NotAddressed(this ILogger logger, string? conversationId, string? activityId);
+
+    [LoggerMessage(EventId = 5502, Level = LogLevel.Information, Message = "Reminders {Change} for member {MemberKey}")]
+    public static partial void RemindersChanged(this ILogger logger, string change, string memberKey);
+
+    [LoggerMessage(EventId = 5503, Level = LogLevel.Information, Message = "Reminder run for {Day}: {Due} due reminders, {Members} members; sent {Sent}, already sent {AlreadySent}, in doubt {InDoubt}, failed {Failed}, released {Released}, 429s {Throttled}, final pace {MessagesPerSecond:0.##}/s, {ElapsedMs} ms")]
+    public static partial void ReminderRunFinished(this ILogger logger, DateOnly day, int due, int members, int sent, int alreadySent, int inDoubt, int failed, int released, int throttled, double messagesPerSecond, long elapsedMs);
+
+    [LoggerMessage(EventId = 5504, Level = LogLevel.Warning, Message = "Reminder for event {EventId} to member {MemberKey} failed: {Error} (retry later: {Retryable})")]
+    public static partial void ReminderFailed(this ILogger logger, string eventId, string memberKey, string error, bool retryable);
+
+    [LoggerMessage(EventId = 5505, Level = LogLevel.Information, Message = "{Job} skipped: the lease {LeaseBlob} is held by another host")]
+    public static partial void LeaseHeldElsewhere(this ILogger logger, string job, string leaseBlob);
+
+    [LoggerMessage(EventId = 5506, Level = LogLevel.Error, Message = "{Job} failed; it runs again at the next tick")]
+    public static partial void TeamsJobFailed(this ILogger logger, Exception exception, string job);
+
+    [LoggerMessage(EventId = 5507, Level = LogLevel.Information, Message = "Nieuwsbrief {Month} posted to channel {ChannelKey} (activity {ActivityId})")]
+    public static partial void ChannelPosted(this ILogger logger, string month, string channelKey, string? activityId);
+
+    [LoggerMessage(EventId = 5508, Level = LogLevel.Warning, Message = "Posting nieuwsbrief {Month} to channel {ChannelKey} failed: {Error} (retry later: {Retryable})")]
+    public static partial void ChannelPostFailed(this ILogger logger, string month, string channelKey, string error, bool retryable);
+
+    [LoggerMessage(EventId = 5509, Level = LogLevel.Information, Message = "Search extension query answered with {Count} results in {ElapsedMs} ms (activity {ActivityId})")]
+    public static partial void SearchAnswered(this ILogger logger, int count, long elapsedMs, string? activityId);
+
+    [LoggerMessage(EventId = 5510, Level = LogLevel.Debug, Message = "Search extension query text: {Text}")]
+    public static partial void SearchText(this ILogger logger, string text);
+
+    [LoggerMessage(EventId = 5511, Level = LogLevel.Information, Message = "Card refresh {Verb} for {EventCount} events ({Trigger}) (activity {ActivityId})")]
+    public static partial void CardRefreshed(this ILogger logger, string verb, int eventCount, string? trigger, string? activityId);
+
+    [LoggerMessage(EventId = 5512, Level = LogLevel.Warning, Message = "Send record {BlobName} is unreadable; treated as in doubt and not sent again")]
+    public static partial void DeliveryRecordUnreadable(this ILogger logger, Exception exception, string blobName);
+
+    [LoggerMessage(EventId = 5513, Level = LogLevel.Warning, Message = "{Job} stopped: the lease {LeaseBlob} could not be renewed; the next tick takes it again if it is free")]
+    public static partial void LeaseLost(this ILogger logger, string job, string leaseBlob);
 }

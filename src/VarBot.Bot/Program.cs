@@ -1,5 +1,6 @@
 using VarBot.Bot;
 using VarBot.Bot.StaffConsole;
+using VarBot.Bot.Teams;
 using VarBot.Bot.Telemetry;
 using VarBot.Newsletter.Hosting;
 
@@ -9,6 +10,7 @@ builder.Services.AddVarBotKnowledge(builder.Configuration);
 builder.Services.AddVarBotProtocol(builder.Configuration);
 builder.Services.AddVarBot(builder.Configuration);
 builder.Services.AddVarBotNewsletter(builder.Configuration);
+builder.Services.AddVarBotTeams();
 builder.Services.AddVarBotTelemetry(builder.Configuration);
 builder.AddStaffConsole();
 

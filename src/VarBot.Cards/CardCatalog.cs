@@ -14,7 +14,8 @@ namespace VarBot.Cards;
 public sealed class CardCatalog
 {
     /// <summary>Every template the bot uses; the catalog refuses to start without one of them or with any other.</summary>
-    public static readonly IReadOnlyList<string> TemplateNames = ["answer", "events", "budget", "theme", "welcome", "notFound", "error", "subscribe"];
+    public static readonly IReadOnlyList<string> TemplateNames =
+        ["answer", "events", "budget", "theme", "welcome", "notFound", "error", "subscribe", "event", "newsItem", "themeSummary", "newsletterPost"];
 
     /// <summary>Data lists that may be shortened to keep a card small; each template shows "… en N meer" from <c>{list}More</c>.</summary>
     private static readonly string[] TruncatableLists = ["events", "rows", "facts", "done", "planned"];
@@ -125,7 +126,9 @@ public sealed class CardCatalog
             var fields = new JsonObject { ["title"] = "", ["intro"] = "", ["sources"] = new JsonArray(), ["suggestions"] = new JsonArray(), ["answerId"] = "" };
             foreach (var name in names)
             {
-                fields[name] = name is "facts" or "events" or "columns" or "rows" or "done" or "planned" or "examples" or "themes" ? new JsonArray() : "";
+                fields[name] = name is "facts" or "events" or "columns" or "rows" or "done" or "planned" or "examples" or "themes" or "headlines" or "agenda"
+                    ? new JsonArray()
+                    : "";
             }
 
             return fields;
@@ -134,13 +137,17 @@ public sealed class CardCatalog
         return new Dictionary<string, JsonObject>
         {
             ["answer"] = Fields("text", "facts"),
-            ["events"] = Fields("events"),
+            ["events"] = Fields("events", "refresh"),
             ["budget"] = Fields("columns", "rows", "note"),
             ["theme"] = Fields("done", "doneLabel", "planned", "plannedLabel"),
             ["welcome"] = Fields("text", "examples"),
             ["notFound"] = Fields("text"),
             ["error"] = Fields("text"),
             ["subscribe"] = Fields("text", "error", "email", "name", "selected", "themes"),
+            ["event"] = Fields("lead", "date", "type", "status"),
+            ["newsItem"] = Fields("meta", "text"),
+            ["themeSummary"] = Fields("text", "planned", "plannedLabel"),
+            ["newsletterPost"] = Fields("headlines", "agenda", "url"),
         }.ToFrozenDictionary(StringComparer.Ordinal);
     }
 

@@ -36,7 +36,7 @@ public sealed class AnswerParityTests(BotHostFixture fixture)
 
         var reply = await fixture.Client.AskAsync(question, "parity-" + id + "-" + Guid.NewGuid().ToString("N"), asOf + "T10:00:00+01:00");
 
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(expected.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(expected.Text, (string?)reply.Card()["fallbackText"]);
         var card = reply.Card();
         Assert.Equal("1.5", (string?)card["version"]);

@@ -64,7 +64,7 @@ public sealed class BotConversationTests(BotHostFixture fixture)
         var reply = Assert.Single(await fixture.Client.ExpectRepliesAsync(activity));
 
         var expected = fixture.Engine.Ask(new Question(question, new DateOnly(2026, 11, 22)));
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(expected.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(expected.Text, (string?)reply.Card()["fallbackText"]);
     }
 
@@ -84,7 +84,7 @@ public sealed class BotConversationTests(BotHostFixture fixture)
         var today = new DateOnly(2026, 11, 22);
         var expectedFirst = fixture.Engine.Ask(new Question(question, today));
         var expected = fixture.Engine.Ask(new Question(followUp, today, expectedFirst.Context));
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(expected.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(expected.Text, (string?)reply.Card()["fallbackText"]);
         Assert.Contains((string)expected.Card.Data["title"]!, reply.Card().CardText());
         Assert.NotEqual(first.Card().CardText(), reply.Card().CardText());

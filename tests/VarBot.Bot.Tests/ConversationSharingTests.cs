@@ -59,7 +59,7 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         await ConversationBlob.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(asked));
         var reply = await secondClient.AskAsync(followUp, conversation, Today);
 
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(inContext.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(inContext.Text, (string?)reply.Card()["fallbackText"]);
         Assert.Contains((string)inContext.Card.Data["title"]!, reply.Card().CardText());
     }
@@ -89,7 +89,7 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         time.Advance(TimeSpan.FromSeconds(1)); // past Conversations:CacheTrust (500 ms): the first host reads storage again
         var reply = await firstClient.AskAsync(followUp, conversation, Today);
 
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(afterChair.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(afterChair.Text, (string?)reply.Card()["fallbackText"]);
     }
 
@@ -110,7 +110,7 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         await client.AskAsync("En in 2025?", conversation, Today);
         var reply = await client.AskAsync("En in 2024?", conversation, Today);
 
-        Assert.Null(reply["text"]);
+        Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(third.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
         Assert.Equal(third.Text, (string?)reply.Card()["fallbackText"]);
     }
 

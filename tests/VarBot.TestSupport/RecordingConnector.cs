@@ -34,8 +34,8 @@ public sealed record ConnectorAnswer(int Status, TimeSpan? RetryAfter = null);
 
 /// <summary>
 /// A stand-in for the Bot Connector service (Teams' smba endpoint) on a real Kestrel server on 127.0.0.1: records every
-/// POST to /v3/conversations (Create Conversation) and /v3/conversations/{id}/activities[/{replyToId}] (Send to
-/// Conversation, Reply to Activity) and answers 201 with ids, or what <see cref="Answer"/> says (429 with Retry-After,
+/// POST, e.g. .../v3/conversations (Create Conversation) and .../v3/conversations/{id}/activities[/{replyToId}] (Send to
+/// Conversation, Reply to Activity), and answers 201 with ids, or what <see cref="Answer"/> says (429 with Retry-After,
 /// 403, ...). Refused requests are kept apart in <see cref="Refused"/>.
 /// </summary>
 public sealed class RecordingConnector : IAsyncDisposable
@@ -63,9 +63,8 @@ public sealed class RecordingConnector : IAsyncDisposable
         builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var connector = new RecordingConnector(app);
-        app.MapPost("/v3/conversations", (Delegate)connector.HandleAsync);
-        app.MapPost("/v3/conversations/{conversationId}/activities", (Delegate)connector.HandleAsync);
-        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId}", (Delegate)connector.HandleAsync);
+        // Any path prefix, as Teams' regional connectors have one (https://smba.trafficmanager.net/emea/v3/...).
+        app.MapPost("/{**path}", (Delegate)connector.HandleAsync);
         await app.StartAsync();
         connector.ServiceUrl = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First().TrimEnd('/') + "/";
         return connector;

@@ -6,7 +6,7 @@ using VarBot.Knowledge.Calendar;
 namespace VarBot.Bot.Answers;
 
 /// <summary>Builds the data for each card the bot sends and renders it from cards/ (CARD-CONTRACT.md).</summary>
-internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IBotKnowledge knowledge)
+internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IBotKnowledge knowledge, Teams.Cards.EventsCardRefresh eventsRefresh)
 {
     /// <summary>The agenda path of an event's .ics file, as served by this host.</summary>
     public static string IcsPath(string eventId) => "/agenda/" + Uri.EscapeDataString(eventId) + ".ics";
@@ -22,6 +22,7 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
         if (data["events"] is JsonArray events)
         {
             AddCalendarLinks(events);
+            data["refresh"] = eventsRefresh.For(data, answer.Today);
         }
 
         var card = renderer.Render(answer.Template, data);

@@ -10,7 +10,7 @@ using VarBot.Bot.Texts;
 namespace VarBot.Bot.Answers;
 
 /// <summary>A reply ready to send: short text plus an Adaptive Card.</summary>
-internal sealed record BotReply(string Text, JsonObject Card, string? AnswerId);
+internal sealed record BotReply(string Text, JsonObject Card, string? AnswerId, IReadOnlyList<VarBot.Answering.AnswerSource>? Sources = null);
 
 /// <summary>
 /// Answers one question in the context of its conversation: takes the conversation's turn, asks the engine, renders
@@ -62,7 +62,7 @@ internal sealed class ConversationAnswerer(
 
         BotLog.Answered(logger, answer.Intent, answer.Template, answer.Answered, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, activityId, conversationId);
         BotTelemetry.Answered(span, answer.Intent, answer.Answered, answer.ModelVersion, Stopwatch.GetElapsedTime(started));
-        return new BotReply(answer.Text, card, answerId);
+        return new BotReply(answer.Text, card, answerId, answer.Sources);
     }
 
     /// <summary>Queues a feedback click; the question comes from the conversation's recent answers, never the user.</summary>

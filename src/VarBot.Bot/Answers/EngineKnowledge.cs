@@ -39,7 +39,9 @@ internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<Engi
             answer.Suggestions,
             answer.Context.ToJson(),
             answer.Answered,
-            built.Model.Version);
+            built.Model.Version,
+            answer.Sources,
+            today);
     }
 
     private Built? Current()

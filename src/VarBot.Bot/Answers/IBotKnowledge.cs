@@ -5,6 +5,8 @@ namespace VarBot.Bot.Answers;
 
 /// <summary>What the answering engine said, in the terms the bot needs.</summary>
 /// <param name="Context">The engine's conversation context as JSON, for the next turn.</param>
+/// <param name="Sources">The report, section and line the answer rests on (Teams citations).</param>
+/// <param name="Today">The day the question was answered for (the agenda card's refresh compares with it).</param>
 internal sealed record EngineAnswer(
     string Intent,
     string Text,
@@ -13,7 +15,9 @@ internal sealed record EngineAnswer(
     IReadOnlyList<string> Suggestions,
     string? Context,
     bool Answered,
-    string ModelVersion);
+    string ModelVersion,
+    IReadOnlyList<VarBot.Answering.AnswerSource> Sources,
+    DateOnly Today);
 
 /// <summary>The current knowledge model and the answering engine built from it (rebuilt when a new model is published).</summary>
 internal interface IBotKnowledge

@@ -20,7 +20,7 @@ internal sealed class CardActionHandler(
     {
         var activity = turn.Activity;
         var data = TurnInput.DataOf(activity.Value);
-        var conversationId = activity.Conversation!.Id!;
+        var conversationId = Teams.GroupConversations.ContextKey(activity);
         if (TurnInput.FeedbackFrom(data) is { } feedback)
         {
             await answerer.RecordFeedbackAsync(conversationId, feedback.Kind, feedback.AnswerId, cancellationToken).ConfigureAwait(false);

@@ -31,7 +31,7 @@ internal sealed class QuestionHandler(
         }
 
         var today = TurnInput.Today(activity, timeProvider);
-        var answering = answerer.AnswerAsync(activity.Conversation!.Id!, question, today, activity.Id, cancellationToken);
+        var answering = answerer.AnswerAsync(Teams.GroupConversations.ContextKey(activity), question, today, activity.Id, cancellationToken);
         if (!answering.IsCompleted && !IsExpectReplies(activity))
         {
             var delay = Task.Delay(options.Value.TypingDelay, timeProvider, cancellationToken);
@@ -44,6 +44,7 @@ internal sealed class QuestionHandler(
         var answer = await answering.ConfigureAwait(false);
         var reply = activity.CreateReply();
         reply.Attachments = [Attachment.AdaptiveCard(answer.Card)];
+        Teams.Citations.AnswerCitations.Apply(reply, answer.Text, answer.Sources ?? []);
         await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }
 

@@ -1,5 +1,10 @@
 using Microsoft.Extensions.Logging;
 using VarBot.Bot.Handlers;
+using VarBot.Bot.Teams;
+using VarBot.Bot.Teams.Cards;
+using VarBot.Bot.Teams.Channels;
+using VarBot.Bot.Teams.Reminders;
+using VarBot.Bot.Teams.Search;
 using VarBot.Protocol;
 using VarBot.Protocol.Schema;
 
@@ -23,18 +28,31 @@ internal sealed class ActivityRouter(
     CardActionHandler cardAction,
     SubscribeHandler subscribe,
     UnknownInvokeHandler unknownInvoke,
+    NotAddressedHandler notAddressed,
+    ChannelInfoHandler channelInfo,
+    ReminderCommandHandler reminders,
+    CardRefreshHandler cardRefresh,
+    MessageExtensionHandler messageExtension,
+    WhatsNewHandler whatsNew,
     ILogger<ActivityRouter> logger) : IBotHandler
 {
     private readonly (string Name, Func<Activity, bool> Matches, ITurnHandler Handler)[] _routes =
     [
+        ("not-addressed", a => a.Type == ActivityTypes.Message && !GroupConversations.IsForBot(a), notAddressed),
+        ("shared-card", GroupConversations.IsSharedCardOnly, notAddressed),
         ("welcome", TurnInput.IsBotAdded, welcome),
+        ("channel-info", ChannelInfoHandler.IsRequest, channelInfo),
+        ("reminders", a => ReminderCommandHandler.IsRemindMe(a) || ReminderCommandHandler.IsStop(a), reminders),
+        ("whats-new", WhatsNewHandler.IsRequest, whatsNew),
         ("feedback", a => a.Type == ActivityTypes.Message && TurnInput.Feedback(a) is not null, feedback),
         ("subscribe-submit", a => IsCardActionOrMessage(a) && TurnInput.Subscription(a) is not null, subscribe),
         ("subscribe", a => a.Type == ActivityTypes.Message && TurnInput.IsSubscribeRequest(a), subscribe),
         ("follow-up", a => a.Type == ActivityTypes.Message && TurnInput.SubmittedQuestion(a) is not null, question),
         ("help", a => a.Type == ActivityTypes.Message && TurnInput.IsHelpRequest(a), help),
         ("question", a => a.Type == ActivityTypes.Message, question),
+        ("card-refresh", CardRefreshHandler.IsRefresh, cardRefresh),
         ("card-action", a => a.Type == ActivityTypes.Invoke && a.Name == TurnInput.AdaptiveCardActionInvoke, cardAction),
+        ("search-extension", a => a.Type == ActivityTypes.Invoke && a.Name == MessageExtensionHandler.QueryInvoke, messageExtension),
         ("unknown-invoke", a => a.Type == ActivityTypes.Invoke, unknownInvoke),
     ];
 

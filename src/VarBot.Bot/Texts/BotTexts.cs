@@ -82,6 +82,92 @@ internal static class BotTexts
 
     public static readonly IReadOnlyList<string> UnsubscribeWords = ["afmeld", "af te melden", "meld me af", "uitschrijv", "schrijf me uit", "opzeggen", "stoppen", "niet meer"];
 
+    // Teams: channels and group chats, reminders, the search extension, cards that stay current, channel posts.
+
+    /// <summary>Opt-in to reminders, compared after lower-casing and removing punctuation (also the Teams command's title).</summary>
+    public static readonly IReadOnlyList<string> RemindMePhrases =
+    [
+        "herinner mij aan leerhuizen", "herinner me aan leerhuizen", "herinner mij aan de leerhuizen", "herinner mij",
+        "herinneringen aan", "herinneringen aanzetten", "zet herinneringen aan",
+    ];
+
+    /// <summary>Opt-out of reminders, compared like <see cref="RemindMePhrases"/>.</summary>
+    public static readonly IReadOnlyList<string> StopRemindersPhrases =
+    [
+        "stop herinneringen", "stop de herinneringen", "stop met herinneringen", "geen herinneringen meer", "herinneringen uit",
+        "herinneringen uitzetten", "zet herinneringen uit",
+    ];
+
+    public const string RemindersOn =
+        "Goed, u krijgt voortaan een herinnering een week en een dag voor elk Leerhuis, de Najaarscarrousel en conferenties van de VAR. " +
+        "Typ 'Stop herinneringen' als u ze niet meer wilt ontvangen.";
+
+    public static string RemindersOnNext(string title, string date) => $"De eerstvolgende is {title} op {date}.";
+
+    public const string RemindersOff = "U ontvangt geen herinneringen meer. Typ 'Herinner mij aan Leerhuizen' om ze weer aan te zetten.";
+
+    public const string RemindersWereOff = "U had geen herinneringen aan staan. Typ 'Herinner mij aan Leerhuizen' om ze aan te zetten.";
+
+    public const string RemindersPersonalOnly =
+        "Herinneringen stuur ik alleen in een persoonlijke chat. Open een chat met VarBot en typ daar 'Herinner mij aan Leerhuizen'.";
+
+    /// <summary>The first line of a reminder card: how far away the event is, counted from today.</summary>
+    public static string ReminderLead(int daysUntil) => daysUntil switch
+    {
+        0 => "Herinnering: vandaag",
+        1 => "Herinnering: morgen",
+        7 => "Herinnering: over een week",
+        _ => $"Herinnering: over {daysUntil} dagen",
+    };
+
+    /// <summary>The text next to a reminder card (notifications and clients without cards show it).</summary>
+    public static string ReminderText(string title, string date, int daysUntil) => daysUntil switch
+    {
+        0 => $"Herinnering: vandaag is {title} ({date}).",
+        1 => $"Herinnering: morgen is {title} ({date}).",
+        7 => $"Herinnering: over een week is {title} ({date}).",
+        _ => $"Herinnering: over {daysUntil} dagen is {title} ({date}).",
+    } + " Typ 'Stop herinneringen' als u geen herinneringen meer wilt ontvangen.";
+
+    public const string EventPlanned = "gepland";
+
+    public const string EventHeld = "geweest";
+
+    public const string EventCancelled = "geannuleerd";
+
+    /// <summary>Intro of an agenda card refreshed after one of its meetings took place (the original intro no longer holds).</summary>
+    public const string EventsRefreshedIntro = "Bijgewerkt: bijeenkomsten die voorbij zijn, staan nu op 'geweest'.";
+
+    /// <summary>Messages that ask for the channel's id, for staff who configure channel posts (in a channel or group chat).</summary>
+    public static readonly IReadOnlyList<string> ChannelInfoPhrases = ["kanaal id", "kanaalid", "kanaalinfo", "kanaal info"];
+
+    public static string ChannelInfo(string channelId, string serviceUrl, string? tenantId) =>
+        $"Dit kanaal heeft id {channelId} (service-URL {serviceUrl}" + (tenantId is null ? "" : $", tenant {tenantId}") + "). " +
+        "Zet dit id bij Teams:NewsletterChannels in de configuratie van VarBot om hier elke verstuurde nieuwsbrief te laten posten.";
+
+    public const string SearchNothingFound = "Niets gevonden. Zoek bijvoorbeeld op 'leerhuis', 'mensenhandel' of 'nieuwsbrief'.";
+
+    public const string SearchModelNotLoaded = "VarBot laadt de jaarverslagen nog. Probeer het zo nog eens.";
+
+    public const string NewsletterPostText = "De nieuwsbrief van de VAR is verstuurd.";
+
+    public const string EventNotInModel = "Deze bijeenkomst staat niet (meer) in de agenda van VarBot.";
+
+    public const string ThemeIntro = "Thema van de VAR";
+
+    public static string ThemeFormerNames(IReadOnlyList<string> names) => "Thema van de VAR, eerder: " + string.Join(", ", names);
+
+    public static string ThemePlanned(int year) => $"Gepland voor {year}";
+
+    public static string NewsletterSpotlight(string theme) => $"Thema in de kijker: {theme}";
+
+    /// <summary>Asking for the latest news (the "Wat is nieuw?" prompt starter), compared after lower-casing and trimming "?".</summary>
+    public static readonly IReadOnlyList<string> WhatsNewPhrases = ["wat is nieuw", "wat is er nieuw", "nieuws", "laatste nieuws", "wat is het laatste nieuws"];
+
+    public const string WhatsNewReply = "Het laatste nieuws van de VAR:";
+
+    public const string WhatsNewNone = "Er zijn nog geen nieuwsberichten.";
+
     // The staff console /beheer (pages keep their own wording in StaffConsole/Pages/*.razor).
     public const string ConsoleSaved = "Het concept is opgeslagen. Een eerdere goedkeuring is daarmee vervallen.";
     public const string ConsoleProofSent = "De proef is verstuurd.";
@@ -99,4 +185,7 @@ internal static class BotTexts
     public const string ConsoleSendLog = "Verzonden: {0}\nAl eerder verzonden: {1}\nNiet bevestigd: {2}\nMislukt: {3}\n";
     public const string ConsoleSendLogFailure = "- abonnee {0}: {1}\n";
     public const string ConsoleSendLogEnd = "Gestart door {0}; duur {1} s.";
+
+    /// <summary>The line under a citation's report title: the section and the line of the report it rests on.</summary>
+    public static string CitationAbstract(string section, int? line) => line is { } number ? $"{section}, regel {number}" : section;
 }

@@ -11,7 +11,8 @@ internal sealed record TeamsAppSettings(string BotId, string Version, string Web
 
 /// <summary>
 /// Builds the Teams app package (appPackage.zip: manifest.json, color.png, outline.png) following the
-/// Microsoft Teams app manifest schema v1.19 (learn.microsoft.com, "App manifest schema").
+/// Microsoft Teams app manifest schema v1.19 (learn.microsoft.com, "App manifest schema"): the bot in personal, team and
+/// group chat scope with prompt starters per scope, and the search-based message extension.
 /// </summary>
 internal static class TeamsAppPackage
 {
@@ -25,13 +26,6 @@ internal static class TeamsAppPackage
         }
 
         var appId = settings.AppId is { } configured && Guid.TryParse(configured, out var parsed) ? parsed : DeriveAppId(botId);
-        var commands = new JsonArray(
-            Command("help", "Wat kan VarBot voor je opzoeken?"),
-            Command("volgende leerhuis", "Wanneer is het volgende Leerhuis?"),
-            Command("thema's", "Welke thema's heeft de VAR?"),
-            Command("begroting", "Wat is de begroting van dit jaar?"),
-            Command("nieuwsbrief", "Aanmelden voor de VAR-nieuwsbrief"));
-
         return new JsonObject
         {
             ["$schema"] = $"https://developer.microsoft.com/en-us/json-schemas/teams/v{ManifestVersion}/MicrosoftTeams.schema.json",
@@ -59,10 +53,29 @@ internal static class TeamsAppPackage
                 ["scopes"] = new JsonArray("personal", "team", "groupChat"),
                 ["supportsFiles"] = false,
                 ["isNotificationOnly"] = false,
-                ["commandLists"] = new JsonArray(new JsonObject
+                ["commandLists"] = new JsonArray(
+                    CommandList(["personal"], PersonalCommands),
+                    CommandList(["team", "groupChat"], GroupCommands)),
+            }),
+            ["composeExtensions"] = new JsonArray(new JsonObject
+            {
+                ["botId"] = botId.ToString(),
+                ["canUpdateConfiguration"] = false,
+                ["commands"] = new JsonArray(new JsonObject
                 {
-                    ["scopes"] = new JsonArray("personal", "team", "groupChat"),
-                    ["commands"] = commands,
+                    ["id"] = SearchCommandId,
+                    ["type"] = "query",
+                    ["title"] = "Zoeken in VarBot",
+                    ["description"] = "Zoek een Leerhuis, thema of nieuwsbericht van de VAR en voeg het als kaart in.",
+                    ["initialRun"] = true,
+                    ["context"] = new JsonArray("compose", "commandBox"),
+                    ["parameters"] = new JsonArray(new JsonObject
+                    {
+                        ["name"] = SearchParameter,
+                        ["title"] = "Zoekterm",
+                        ["description"] = "Bijvoorbeeld leerhuis of mensenhandel",
+                        ["inputType"] = "text",
+                    }),
                 }),
             }),
             ["permissions"] = new JsonArray("identity", "messageTeamMembers"),
@@ -88,8 +101,43 @@ internal static class TeamsAppPackage
         stream.Write(content);
     }
 
-    private static JsonObject Command(string title, string description) =>
-        new() { ["title"] = title, ["description"] = description };
+    /// <summary>The command id and parameter of the search extension; the bot's MessageExtensionHandler reads the same names.</summary>
+    public const string SearchCommandId = "zoeken";
+
+    public const string SearchParameter = "zoekterm";
+
+    /// <summary>
+    /// Prompt starters of the 1:1 chat (at most 10). A click sends the title as the member's message, so every title is
+    /// something the bot answers: a question for the engine, or one of the bot's own commands.
+    /// </summary>
+    public static readonly IReadOnlyList<(string Title, string Description)> PersonalCommands =
+    [
+        ("Volgende Leerhuis", "Wanneer is het volgende Leerhuis?"),
+        ("Begroting dit jaar", "Wat is de begroting van de VAR voor dit jaar?"),
+        ("Thema's", "Aan welke thema's werkt de VAR?"),
+        ("Wat is nieuw?", "Het laatste nieuws van de VAR"),
+        ("Herinner mij aan Leerhuizen", "Een herinnering een week en een dag voor elk Leerhuis, de Najaarscarrousel en conferenties"),
+        ("Stop herinneringen", "Geen herinneringen meer ontvangen"),
+        ("Nieuwsbrief", "Aanmelden voor de maandelijkse nieuwsbrief"),
+        ("Hulp", "Wat kunt u VarBot vragen?"),
+    ];
+
+    /// <summary>Commands in teams and group chats, where the bot answers when it is @mentioned.</summary>
+    public static readonly IReadOnlyList<(string Title, string Description)> GroupCommands =
+    [
+        ("Volgende Leerhuis", "Wanneer is het volgende Leerhuis?"),
+        ("Begroting dit jaar", "Wat is de begroting van de VAR voor dit jaar?"),
+        ("Thema's", "Aan welke thema's werkt de VAR?"),
+        ("Wat is nieuw?", "Het laatste nieuws van de VAR"),
+        ("Kanaal-id", "Het id van dit kanaal, om hier de nieuwsbrief te laten posten"),
+        ("Hulp", "Wat kunt u VarBot vragen?"),
+    ];
+
+    private static JsonObject CommandList(string[] scopes, IReadOnlyList<(string Title, string Description)> commands) => new()
+    {
+        ["scopes"] = new JsonArray([.. scopes.Select(s => (JsonNode?)JsonValue.Create(s))]),
+        ["commands"] = new JsonArray([.. commands.Select(c => (JsonNode?)new JsonObject { ["title"] = c.Title, ["description"] = c.Description })]),
+    };
 
     /// <summary>A stable Teams app id derived from the bot id, so re-packaging updates the same app.</summary>
     private static Guid DeriveAppId(Guid botId)

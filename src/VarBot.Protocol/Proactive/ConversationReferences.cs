@@ -33,5 +33,5 @@ public static class ConversationReferences
 
     /// <summary>Teams' channelData.tenant.id.</summary>
     public static string? TenantOf(JsonNode? channelData) =>
-        channelData?["tenant"]?["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
+        channelData is JsonObject data && data["tenant"] is JsonObject tenant && tenant["id"] is JsonValue value && value.TryGetValue<string>(out var id) ? id : null;
 }

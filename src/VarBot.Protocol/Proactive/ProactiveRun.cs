@@ -28,6 +28,8 @@ public sealed record ProactiveRunOptions(
 /// Every send waits for its slot at the run's pace; on 429 the whole run pauses for Retry-After, the pace is divided by
 /// <see cref="ProactiveRunOptions.SlowdownFactor"/> for the rest of the run, and the message is tried again. Transient
 /// failures (5xx, 408) are retried the same way without slowing down. Thread-safe: share one run among parallel senders.
+/// Cancellation stops the waiting only: a request on the wire is not cancelled (it may arrive anyway), so an
+/// <see cref="OperationCanceledException"/> carrying the caller's token always means "not sent".
 /// </summary>
 public sealed class ProactiveRun
 {
@@ -86,7 +88,7 @@ public sealed class ProactiveRun
             var started = await WaitForSlotAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await send(cancellationToken).ConfigureAwait(false);
+                return await send(CancellationToken.None).ConfigureAwait(false);
             }
             catch (ConnectorRequestException exception) when (exception.IsTransient && attempt < _options.MaxAttempts)
             {

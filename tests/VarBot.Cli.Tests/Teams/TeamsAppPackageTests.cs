@@ -36,9 +36,54 @@ public sealed class TeamsAppPackageTests : IDisposable
         var bot = manifest["bots"]![0]!;
         Assert.Equal(BotId, bot["botId"]!.GetValue<string>());
         Assert.Equal(["personal", "team", "groupChat"], bot["scopes"]!.AsArray().Select(s => s!.GetValue<string>()));
-        Assert.True(bot["commandLists"]![0]!["commands"]!.AsArray().Count >= 3);
         Assert.True(string.CompareOrdinal(manifest["manifestVersion"]!.GetValue<string>(), "1.17") >= 0);
     }
+
+    [Fact]
+    public void Write_ValidSettings_PromptStartersPerScope()
+    {
+        var manifest = ReadManifest(WritePackage());
+
+        var lists = manifest["bots"]![0]!["commandLists"]!.AsArray();
+        var personal = Titles(lists.Single(l => Scopes(l!).SequenceEqual(["personal"]))!);
+        var group = Titles(lists.Single(l => Scopes(l!).SequenceEqual(["team", "groupChat"]))!);
+
+        // The prompt starters of issue 12; the bot host's tests send each title as a message (PromptStarterTests).
+        Assert.Equal(["Volgende Leerhuis", "Begroting dit jaar", "Thema's", "Wat is nieuw?", "Herinner mij aan Leerhuizen", "Stop herinneringen", "Nieuwsbrief", "Hulp"], personal);
+        Assert.Equal(["Volgende Leerhuis", "Begroting dit jaar", "Thema's", "Wat is nieuw?", "Kanaal-id", "Hulp"], group);
+        Assert.All(lists.SelectMany(l => l!["commands"]!.AsArray()), c =>
+        {
+            Assert.InRange(c!["title"]!.GetValue<string>().Length, 1, 32);
+            Assert.InRange(c["description"]!.GetValue<string>().Length, 1, 128);
+            Assert.DoesNotMatch(@"\b(je|jij|jouw)\b", c["description"]!.GetValue<string>());
+        });
+    }
+
+    [Fact]
+    public void Write_ValidSettings_SearchMessageExtensionForTheBot()
+    {
+        var manifest = ReadManifest(WritePackage());
+
+        var extension = Assert.Single(manifest["composeExtensions"]!.AsArray())!;
+        Assert.Equal(BotId, extension["botId"]!.GetValue<string>());
+        var command = Assert.Single(extension["commands"]!.AsArray())!;
+        Assert.Equal("zoeken", command["id"]!.GetValue<string>()); // MessageExtensionHandler.CommandId in the bot
+        Assert.Equal("query", command["type"]!.GetValue<string>());
+        Assert.True(command["initialRun"]!.GetValue<bool>());
+        Assert.Equal(["compose", "commandBox"], command["context"]!.AsArray().Select(c => c!.GetValue<string>()));
+        Assert.Equal("zoekterm", Assert.Single(command["parameters"]!.AsArray())!["name"]!.GetValue<string>());
+    }
+
+    private static JsonNode ReadManifest(string zipPath)
+    {
+        using var zip = ZipFile.OpenRead(zipPath);
+        using var stream = zip.GetEntry("manifest.json")!.Open();
+        return JsonNode.Parse(stream)!;
+    }
+
+    private static string[] Scopes(JsonNode list) => [.. list["scopes"]!.AsArray().Select(s => s!.GetValue<string>())];
+
+    private static string[] Titles(JsonNode list) => [.. list["commands"]!.AsArray().Select(c => c!["title"]!.GetValue<string>())];
 
     [Theory]
     [InlineData("color.png", 192)]
