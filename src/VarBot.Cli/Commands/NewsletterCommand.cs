@@ -120,7 +120,7 @@ internal static class NewsletterCommand
     {
         var month = MonthOption();
         var by = new Option<string?>("--by") { Description = "Naam van wie goedkeurt (standaard de gebruikersnaam).", HelpName = "NAAM" };
-        var allowPast = new Option<bool>("--allow-past-month") { Description = "Keur ook goed als de maand van de nieuwsbrief al voorbij is." };
+        var allowPast = new Option<bool>("--allow-past-month") { Description = CliTexts.Newsletter.AllowPastMonthApprove };
         var command = new Command("approve", "Legt vast dat de opgeslagen nieuwsbrief is goedgekeurd (eerst 'newsletter preview').") { month, by, allowPast };
         command.SetAction(async (parse, ct) =>
         {
@@ -152,7 +152,7 @@ internal static class NewsletterCommand
             catch (Exception ex) when (ex is IssueRefusedException or DraftConflictException)
             {
                 environment.Console.MarkupLine($"[red]Niet goedgekeurd:[/] {Markup.Escape(ex.Message)}"
-                    + (ex is IssueRefusedException { Reason: RefusalReason.MonthPassed } ? " Gebruik daarvoor --allow-past-month." : ""));
+                    + (ex is IssueRefusedException { Reason: RefusalReason.MonthPassed } ? CliTexts.Newsletter.PastMonthHint : ""));
                 return ExitCodes.UsageOrEnvironment;
             }
             catch (BlobStorageException ex)
@@ -170,7 +170,8 @@ internal static class NewsletterCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Stel alle mails samen maar verstuur niets." };
         var limit = new Option<int?>("--limit") { Description = "Verstuur hoogstens zoveel mails in deze run.", HelpName = "N" };
         var test = new Option<string?>("--test") { Description = "Stuur één proef naar dit adres (mag altijd, ook zonder goedkeuring).", HelpName = "E-MAIL" };
-        var command = new Command("send", "Verstuurt de goedgekeurde nieuwsbrief: precies één mail per bevestigde abonnee.") { month, dryRun, limit, test };
+        var allowPast = new Option<bool>("--allow-past-month") { Description = CliTexts.Newsletter.AllowPastMonthSend };
+        var command = new Command("send", "Verstuurt de goedgekeurde nieuwsbrief: precies één mail per bevestigde abonnee.") { month, dryRun, limit, test, allowPast };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryMonth(parse.GetValue(month), environment, out var m))
@@ -194,6 +195,12 @@ internal static class NewsletterCommand
                     return ExitCodes.Ok;
                 }
 
+                if (!parse.GetValue(dryRun))
+                {
+                    // Like approve: a month that has passed only with the explicit override (a started send may resume).
+                    await services.GetRequiredService<IssueEditor>().CheckSendMonthAsync(m, parse.GetValue(allowPast), ct);
+                }
+
                 SendSummary? summary = null;
                 await environment.Console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedLikeRateColumn(), new RemainingTimeColumn())
@@ -213,7 +220,13 @@ internal static class NewsletterCommand
             }
             catch (IssueNotApprovedException ex)
             {
-                environment.Console.MarkupLine($"[red]Niet verstuurd:[/] {Markup.Escape(ex.Message)}");
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.NotSent}[/] {Markup.Escape(ex.Message)}");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            catch (IssueRefusedException ex)
+            {
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.NotSent}[/] {Markup.Escape(ex.Message)}"
+                    + (ex.Reason == RefusalReason.MonthPassed ? CliTexts.Newsletter.PastMonthHint : ""));
                 return ExitCodes.UsageOrEnvironment;
             }
             catch (BlobStorageException ex)

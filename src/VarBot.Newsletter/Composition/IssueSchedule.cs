@@ -3,6 +3,9 @@ namespace VarBot.Newsletter.Composition;
 /// <summary>When issues go out: issue M on <see cref="EditorialOptions.SendDayOfMonth"/> of M. Each issue covers what happened after the previous send date up to its own.</summary>
 public sealed class IssueSchedule(int sendDayOfMonth)
 {
+    /// <summary>The one setting for when an issue goes out: the editorial rules compose from it and the scheduler sends on it.</summary>
+    public int SendDayOfMonth => sendDayOfMonth;
+
     private static readonly Lazy<TimeZoneInfo> Amsterdam = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
 
     public DateOnly SendDate(IssueMonth month) => new(month.Year, month.Month, sendDayOfMonth);

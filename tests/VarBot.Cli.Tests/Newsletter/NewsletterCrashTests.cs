@@ -42,7 +42,7 @@ public sealed class NewsletterCrashTests(NewsletterServers servers, ITestOutputH
         for (var run = 0; run <= Kills; run++)
         {
             var log = new StringBuilder();
-            using var process = cli.Start(_work.FullName, log, "newsletter", "send", "--month", Month);
+            using var process = cli.Start(_work.FullName, log, "newsletter", "send", "--month", Month, "--allow-past-month");
             if (run < Kills)
             {
                 // Kill once maildev has stored a random number of new mails from this run.
