@@ -75,8 +75,13 @@ param smtpHost string
 @maxValue(65535)
 param smtpPort int = 587
 
-@description('Use STARTTLS (Newsletter:Smtp:EnableSsl).')
-param smtpEnableSsl bool = true
+@description('How the SMTP connection is secured (Newsletter:Smtp:Security): StartTls in production, SslOnConnect for port 465.')
+@allowed([
+  'StartTls'
+  'SslOnConnect'
+  'StartTlsWhenAvailable'
+])
+param smtpSecurity string = 'StartTls'
 
 @description('SMTP user name; empty: no authentication.')
 param smtpUserName string = ''
@@ -100,6 +105,16 @@ param newsletterScheduleEnabled bool = false
 @maxValue(28)
 param newsletterSendDayOfMonth int = 10
 
+@description('Object id of the Entra group whose members may use the staff console /beheer (StaffConsole:StaffGroupId); empty: any signed-in user of the tenant.')
+param staffGroupObjectId string = ''
+
+@description('Client id of the app registration for the staff console sign-in (AzureAd:ClientId); empty: /beheer has no sign-in in Production.')
+param staffConsoleClientId string = ''
+
+@secure()
+@description('Client secret of that app registration; empty: keep the secret already in the vault.')
+param staffConsoleClientSecret string = ''
+
 @description('More app settings, e.g. { "Logging__LogLevel__Default": "Warning" }; they win over the ones set here.')
 param extraAppSettings object = {}
 
@@ -117,6 +132,7 @@ var secretNames = {
   botAppPassword: 'bot-app-password'
   smtpPassword: 'smtp-password'
   newsletterSigningKey: 'newsletter-signing-key'
+  staffConsoleClientSecret: 'staff-console-client-secret'
 }
 
 module monitoring 'modules/monitoring.bicep' = {
@@ -154,6 +170,7 @@ module vault 'modules/keyvault.bicep' = {
     botAppPassword: botAppPassword
     smtpPassword: smtpPassword
     newsletterSigningKey: newsletterSigningKey
+    staffConsoleClientSecret: staffConsoleClientSecret
     tags: tags
   }
 }
@@ -200,9 +217,14 @@ var appSettings = union(
     Newsletter__Editorial__SendDayOfMonth: string(newsletterSendDayOfMonth)
     Newsletter__Smtp__Host: smtpHost
     Newsletter__Smtp__Port: string(smtpPort)
-    Newsletter__Smtp__EnableSsl: string(smtpEnableSsl)
+    Newsletter__Smtp__Security: smtpSecurity
     Newsletter__Smtp__UserName: smtpUserName
     Newsletter__Smtp__Password: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.smtpPassword})'
+    StaffConsole__StaffGroupId: staffGroupObjectId
+    AzureAd__Instance: environment().authentication.loginEndpoint
+    AzureAd__TenantId: tenant().tenantId
+    AzureAd__ClientId: staffConsoleClientId
+    AzureAd__ClientSecret: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.staffConsoleClientSecret})'
   },
   extraAppSettings
 )

@@ -84,7 +84,8 @@ public static class LoadBenchmark
 
     private static WebApplication BuildHost(AzuriteFixture azurite, bool inMemory)
     {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        // Development: no app id (no token checks) is allowed there only, on loopback, as here.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.Configuration["urls"] = "http://127.0.0.1:0";
         builder.Configuration["Storage:ConnectionString"] = azurite.ConnectionString;
         builder.Configuration["VarBot:PublishSeedsWhenEmpty"] = "true";
@@ -249,6 +250,11 @@ internal sealed class InMemoryBlobContainer(string name) : IBlobContainer
     public Task<BlobDownload?> GetAsync(string blobName, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.TryGetValue(blobName, out var blob) ? blob : null);
 
+    public Task<BlobDownload?> GetAsync(string blobName, int maxBytes, CancellationToken cancellationToken = default) =>
+        _blobs.TryGetValue(blobName, out var blob) && blob.Content.Length > maxBytes
+            ? throw new BlobTooLargeException(blob.Properties, maxBytes)
+            : GetAsync(blobName, cancellationToken);
+
     public Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default) =>
         Task.FromResult(_blobs.TryGetValue(blobName, out var blob) ? blob.Properties : null);
 
@@ -294,6 +300,26 @@ internal sealed class InMemoryBlobContainer(string name) : IBlobContainer
             }
 
             return Task.FromResult(_blobs.TryRemove(blobName, out _));
+        }
+    }
+
+    public Task<IBlobLease?> TryAcquireLeaseAsync(string blobName, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IBlobLease?>(_leases.TryAdd(blobName, 0) ? new Lease(blobName, _leases) : null);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _leases = new(StringComparer.Ordinal);
+
+    private sealed class Lease(string blobName, System.Collections.Concurrent.ConcurrentDictionary<string, byte> leases) : IBlobLease
+    {
+        public string BlobName => blobName;
+
+        public CancellationToken Lost => CancellationToken.None;
+
+        public Task RenewAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+        public ValueTask DisposeAsync()
+        {
+            leases.TryRemove(blobName, out _);
+            return ValueTask.CompletedTask;
         }
     }
 }

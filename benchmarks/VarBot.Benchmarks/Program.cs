@@ -8,6 +8,7 @@ return args.FirstOrDefault() switch
     "import" => ImportBenchmark.Run(args[1..]),
     "model-load" => await ModelLoadBenchmark.RunAsync(args[1..]),
     "answers" => AnswerBenchmark.Run(args[1..]),
+    "search-compare" => SearchComparison.Run(args[1..]),
     "newsletter" => await NewsletterBenchmark.RunAsync(args[1..]),
     "load" => await LoadBenchmark.RunAsync(args[1..]),
     _ => Usage(),
@@ -15,6 +16,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|newsletter|load> [args]");
+    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|search-compare|newsletter|load> [args]");
     return 2;
 }

@@ -14,6 +14,7 @@ param secretNames {
   botAppPassword: string
   smtpPassword: string
   newsletterSigningKey: string
+  staffConsoleClientSecret: string
 }
 
 @secure()
@@ -27,6 +28,10 @@ param smtpPassword string
 @secure()
 @description('Newsletter link signing key (base64, at least 32 bytes); empty: keep the secret already in the vault.')
 param newsletterSigningKey string
+
+@secure()
+@description('Client secret of the staff console\'s app registration; empty: keep the secret already in the vault.')
+param staffConsoleClientSecret string
 
 param tags object
 
@@ -72,6 +77,15 @@ resource signingKeySecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!
   properties: {
     value: newsletterSigningKey
     contentType: 'application/octet-stream;base64'
+  }
+}
+
+resource staffConsoleSecret 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(staffConsoleClientSecret)) {
+  parent: vault
+  name: secretNames.staffConsoleClientSecret
+  properties: {
+    value: staffConsoleClientSecret
+    contentType: 'text/plain'
   }
 }
 

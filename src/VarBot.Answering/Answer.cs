@@ -3,10 +3,13 @@ using VarBot.Knowledge.Model;
 
 namespace VarBot.Answering;
 
-/// <summary>A user's question, the date it is asked on, and the previous turn of the conversation, if any.</summary>
+/// <summary>A user's question, the date it is asked on (the user's local date, from the caller), and the previous turn's context.</summary>
 public sealed record Question(string Text, DateOnly Today, ConversationContext? Previous = null);
 
-/// <summary>What the engine answers: a Dutch reply, card data, sources and follow-up suggestions.</summary>
+/// <summary>
+/// What the engine answers: one card (template and data) and its plain text, which is the card's fallback and summary,
+/// never a second message.
+/// </summary>
 /// <param name="Answered">False when the reports do not contain the answer (or the input was unusable).</param>
 public sealed record Answer(
     string Intent,
@@ -17,29 +20,8 @@ public sealed record Answer(
     ConversationContext Context,
     bool Answered);
 
-/// <summary>Card data for <c>cards/{Template}.json</c>, shaped as CARD-CONTRACT.md describes.</summary>
+/// <summary>Card data for <c>cards/{Template}.json</c>, shaped as cards/README.md describes.</summary>
 public sealed record AnswerCard(string Template, JsonObject Data);
 
-/// <summary>The report and section an answer rests on.</summary>
+/// <summary>The report, section and line an answer rests on.</summary>
 public sealed record AnswerSource(string ReportId, string ReportTitle, string Section, SourceRef? Source);
-
-/// <summary>The intent and slots of a turn, kept per conversation so a follow-up can continue it.</summary>
-public sealed record ConversationContext(string Intent, IReadOnlyDictionary<string, string> Slots)
-{
-    public static ConversationContext Empty { get; } = new("none", new Dictionary<string, string>());
-
-    public string ToJson() => System.Text.Json.JsonSerializer.Serialize(this);
-
-    public static ConversationContext? FromJson(string? json)
-    {
-        if (string.IsNullOrWhiteSpace(json))
-        {
-            return null;
-        }
-
-        var raw = System.Text.Json.JsonSerializer.Deserialize<ContextDto>(json);
-        return raw is null ? null : new ConversationContext(raw.Intent ?? "none", raw.Slots ?? []);
-    }
-
-    private sealed record ContextDto(string? Intent, Dictionary<string, string>? Slots);
-}

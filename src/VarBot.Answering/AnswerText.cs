@@ -3,92 +3,68 @@ using System.Text.Json.Nodes;
 
 namespace VarBot.Answering;
 
-/// <summary>Flattens an answer to the text a user reads: the reply text plus the text content of its card.</summary>
+/// <summary>
+/// The text a user reads on the answer's card, flattened: lead, bullets, events, table rows and sources. The card is the
+/// one message of an answer, so this is everything the user sees, once.
+/// </summary>
 public static class AnswerText
 {
     public static string Flatten(Answer answer)
     {
-        var builder = new StringBuilder(answer.Text);
+        ArgumentNullException.ThrowIfNull(answer);
+        var builder = new StringBuilder();
         var data = answer.Card.Data;
-        AppendLine(builder, Str(data, "intro"), answer.Text);
-        switch (answer.Card.Template)
+        Append(builder, Str(data, "intro"));
+        Append(builder, Str(data, "text"));
+        foreach (var item in Items(data, "events"))
         {
-            case "events":
-                foreach (var item in Items(data, "events"))
-                {
-                    var line = $"- {Str(item, "date")} – {Str(item, "title")}";
-                    var topic = Str(item, "topic");
-                    if (topic.Length > 0)
-                    {
-                        line += $": {topic}";
-                    }
+            var line = $"- {Str(item, "date")} – {Str(item, "title")}";
+            var topic = Str(item, "topic");
+            if (topic.Length > 0)
+            {
+                line += $": {topic}";
+            }
 
-                    var place = Str(item, "place");
-                    if (place.Length > 0)
-                    {
-                        line += $" ({place})";
-                    }
+            var place = Str(item, "place");
+            if (place.Length > 0)
+            {
+                line += $" ({place})";
+            }
 
-                    var status = Str(item, "status");
-                    if (status.Length > 0)
-                    {
-                        line += $" [{status}]";
-                    }
+            var status = Str(item, "status");
+            if (status.Length > 0)
+            {
+                line += $" [{status}]";
+            }
 
-                    AppendLine(builder, line, "");
-                }
-
-                break;
-            case "budget":
-                var columns = (data["columns"] as JsonArray)?.Select(c => c?.GetValue<string>() ?? "").ToList() ?? [];
-                foreach (var row in Items(data, "rows"))
-                {
-                    var values = (row["values"] as JsonArray)?.Select(v => v?.GetValue<string>() ?? "").ToList() ?? [];
-                    var parts = values.Select((v, i) => i + 1 < columns.Count ? $"{columns[i + 1]} {v}" : v);
-                    AppendLine(builder, $"- {Str(row, "label")}: {string.Join("; ", parts)}", "");
-                }
-
-                AppendLine(builder, Str(data, "note"), "");
-                break;
-            case "theme":
-                AppendList(builder, data, "doneLabel", "done");
-                AppendList(builder, data, "plannedLabel", "planned");
-                break;
-            default:
-                AppendLine(builder, Str(data, "text"), answer.Text);
-                foreach (var fact in Items(data, "facts"))
-                {
-                    AppendLine(builder, $"- {Str(fact, "title")}: {Str(fact, "value")}", "");
-                }
-
-                break;
+            Append(builder, line);
         }
 
+        var columns = (data["columns"] as JsonArray)?.Select(c => c?.GetValue<string>() ?? "").ToList() ?? [];
+        foreach (var row in Items(data, "rows"))
+        {
+            var values = (row["values"] as JsonArray)?.Select(v => v?.GetValue<string>() ?? "").ToList() ?? [];
+            var parts = values.Select((v, i) => i + 1 < columns.Count ? $"{columns[i + 1]} {v}" : v);
+            Append(builder, $"- {Str(row, "label")}: {string.Join("; ", parts)}");
+        }
+
+        foreach (var fact in Items(data, "facts"))
+        {
+            Append(builder, $"- {Str(fact, "title")}: {Str(fact, "value")}");
+        }
+
+        Append(builder, Str(data, "note"));
         if (data["sources"] is JsonArray sources && sources.Count > 0)
         {
-            AppendLine(builder, "Bron: " + string.Join("; ", sources.Select(s => s?.GetValue<string>())), "");
+            Append(builder, "Bron: " + string.Join("; ", sources.Select(s => s?.GetValue<string>())));
         }
 
-        return builder.ToString().Trim();
+        return builder.Length == 0 ? answer.Text : builder.ToString().Trim();
     }
 
-    private static void AppendList(StringBuilder builder, JsonObject data, string labelKey, string listKey)
+    private static void Append(StringBuilder builder, string line)
     {
-        if (data[listKey] is not JsonArray list || list.Count == 0)
-        {
-            return;
-        }
-
-        AppendLine(builder, Str(data, labelKey) + ":", "");
-        foreach (var item in list)
-        {
-            AppendLine(builder, "- " + item?.GetValue<string>(), "");
-        }
-    }
-
-    private static void AppendLine(StringBuilder builder, string line, string skipIfEqual)
-    {
-        if (line.Length == 0 || line == skipIfEqual)
+        if (line.Length == 0)
         {
             return;
         }

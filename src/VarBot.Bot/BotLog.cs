@@ -5,50 +5,71 @@ namespace VarBot.Bot;
 /// <summary>The bot host's log events. Message text is only ever logged at Debug.</summary>
 internal static partial class BotLog
 {
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Turn {ActivityType} routed to {Route} (activity {ActivityId}, conversation {ConversationId})")]
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Debug, Message = "Turn {ActivityType} routed to {Route} (activity {ActivityId}, conversation {ConversationId})")]
     public static partial void TurnRouted(this ILogger logger, string? activityType, string route, string? activityId, string? conversationId);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Answered with intent {Intent}, template {Template}, answered {Answered} in {ElapsedMs} ms (activity {ActivityId}, conversation {ConversationId})")]
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Debug, Message = "Answered with intent {Intent}, template {Template}, answered {Answered} in {ElapsedMs} ms (activity {ActivityId}, conversation {ConversationId})")]
     public static partial void Answered(this ILogger logger, string intent, string template, bool answered, long elapsedMs, string? activityId, string? conversationId);
 
-    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Question text: {Text}")]
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Debug, Message = "Question text: {Text}")]
     public static partial void QuestionText(this ILogger logger, string text);
 
-    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Feedback {Kind} stored for answer {AnswerId}")]
-    public static partial void FeedbackStored(this ILogger logger, string kind, string? answerId);
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Feedback {Kind} queued for answer {AnswerId}")]
+    public static partial void FeedbackQueued(this ILogger logger, string kind, string? answerId);
 
-    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Conversation state of {ConversationId} is unreadable; starting afresh")]
-    public static partial void ConversationStateUnreadable(this ILogger logger, Exception exception, string conversationId);
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "A conversation state blob is unreadable ({ExceptionType}); that conversation starts afresh ({Suppressed} more like this left out)")]
+    public static partial void ConversationStateUnreadable(this ILogger logger, string exceptionType, int suppressed);
 
-    [LoggerMessage(EventId = 4006, Level = LogLevel.Information, Message = "Conversation state of {ConversationId} changed concurrently; merging and retrying")]
-    public static partial void ConversationWriteConflict(this ILogger logger, string conversationId);
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Another host wrote a conversation at the same time; merged and written again ({Suppressed} more like this left out)")]
+    public static partial void ConversationWriteRace(this ILogger logger, int suppressed);
 
-    [LoggerMessage(EventId = 4007, Level = LogLevel.Information, Message = "Answer engine built for model {ModelVersion} in {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 5007, Level = LogLevel.Information, Message = "Answer engine built for model {ModelVersion} in {ElapsedMs} ms")]
     public static partial void EngineBuilt(this ILogger logger, string modelVersion, long elapsedMs);
 
-    [LoggerMessage(EventId = 4008, Level = LogLevel.Warning, Message = "No knowledge model is loaded yet (activity {ActivityId})")]
+    [LoggerMessage(EventId = 5008, Level = LogLevel.Warning, Message = "No knowledge model is loaded yet (activity {ActivityId})")]
     public static partial void ModelNotLoaded(this ILogger logger, string? activityId);
 
-    [LoggerMessage(EventId = 4009, Level = LogLevel.Information, Message = "Storage holds no current model: importing {SeedsPath} and publishing (local defaults)")]
+    [LoggerMessage(EventId = 5009, Level = LogLevel.Information, Message = "Storage holds no current model: importing {SeedsPath} and publishing (local defaults)")]
     public static partial void PublishingSeeds(this ILogger logger, string seedsPath);
 
-    [LoggerMessage(EventId = 4010, Level = LogLevel.Information, Message = "Published the seed model {ModelVersion}")]
+    [LoggerMessage(EventId = 5010, Level = LogLevel.Information, Message = "Published the seed model {ModelVersion}")]
     public static partial void SeedsPublished(this ILogger logger, string modelVersion);
 
-    [LoggerMessage(EventId = 4011, Level = LogLevel.Error, Message = "Importing or publishing the seeds failed")]
+    [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Importing or publishing the seeds failed")]
     public static partial void SeedPublishFailed(this ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 4012, Level = LogLevel.Warning, Message = "Could not store context of conversation {ConversationId}; the next turn starts afresh")]
-    public static partial void ConversationSaveFailed(this ILogger logger, Exception exception, string conversationId);
+    [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Could not write a conversation's context ({ExceptionType}); this host keeps it in memory ({Suppressed} more like this left out)")]
+    public static partial void ConversationWriteFailed(this ILogger logger, string exceptionType, int suppressed);
 
-    [LoggerMessage(EventId = 4013, Level = LogLevel.Information, Message = "Unhandled card action {Verb} (activity {ActivityId})")]
+    [LoggerMessage(EventId = 5013, Level = LogLevel.Information, Message = "Unhandled card action {Verb} (activity {ActivityId})")]
     public static partial void UnknownAction(this ILogger logger, string? verb, string? activityId);
 
-    [LoggerMessage(EventId = 4014, Level = LogLevel.Information, Message = "Subscription from the bot: {Result} with {ThemeCount} chosen themes (activity {ActivityId})")]
+    [LoggerMessage(EventId = 5014, Level = LogLevel.Information, Message = "Subscription from the bot: {Result} with {ThemeCount} chosen themes (activity {ActivityId})")]
     public static partial void SubscriptionStored(this ILogger logger, VarBot.Newsletter.Subscribers.SubscribeResult result, int themeCount, string? activityId);
 
-    [LoggerMessage(EventId = 4015, Level = LogLevel.Information, Message = "Subscription refused: not a valid e-mail address (activity {ActivityId})")]
+    [LoggerMessage(EventId = 5015, Level = LogLevel.Information, Message = "Subscription refused: not a valid e-mail address (activity {ActivityId})")]
     public static partial void SubscriptionRefused(this ILogger logger, string? activityId);
+
+    [LoggerMessage(EventId = 5017, Level = LogLevel.Warning, Message = "Could not read a conversation's context ({ExceptionType}); answering without it ({Suppressed} more like this left out)")]
+    public static partial void ConversationReadFailed(this ILogger logger, string exceptionType, int suppressed);
+
+    [LoggerMessage(EventId = 5018, Level = LogLevel.Warning, Message = "A conversation state blob of {Length} bytes is too large to read; that conversation starts afresh ({Suppressed} more like this left out)")]
+    public static partial void ConversationBlobTooLarge(this ILogger logger, long length, int suppressed);
+
+    [LoggerMessage(EventId = 5019, Level = LogLevel.Warning, Message = "More than {MaxQueuedTurns} turns of one conversation are waiting; answering the rest without context ({Suppressed} more like this left out)")]
+    public static partial void ConversationQueueFull(this ILogger logger, int maxQueuedTurns, int suppressed);
+
+    [LoggerMessage(EventId = 5020, Level = LogLevel.Warning, Message = "A conversation reached {Max} feedback records in its idle window; further ones are not stored ({Suppressed} more like this left out)")]
+    public static partial void FeedbackLimitReached(this ILogger logger, int max, int suppressed);
+
+    [LoggerMessage(EventId = 5021, Level = LogLevel.Warning, Message = "The feedback queue is full; a record is not stored ({Suppressed} more like this left out)")]
+    public static partial void FeedbackQueueFull(this ILogger logger, int suppressed);
+
+    [LoggerMessage(EventId = 5022, Level = LogLevel.Warning, Message = "Could not store feedback ({ExceptionType}) ({Suppressed} more like this left out)")]
+    public static partial void FeedbackWriteFailed(this ILogger logger, string exceptionType, int suppressed);
+
+    [LoggerMessage(EventId = 5023, Level = LogLevel.Warning, Message = "Readiness: blob storage does not answer ({ExceptionType}: {Reason}); answering from the model in memory")]
+    public static partial void StorageDegraded(this ILogger logger, string exceptionType, string reason);
 
     // The staff console /beheer (5701-5799). Never an address: subscribers by count or key only.
     [LoggerMessage(EventId = 5701, Level = LogLevel.Error, Message = "Console send of issue {Month} failed")]

@@ -21,6 +21,18 @@ public static class Extensions
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
 
     /// <summary>
+    /// The host's options: its content root (appsettings.json, the staff console's files) is the app's own folder, so
+    /// started from any working directory it reads the same settings, unless a content root is given explicitly.
+    /// </summary>
+    public static WebApplicationOptions HostOptions(string[] args)
+    {
+        var explicitRoot = args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT"))
+            || !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("DOTNET_CONTENTROOT"));
+        return new WebApplicationOptions { Args = args, ContentRootPath = explicitRoot ? null : AppContext.BaseDirectory };
+    }
+
+    /// <summary>
     /// Local defaults: listen on 127.0.0.1:3978 unless urls are configured, and use Azurite when no storage is configured.
     /// </summary>
     public static WebApplicationBuilder UseVarBotDefaults(this WebApplicationBuilder builder)
@@ -55,12 +67,18 @@ public static class Extensions
     /// <summary>The bot: routing table, handlers, conversation and feedback stores, cards, health checks.</summary>
     public static IServiceCollection AddVarBot(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<VarBotOptions>().Bind(configuration.GetSection(VarBotOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<VarBotOptions>, VarBotOptionsValidator>();
+        services.AddOptions<VarBotOptions>().BindConfiguration(VarBotOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton(TimeProvider.System);
 
+        services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<LogThrottle>();
+        services.AddSingleton<ConversationBlobs>();
         services.AddSingleton<ConversationStore>();
+        services.AddSingleton<ConversationWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<ConversationWriter>());
         services.AddSingleton<FeedbackStore>();
+        services.AddSingleton<FeedbackWriter>();
+        services.AddHostedService(provider => provider.GetRequiredService<FeedbackWriter>());
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<BotCards>();
         services.AddSingleton<ConversationAnswerer>();
@@ -80,26 +98,33 @@ public static class Extensions
         return services;
     }
 
-    /// <summary>/healthz: the process is up. /readyz: a model is loaded and storage answers.</summary>
+    /// <summary>
+    /// /healthz: the process is up. /readyz: a model is loaded (503 until then); "Degraded" (still 200) while storage
+    /// does not answer or the last model refresh failed, because answers go on from the model in memory.
+    /// </summary>
     public static IEndpointRouteBuilder MapVarBotHealthChecks(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/readyz", new HealthCheckOptions
         {
             Predicate = check => check.Tags.Contains("ready"),
-            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable },
+            ResultStatusCodes = { [HealthStatus.Degraded] = StatusCodes.Status200OK },
             ResponseWriter = WriteHealthAsync,
         });
         return endpoints;
     }
 
-    /// <summary>Each check's status and description (no secrets, no exception details) for operators.</summary>
+    /// <summary>Each check's status (and the model version): endpoints, container and blob names and exception texts stay in the logs.</summary>
     private static Task WriteHealthAsync(HttpContext context, HealthReport report)
     {
         var body = new System.Text.Json.Nodes.JsonObject { ["status"] = report.Status.ToString() };
         foreach (var (name, entry) in report.Entries)
         {
-            body[name] = entry.Status + (entry.Description is { } description ? ": " + description : "");
+            body[name] = entry.Status.ToString();
+            if (entry.Data.TryGetValue("version", out var version))
+            {
+                body[name + "Version"] = version.ToString();
+            }
         }
 
         context.Response.ContentType = "application/json";

@@ -15,11 +15,13 @@ public static class KnowledgeWiring
     /// </summary>
     public static IServiceCollection AddVarBotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddBlobStorage(configuration.GetSection(BlobStorageOptions.SectionName));
+        services.AddBlobStorage();
         services.AddHostedService<SeedModelPublisher>();
-        services.AddKnowledgeModelStore(configuration.GetSection(ModelStoreOptions.SectionName));
-        services.AddSingleton<IBotKnowledge, EngineKnowledge>();
-        services.AddCardCatalog(options => configuration.GetSection(CardCatalogOptions.SectionName).Bind(options));
+        services.AddKnowledgeModelStore();
+        services.AddSingleton<EngineKnowledge>();
+        services.AddSingleton<IBotKnowledge>(provider => provider.GetRequiredService<EngineKnowledge>());
+        services.AddSingleton<IModelCheck>(provider => provider.GetRequiredService<EngineKnowledge>());
+        services.AddCardCatalog();
         services.AddSingleton<ICardRenderer, CatalogCardRenderer>();
         services.AddSingleton(provider => new IcsWriter(provider.GetRequiredService<TimeProvider>()));
         return services;

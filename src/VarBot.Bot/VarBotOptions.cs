@@ -1,25 +1,22 @@
-using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace VarBot.Bot;
 
 /// <summary>Configuration section "VarBot": behaviour of the bot host itself.</summary>
-public sealed class VarBotOptions
+public sealed class VarBotOptions : IValidatableObject
 {
     public const string SectionName = "VarBot";
 
-    /// <summary>A conversation's context is forgotten after this long without a turn.</summary>
-    public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
-
-    /// <summary>
-    /// How many conversations this instance remembers its own last write of, to answer their next turn with one storage
-    /// round trip instead of two (the write still checks the ETag, so other instances stay free to continue them).
-    /// </summary>
-    public int MaxCachedConversations { get; set; } = 10_000;
+    /// <summary>Feedback records (clicks and unanswered questions) stored per conversation per idle window.</summary>
+    [Range(1, 10_000)]
+    public int MaxFeedbackPerConversation { get; set; } = 50;
 
     /// <summary>When an answer takes longer than this, the user sees a typing indicator first.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:10")]
     public TimeSpan TypingDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Longer messages are cut to this many characters before answering.</summary>
+    [Range(20, 10_000)]
     public int MaxQuestionLength { get; set; } = 500;
 
     /// <summary>The seeds folder for the local first-run import; found next to VarBot.sln when empty.</summary>
@@ -34,38 +31,12 @@ public sealed class VarBotOptions
 
     /// <summary>Absolute base address of this host for links in cards (e.g. the .ics files); taken from the request when empty.</summary>
     public Uri? PublicBaseUrl { get; set; }
-}
 
-internal sealed class VarBotOptionsValidator : IValidateOptions<VarBotOptions>
-{
-    public ValidateOptionsResult Validate(string? name, VarBotOptions options)
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        var failures = new List<string>();
-        if (options.ConversationIdleTimeout <= TimeSpan.Zero || options.ConversationIdleTimeout > TimeSpan.FromDays(1))
+        if (PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
         {
-            failures.Add("VarBot:ConversationIdleTimeout must be between 0 and 1 day.");
+            yield return new ValidationResult("VarBot:PublicBaseUrl must be an absolute http(s) address.", [nameof(PublicBaseUrl)]);
         }
-
-        if (options.TypingDelay < TimeSpan.Zero || options.TypingDelay > TimeSpan.FromSeconds(10))
-        {
-            failures.Add("VarBot:TypingDelay must be between 0 and 10 seconds.");
-        }
-
-        if (options.MaxCachedConversations is < 0 or > 1_000_000)
-        {
-            failures.Add("VarBot:MaxCachedConversations must be between 0 and 1000000.");
-        }
-
-        if (options.MaxQuestionLength is < 20 or > 10_000)
-        {
-            failures.Add("VarBot:MaxQuestionLength must be between 20 and 10000.");
-        }
-
-        if (options.PublicBaseUrl is { } url && (!url.IsAbsoluteUri || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps)))
-        {
-            failures.Add("VarBot:PublicBaseUrl must be an absolute http(s) address.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -1,6 +1,6 @@
 namespace VarBot.Protocol;
 
-/// <summary>Configuration section "Bot". Without <see cref="MicrosoftAppId"/> the endpoint serves loopback callers only (local development).</summary>
+/// <summary>Configuration section "Bot". Without <see cref="MicrosoftAppId"/> (Development only) the endpoint serves loopback callers only.</summary>
 public sealed class BotOptions
 {
     public const string SectionName = "Bot";
@@ -31,7 +31,24 @@ public sealed class BotOptions
     /// <summary>Background turns processed at the same time.</summary>
     public int MaxConcurrentTurns { get; set; } = 8;
 
+    /// <summary>Queued activities of one conversation; more get 429, so one busy or slow conversation cannot fill the queue.</summary>
+    public int MaxQueuedPerConversation { get; set; } = 20;
+
+    /// <summary>Time limit of one call to the connector; a connector host that timed out is skipped for a while.</summary>
+    public TimeSpan ConnectorTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Hosts the bot may send to when it has an app id ("*.botframework.com" matches subdomains); the Bot Framework and
+    /// Teams service hosts of the public and government clouds when empty.
+    /// </summary>
+    public string[]? AllowedServiceUrlHosts { get; set; }
+
+    public static readonly IReadOnlyList<string> DefaultAllowedServiceUrlHosts =
+        ["smba.trafficmanager.net", "*.botframework.com", "*.botframework.azure.us", "*.teams.microsoft.com", "*.teams.microsoft.us"];
+
     public bool IsAuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public IReadOnlyList<string> EffectiveValidIssuers => ValidIssuers is { Length: > 0 } ? ValidIssuers : DefaultValidIssuers;
+
+    public IReadOnlyList<string> EffectiveAllowedServiceUrlHosts => AllowedServiceUrlHosts is { Length: > 0 } ? AllowedServiceUrlHosts : DefaultAllowedServiceUrlHosts;
 }

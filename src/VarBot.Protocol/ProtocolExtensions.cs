@@ -18,19 +18,17 @@ public static class ProtocolExtensions
     public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration, Action<BotOptions>? configure = null)
     {
         EnsureSecretNotInFiles(configuration);
-        var optionsBuilder = services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        var optionsBuilder = services.AddOptions<BotOptions>().BindConfiguration(BotOptions.SectionName);
         if (configure is not null)
         {
             optionsBuilder.Configure(configure);
         }
 
-        optionsBuilder
-            .Validate(o => !o.IsAuthenticationEnabled || !string.IsNullOrWhiteSpace(o.MicrosoftAppPassword), "Bot:MicrosoftAppPassword is required when Bot:MicrosoftAppId is set (set it in the environment as Bot__MicrosoftAppPassword).")
-            .Validate(o => Uri.TryCreate(o.OpenIdMetadataUrl, UriKind.Absolute, out _), "Bot:OpenIdMetadataUrl must be an absolute URL.")
-            .Validate(o => o.QueueCapacity > 0 && o.MaxConcurrentTurns > 0, "Bot:QueueCapacity and Bot:MaxConcurrentTurns must be positive.")
-            .ValidateOnStart();
+        optionsBuilder.ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotOptions>, BotOptionsValidator>();
+        services.AddHostedService<LoopbackBindingCheck>();
 
-        services.AddHttpClient(ProtocolHttpClients.Connector, c => c.Timeout = TimeSpan.FromSeconds(30));
+        services.AddHttpClient(ProtocolHttpClients.Connector, (provider, c) => c.Timeout = provider.GetRequiredService<IOptions<BotOptions>>().Value.ConnectorTimeout);
         services.AddHttpClient(ProtocolHttpClients.OpenIdMetadata, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddHttpClient(ProtocolHttpClients.Entra);
         services.TryAddSingleton<IConnectorTokenProvider>(sp =>
@@ -39,6 +37,7 @@ public static class ProtocolExtensions
                 : new AnonymousConnectorTokenProvider());
         services.TryAddSingleton<BotTokenValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.TryAddSingleton<ConnectorClient>();
         services.TryAddSingleton<IProactiveSender, ProactiveSender>();
         services.TryAddSingleton<ActivityQueue>();

@@ -1,52 +1,67 @@
-// Spec: Microsoft Learn, "Blob service REST API"; "Authorize with Shared Key".
 using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace VarBot.Storage;
 
-/// <summary>Creates <see cref="IBlobContainer"/> instances without dependency injection (CLI, tests, benchmarks).</summary>
+/// <summary>Creates <see cref="IBlobContainer"/> instances over the Azure SDK: from DI (<see cref="BlobStorageServiceCollectionExtensions"/>) or directly (CLI, tests, benchmarks).</summary>
 public static class BlobContainerFactory
 {
-    /// <summary>Shared by every container made here without a caller-supplied client; recycles connections so DNS changes are seen.</summary>
-    private static readonly Lazy<HttpClient> SharedClient = new(() => new HttpClient(
-        new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-    {
-        Timeout = TimeSpan.FromSeconds(30),
-    });
+    /// <summary>A container reached with <paramref name="connectionString"/> (an account key, or Azurite's UseDevelopmentStorage=true).</summary>
+    /// <exception cref="FormatException">The connection string is not valid; the message never repeats it.</exception>
+    public static IBlobContainer Create(string connectionString, string containerName, HttpClient? httpClient = null, ILogger? logger = null, TimeProvider? timeProvider = null) =>
+        Create(new BlobStorageOptions { ConnectionString = connectionString, Container = containerName }, null, httpClient, logger, timeProvider);
 
-    /// <summary>A container authorized with the account key from <paramref name="connectionString"/>.</summary>
-    /// <exception cref="FormatException">The connection string is incomplete; the message never repeats it.</exception>
-    public static IBlobContainer Create(string connectionString, string containerName, HttpClient? httpClient = null, ILogger? logger = null, TimeProvider? timeProvider = null)
-    {
-        var parsed = StorageConnectionString.Parse(connectionString);
-        return Create(parsed, containerName, () => httpClient ?? SharedClient.Value, logger, timeProvider);
-    }
-
-    /// <summary>A container authorized with bearer tokens from <paramref name="credential"/> (e.g. DefaultAzureCredential).</summary>
+    /// <summary>A container reached at <paramref name="serviceUri"/> with tokens from <paramref name="credential"/> (e.g. a managed identity).</summary>
     public static IBlobContainer Create(Uri serviceUri, TokenCredential credential, string containerName, HttpClient? httpClient = null, ILogger? logger = null, TimeProvider? timeProvider = null)
     {
-        ArgumentNullException.ThrowIfNull(serviceUri);
         ArgumentNullException.ThrowIfNull(credential);
-        var time = timeProvider ?? TimeProvider.System;
-        return new RestBlobContainer(
-            serviceUri,
-            containerName,
-            () => httpClient ?? SharedClient.Value,
-            new BearerTokenAuthorizer(credential, time),
-            time,
-            logger ?? NullLogger.Instance);
+        return Create(new BlobStorageOptions { ServiceUri = serviceUri, Container = containerName }, credential, httpClient, logger, timeProvider);
     }
 
-    internal static RestBlobContainer Create(StorageConnectionString connection, string containerName, Func<HttpClient> httpClient, ILogger? logger, TimeProvider? timeProvider)
+    internal static AzureBlobContainer Create(BlobStorageOptions options, TokenCredential? credential, HttpClient? httpClient, ILogger? logger, TimeProvider? timeProvider)
     {
-        var time = timeProvider ?? TimeProvider.System;
-        return new RestBlobContainer(
-            connection.BlobEndpoint,
-            containerName,
-            httpClient,
-            new SharedKeyAuthorizer(connection.AccountName, connection.AccountKey),
-            time,
-            logger ?? NullLogger.Instance);
+        if (!BlobContainerName.IsValid(options.Container))
+        {
+            throw new ArgumentException(
+                $"'{options.Container}' is not a valid container name: 3 to 63 lowercase letters, digits and single hyphens, starting and ending with a letter or digit.",
+                nameof(options));
+        }
+
+        var clientOptions = new BlobClientOptions
+        {
+            Retry =
+            {
+                Mode = RetryMode.Exponential,
+                MaxRetries = options.MaxRetries,
+                Delay = TimeSpan.FromMilliseconds(200),
+                MaxDelay = TimeSpan.FromSeconds(2),
+                NetworkTimeout = options.Timeout,
+            },
+        };
+        if (httpClient is not null)
+        {
+            clientOptions.Transport = new HttpClientTransport(httpClient);
+        }
+
+        BlobServiceClient service;
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            if (!BlobStorageOptionsValidator.IsParsable(options.ConnectionString))
+            {
+                throw new FormatException("The storage connection string is not valid: use UseDevelopmentStorage=true, or AccountName and AccountKey with EndpointSuffix or BlobEndpoint.");
+            }
+
+            service = new BlobServiceClient(options.ConnectionString, clientOptions);
+        }
+        else
+        {
+            var uri = options.ServiceUri ?? throw new ArgumentException("Set a connection string or a service URI.", nameof(options));
+            service = new BlobServiceClient(uri, credential ?? throw new ArgumentNullException(nameof(credential)), clientOptions);
+        }
+
+        return new AzureBlobContainer(service.GetBlobContainerClient(options.Container), timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
     }
 }

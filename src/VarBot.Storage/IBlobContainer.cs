@@ -1,8 +1,9 @@
 namespace VarBot.Storage;
 
 /// <summary>
-/// The subset of Azure Blob Storage that VarBot uses, scoped to one container. The REST implementation
-/// lives in this project; Azure.Storage.Blobs' BlobContainerClient could stand behind the same interface.
+/// The part of Azure Blob Storage that VarBot uses, scoped to one container. Callers never see the SDK: absent blobs are
+/// null or false, a failed ETag condition is <see cref="BlobConditionFailedException"/>, everything else is
+/// <see cref="BlobStorageException"/>. Blob names are checked by <see cref="BlobNames"/> before any request.
 /// </summary>
 public interface IBlobContainer
 {
@@ -13,6 +14,12 @@ public interface IBlobContainer
 
     /// <summary>Downloads a blob, or returns null when it does not exist.</summary>
     Task<BlobDownload?> GetAsync(string blobName, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Downloads a blob of at most <paramref name="maxBytes"/> bytes (never more travels), or returns null when it does
+    /// not exist. Throws <see cref="BlobTooLargeException"/> for a larger blob.
+    /// </summary>
+    Task<BlobDownload?> GetAsync(string blobName, int maxBytes, CancellationToken cancellationToken = default);
 
     /// <summary>Reads a blob's properties, or returns null when it does not exist.</summary>
     Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default);
@@ -33,6 +40,26 @@ public interface IBlobContainer
 
     /// <summary>Deletes a blob; returns false when it did not exist. Honours <paramref name="condition"/>.</summary>
     Task<bool> DeleteAsync(string blobName, BlobCondition condition = default, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Takes the lease on <paramref name="blobName"/> (created empty when missing), or returns null while another holder
+    /// has it. The blob is a lock only: store nothing else in it. The lease renews itself until it is disposed (which
+    /// releases it); when a renewal fails, <see cref="IBlobLease.Lost"/> is cancelled and the holder must stop.
+    /// </summary>
+    /// <param name="duration">15 to 60 seconds: how long the lease outlives a holder that crashed.</param>
+    Task<IBlobLease?> TryAcquireLeaseAsync(string blobName, TimeSpan duration, CancellationToken cancellationToken = default);
+}
+
+/// <summary>A held blob lease: one holder at a time across processes and hosts.</summary>
+public interface IBlobLease : IAsyncDisposable
+{
+    string BlobName { get; }
+
+    /// <summary>Cancelled when the lease could not be renewed (another holder may take it): stop the guarded work.</summary>
+    CancellationToken Lost { get; }
+
+    /// <summary>Renews now; the lease also renews itself at a third of its duration.</summary>
+    Task RenewAsync(CancellationToken cancellationToken = default);
 }
 
 /// <summary>An ETag precondition: If-Match a given ETag, or If-None-Match "*" (create only).</summary>
@@ -56,6 +83,13 @@ public sealed class BlobConditionFailedException(string blobName, int status)
     public string BlobName { get; } = blobName;
 
     public int Status { get; } = status;
+}
+
+/// <summary>A capped read met a larger blob; <see cref="Properties"/> has its real length and its ETag (to replace it).</summary>
+public sealed class BlobTooLargeException(BlobProperties properties, int maxBytes)
+    : Exception($"Blob '{properties.Name}' has {properties.ContentLength} bytes, more than the {maxBytes} allowed for it.")
+{
+    public BlobProperties Properties { get; } = properties;
 }
 
 /// <summary>Storage failed for another reason: unreachable, refused credentials, or an unexpected answer. Never holds secrets.</summary>

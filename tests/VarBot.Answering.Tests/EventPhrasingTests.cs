@@ -11,7 +11,8 @@ public sealed class EventPhrasingTests
     {
         var text = Ask("Wanneer is het volgende Leerhuis?", new DateOnly(2026, 2, 1));
 
-        Assert.StartsWith("Het eerstvolgende Leerhuis is op 23 maart 2026.", text);
+        Assert.StartsWith("Het eerstvolgende Leerhuis is op ", text);
+        Assert.Contains("23 maart 2026", text, StringComparison.Ordinal);
         Assert.DoesNotContain("De eerstvolgende Leerhuis", text);
     }
 
@@ -21,7 +22,7 @@ public sealed class EventPhrasingTests
         var text = Ask("volgende leerhuis?", new DateOnly(2026, 11, 22));
 
         Assert.Contains("geen volgend Leerhuis", text);
-        Assert.Contains("op 16 november 2026", text);
+        Assert.Contains("16 november 2026", text);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using VarBot.Answering.Analysis;
 namespace VarBot.Answering.Tests;
 
 /// <summary>Count and person questions are answered only when the reports state the count or name; relative years resolve against today.</summary>
@@ -22,7 +23,7 @@ public sealed class HonestDeclineTests
         var answer = RealModel.Engine.Ask(new Question("wie is de portefeuillehouder mensenhandel in de regio?", new DateOnly(2026, 11, 22), null));
 
         Assert.False(answer.Answered);
-        Assert.Contains("staat niet in de jaarverslagen", AnswerText.Flatten(answer), StringComparison.Ordinal);
+        Assert.Contains("kan ik niet vinden", AnswerText.Flatten(answer), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,11 +31,11 @@ public sealed class HonestDeclineTests
     {
         var text = Ask("wat deed de VAR vorig jaar aan jeugd & veiligheid", new DateOnly(2025, 5, 12));
 
-        Assert.Contains("Gedaan in 2024", text, StringComparison.Ordinal);
+        Assert.Contains("in 2024 deed", text, StringComparison.Ordinal);
         Assert.Contains("wapenend", text, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Normalize_Ampersand_ReadsAsEn() =>
-        Assert.Equal(["jeugd", "en", "veiligheid"], Text.TextNormalizer.Tokens("Jeugd & Veiligheid"));
+        Assert.Equal(["jeugd", "en", "veiligheid"], TextNormalizer.Tokens("Jeugd & Veiligheid"));
 }

@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using VarBot.Answering.Text;
+using VarBot.Answering.Analysis;
 using VarBot.TestSupport;
 
 namespace VarBot.Answering.Tests;
@@ -81,7 +81,7 @@ public sealed partial class OffTopicTests
             .Concat(m.Reports.Select(r => $"{r.Title} {r.ReportYear} {r.PlanYear}"))
             .Concat(m.Organisation.Select(o => $"{o.Value} {o.Detail} {o.Year}"))
             .Concat(m.Monitoring.Select(p => $"{p.Title} {p.Covers} {p.When} {p.Year} {p.Performer}"))
-            .Append(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "VarBot.Answering", "Vocabulary", "phrases.yaml")));
+            .Append(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "VarBot.Answering", "Realisation", "texts.yaml")));
         return texts.SelectMany(t => TextNormalizer.Tokens(t)).ToHashSet();
     }
 

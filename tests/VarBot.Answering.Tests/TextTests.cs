@@ -1,4 +1,4 @@
-using VarBot.Answering.Text;
+using VarBot.Answering.Analysis;
 
 namespace VarBot.Answering.Tests;
 

@@ -31,7 +31,7 @@ public sealed class FuzzTests(BotHostFixture fixture)
         using var health = await fixture.Client.GetAsync("/healthz");
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
         var reply = await fixture.Client.AskAsync("hulp", "after-fuzz");
-        Assert.Contains("Wat kun je mij vragen?", reply.Card().CardText());
+        Assert.Contains("Wat kunt u mij vragen?", reply.Card().CardText());
     }
 
     private async Task<List<int>> SendAllAsync(ReadOnlyMemory<byte[]> bodies)

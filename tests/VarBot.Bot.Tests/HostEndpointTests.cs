@@ -22,7 +22,8 @@ public sealed class HostEndpointTests(BotHostFixture fixture)
         var ics = await response.Content.ReadAsStringAsync();
         Assert.StartsWith("BEGIN:VCALENDAR\r\n", ics, StringComparison.Ordinal);
         Assert.Contains("BEGIN:VEVENT\r\n", ics, StringComparison.Ordinal);
-        Assert.Contains($"DTSTART;VALUE=DATE:{dated.Date:yyyyMMdd}", ics.Replace("\r\n ", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // All day (VALUE=DATE) or, when the model has a time, local time in Europe/Amsterdam (TZID): the day is the event's.
+        Assert.Matches($@"\r\nDTSTART;(VALUE=DATE|TZID=Europe/Amsterdam):{dated.Date:yyyyMMdd}", ics.Replace("\r\n ", "", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -72,5 +73,25 @@ public sealed class HostAuthenticationTests : IClassFixture<AzuriteFixture>
         using var response = await client.PostAsJsonAsync("/api/messages", Activities.Message("hulp", "auth-1"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+}
+
+/// <summary>A host that cannot render its cards does not start: it fails at start, not on the first message.</summary>
+public sealed class HostStartTests : IClassFixture<AzuriteFixture>
+{
+    private readonly AzuriteFixture _azurite;
+
+    public HostStartTests(AzuriteFixture azurite) => _azurite = azurite;
+
+    [Fact]
+    public async Task Start_CardsFolderMissing_FailsWithTheReason()
+    {
+        var empty = Directory.CreateTempSubdirectory("varbot-no-cards-").FullName;
+        await using var host = new BotHostFactory(_azurite, AzuriteFixture.UniqueContainerName("nocards"), settings: new Dictionary<string, string?> { ["Cards:Directory"] = empty });
+
+        var ex = await Record.ExceptionAsync(host.StartAsync);
+
+        Assert.NotNull(ex);
+        Assert.Contains(empty, ex.ToString(), StringComparison.Ordinal);
     }
 }

@@ -259,7 +259,7 @@ public sealed class MessagesEndpointTests : IClassFixture<BotHostFixture>
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         await Poll.UntilAsync(() => _channel.Posts.Count == 1, "apology post");
         Assert.Equal("Er ging iets mis. Probeer het later opnieuw.", (string?)_channel.Posts.Single().Body["text"]);
-        var failure = Assert.Single(_host.Logs.Entries, e => e.EventId.Id == 4003);
+        var failure = Assert.Single(_host.Logs.Entries, e => e.EventId.Id == 1003);
         Assert.Equal(LogLevel.Error, failure.Level);
         Assert.Contains("act-err", failure.Message);
         Assert.Contains(Activities.ConversationId, failure.Message);

@@ -24,7 +24,7 @@ public sealed class ProtocolOptionsTests
     public void AddBotProtocol_AppIdWithoutPassword_FailsValidation()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:MicrosoftAppId"] = "id" }).Build();
-        using var provider = new ServiceCollection().AddLogging().AddBotProtocol(configuration).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddBotProtocol(configuration).BuildServiceProvider();
 
         Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BotOptions>>().Value);
     }
@@ -33,7 +33,7 @@ public sealed class ProtocolOptionsTests
     public void AddBotProtocol_NoValidIssuersConfigured_UsesBotFrameworkIssuerOnly()
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:ValidIssuers:0"] = "https://other.example" }).Build();
-        using var provider = new ServiceCollection().AddLogging().AddBotProtocol(configuration).BuildServiceProvider();
+        using var provider = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddBotProtocol(configuration).BuildServiceProvider();
         var configured = provider.GetRequiredService<IOptions<BotOptions>>().Value;
 
         Assert.Equal(["https://other.example"], configured.EffectiveValidIssuers);

@@ -12,8 +12,9 @@ public sealed class BlobStorageServiceCollectionExtensionsTests
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddBlobStorage(configuration.GetSection("Storage"), credential);
+        services.AddBlobStorage(credential);
         return services.BuildServiceProvider();
     }
 
@@ -25,7 +26,7 @@ public sealed class BlobStorageServiceCollectionExtensionsTests
         var container = provider.GetRequiredService<IBlobContainer>();
 
         Assert.Equal("varbot", container.Name);
-        Assert.IsType<RestBlobContainer>(container);
+        Assert.IsType<AzureBlobContainer>(container);
     }
 
     [Fact]
@@ -42,6 +43,8 @@ public sealed class BlobStorageServiceCollectionExtensionsTests
     [InlineData(null, null, "varbot", "exactly one")]
     [InlineData("UseDevelopmentStorage=true", "https://acct.blob.core.windows.net", "varbot", "exactly one")]
     [InlineData("AccountName=a", null, "varbot", "AccountKey")]
+    [InlineData("garbage", null, "varbot", "not a valid connection string")]
+    [InlineData("AccountName=a;AccountKey=not*base64", null, "varbot", "not a valid connection string")]
     [InlineData("UseDevelopmentStorage=true", null, "Bad_Name", "container name")]
     public void AddBlobStorage_InvalidOptions_FailsValidationWithReason(string? connectionString, string? serviceUri, string container, string expected)
     {
@@ -55,5 +58,29 @@ public sealed class BlobStorageServiceCollectionExtensionsTests
         var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BlobStorageOptions>>().Value);
 
         Assert.Contains(expected, ex.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("AccountName=a;AccountKey=not*base64")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=varprod;AccountKey=c2VjcmV0LWtleQ==;BlobEndpoint=")]
+    [InlineData("AccountKey=c2VjcmV0LWtleQ==")]
+    public void AddBlobStorage_BadConnectionString_MessageNeverRepeatsIt(string connectionString)
+    {
+        using var provider = Build(new() { ["Storage:ConnectionString"] = connectionString });
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BlobStorageOptions>>().Value);
+
+        Assert.DoesNotContain("not*base64", ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("c2VjcmV0LWtleQ==", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddBlobStorage_DevelopmentStorage_PointsAtAzuriteDefaultEndpoint()
+    {
+        using var provider = Build(new() { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
+
+        var container = Assert.IsType<AzureBlobContainer>(provider.GetRequiredService<IBlobContainer>());
+
+        Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1/varbot"), container.Uri);
     }
 }

@@ -61,7 +61,7 @@ public sealed class LocalServer : IDisposable
         {
             foreach (var port in waitPorts)
             {
-                WaitForPort(port, process, TimeSpan.FromSeconds(60));
+                WaitForPort(port, process, TimeSpan.FromMinutes(3)); // a deadline, not a wait: generous for a loaded machine
             }
         }
         catch

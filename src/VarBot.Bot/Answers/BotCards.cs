@@ -24,7 +24,10 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
             AddCalendarLinks(events);
         }
 
-        return renderer.Render(answer.Template, data);
+        var card = renderer.Render(answer.Template, data);
+        // The answer's plain text is the card's fallback: clients that cannot show the card show this instead.
+        card["fallbackText"] = answer.Text;
+        return card;
     }
 
     /// <summary>Every event with an exact date gets an absolute link to its .ics file ("Zet in mijn agenda").</summary>

@@ -10,10 +10,16 @@ namespace VarBot.Bot.Answers;
 /// The answering engine over the model from <see cref="IKnowledgeModelSource"/> (hot reloaded): whenever the source holds a
 /// different model, the engine is rebuilt once and swapped in atomically; turns in flight keep the engine they started with.
 /// </summary>
-internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<EngineKnowledge> logger) : IBotKnowledge
+internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<EngineKnowledge> logger) : IBotKnowledge, IModelCheck
 {
     private readonly Lock _buildLock = new();
     private volatile Built? _built;
+    private volatile Built? _prepared;
+
+    public string Name => "answering engine";
+
+    /// <summary>Builds the engine from a model before it becomes current (throws when it cannot); the build is kept for the swap.</summary>
+    public void Check(KnowledgeModel model) => _prepared = Build(model);
 
     public KnowledgeModel? Model => Current()?.Model;
 
@@ -58,12 +64,19 @@ internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<Engi
                 return built;
             }
 
-            var started = Stopwatch.GetTimestamp();
-            built = new Built(model, AnswerEngine.Build(model));
+            built = _prepared is { } prepared && ReferenceEquals(prepared.Model, model) ? prepared : Build(model);
             _built = built;
-            logger.EngineBuilt(model.Version, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            _prepared = null;
             return built;
         }
+    }
+
+    private Built Build(KnowledgeModel model)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var built = new Built(model, AnswerEngine.Build(model, logger));
+        logger.EngineBuilt(model.Version, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return built;
     }
 
     private sealed record Built(KnowledgeModel Model, AnswerEngine Engine);

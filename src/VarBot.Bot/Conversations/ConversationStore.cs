@@ -1,6 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -8,161 +5,181 @@ using VarBot.Storage;
 
 namespace VarBot.Bot.Conversations;
 
-/// <summary>What the bot remembers of one conversation between turns: no user identity, no message history.</summary>
-/// <param name="Context">The answering engine's context of the last answer (its own JSON), for follow-up questions.</param>
-/// <param name="RecentAnswers">The last few answers, so a feedback click can name the question it is about.</param>
-internal sealed record ConversationState(
-    string? Context,
-    DateTimeOffset LastTurn,
-    IReadOnlyList<RecentAnswer> RecentAnswers)
-{
-    public const int MaxRecentAnswers = 5;
-
-    public static ConversationState Empty { get; } = new(null, DateTimeOffset.MinValue, []);
-
-    public ConversationState WithAnswer(string? context, RecentAnswer answer, DateTimeOffset now) =>
-        new(context, now, [answer, .. RecentAnswers.Where(a => a.AnswerId != answer.AnswerId).Take(MaxRecentAnswers - 1)]);
-}
-
-internal sealed record RecentAnswer(string AnswerId, string Question, string Intent, bool Answered);
-
-/// <summary>A conversation's state as read, with the ETag to write it back under.</summary>
-/// <param name="FromCache">
-/// True when this instance took the state from its own last write instead of reading storage; a write conditional on
-/// <paramref name="ETag"/> then proves (or disproves) that no other instance changed the conversation in between.
-/// </param>
-internal sealed record StoredConversation(ConversationState State, string? ETag, bool FromCache = false);
-
 /// <summary>
-/// Keeps <see cref="ConversationState"/> per conversation in blob storage (conversations/{sha256}.json) so that any
-/// host instance can answer the next turn. Writes are conditional on the ETag read; state idle for longer than
-/// <see cref="VarBotOptions.ConversationIdleTimeout"/> reads as empty.
-/// <para>
-/// Optimistic read: what this instance last wrote is remembered with its ETag (a bounded cache). The next turn of that
-/// conversation on this instance starts from it without a storage read, and its conditional write is the check that no
-/// other instance wrote in between; when one did, the write fails, the cache entry is dropped, and the caller reads
-/// storage and answers again (<see cref="TrySaveAsync"/>). So a question costs one storage round trip instead of two
-/// while any instance can still continue any conversation.
-/// </para>
+/// Conversation context for turns, answered from memory with storage off the answer's path:
+/// <list type="bullet">
+/// <item>Turns of one conversation take turns on this host (a per-conversation gate, at most
+/// <see cref="ConversationOptions.MaxQueuedTurns"/> waiting), so the host never races itself.</item>
+/// <item>Storage is read only on a cache miss: a conversation this host has not seen, or has not read or written for
+/// longer than <see cref="ConversationOptions.CacheTrust"/> (so a follow-up another host answered is seen).</item>
+/// <item>A finished turn's state goes to the <see cref="ConversationWriter"/>, which writes it behind the answer.</item>
+/// <item>When storage fails, the turn goes on with what memory holds (empty for a new conversation); a warning is
+/// logged, at most one per kind per 10 seconds.</item>
+/// </list>
 /// </summary>
 internal sealed class ConversationStore(
-    IBlobContainer container,
+    ConversationBlobs blobs,
+    ConversationWriter writer,
     TimeProvider timeProvider,
-    IOptions<VarBotOptions> options,
+    IOptions<ConversationOptions> options,
+    LogThrottle throttle,
     ILogger<ConversationStore> logger) : IDisposable
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxCached });
 
-    private readonly MemoryCache _written = new(new MemoryCacheOptions { SizeLimit = options.Value.MaxCachedConversations });
-
-    /// <summary>
-    /// The state to answer from: this instance's own last write when it has one (<see cref="StoredConversation.FromCache"/>),
-    /// else read from storage.
-    /// </summary>
-    public Task<StoredConversation> LoadForTurnAsync(string conversationId, CancellationToken cancellationToken)
+    /// <summary>Waits for this conversation's earlier turns on this host, then gives the state to answer from.</summary>
+    public async ValueTask<ConversationTurn> BeginTurnAsync(string conversationId, CancellationToken cancellationToken)
     {
-        if (_written.TryGetValue(conversationId, out StoredConversation? cached) && cached is not null)
+        var entry = Entry(conversationId);
+        if (Interlocked.Increment(ref entry.Waiting) > options.Value.MaxQueuedTurns)
         {
-            var state = timeProvider.GetUtcNow() - cached.State.LastTurn > options.Value.ConversationIdleTimeout ? ConversationState.Empty : cached.State;
-            return Task.FromResult(cached with { State = state, FromCache = true });
+            Interlocked.Decrement(ref entry.Waiting);
+            throttle.Warn("conversation-queue-full", suppressed => BotLog.ConversationQueueFull(logger, options.Value.MaxQueuedTurns, suppressed));
+            return ConversationTurn.Detached;
         }
 
-        return LoadAsync(conversationId, cancellationToken);
-    }
-
-    /// <summary>
-    /// Writes <paramref name="state"/> only if the blob is still the version <paramref name="read"/> came from. False
-    /// when another writer got there first: nothing is written and the caller should read again and redo the turn.
-    /// </summary>
-    public async Task<bool> TrySaveAsync(string conversationId, StoredConversation read, ConversationState state, CancellationToken cancellationToken)
-    {
-        var condition = read.ETag is null ? BlobCondition.IfNotExists : BlobCondition.IfUnchanged(read.ETag);
         try
         {
-            var etag = await container.PutAsync(BlobName(conversationId), JsonSerializer.SerializeToUtf8Bytes(state, Json), "application/json", condition, cancellationToken)
-                .ConfigureAwait(false);
-            _written.Set(conversationId, new StoredConversation(state, etag), new MemoryCacheEntryOptions
-            {
-                Size = 1,
-                SlidingExpiration = options.Value.ConversationIdleTimeout,
-            });
-            return true;
-        }
-        catch (BlobConditionFailedException)
-        {
-            _written.Remove(conversationId);
-            logger.ConversationWriteConflict(conversationId);
-            return false;
+            await entry.Gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch
         {
-            _written.Remove(conversationId);
+            Interlocked.Decrement(ref entry.Waiting);
+            throw;
+        }
+
+        try
+        {
+            if (NeedsRead(entry))
+            {
+                await ReadAsync(entry, cancellationToken).ConfigureAwait(false);
+            }
+
+            ConversationState state;
+            lock (entry.Sync)
+            {
+                state = blobs.IsCurrent(entry.State) ? entry.State : ConversationState.Empty;
+            }
+
+            return new ConversationTurn(this, entry, state);
+        }
+        catch
+        {
+            Release(entry);
             throw;
         }
     }
 
-    public void Dispose() => _written.Dispose();
-
-    public static string BlobName(string conversationId) =>
-        "conversations/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(conversationId))) + ".json";
-
-    public async Task<StoredConversation> LoadAsync(string conversationId, CancellationToken cancellationToken)
+    /// <summary>Records the turn's new state (merged with what other hosts wrote meanwhile) and queues it for writing.</summary>
+    internal void Complete(ConversationEntry entry, ConversationState state)
     {
-        var download = await container.GetAsync(BlobName(conversationId), cancellationToken).ConfigureAwait(false);
-        if (download is null)
+        lock (entry.Sync)
         {
-            return new StoredConversation(ConversationState.Empty, null);
+            entry.State = ConversationState.Merge(state, entry.State);
+            entry.Version++;
+            if (entry.Queued)
+            {
+                return; // the queued write takes the newest state when its turn comes
+            }
+
+            entry.Queued = true;
         }
 
-        ConversationState? state = null;
-        try
-        {
-            state = JsonSerializer.Deserialize<ConversationState>(download.Content, Json);
-        }
-        catch (JsonException exception)
-        {
-            logger.ConversationStateUnreadable(exception, conversationId);
-        }
-
-        if (state is null || timeProvider.GetUtcNow() - state.LastTurn > options.Value.ConversationIdleTimeout)
-        {
-            return new StoredConversation(ConversationState.Empty, download.Properties.ETag);
-        }
-
-        return new StoredConversation(state, download.Properties.ETag);
+        writer.Enqueue(entry);
     }
 
-    /// <summary>
-    /// Writes <paramref name="state"/> if the blob is still as read; when another instance wrote in between, the newer
-    /// turn (this one) wins, but the other instance's recent answers are kept for feedback. The last resort after
-    /// <see cref="TrySaveAsync"/> failed twice in a row on a busy conversation.
-    /// </summary>
-    public async Task SaveAsync(string conversationId, StoredConversation read, ConversationState state, CancellationToken cancellationToken)
+    internal static void Release(ConversationEntry entry)
     {
-        _written.Remove(conversationId);
-        var name = BlobName(conversationId);
-        var etag = read.ETag;
-        for (var attempt = 0; ; attempt++)
+        entry.Gate.Release();
+        Interlocked.Decrement(ref entry.Waiting);
+    }
+
+    public void Dispose() => _entries.Dispose();
+
+    private ConversationEntry Entry(string conversationId)
+    {
+        if (_entries.TryGetValue(conversationId, out ConversationEntry? entry) && entry is not null)
         {
-            var condition = etag is null ? BlobCondition.IfNotExists : BlobCondition.IfUnchanged(etag);
-            try
+            return entry;
+        }
+
+        lock (_entries)
+        {
+            return _entries.GetOrCreate(conversationId, cacheEntry =>
             {
-                await container.PutAsync(name, JsonSerializer.SerializeToUtf8Bytes(state, Json), "application/json", condition, cancellationToken)
-                    .ConfigureAwait(false);
-                return;
-            }
-            catch (BlobConditionFailedException) when (attempt < 2)
+                cacheEntry.Size = 1;
+                cacheEntry.SlidingExpiration = options.Value.IdleTimeout;
+                return new ConversationEntry(conversationId);
+            })!;
+        }
+    }
+
+    private bool NeedsRead(ConversationEntry entry)
+    {
+        lock (entry.Sync)
+        {
+            return !entry.Synced
+                || (!entry.Queued && entry.Version == entry.StoredVersion
+                    && timeProvider.GetElapsedTime(entry.SyncedAt) > options.Value.CacheTrust);
+        }
+    }
+
+    private async Task ReadAsync(ConversationEntry entry, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.Value.ReadTimeout);
+        try
+        {
+            var (stored, etag) = await blobs.ReadAsync(entry.ConversationId, timeout.Token).ConfigureAwait(false);
+            lock (entry.Sync)
             {
-                logger.ConversationWriteConflict(conversationId);
-                var current = await LoadAsync(conversationId, cancellationToken).ConfigureAwait(false);
-                etag = current.ETag;
-                var known = state.RecentAnswers.Select(a => a.AnswerId).ToHashSet(StringComparer.Ordinal);
-                state = state with
+                if (etag != entry.ETag)
                 {
-                    RecentAnswers = [.. state.RecentAnswers, .. current.State.RecentAnswers.Where(a => !known.Contains(a.AnswerId))],
-                };
-                state = state with { RecentAnswers = [.. state.RecentAnswers.Take(ConversationState.MaxRecentAnswers)] };
+                    entry.State = stored;
+                    entry.ETag = etag;
+                }
+
+                entry.Synced = true;
+                entry.SyncedAt = timeProvider.GetTimestamp();
             }
+        }
+        catch (Exception exception) when (exception is BlobStorageException || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            // Answer from memory (empty for a conversation new to this host); try storage again after the trust window.
+            throttle.Warn("conversation-read", suppressed => BotLog.ConversationReadFailed(logger, exception.GetType().Name, suppressed));
+            lock (entry.Sync)
+            {
+                entry.Synced = true;
+                entry.SyncedAt = timeProvider.GetTimestamp();
+            }
+        }
+    }
+}
+
+/// <summary>
+/// One turn's hold on its conversation: the state to answer from; <see cref="Complete"/> records the new state;
+/// disposing lets the next turn of the conversation in.
+/// </summary>
+internal readonly struct ConversationTurn(ConversationStore? store, ConversationEntry? entry, ConversationState state) : IDisposable
+{
+    /// <summary>A turn answered without the conversation (its queue was full): nothing is recorded.</summary>
+    public static ConversationTurn Detached => new(null, null, ConversationState.Empty);
+
+    public ConversationState State => state;
+
+    public void Complete(ConversationState newState)
+    {
+        if (entry is not null)
+        {
+            store!.Complete(entry, newState);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (entry is not null)
+        {
+            ConversationStore.Release(entry);
         }
     }
 }

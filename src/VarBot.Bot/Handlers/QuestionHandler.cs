@@ -8,8 +8,9 @@ using VarBot.Protocol.Schema;
 namespace VarBot.Bot.Handlers;
 
 /// <summary>
-/// A typed question or a clicked follow-up button (Action.Submit with {"question": ...}): answered with a short text and
-/// a card. When the answer is slow (storage, a cold engine), a typing indicator goes out first.
+/// A typed question or a clicked follow-up button (Action.Submit with {"question": ...}): answered with one message, the
+/// answer card, whose fallback text is the answer as plain text (never the same content twice). When the answer is slow
+/// (storage, a cold engine), a typing indicator goes out first.
 /// </summary>
 internal sealed class QuestionHandler(
     ConversationAnswerer answerer,
@@ -41,7 +42,7 @@ internal sealed class QuestionHandler(
         }
 
         var answer = await answering.ConfigureAwait(false);
-        var reply = activity.CreateReply(answer.Text);
+        var reply = activity.CreateReply();
         reply.Attachments = [Attachment.AdaptiveCard(answer.Card)];
         await turn.SendActivityAsync(reply, cancellationToken).ConfigureAwait(false);
     }

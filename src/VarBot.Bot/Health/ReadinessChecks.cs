@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
 using VarBot.Bot.Answers;
 using VarBot.Knowledge.Store;
 using VarBot.Storage;
@@ -8,17 +9,22 @@ namespace VarBot.Bot.Health;
 /// <summary>Ready only once a knowledge model is loaded and the answering engine is built from it.</summary>
 internal sealed class ModelLoadedHealthCheck(IBotKnowledge knowledge, IKnowledgeModelSource source) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-    {
-        var health = source.Health;
-        return Task.FromResult(knowledge.Model is { } model
-            ? HealthCheckResult.Healthy("model " + model.Version + (health.LastError is { } stale ? " (last refresh failed: " + stale + ")" : ""))
-            : HealthCheckResult.Unhealthy("no knowledge model loaded from " + health.Source + (health.LastError is { } error ? ": " + error : "")));
-    }
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        Task.FromResult(knowledge.Model is { } model
+            ? source.Health.LastError is null
+                ? HealthCheckResult.Healthy(data: Version(model.Version))
+                : HealthCheckResult.Degraded("last refresh failed", data: Version(model.Version))
+            : HealthCheckResult.Unhealthy("no knowledge model loaded"));
+
+    /// <summary>The model version (a content hash, not a secret) so operators see which model serves.</summary>
+    private static Dictionary<string, object> Version(string version) => new() { ["version"] = version };
 }
 
-/// <summary>Ready only while blob storage answers (a properties request for a blob that may or may not exist).</summary>
-internal sealed class StorageHealthCheck(IBlobContainer container) : IHealthCheck
+/// <summary>
+/// Degraded while blob storage does not answer (a properties request for a blob that may or may not exist): the host
+/// still answers from the model in memory, so it stays in rotation; the reason goes to the log, not the response.
+/// </summary>
+internal sealed class StorageHealthCheck(IBlobContainer container, ILogger<StorageHealthCheck> logger) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -31,7 +37,8 @@ internal sealed class StorageHealthCheck(IBlobContainer container) : IHealthChec
         }
         catch (Exception exception) when (exception is BlobStorageException or HttpRequestException or OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("blob storage unreachable: " + exception.GetType().Name);
+            BotLog.StorageDegraded(logger, exception.GetType().Name, exception.Message);
+            return HealthCheckResult.Degraded("blob storage unreachable");
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using VarBot.Bot.Texts;
+using VarBot.Knowledge.Dutch;
 using VarBot.Protocol.Schema;
 
 namespace VarBot.Bot.Routing;
@@ -17,7 +18,6 @@ internal static partial class TurnInput
 {
     public const string AdaptiveCardActionInvoke = "adaptiveCard/action";
 
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>conversationUpdate that adds the bot itself (install in a personal chat, group chat or team).</summary>
     public static bool IsBotAdded(Activity activity) =>
@@ -122,7 +122,7 @@ internal static partial class TurnInput
             return DateOnly.FromDateTime(local.DateTime);
         }
 
-        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(timeProvider.GetUtcNow(), Amsterdam).DateTime);
+        return DutchTime.Today(timeProvider);
     }
 
     /// <summary>The data object of a message value or of an invoke's action (value.action.data).</summary>

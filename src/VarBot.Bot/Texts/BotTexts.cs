@@ -8,19 +8,19 @@ internal static class BotTexts
     public const string WelcomeText =
         "Ik beantwoord vragen over de VeiligheidsAlliantie regio Rotterdam (VAR), op basis van de jaarverslagen en jaarplannen. " +
         "Vraag bijvoorbeeld naar een thema, de volgende Leerhuizen en bijeenkomsten, de begroting of wie wat doet in de organisatie. " +
-        "Of meld je aan voor de maandelijkse nieuwsbrief.";
+        "Of meld u aan voor de maandelijkse nieuwsbrief.";
 
-    public const string WelcomeReply = "Welkom! Stel gerust een vraag over de VAR, of typ 'hulp' voor voorbeelden.";
+    public const string WelcomeReply = "Welkom! Stelt u gerust een vraag over de VAR, of typ 'hulp' voor voorbeelden.";
 
-    public const string HelpTitle = "Wat kun je mij vragen?";
+    public const string HelpTitle = "Wat kunt u mij vragen?";
 
     public const string HelpText =
-        "Ik ken de jaarverslagen en jaarplannen van de VAR. Stel je vraag in gewone woorden, bijvoorbeeld over thema's " +
+        "Ik ken de jaarverslagen en jaarplannen van de VAR. Stelt u uw vraag in gewone woorden, bijvoorbeeld over thema's " +
         "(wat is er gedaan en wat staat er gepland), Leerhuizen en andere bijeenkomsten, de begroting en de jaarrekening, " +
-        "de organisatie en de monitors. Na een antwoord kun je doorvragen of op een vervolgvraag klikken. " +
-        "Typ 'nieuwsbrief' om je aan te melden voor de maandelijkse nieuwsbrief.";
+        "de organisatie en de monitors. Na een antwoord kunt u doorvragen of op een vervolgvraag klikken. " +
+        "Typ 'nieuwsbrief' om u aan te melden voor de maandelijkse nieuwsbrief.";
 
-    public const string HelpReply = "Dit kun je mij vragen:";
+    public const string HelpReply = "Dit kunt u mij vragen:";
 
     /// <summary>Example questions on the welcome and help cards; each is also a button.</summary>
     public static readonly IReadOnlyList<string> Examples =
@@ -29,6 +29,7 @@ internal static class BotTexts
         "Wanneer is het volgende Leerhuis?",
         "Wat is de begroting voor 2026?",
         "Wie is de voorzitter van de VAR?",
+        "Welke thema's heeft de VAR?",
         "Aanmelden voor de nieuwsbrief",
     ];
 
@@ -77,7 +78,7 @@ internal static class BotTexts
     /// </summary>
     public static readonly IReadOnlyList<string> SubscribePhrases = ["nieuwsbrief", "de nieuwsbrief", "nieuwsbrief aanmelden", "abonneren"];
 
-    public static readonly IReadOnlyList<string> SubscribeVerbs = ["aanmeld", "aan te melden", "meld me aan", "abonne", "inschrijv", "schrijf me in", "ontvangen", "krijgen"];
+    public static readonly IReadOnlyList<string> SubscribeVerbs = ["aanmeld", "aan te melden", "meld me aan", "abonneer", "inschrijv", "schrijf me in", "ontvangen", "krijgen"];
 
     public static readonly IReadOnlyList<string> UnsubscribeWords = ["afmeld", "af te melden", "meld me af", "uitschrijv", "schrijf me uit", "opzeggen", "stoppen", "niet meer"];
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Spectre.Console;
+using VarBot.Knowledge.Dutch;
 using VarBot.Storage;
 
 namespace VarBot.Cli.Commands;
@@ -17,7 +18,6 @@ internal static class FeedbackCommand
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     /// <summary>Storage settings of the bot host itself, accepted as a fallback so editors can use the host's environment.</summary>
     private const string HostConnectionStringVariable = "Storage__ConnectionString";
@@ -140,7 +140,7 @@ internal static class FeedbackCommand
             }
             catch (JsonException)
             {
-                environment.Output.WriteLine($"Overgeslagen (onleesbaar): {name}");
+                environment.Output.WriteLine($"Overgeslagen (onleesbaar): {TerminalText.Safe(name)}");
             }
         }
 
@@ -160,10 +160,10 @@ internal static class FeedbackCommand
                 "unanswered" => "Onbeantwoord",
                 "down" => "Niet nuttig",
                 "up" => "Nuttig",
-                _ => item.Kind,
+                _ => TerminalText.Safe(item.Kind),
             };
-            var question = string.IsNullOrWhiteSpace(item.Question) ? "(vraag onbekend)" : item.Question.ReplaceLineEndings(" ");
-            var at = TimeZoneInfo.ConvertTime(item.At, Amsterdam);
+            var question = string.IsNullOrWhiteSpace(item.Question) ? "(vraag onbekend)" : TerminalText.Safe(item.Question);
+            var at = DutchTime.Local(item.At);
             output.WriteLine($"{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {label,-12}  {question}");
         }
     }

@@ -62,11 +62,12 @@ internal static class NewsletterCliServices
     {
         var configuration = Configuration(environment);
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         // Warnings by default; Logging__LogLevel__Default=Information (or Trace) shows more, e.g. to audit what a send logs.
         services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConfiguration(configuration.GetSection("Logging")).AddConsole());
         if (HasStorage(configuration))
         {
-            services.AddBlobStorage(configuration.GetSection("Storage"), new Azure.Identity.DefaultAzureCredential());
+            services.AddBlobStorage();
         }
         else if (needStorage)
         {

@@ -15,7 +15,6 @@ namespace VarBot.Cli.Commands;
 /// </summary>
 internal static class RollbackCommand
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     public static Command Create(CliEnvironment environment)
     {
@@ -72,7 +71,7 @@ internal static class RollbackCommand
         foreach (var blob in versions.OrderByDescending(b => b.LastModified).ThenBy(b => b.Name, StringComparer.Ordinal))
         {
             var name = blob.Name["models/".Length..^".json".Length];
-            var stored = TimeZoneInfo.ConvertTime(blob.LastModified, Amsterdam);
+            var stored = DutchTime.Local(blob.LastModified);
             var when = CliTexts.Rollback.Stored(DutchFormat.Date(DateOnly.FromDateTime(stored.DateTime)), stored.ToString("HH:mm", CultureInfo.InvariantCulture));
             var mark = name == pointer?.Version ? CliTexts.Rollback.CurrentMark : name == pointer?.Previous ? CliTexts.Rollback.PreviousMark : null;
             output.WriteLine($"  {(name == pointer?.Version ? '*' : ' ')} {name}  {when}{(mark is null ? "" : $"  ({mark})")}");

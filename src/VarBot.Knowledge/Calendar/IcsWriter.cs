@@ -1,21 +1,26 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Model;
+using EventStatus = VarBot.Knowledge.Model.EventStatus;
 
 namespace VarBot.Knowledge.Calendar;
 
 /// <summary>
-/// Writes knowledge-model events as an RFC 5545 iCalendar object ("Zet in mijn agenda").
-/// Only events with an exact <see cref="Event.Date"/> get a VEVENT: an event known only by year and month
-/// ("oktober 2026") cannot go in a calendar without inventing a day, so <see cref="CanWrite"/> is false for it.
+/// Writes knowledge-model events as an iCalendar object ("Zet in mijn agenda") with Ical.Net (RFC 5545 folding,
+/// escaping and the VTIMEZONE are the library's). Only events with an exact <see cref="Event.Date"/> get a VEVENT: an
+/// event known only by year and month ("oktober 2026") cannot go in a calendar without inventing a day, so
+/// <see cref="CanWrite"/> is false for it.
 /// </summary>
 /// <remarks>
 /// One VEVENT per event: UID <c>{event id}@{uidDomain}</c> (stable across writes), DTSTAMP from the
-/// <see cref="TimeProvider"/>, all-day <c>DTSTART;VALUE=DATE</c> (with the next day as DTEND) unless the
-/// event's time reads as a clock time, which is then converted from Europe/Amsterdam to UTC (no VTIMEZONE needed).
-/// Lines end in CRLF and are folded at 75 octets without splitting a UTF-8 sequence (RFC 5545 3.1);
-/// TEXT values escape backslash, semicolon, comma and newlines (3.3.11).
+/// <see cref="TimeProvider"/>. When the model gives a clock time ("13.30-17.00 uur"), DTSTART/DTEND are local times in
+/// Europe/Amsterdam with its VTIMEZONE (two hours when no end is given); otherwise an all-day entry
+/// (<c>VALUE=DATE</c>, the next day as DTEND, transparent so it does not block the day).
 /// </remarks>
 public sealed partial class IcsWriter(TimeProvider timeProvider, string uidDomain = IcsWriter.DefaultUidDomain)
 {
@@ -25,11 +30,9 @@ public sealed partial class IcsWriter(TimeProvider timeProvider, string uidDomai
 
     public const string ProductId = "-//VeiligheidsAlliantie regio Rotterdam//VarBot//NL";
 
-    private const int MaxLineOctets = 75;
+    public const string TimeZoneId = "Europe/Amsterdam";
 
     private static readonly TimeSpan DefaultDuration = TimeSpan.FromHours(2);
-
-    private static readonly Lazy<TimeZoneInfo> Amsterdam = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
 
     /// <summary>True when the event has an exact date, and so can be put in a calendar.</summary>
     public static bool CanWrite(Event e) => e.Date is not null;
@@ -52,53 +55,50 @@ public sealed partial class IcsWriter(TimeProvider timeProvider, string uidDomai
     /// <summary>A VCALENDAR with one VEVENT per event that has an exact date (others are skipped).</summary>
     public string Write(IEnumerable<Event> events)
     {
-        var stamp = FormatUtc(timeProvider.GetUtcNow());
-        var output = new StringBuilder();
-        AppendLine(output, "BEGIN:VCALENDAR");
-        AppendLine(output, "VERSION:2.0");
-        AppendLine(output, "PRODID:" + ProductId);
-        AppendLine(output, "CALSCALE:GREGORIAN");
-        AppendLine(output, "METHOD:PUBLISH");
-        foreach (var e in events.Where(CanWrite))
+        var dated = events.Where(CanWrite).ToList();
+        var calendar = new Ical.Net.Calendar { ProductId = ProductId, Method = "PUBLISH" };
+        var stamp = new CalDateTime(timeProvider.GetUtcNow().UtcDateTime, "UTC");
+        var timed = dated.Select(e => (Event: e, Timed: TryParseTime(e.Time, out var start, out var end), Start: start, End: end)).ToList();
+        if (timed.Where(t => t.Timed).Select(t => t.Event.Date!.Value).DefaultIfEmpty().Min() is var earliest && earliest != default)
         {
-            AppendEvent(output, e, stamp);
+            calendar.AddTimeZone(VTimeZone.FromDateTimeZone(TimeZoneId, earliest.ToDateTime(TimeOnly.MinValue), includeHistoricalData: false));
         }
 
-        AppendLine(output, "END:VCALENDAR");
-        return output.ToString();
+        foreach (var (e, isTimed, start, end) in timed)
+        {
+            calendar.Events.Add(ToCalendarEvent(e, isTimed, start, end, stamp));
+        }
+
+        return new CalendarSerializer().SerializeToString(calendar) ?? "";
     }
 
-    private void AppendEvent(StringBuilder output, Event e, string stamp)
+    private CalendarEvent ToCalendarEvent(Event e, bool timed, TimeOnly start, TimeOnly? end, CalDateTime stamp)
     {
         var date = e.Date!.Value;
-        AppendLine(output, "BEGIN:VEVENT");
-        AppendLine(output, "UID:" + EscapeText(e.Id + "@" + uidDomain));
-        AppendLine(output, "DTSTAMP:" + stamp);
-        var timed = TryParseTime(e.Time, out var start, out var end);
+        var item = new CalendarEvent
+        {
+            Uid = e.Id + "@" + uidDomain,
+            DtStamp = stamp,
+            Summary = e.Title,
+            Description = Description(e),
+            Location = string.IsNullOrWhiteSpace(e.Place) ? null : e.Place,
+            Status = e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED",
+            // An all-day entry should not mark the whole day as busy.
+            Transparency = timed ? "OPAQUE" : "TRANSPARENT",
+        };
         if (timed)
         {
-            var startUtc = ToUtc(date.ToDateTime(start));
-            var endUtc = end is { } endTime && endTime > start ? ToUtc(date.ToDateTime(endTime)) : startUtc + DefaultDuration;
-            AppendLine(output, "DTSTART:" + FormatUtc(startUtc));
-            AppendLine(output, "DTEND:" + FormatUtc(endUtc));
+            var startAt = date.ToDateTime(start);
+            item.DtStart = new CalDateTime(startAt, TimeZoneId);
+            item.DtEnd = new CalDateTime(end is { } endTime && endTime > start ? date.ToDateTime(endTime) : startAt + DefaultDuration, TimeZoneId);
         }
         else
         {
-            AppendLine(output, "DTSTART;VALUE=DATE:" + date.ToString("yyyyMMdd", CultureInfo.InvariantCulture));
-            AppendLine(output, "DTEND;VALUE=DATE:" + date.AddDays(1).ToString("yyyyMMdd", CultureInfo.InvariantCulture));
+            item.DtStart = new CalDateTime(date);
+            item.DtEnd = new CalDateTime(date.AddDays(1));
         }
 
-        AppendLine(output, "SUMMARY:" + EscapeText(e.Title));
-        AppendLine(output, "DESCRIPTION:" + EscapeText(Description(e)));
-        if (!string.IsNullOrWhiteSpace(e.Place))
-        {
-            AppendLine(output, "LOCATION:" + EscapeText(e.Place));
-        }
-
-        AppendLine(output, "STATUS:" + (e.Status == EventStatus.Cancelled ? "CANCELLED" : "CONFIRMED"));
-        // An all-day entry should not mark the whole day as busy.
-        AppendLine(output, "TRANSP:" + (timed ? "OPAQUE" : "TRANSPARENT"));
-        AppendLine(output, "END:VEVENT");
+        return item;
     }
 
     private static string Description(Event e)
@@ -110,7 +110,7 @@ public sealed partial class IcsWriter(TimeProvider timeProvider, string uidDomai
             lines.Add(e.Topic);
         }
 
-        lines.Add($"{e.Type} van de VeiligheidsAlliantie regio Rotterdam (VAR).");
+        lines.Add($"{DutchFormat.EventTypeLabel(e.Type)} van de VeiligheidsAlliantie regio Rotterdam (VAR).");
         if (!string.IsNullOrWhiteSpace(e.Time) && !TryParseTime(e.Time, out _, out _))
         {
             lines.Add("Tijd: " + e.Time);
@@ -121,7 +121,8 @@ public sealed partial class IcsWriter(TimeProvider timeProvider, string uidDomai
             lines.Add("Deze bijeenkomst is geannuleerd.");
         }
 
-        return string.Join("\n", lines);
+        // Control characters from report text have no place in a calendar entry.
+        return string.Join("\n", lines.Select(line => new string([.. line.Select(c => char.IsControl(c) && c != '\n' ? ' ' : c)])));
     }
 
     /// <summary>Reads "13:30", "13.30 uur", "13.30-17.00 uur" or "van 9:00 tot 12:30".</summary>
@@ -155,78 +156,6 @@ public sealed partial class IcsWriter(TimeProvider timeProvider, string uidDomai
         var valid = hour < 24 && minute < 60;
         time = valid ? new TimeOnly(hour, minute) : default;
         return valid;
-    }
-
-    private static DateTimeOffset ToUtc(DateTime local)
-    {
-        var zone = Amsterdam.Value;
-        return new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
-    }
-
-    private static string FormatUtc(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
-
-    /// <summary>RFC 5545 3.3.11: backslash, semicolon and comma are escaped, line breaks become \n.</summary>
-    internal static string EscapeText(string value)
-    {
-        var builder = new StringBuilder(value.Length + 8);
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            switch (c)
-            {
-                case '\\':
-                    builder.Append(@"\\");
-                    break;
-                case ';':
-                    builder.Append(@"\;");
-                    break;
-                case ',':
-                    builder.Append(@"\,");
-                    break;
-                case '\r':
-                    builder.Append(@"\n");
-                    if (i + 1 < value.Length && value[i + 1] == '\n')
-                    {
-                        i++;
-                    }
-
-                    break;
-                case '\n':
-                    builder.Append(@"\n");
-                    break;
-                default:
-                    builder.Append(char.IsControl(c) && c != '\t' ? ' ' : c);
-                    break;
-            }
-        }
-
-        return builder.ToString();
-    }
-
-    /// <summary>Appends a content line folded at 75 octets (RFC 5545 3.1), never inside a UTF-8 sequence, surrogate pair or escape.</summary>
-    internal static void AppendLine(StringBuilder output, string line)
-    {
-        var octets = 0;
-        for (var i = 0; i < line.Length; i++)
-        {
-            // Keep surrogate pairs and escape sequences ("\,") on one line: legal to split, but kinder to naive readers.
-            var pair = i + 1 < line.Length && ((char.IsHighSurrogate(line[i]) && char.IsLowSurrogate(line[i + 1])) || line[i] == '\\');
-            var width = pair ? 2 : 1;
-            var size = Encoding.UTF8.GetByteCount(line.AsSpan(i, width));
-            if (octets + size > MaxLineOctets)
-            {
-                // The continuation line starts with a space, which counts towards its 75 octets.
-                output.Append("\r\n ");
-                octets = 1;
-            }
-
-            output.Append(line, i, width);
-            octets += size;
-            i += width - 1;
-        }
-
-        output.Append("\r\n");
     }
 
     [GeneratedRegex(@"(?<![\d])(?<h>[01]?\d|2[0-3])[:.](?<m>[0-5]\d)(?![\d])")]

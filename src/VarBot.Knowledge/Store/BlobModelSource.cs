@@ -4,8 +4,8 @@ using VarBot.Knowledge.Model;
 namespace VarBot.Knowledge.Store;
 
 /// <summary>Serves the model the pointer in blob storage names; a cheap HEAD on the pointer tells whether anything changed.</summary>
-internal sealed class BlobModelSource(ModelRepository repository, TimeProvider timeProvider, ILogger<BlobModelSource> logger)
-    : RefreshableModelSource($"blob {repository.Container.Name}/{ModelRepository.PointerBlob}", timeProvider, logger)
+internal sealed class BlobModelSource(ModelRepository repository, TimeProvider timeProvider, ILogger<BlobModelSource> logger, Func<IEnumerable<IModelCheck>>? checks = null)
+    : RefreshableModelSource($"blob {repository.Container.Name}/{ModelRepository.PointerBlob}", timeProvider, logger, checks)
 {
     private string? _loadedPointerETag;
     private (string ETag, InvalidModelException Error)? _failed;
@@ -28,6 +28,10 @@ internal sealed class BlobModelSource(ModelRepository repository, TimeProvider t
         try
         {
             loaded = await repository.LoadCurrentAsync(cancellationToken).ConfigureAwait(false);
+            if (loaded is not null)
+            {
+                Accept(loaded.Model);
+            }
         }
         catch (InvalidModelException ex)
         {

@@ -5,8 +5,8 @@ using VarBot.Knowledge.Model;
 namespace VarBot.Knowledge.Store;
 
 /// <summary>Serves a model from a JSON file (<c>--model FILE</c>), reloading it when the file changes.</summary>
-public sealed class FileModelSource(string path, TimeProvider? timeProvider = null, ILogger<FileModelSource>? logger = null)
-    : RefreshableModelSource("file " + path, timeProvider ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance)
+public sealed class FileModelSource(string path, TimeProvider? timeProvider = null, ILogger<FileModelSource>? logger = null, Func<IEnumerable<IModelCheck>>? checks = null)
+    : RefreshableModelSource("file " + path, timeProvider ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance, checks)
 {
     private (DateTime Written, long Length)? _loadedStamp;
 
@@ -37,6 +37,7 @@ public sealed class FileModelSource(string path, TimeProvider? timeProvider = nu
             throw new InvalidModelException($"The model file '{Path}' cannot be read: {ex.Message}", ex);
         }
 
+        Accept(model);
         _loadedStamp = stamp;
         return model;
     }

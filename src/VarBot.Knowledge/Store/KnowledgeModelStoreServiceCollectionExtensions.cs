@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -12,17 +11,12 @@ public static class KnowledgeModelStoreServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="IKnowledgeModelSource"/> (with hot reload by <see cref="ModelRefreshService"/>),
     /// <see cref="ModelRepository"/> and <see cref="ModelPublisher"/> from the "ModelStore" section. Without ModelFile
-    /// the blob store is used, so call <c>AddBlobStorage</c> too.
+    /// the blob store is used, so call <c>AddBlobStorage</c> too. Every registered <see cref="IModelCheck"/> must pass on
+    /// a new model before it becomes current.
     /// </summary>
-    public static IServiceCollection AddKnowledgeModelStore(this IServiceCollection services, IConfiguration section, Action<ModelStoreOptions>? configure = null)
+    public static IServiceCollection AddKnowledgeModelStore(this IServiceCollection services)
     {
-        var builder = services.AddOptions<ModelStoreOptions>().Bind(section).ValidateOnStart();
-        if (configure is not null)
-        {
-            builder.Configure(configure);
-        }
-
-        services.AddSingleton<IValidateOptions<ModelStoreOptions>, ModelStoreOptionsValidator>();
+        services.AddOptions<ModelStoreOptions>().BindConfiguration(ModelStoreOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(provider => new ModelRepository(provider.GetRequiredService<IBlobContainer>()));
         services.TryAddSingleton(provider => new ModelPublisher(
@@ -33,9 +27,10 @@ public static class KnowledgeModelStoreServiceCollectionExtensions
         {
             var options = provider.GetRequiredService<IOptions<ModelStoreOptions>>().Value;
             var time = provider.GetRequiredService<TimeProvider>();
+            IEnumerable<IModelCheck> Checks() => provider.GetServices<IModelCheck>();
             return string.IsNullOrWhiteSpace(options.ModelFile)
-                ? new BlobModelSource(provider.GetRequiredService<ModelRepository>(), time, provider.GetRequiredService<ILogger<BlobModelSource>>())
-                : new FileModelSource(options.ModelFile, time, provider.GetRequiredService<ILogger<FileModelSource>>());
+                ? new BlobModelSource(provider.GetRequiredService<ModelRepository>(), time, provider.GetRequiredService<ILogger<BlobModelSource>>(), Checks)
+                : new FileModelSource(options.ModelFile, time, provider.GetRequiredService<ILogger<FileModelSource>>(), Checks);
         });
         services.TryAddSingleton<IKnowledgeModelSource>(provider => provider.GetRequiredService<RefreshableModelSource>());
         services.AddHostedService<ModelRefreshService>();

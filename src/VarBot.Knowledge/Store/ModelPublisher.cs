@@ -13,7 +13,7 @@ public sealed record PublishResult(string Version, string Blob, DateTimeOffset P
 /// models/current.json under If-Match on the ETag read just before. Readers therefore see either the old or the new
 /// model, never part of one; concurrent publishers both keep their versions and one of them ends up current.
 /// </summary>
-public sealed partial class ModelPublisher(IBlobContainer container, TimeProvider timeProvider, ILogger<ModelPublisher> logger)
+public sealed class ModelPublisher(IBlobContainer container, TimeProvider timeProvider, ILogger<ModelPublisher> logger)
 {
     private const int MaxPointerAttempts = 20;
 
@@ -38,13 +38,13 @@ public sealed partial class ModelPublisher(IBlobContainer container, TimeProvide
         try
         {
             await container.PutAsync(blob, ModelJson.Serialize(model), "application/json", BlobCondition.IfNotExists, cancellationToken).ConfigureAwait(false);
-            Log.ModelBlobWritten(logger, blob);
+            KnowledgeLog.ModelBlobWritten(logger, blob);
         }
         catch (BlobConditionFailedException)
         {
             // Versions are content hashes: the stored blob is this model. Publishing again only moves the pointer.
             existed = true;
-            Log.ModelBlobExisted(logger, blob);
+            KnowledgeLog.ModelBlobExisted(logger, blob);
         }
 
         return await MovePointerAsync(model.Version, blob, existed, cancellationToken).ConfigureAwait(false);
@@ -71,7 +71,7 @@ public sealed partial class ModelPublisher(IBlobContainer container, TimeProvide
             var publishedAt = timeProvider.GetUtcNow();
             if (current?.Pointer.Version == version)
             {
-                Log.AlreadyCurrent(logger, version);
+                KnowledgeLog.AlreadyCurrent(logger, version);
                 return new PublishResult(version, blob, current.Value.Pointer.PublishedAt, modelBlobExisted, current.Value.Pointer.Previous);
             }
 
@@ -80,33 +80,15 @@ public sealed partial class ModelPublisher(IBlobContainer container, TimeProvide
             try
             {
                 await container.PutAsync(ModelRepository.PointerBlob, pointer.ToJson(), "application/json", condition, cancellationToken).ConfigureAwait(false);
-                Log.PointerMoved(logger, current?.Pointer.Version ?? "(none)", version, attempt);
+                KnowledgeLog.PointerMoved(logger, current?.Pointer.Version ?? "(none)", version, attempt);
                 return new PublishResult(version, blob, publishedAt, modelBlobExisted, current?.Pointer.Version);
             }
             catch (BlobConditionFailedException) when (attempt < MaxPointerAttempts)
             {
                 // Another publisher moved the pointer between our read and write: read it again and retry.
-                Log.PointerRaced(logger, version, attempt);
+                KnowledgeLog.PointerRaced(logger, version, attempt);
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * Math.Min(attempt, 5))), timeProvider, cancellationToken).ConfigureAwait(false);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Model blob {Blob} written")]
-        public static partial void ModelBlobWritten(ILogger logger, string blob);
-
-        [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "Model blob {Blob} already exists; keeping it")]
-        public static partial void ModelBlobExisted(ILogger logger, string blob);
-
-        [LoggerMessage(EventId = 4003, Level = LogLevel.Information, Message = "Model pointer moved from {Previous} to {Version} (attempt {Attempt})")]
-        public static partial void PointerMoved(ILogger logger, string previous, string version, int attempt);
-
-        [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Model pointer changed while publishing {Version} (attempt {Attempt}); retrying")]
-        public static partial void PointerRaced(ILogger logger, string version, int attempt);
-
-        [LoggerMessage(EventId = 4005, Level = LogLevel.Information, Message = "Model {Version} is already current")]
-        public static partial void AlreadyCurrent(ILogger logger, string version);
     }
 }

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using System.ComponentModel.DataAnnotations;
 
 namespace VarBot.Knowledge.Store;
 
@@ -11,18 +11,6 @@ public sealed class ModelStoreOptions
     public string? ModelFile { get; set; }
 
     /// <summary>How often the pointer is checked for a new publish; at most 30 s so a publish is live within 30 s.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.010", "00:00:30", ErrorMessage = "ModelStore:RefreshInterval must be between 10 milliseconds and 30 seconds, so a new publish is picked up within 30 seconds.")]
     public TimeSpan RefreshInterval { get; set; } = TimeSpan.FromSeconds(15);
-}
-
-internal sealed class ModelStoreOptionsValidator : IValidateOptions<ModelStoreOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ModelStoreOptions options)
-    {
-        if (options.RefreshInterval < TimeSpan.FromMilliseconds(10) || options.RefreshInterval > TimeSpan.FromSeconds(30))
-        {
-            return ValidateOptionsResult.Fail("ModelStore:RefreshInterval must be between 10 milliseconds and 30 seconds, so a new publish is picked up within 30 seconds.");
-        }
-
-        return ValidateOptionsResult.Success;
-    }
 }

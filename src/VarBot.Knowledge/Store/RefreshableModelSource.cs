@@ -13,13 +13,16 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _timeProvider;
     private readonly ILogger _logger;
+    private readonly Func<IEnumerable<IModelCheck>> _checks;
     private volatile KnowledgeModel? _current;
     private volatile ModelSourceHealth _health;
 
-    private protected RefreshableModelSource(string source, TimeProvider timeProvider, ILogger logger)
+    /// <param name="checks">The consumers' checks, resolved when a model is loaded (they may depend on this source).</param>
+    private protected RefreshableModelSource(string source, TimeProvider timeProvider, ILogger logger, Func<IEnumerable<IModelCheck>>? checks)
     {
         _timeProvider = timeProvider;
         _logger = logger;
+        _checks = checks ?? (() => []);
         _health = new ModelSourceHealth(source, null, null, null, null, null);
     }
 
@@ -58,14 +61,14 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
             var previous = _current;
             _current = loaded;
             _health = _health with { Version = loaded.Version, LastLoadedAt = now, LastCheckedAt = now, LastError = null, LastErrorAt = null };
-            Log.ModelLoaded(_logger, _health.Source, loaded.Version, previous?.Version ?? "(none)");
+            KnowledgeLog.ModelLoaded(_logger, _health.Source, loaded.Version, previous?.Version ?? "(none)");
             RaiseChanged(previous, loaded);
             return true;
         }
         catch (Exception ex) when (ex is BlobStorageException or InvalidModelException or IOException or UnauthorizedAccessException)
         {
             _health = _health with { LastError = ex.Message, LastErrorAt = _timeProvider.GetUtcNow() };
-            Log.LoadFailed(_logger, _health.Source, _current?.Version ?? "(none)", ex.Message);
+            KnowledgeLog.LoadFailed(_logger, _health.Source, _current?.Version ?? "(none)", ex.Message);
             return false;
         }
         finally
@@ -80,6 +83,25 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
     /// A content failure must be remembered so the same broken model is not downloaded again on every poll.
     /// </summary>
     private protected abstract Task<KnowledgeModel?> TryLoadChangedAsync(CancellationToken cancellationToken);
+
+    /// <summary>Runs every consumer's check on a loaded model before it may become current.</summary>
+    /// <exception cref="InvalidModelException">A check failed; the message names it and why.</exception>
+    private protected void Accept(KnowledgeModel model)
+    {
+        foreach (var check in _checks())
+        {
+            try
+            {
+                check.Check(model);
+            }
+            catch (Exception exception)
+            {
+                throw new InvalidModelException(
+                    $"Model {model.Version} was not accepted: the {check.Name} failed on it ({exception.GetType().Name}: {exception.Message}).",
+                    exception);
+            }
+        }
+    }
 
     private void RaiseChanged(KnowledgeModel? previous, KnowledgeModel current)
     {
@@ -98,20 +120,8 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
             catch (Exception ex)
             {
                 // A subscriber's bug must not stop the source from serving the new model.
-                Log.HandlerFailed(_logger, ex);
+                KnowledgeLog.HandlerFailed(_logger, ex);
             }
         }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(EventId = 4101, Level = LogLevel.Information, Message = "Knowledge model {Version} loaded from {Source} (was {Previous})")]
-        public static partial void ModelLoaded(ILogger logger, string source, string version, string previous);
-
-        [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "Knowledge model could not be refreshed from {Source}; still serving {Current}: {Reason}")]
-        public static partial void LoadFailed(ILogger logger, string source, string current, string reason);
-
-        [LoggerMessage(EventId = 4103, Level = LogLevel.Error, Message = "A ModelChanged handler threw")]
-        public static partial void HandlerFailed(ILogger logger, Exception exception);
     }
 }

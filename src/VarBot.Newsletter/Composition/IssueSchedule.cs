@@ -1,3 +1,5 @@
+using VarBot.Knowledge.Dutch;
+
 namespace VarBot.Newsletter.Composition;
 
 /// <summary>When issues go out: issue M on <see cref="EditorialOptions.SendDayOfMonth"/> of M. Each issue covers what happened after the previous send date up to its own.</summary>
@@ -5,8 +7,6 @@ public sealed class IssueSchedule(int sendDayOfMonth)
 {
     /// <summary>The one setting for when an issue goes out: the editorial rules compose from it and the scheduler sends on it.</summary>
     public int SendDayOfMonth => sendDayOfMonth;
-
-    private static readonly Lazy<TimeZoneInfo> Amsterdam = new(() => TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam"));
 
     public DateOnly SendDate(IssueMonth month) => new(month.Year, month.Month, sendDayOfMonth);
 
@@ -19,5 +19,5 @@ public sealed class IssueSchedule(int sendDayOfMonth)
     public IssueMonth IssueFor(DateOnly date) => date.Day > sendDayOfMonth ? IssueMonth.Of(date).Next : IssueMonth.Of(date);
 
     /// <summary>Today in Europe/Amsterdam (the one rule for "today" outside a chat turn).</summary>
-    public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), Amsterdam.Value).DateTime);
+    public static DateOnly Today(TimeProvider time) => DutchTime.Today(time);
 }

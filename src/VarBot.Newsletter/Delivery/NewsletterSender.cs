@@ -84,6 +84,7 @@ public sealed class NewsletterSender(
         }
 
         logger.SendStarted(month.ToString(), keys.Count, sendOptions.DryRun);
+        using var span = NewsletterTelemetry.StartSend(month.ToString(), keys.Count, sendOptions.DryRun);
         var failures = new ConcurrentQueue<SendFailure>();
         int processed = 0, sent = 0, alreadySent = 0, notConfirmed = 0, notAttempted = 0, attempted = 0;
         var limit = sendOptions.Limit ?? int.MaxValue;
@@ -110,7 +111,9 @@ public sealed class NewsletterSender(
                 default: failures.Enqueue(new SendFailure(key, outcome.Reason!)); break;
             }
 
-            progress?.Report(new SendProgress(Interlocked.Increment(ref processed), keys.Count, Volatile.Read(ref sent)));
+            var done = Interlocked.Increment(ref processed);
+            NewsletterTelemetry.Handled(month.ToString(), outcome.Kind.ToString(), sendOptions.DryRun, done, keys.Count);
+            progress?.Report(new SendProgress(done, keys.Count, Volatile.Read(ref sent)));
         });
 
         await stopProgress.CancelAsync();

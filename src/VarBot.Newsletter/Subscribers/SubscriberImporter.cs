@@ -67,7 +67,14 @@ public sealed class SubscriberImporter(SubscriberStore store)
             }
         }
 
-        async IAsyncEnumerable<(int Line, string Email, string? Name, IReadOnlyList<string> Themes)> ValidRowsAsync([EnumeratorCancellation] CancellationToken ct)
+        // One listing instead of a read per row: which addresses are subscribers already (their keys are blob names).
+        var known = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var key in store.ListKeysAsync(cancellationToken).ConfigureAwait(false))
+        {
+            known.Add(key);
+        }
+
+        async IAsyncEnumerable<(int Line, string Key, string Email, string? Name, IReadOnlyList<string> Themes)> ValidRowsAsync([EnumeratorCancellation] CancellationToken ct)
         {
             await foreach (var record in SubscriberCsv.ReadAsync(csv, ct))
             {
@@ -94,21 +101,16 @@ public sealed class SubscriberImporter(SubscriberStore store)
                     Report(record.Line, ImportIssueKind.Mapped, $"Regel {record.Line}: {string.Join(", ", mappings)}.");
                 }
 
-                yield return (record.Line, row.Email, row.Name, row.Themes);
+                yield return (record.Line, key, row.Email, row.Name, row.Themes);
             }
         }
 
         await Parallel.ForEachAsync(ValidRowsAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken }, async (row, ct) =>
         {
-            bool created;
-            if (dryRun)
-            {
-                created = await store.GetAsync(row.Email, ct) is null;
-            }
-            else
-            {
-                created = (await store.CreateAsync(row.Email, row.Name, row.Themes, consent, confirmed: true, ct)).Created;
-            }
+            // An address subscribed already is left unchanged; a new one is written create-only (a subscriber who
+            // signs up during the import wins).
+            var created = !known.Contains(row.Key)
+                && (dryRun || (await store.CreateAsync(row.Email, row.Name, row.Themes, consent, confirmed: true, ct)).Created);
 
             Interlocked.Increment(ref created ? ref imported : ref existing);
         });

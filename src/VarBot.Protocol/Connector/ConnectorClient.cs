@@ -13,8 +13,19 @@ namespace VarBot.Protocol.Connector;
 /// "Send to Conversation" (POST /v3/conversations/{conversationId}/activities) and "Create Conversation" (POST /v3/conversations).
 /// A refusal is a <see cref="ConnectorRequestException"/> carrying the connector's Retry-After.
 /// </summary>
-internal sealed class ConnectorClient(IHttpClientFactory httpClientFactory, IConnectorTokenProvider tokens, TimeProvider time, ILogger<ConnectorClient> logger)
+/// A serviceUrl outside <see cref="ServiceUrlPolicy"/> is never called; a connector host that let a call time out is not
+/// called again for <see cref="SlowHostPause"/> (calls fail fast instead of holding a worker).
+internal sealed class ConnectorClient(
+    IHttpClientFactory httpClientFactory,
+    IConnectorTokenProvider tokens,
+    ServiceUrlPolicy policy,
+    TimeProvider time,
+    ILogger<ConnectorClient> logger)
 {
+    public static readonly TimeSpan SlowHostPause = TimeSpan.FromSeconds(30);
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTimeOffset> _slowHosts = new(StringComparer.OrdinalIgnoreCase);
+
     public async Task<ResourceResponse> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         var response = await PostAsync<ResourceResponse>(ActivitiesUri(activity), activity, activity.Type, activity.Conversation?.Id, cancellationToken)
@@ -29,22 +40,26 @@ internal sealed class ConnectorClient(IHttpClientFactory httpClientFactory, ICon
         return response ?? new ConversationResourceResponse(null, null, null);
     }
 
-    public static Uri ActivitiesUri(Activity activity)
-    {
-        var serviceUrl = activity.ServiceUrl?.TrimEnd('/') ?? throw new InvalidOperationException("The activity has no serviceUrl.");
-        var conversationId = activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id.");
-        var path = $"{serviceUrl}/v3/conversations/{Uri.EscapeDataString(conversationId)}/activities";
-        if (!string.IsNullOrEmpty(activity.ReplyToId))
-        {
-            path += "/" + Uri.EscapeDataString(activity.ReplyToId);
-        }
-
-        return new Uri(path, UriKind.Absolute);
-    }
+    public static Uri ActivitiesUri(Activity activity) =>
+        ServiceUrlPolicy.ConversationUri(
+            activity.ServiceUrl ?? throw new InvalidOperationException("The activity has no serviceUrl."),
+            activity.Conversation?.Id ?? throw new InvalidOperationException("The activity has no conversation id."),
+            activity.ReplyToId);
 
     private async Task<TResponse?> PostAsync<TResponse>(Uri uri, object body, string? what, string? conversationId, CancellationToken cancellationToken)
         where TResponse : class
     {
+        if (!policy.IsAllowed(uri.GetLeftPart(UriPartial.Authority)))
+        {
+            logger.ServiceUrlRefused(uri.Host, what);
+            throw new ConnectorRequestException(System.Net.HttpStatusCode.Forbidden, null, $"The connector host {uri.Host} is not allowed; nothing was sent.");
+        }
+
+        if (_slowHosts.TryGetValue(uri.Authority, out var until) && until > time.GetUtcNow())
+        {
+            throw new ConnectorRequestException(System.Net.HttpStatusCode.ServiceUnavailable, until - time.GetUtcNow(), $"The connector host {uri.Host} timed out recently; not called until it had a pause.");
+        }
+
         using var request = new HttpRequestMessage(HttpMethod.Post, uri)
         {
             Content = JsonContent.Create(body, body.GetType(), options: BotJson.Options),
@@ -56,7 +71,19 @@ internal sealed class ConnectorClient(IHttpClientFactory httpClientFactory, ICon
         }
 
         var client = httpClientFactory.CreateClient(ProtocolHttpClients.Connector);
-        using var response = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage sent;
+        try
+        {
+            sent = await client.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            _slowHosts[uri.Authority] = time.GetUtcNow() + SlowHostPause;
+            logger.ConnectorTimedOut(uri.Host, what, (int)SlowHostPause.TotalSeconds);
+            throw new ConnectorRequestException(System.Net.HttpStatusCode.GatewayTimeout, SlowHostPause, $"The connector host {uri.Host} did not answer {what} in time.");
+        }
+
+        using var response = sent;
         logger.ActivitySent(what, conversationId, (int)response.StatusCode);
         if (!response.IsSuccessStatusCode)
         {

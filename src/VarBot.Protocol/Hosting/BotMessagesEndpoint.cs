@@ -20,6 +20,7 @@ internal sealed class BotMessagesEndpoint(
     BotTokenValidator tokens,
     ActivityQueue queue,
     ConnectorClient connector,
+    ServiceUrlPolicy serviceUrls,
     TurnRunner runner,
     ILogger<BotMessagesEndpoint> logger)
 {
@@ -108,6 +109,12 @@ internal sealed class BotMessagesEndpoint(
         if (Validate(activity) is { } invalid)
         {
             await RefuseAsync(context, StatusCodes.Status400BadRequest, invalid).ConfigureAwait(false);
+            return;
+        }
+
+        if (!serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            await RefuseAsync(context, StatusCodes.Status400BadRequest, "serviceUrl is not an allowed connector address").ConfigureAwait(false);
             return;
         }
 
@@ -219,15 +226,15 @@ internal sealed class BotMessagesEndpoint(
             var activity = JsonSerializer.Deserialize<Activity>(json, BotJson.Options);
             return activity;
         }
-        catch (JsonException exception)
+        catch (JsonException)
         {
-            error = "unparsable JSON: " + exception.Message;
+            error = "unparsable JSON";
             return null;
         }
-        catch (ArgumentException exception)
+        catch (ArgumentException)
         {
             // e.g. duplicate property names that the model cannot hold.
-            error = "invalid JSON: " + exception.Message;
+            error = "invalid JSON";
             return null;
         }
     }
@@ -269,11 +276,21 @@ internal sealed class BotMessagesEndpoint(
         return RefuseAsync(context, StatusCodes.Status401Unauthorized, reason);
     }
 
+    /// <summary>
+    /// The reason goes to the log; the body says only what a legitimate caller needs to fix its request (401 and 403
+    /// never say which check failed, so a prober learns nothing about the token validation).
+    /// </summary>
     private Task RefuseAsync(HttpContext context, int statusCode, string reason)
     {
-        logger.RequestRefused(context.Request.Method, context.Request.Path, statusCode, statusCode == StatusCodes.Status401Unauthorized ? "unauthorized" : reason);
+        logger.RequestRefused(context.Request.Method, context.Request.Path, statusCode, reason);
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = "text/plain; charset=utf-8";
-        return context.Response.WriteAsync(reason, context.RequestAborted);
+        var body = statusCode switch
+        {
+            StatusCodes.Status401Unauthorized => "unauthorized",
+            StatusCodes.Status403Forbidden => "forbidden",
+            _ => reason,
+        };
+        return context.Response.WriteAsync(body, context.RequestAborted);
     }
 }

@@ -18,7 +18,8 @@ public sealed class BotHostFactory(
     string container,
     TimeProvider? timeProvider = null,
     IReadOnlyDictionary<string, string?>? settings = null,
-    ILoggerProvider? logs = null) : WebApplicationFactory<Program>
+    ILoggerProvider? logs = null,
+    Action<IServiceCollection>? services = null) : WebApplicationFactory<Program>
 {
     private bool _started;
 
@@ -26,7 +27,9 @@ public sealed class BotHostFactory(
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
+        // Without an app id the host only runs in Development (issue 9: no unauthenticated production host).
+        var hasAppId = settings?.TryGetValue("Bot:MicrosoftAppId", out var appId) == true && !string.IsNullOrEmpty(appId);
+        builder.UseEnvironment(hasAppId ? "Production" : "Development");
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
         builder.UseSetting("Storage:Container", container);
@@ -50,6 +53,11 @@ public sealed class BotHostFactory(
         if (timeProvider is not null)
         {
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(timeProvider)));
+        }
+
+        if (services is not null)
+        {
+            builder.ConfigureServices(services);
         }
 
         UseKestrel(0);
@@ -110,6 +118,9 @@ public static class BotClient
         var replies = await client.ExpectRepliesAsync(Activities.Message(null, conversationId, value: value));
         return Assert.Single(replies, r => (string?)r["type"] == "message");
     }
+
+    /// <summary>The answer as text: one message per answer carries it as its card's fallback text.</summary>
+    public static string? AnswerText(this JsonObject reply) => (string?)reply.Card()["fallbackText"];
 
     /// <summary>The Adaptive Card of a reply.</summary>
     public static JsonObject Card(this JsonObject reply)

@@ -121,6 +121,27 @@ public sealed class FeedbackCommandTests(AzuriteFixture azurite) : IClassFixture
         Assert.Contains("De opslag is niet bereikbaar", run.Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Feedback_QuestionWithTerminalEscapes_PrintsThemHarmless()
+    {
+        var container = AzuriteFixture.UniqueContainerName("fb");
+        var blobs = BlobContainerFactory.Create(azurite.ConnectionString, container);
+        await blobs.CreateIfNotExistsAsync();
+        const string hostile = "wat doet de VAR?\u001b[2J\u001b]0;pwned\u0007\u009b31m\r\ngeheim\u202Egnp.exe";
+        await PutAsync(blobs, "unanswered", "2026-11-01T10:15:00Z", hostile);
+
+        var run = await RunAsync(container);
+
+        Assert.True(run.ExitCode == 0, run.Output);
+        Assert.Contains("wat doet de VAR?", run.Output, StringComparison.Ordinal);
+        foreach (var control in new[] { '\u001b', '\u0007', '\u009b', '\u202E' })
+        {
+            Assert.DoesNotContain(control, run.Output);
+        }
+
+        Assert.Single(run.Output.Split('\n'), line => line.Contains("wat doet de VAR?", StringComparison.Ordinal) && line.Contains("geheim", StringComparison.Ordinal));
+    }
+
     private Task<CliRun> RunAsync(string container, params string[] args) =>
         CliRunner.RunAsync(RepoPaths.Root, ["feedback", "--connection-string", azurite.ConnectionString, "--container", container, .. args]);
 

@@ -72,7 +72,7 @@ public sealed class IcsWriterTests
         var strict = new UTF8Encoding(false, throwOnInvalidBytes: true);
         Assert.All(lines, line => strict.GetString(strict.GetBytes(line)));
         var unfolded = ics.Replace("\r\n ", "", StringComparison.Ordinal);
-        Assert.Contains("DESCRIPTION:" + IcsWriter.EscapeText(LongTopic), unfolded, StringComparison.Ordinal);
+        Assert.Contains("DESCRIPTION:Signalen van femicide herkennen\\; samenwerken met Veilig Thuis\\, politie en OM.\\nVoor", unfolded, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -139,11 +139,15 @@ public sealed class IcsWriterTests
         Assert.Equal("2026-03-24", leerhuis["dtend"]!["value"]!.GetValue<string>());
         Assert.Equal("2026-03-01T08:15:30+00:00", leerhuis["dtstamp"]!.GetValue<string>());
 
-        // 13.30 in Amsterdam on 8 October (summer time, UTC+2) is 11:30 UTC.
+        // 13.30 in Amsterdam on 8 October (summer time, UTC+2) is 11:30 UTC; written as local time with its VTIMEZONE.
         var carrousel = events[1]!;
-        Assert.Equal("2026-10-08T11:30:00+00:00", carrousel["dtstart"]!["value"]!.GetValue<string>());
+        Assert.Equal("2026-10-08T13:30:00+02:00", carrousel["dtstart"]!["value"]!.GetValue<string>());
+        Assert.Equal("2026-10-08T11:30:00+00:00", carrousel["dtstart"]!["utc"]!.GetValue<string>());
         Assert.False(carrousel["dtstart"]!["isDate"]!.GetValue<bool>());
-        Assert.Equal("2026-10-08T15:00:00+00:00", carrousel["dtend"]!["value"]!.GetValue<string>());
+        Assert.Equal("2026-10-08T15:00:00+00:00", carrousel["dtend"]!["utc"]!.GetValue<string>());
+        Assert.Equal(["Europe/Amsterdam"], parsed["timezones"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Contains("STANDARD", parsed["timezoneRules"]!.AsArray().Select(t => t!.GetValue<string>()));
+        Assert.Contains("DAYLIGHT", parsed["timezoneRules"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal("Dordrecht", carrousel["location"]!.GetValue<string>());
 
         var cancelled = events[2]!;

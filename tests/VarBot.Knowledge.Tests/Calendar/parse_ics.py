@@ -10,7 +10,9 @@ import icalendar
 
 
 def when(value):
-    return {"value": value.isoformat(), "isDate": not isinstance(value, datetime.datetime)}
+    is_date = not isinstance(value, datetime.datetime)
+    utc = None if is_date or value.tzinfo is None else value.astimezone(datetime.timezone.utc).isoformat()
+    return {"value": value.isoformat(), "isDate": is_date, "utc": utc, "tz": None if is_date or value.tzinfo is None else str(value.tzinfo)}
 
 
 def main():
@@ -32,6 +34,8 @@ def main():
         "prodid": str(calendar.get("prodid")),
         "version": str(calendar.get("version")),
         "errors": [str(e) for c in calendar.walk() for e in getattr(c, "errors", [])],
+        "timezones": [str(tz.get("tzid")) for tz in calendar.walk("VTIMEZONE")],
+        "timezoneRules": [c.name for tz in calendar.walk("VTIMEZONE") for c in tz.subcomponents],
         "events": events,
     }
     sys.stdout.write(json.dumps(result, ensure_ascii=False))

@@ -96,7 +96,75 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         Assert.NotNull(source.Health.LastError);
         Assert.Contains("models/v2.json", source.Health.LastError, StringComparison.Ordinal);
         Assert.Contains(expected, source.Health.LastError, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, l => l.Contains("[4102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
+        Assert.Contains(_logs.Lines, l => l.Contains("[3102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task RefreshAsync_ValidJsonWithANullList_KeepsPreviousModel()
+    {
+        var container = NewContainer(azurite.ConnectionString, AzuriteFixture.UniqueContainerName("null"));
+        var publisher = NewPublisher(container);
+        await publisher.PublishAsync(TestModels.Create("v1"));
+        var source = NewSource(container);
+        await source.GetAsync();
+        var broken = System.Text.Json.Nodes.JsonNode.Parse(ModelJson.Serialize(TestModels.Create("v2")))!;
+        broken["passages"] = null;
+        await PublishRawAsync(container, "v2", broken.ToJsonString());
+
+        Assert.False(await source.RefreshAsync());
+
+        Assert.Equal("v1", source.Current!.Version);
+        Assert.Contains("passages", source.Health.LastError, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RefreshAsync_ConsumerCheckFailsOnNewModel_KeepsPreviousModelAndDoesNotRetryIt()
+    {
+        var container = NewContainer(azurite.ConnectionString, AzuriteFixture.UniqueContainerName("chk"));
+        var publisher = NewPublisher(container);
+        await publisher.PublishAsync(TestModels.Create("v1"));
+        var check = new RefusingCheck("v2");
+        var source = new BlobModelSource(new ModelRepository(container), TimeProvider.System, _logs.CreateFactory().CreateLogger<BlobModelSource>(), () => [check]);
+        await source.GetAsync();
+
+        await publisher.PublishAsync(TestModels.Create("v2"));
+        var changed = await source.RefreshAsync();
+        var again = await source.RefreshAsync();
+
+        Assert.False(changed);
+        Assert.False(again);
+        Assert.Equal("v1", source.Current!.Version);
+        Assert.Equal(["v1", "v2"], check.Seen); // the refused model is not downloaded and checked on every poll
+        Assert.Contains("answering engine failed", source.Health.LastError, StringComparison.Ordinal);
+        Assert.Contains(_logs.Lines, l => l.Contains("[3102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
+    }
+
+    private static async Task PublishRawAsync(IBlobContainer container, string version, string json)
+    {
+        var pointerETag = (await container.GetPropertiesAsync(ModelRepository.PointerBlob))!.ETag;
+        await container.PutAsync($"models/{version}.json", System.Text.Encoding.UTF8.GetBytes(json), "application/json");
+        await container.PutAsync(
+            ModelRepository.PointerBlob,
+            System.Text.Encoding.UTF8.GetBytes($"{{\"version\":\"{version}\",\"publishedAt\":\"2026-11-23T00:00:00Z\",\"blob\":\"models/{version}.json\"}}"),
+            "application/json",
+            BlobCondition.IfUnchanged(pointerETag));
+    }
+
+    /// <summary>A consumer that cannot serve one model version, as an answering engine that throws on it.</summary>
+    private sealed class RefusingCheck(string refused) : IModelCheck
+    {
+        public List<string> Seen { get; } = [];
+
+        public string Name => "answering engine";
+
+        public void Check(KnowledgeModel model)
+        {
+            Seen.Add(model.Version);
+            if (model.Version == refused)
+            {
+                throw new InvalidOperationException("engine build failed");
+            }
+        }
     }
 
     [Fact]
@@ -157,7 +225,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         var signatures = handler.Authorizations.Select(a => a.Split(':')[1]).ToList();
         Assert.NotEmpty(signatures);
         var everything = ex + "\n" + source.Health + "\n" + string.Join("\n", _logs.Lines);
-        Assert.Contains("[3001]", everything, StringComparison.Ordinal);
+        Assert.Contains("[2001]", everything, StringComparison.Ordinal);
         Assert.DoesNotContain(wrongKey, everything, StringComparison.Ordinal);
         Assert.All(signatures, s => Assert.DoesNotContain(s, everything, StringComparison.Ordinal));
     }

@@ -15,9 +15,10 @@ public sealed class ModelRefreshServiceTests(AzuriteFixture azurite) : IClassFix
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();
-        services.AddBlobStorage(configuration.GetSection("Storage"));
-        services.AddKnowledgeModelStore(configuration.GetSection("ModelStore"));
+        services.AddBlobStorage();
+        services.AddKnowledgeModelStore();
         return services.BuildServiceProvider();
     }
 

@@ -89,6 +89,8 @@ internal sealed class PointerRaceContainer(IBlobContainer inner, Barrier barrier
 
     public Task<BlobDownload?> GetAsync(string blobName, CancellationToken cancellationToken = default) => inner.GetAsync(blobName, cancellationToken);
 
+    public Task<BlobDownload?> GetAsync(string blobName, int maxBytes, CancellationToken cancellationToken = default) => inner.GetAsync(blobName, maxBytes, cancellationToken);
+
     public Task<BlobProperties?> GetPropertiesAsync(string blobName, CancellationToken cancellationToken = default) => inner.GetPropertiesAsync(blobName, cancellationToken);
 
     public async Task<string> PutAsync(string blobName, ReadOnlyMemory<byte> content, string contentType, BlobCondition condition = default, CancellationToken cancellationToken = default)
@@ -104,4 +106,7 @@ internal sealed class PointerRaceContainer(IBlobContainer inner, Barrier barrier
     public IAsyncEnumerable<BlobProperties> ListAsync(string? prefix = null, CancellationToken cancellationToken = default) => inner.ListAsync(prefix, cancellationToken);
 
     public Task<bool> DeleteAsync(string blobName, BlobCondition condition = default, CancellationToken cancellationToken = default) => inner.DeleteAsync(blobName, condition, cancellationToken);
+
+    public Task<IBlobLease?> TryAcquireLeaseAsync(string blobName, TimeSpan duration, CancellationToken cancellationToken = default) =>
+        inner.TryAcquireLeaseAsync(blobName, duration, cancellationToken);
 }

@@ -7,7 +7,7 @@ internal static class Activities
 {
     public const string ConversationId = "a:1Xy-conv;messageid=1234";
 
-    public static Activity Message(string serviceUrl, string text = "hallo", string id = "act-1") => new()
+    public static Activity Message(string serviceUrl, string text = "hallo", string id = "act-1", string conversationId = ConversationId) => new()
     {
         Type = ActivityTypes.Message,
         Id = id,
@@ -15,7 +15,7 @@ internal static class Activities
         ChannelId = "msteams",
         From = new ChannelAccount { Id = "29:user-1", Name = "Jan Jansen", AadObjectId = "aad-1" },
         Recipient = new ChannelAccount { Id = "28:bot-app-id", Name = "VarBot" },
-        Conversation = new ConversationAccount { Id = ConversationId, ConversationType = "personal", TenantId = "tenant-1" },
+        Conversation = new ConversationAccount { Id = conversationId, ConversationType = "personal", TenantId = "tenant-1" },
         Text = text,
         Locale = "nl-NL",
     };

@@ -31,20 +31,27 @@ internal sealed class BotHost : IAsyncDisposable
 
     public Uri MessagesUri { get; private set; } = null!;
 
+    /// <summary>Cancelled when the host stops itself (e.g. a refused binding).</summary>
+    public CancellationToken Stopping { get; private set; }
+
     public HttpClient Client { get; } = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     public static async Task<BotHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         Action<IServiceCollection>? services = null,
-        IPAddress? callerAddress = null)
+        IPAddress? callerAddress = null,
+        string? environment = null,
+        IPAddress? listenAddress = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        // Without an app id the protocol layer runs in Development only (and on loopback addresses only).
+        var hasAppId = settings?.TryGetValue("Bot:MicrosoftAppId", out var appId) == true && !string.IsNullOrEmpty(appId);
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment ?? (hasAppId ? "Production" : "Development") });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         var logs = new ListLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(o => o.Listen(listenAddress ?? IPAddress.Loopback, 0));
 
         var bot = new DelegateBot();
         builder.Services.AddBotProtocol(builder.Configuration);
@@ -66,6 +73,7 @@ internal sealed class BotHost : IAsyncDisposable
         await app.StartAsync();
 
         var host = new BotHost(app, bot, logs);
+        host.Stopping = app.Lifetime.ApplicationStopping;
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         host.MessagesUri = new Uri(new Uri(bound), "/api/messages");
         return host;

@@ -2,10 +2,10 @@ namespace VarBot.Protocol.Tests.Infrastructure;
 
 internal static class Poll
 {
-    /// <summary>Waits until <paramref name="condition"/> holds, checking every 10 ms, for at most 10 s.</summary>
-    public static async Task UntilAsync(Func<bool> condition, string what)
+    /// <summary>Waits until <paramref name="condition"/> holds, checking every 10 ms, for at most <paramref name="timeout"/> (10 s).</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
         while (!condition())
         {
             if (DateTime.UtcNow > deadline)

@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using VarBot.Answering.Vocabulary;
+
+namespace VarBot.Answering.Analysis;
+
+/// <summary>One word of a question or passage: normalised (and typo-corrected for questions), with its stem.</summary>
+internal sealed record Token(string Text, string Stem, bool IsStopword)
+{
+    public bool IsNumber => Text.Length > 0 && char.IsDigit(Text[0]);
+
+    public bool IsYear => Text.Length == 4 && Text[0] is '1' or '2' && Text.All(char.IsDigit);
+}
+
+/// <summary>A text as tokens, with the tokens joined by single spaces (padded) for phrase look-ups.</summary>
+internal sealed record AnalysedText(string Raw, IReadOnlyList<Token> Tokens)
+{
+    public string Padded { get; } = " " + string.Join(' ', Tokens.Select(t => t.Text)) + " ";
+
+    public bool HasPhrase(string normalisedPhrase) => Padded.Contains(" " + normalisedPhrase + " ", StringComparison.Ordinal);
+
+    public bool Has(string word) => Tokens.Any(t => t.Text == word);
+
+    public int IndexOf(string word)
+    {
+        for (var i = 0; i < Tokens.Count; i++)
+        {
+            if (Tokens[i].Text == word)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>
+/// Analyse stage: normalise, tokenise, correct typos against the words the engine knows (model text and vocabulary)
+/// with a length-dependent edit distance, and stem with the Dutch stemmer.
+/// </summary>
+internal sealed class Analyzer
+{
+    private const int MaxCached = 100_000;
+    private static Func<string, string> stemmer = DutchStemmer.Stem;
+
+    /// <summary>
+    /// Replaces the stemmer for every engine built afterwards (and empties the stem cache). Only the search comparison
+    /// benchmark uses this, to measure another Dutch stemmer on the question sets.
+    /// </summary>
+    internal static void UseStemmer(Func<string, string> replacement)
+    {
+        stemmer = replacement;
+        StemCache.Clear();
+    }
+    private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
+    private readonly HashSet<string> known;
+    private readonly Dictionary<int, List<string>> knownByLength;
+    private readonly HashSet<string> stopwords;
+    private readonly Dictionary<string, string[]> synonyms;
+    private readonly ConcurrentDictionary<string, string> corrections = new(StringComparer.Ordinal);
+
+    public Analyzer(Words words, IEnumerable<string> modelTokens)
+    {
+        stopwords = words.Language.Stopwords;
+        known = new HashSet<string>(modelTokens, StringComparer.Ordinal);
+        foreach (var word in VocabularyWords(words))
+        {
+            foreach (var token in TextNormalizer.Tokens(word))
+            {
+                known.Add(token);
+            }
+        }
+
+        knownByLength = known.Where(w => w.Length >= 4 && !w.Any(char.IsDigit))
+            .GroupBy(w => w.Length)
+            .ToDictionary(g => g.Key, g => g.ToList());
+        var groups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var group in words.Language.Synonyms)
+        {
+            var stems = group.Select(Stem).ToHashSet(StringComparer.Ordinal);
+            foreach (var stem in stems)
+            {
+                if (!groups.TryGetValue(stem, out var set))
+                {
+                    groups[stem] = set = new HashSet<string>(StringComparer.Ordinal);
+                }
+
+                set.UnionWith(stems);
+            }
+        }
+
+        synonyms = groups.ToDictionary(kv => kv.Key, kv => kv.Value.Where(s => s != kv.Key).ToArray(), StringComparer.Ordinal);
+    }
+
+    /// <summary>A question: tokens typo-corrected against the known words.</summary>
+    public AnalysedText Question(string text) => new(text, TextNormalizer.Tokens(text).Select(t => ToToken(Correct(t))).ToList());
+
+    /// <summary>A report text: tokens as written (hyphen-broken words also joined).</summary>
+    public AnalysedText Passage(string text) => new(text, TextNormalizer.Tokens(text, joinBrokenWords: true).Select(ToToken).ToList());
+
+    public Token ToToken(string text) => new(text, Stem(text), stopwords.Contains(text));
+
+    public bool IsStopword(string token) => stopwords.Contains(token);
+
+    public bool IsKnown(string token) => known.Contains(token) || token.Any(char.IsDigit);
+
+    /// <summary>Other stems that mean the same (vocabulary synonym groups), without the stem itself.</summary>
+    public string[] Synonyms(string stem) => synonyms.TryGetValue(stem, out var group) ? group : [];
+
+    /// <summary>Stems are a pure function of the token: one process-wide cache, bounded so odd input cannot grow it without end.</summary>
+    public static string Stem(string token)
+    {
+        if (StemCache.TryGetValue(token, out var stem))
+        {
+            return stem;
+        }
+
+        stem = stemmer(token);
+        if (StemCache.Count < MaxCached)
+        {
+            StemCache.TryAdd(token, stem);
+        }
+
+        return stem;
+    }
+
+    public string Correct(string token)
+    {
+        if (token.Length < 5 || known.Contains(token) || token.Any(char.IsDigit))
+        {
+            return token;
+        }
+
+        if (corrections.TryGetValue(token, out var corrected))
+        {
+            return corrected;
+        }
+
+        corrected = Nearest(token);
+        if (corrections.Count < MaxCached)
+        {
+            corrections.TryAdd(token, corrected);
+        }
+
+        return corrected;
+    }
+
+    private string Nearest(string token)
+    {
+        var limit = EditDistance.Limit(token.Length);
+        var best = token;
+        var bestDistance = limit + 1;
+        for (var length = token.Length - limit; length <= token.Length + limit; length++)
+        {
+            if (!knownByLength.TryGetValue(length, out var candidates))
+            {
+                continue;
+            }
+
+            foreach (var candidate in candidates)
+            {
+                var distance = EditDistance.Distance(token, candidate, limit);
+                if (distance < bestDistance || distance == bestDistance && CommonPrefix(token, candidate) > CommonPrefix(token, best))
+                {
+                    best = candidate;
+                    bestDistance = distance;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Ties between equally distant corrections go to the one that keeps more of the word's start.</summary>
+    private static int CommonPrefix(string a, string b)
+    {
+        var n = 0;
+        while (n < a.Length && n < b.Length && a[n] == b[n])
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    private static IEnumerable<string> VocabularyWords(Words w) =>
+        w.Language.Stopwords.Concat(w.Language.Synonyms.SelectMany(g => g)).Concat(w.Language.Numbers.Keys)
+            .Concat(w.Language.Ordinals.Keys).Concat(w.Language.Months).Concat(w.Language.WhenWords).Concat(w.Language.WhereWords)
+            .Concat(w.Language.CountWords).Concat(w.Language.YesNoStarts).Concat(w.Language.PastWords)
+            .Concat(w.Time.RelativeYears.Keys).Concat(w.Time.RelativeMonths.Keys).Concat(w.Time.RelativeDays.Keys)
+            .Concat(w.Time.RelativeWeeks.Keys).Concat(w.Time.Units.Keys).Concat(w.Time.Seasons.Keys).Concat(w.Time.RelativeQuarters.Keys)
+            .Concat(w.Time.NextWords).Concat(w.Time.PreviousWordsEvent).Concat(w.Time.FirstWords).Concat(w.Time.LastWords)
+            .Concat(w.Events.EventTypes.Values.SelectMany(v => v)).Concat(w.Events.AgendaWords).Concat(w.Events.DetailWords)
+            .Concat(w.Budget.MoneyWords).Concat(w.Budget.JaarrekeningWords).Concat(w.Budget.BegrotingWords).Concat(w.Budget.ExpenseWords)
+            .Concat(w.Budget.IncomeWords).Concat(w.Budget.TotalWords).Concat(w.Budget.BreakdownWords).Concat(w.Budget.CompareWords)
+            .Concat(w.Budget.ShareWords).Concat(w.Budget.NegationWords).Concat(w.Budget.Lines.SelectMany(l => l.Words))
+            .Concat(w.Organisation.Roles.Values.SelectMany(v => v)).Concat(w.Organisation.FillerWords).Concat(w.Organisation.PersonRoleWords)
+            .Concat(w.Organisation.FuturePersonWords).Concat(w.Organisation.OtherOrganisations.Values.SelectMany(v => v))
+            .Concat(w.Themes.ThemeAliases.Values.SelectMany(v => v)).Concat(w.Themes.ThemeListWords).Concat(w.Themes.DoneWords)
+            .Concat(w.Themes.PlannedWords).Concat(w.Themes.ActivityWords)
+            .Concat(w.Conversation.SmallTalk.Values.SelectMany(v => v)).Concat(w.Conversation.SmallTalkFillers)
+            .Concat(w.Conversation.MoreWords).Concat(w.Conversation.BackReferences);
+}

@@ -1,0 +1,424 @@
+using VarBot.Answering.Indexes;
+using VarBot.Answering.Routing;
+using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Dutch;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering.Answers;
+
+/// <summary>The tables and lines a money question is about, shared by the budget intents.</summary>
+internal sealed class BudgetFinder(AnswerKit kit)
+{
+    public BudgetEntry? Find(int year, BudgetKind kind) =>
+        kit.Index.Budgets.Where(b => b.Budget.Year == year && b.Budget.Kind == kind).OrderByDescending(b => b.Report?.ReportYear ?? 0).FirstOrDefault();
+
+    /// <summary>A past year is answered from its jaarrekening, this and later years from the begroting (when there is one).</summary>
+    public BudgetKind DefaultKind(int year, DateOnly today) =>
+        year < today.Year
+            ? Find(year, BudgetKind.Jaarrekening) is not null ? BudgetKind.Jaarrekening : BudgetKind.Begroting
+            : Find(year, BudgetKind.Begroting) is not null ? BudgetKind.Begroting : BudgetKind.Jaarrekening;
+
+    public int Year(Query query) => query.Years.Count > 0 ? query.Years[0] : query.Range?.From.Year ?? query.Today.Year;
+
+    /// <summary>The lines the question names: vocabulary keys first, then words of the label; negated keys never.</summary>
+    public List<LineEntry> Match(BudgetEntry budget, Query query)
+    {
+        var stems = query.Terms.Where(t => !kit.Words.Budget.MoneyWords.Contains(t.Text)
+            && !kit.Words.Budget.TotalWords.Contains(t.Text) && t.Text.Length > 3).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var scored = new List<(LineEntry Line, double Score)>();
+        foreach (var line in budget.Lines.Where(l => l.Line.Kind != BudgetLineKind.Total))
+        {
+            if (line.Keys.Overlaps(query.NegatedLineKeys))
+            {
+                continue;
+            }
+
+            var keyMatches = line.Keys.Count(query.LineKeys.Contains);
+            var wordMatches = line.LabelStems.Count(stems.Contains);
+            if (keyMatches == 0 && wordMatches == 0)
+            {
+                continue;
+            }
+
+            if (query.LineKeys.Count > 0 && keyMatches == 0)
+            {
+                continue;
+            }
+
+            var score = 3.0 * keyMatches - 0.5 * line.Keys.Count(k => !query.LineKeys.Contains(k)) + 1.2 * wordMatches - 0.2 * (line.LabelStems.Count - wordMatches);
+            if (query.Side is { } side && line.Line.Side == side)
+            {
+                score += 0.8;
+            }
+
+            if (line.Line.Kind == BudgetLineKind.Subtotal)
+            {
+                score += query.Has(Signals.Total) ? 0.6 : -0.4;
+            }
+
+            scored.Add((line, score));
+        }
+
+        if (scored.Count == 0)
+        {
+            return [];
+        }
+
+        var best = scored.Max(s => s.Score);
+        var top = scored.Where(s => s.Score >= best - 0.01).Select(s => s.Line).ToList();
+        if (top.Count > 1)
+        {
+            // Several lines of one group ("subsidie"): the group's own subtotal answers, when the table has one.
+            var subtotal = scored.Select(s => s.Line).FirstOrDefault(l => l.Line.Kind == BudgetLineKind.Subtotal && top.All(t => t.Line.Side == l.Line.Side)
+                && l.Keys.Overlaps(query.LineKeys) && top.Any(t => t.Line.Group is { } g && l.LabelKey.Contains(Analysis.TextNormalizer.Tokens(g).FirstOrDefault() ?? "\u0000", StringComparison.Ordinal)));
+            if (subtotal is not null)
+            {
+                return [subtotal];
+            }
+        }
+
+        return top.Take(2).ToList();
+    }
+
+    /// <summary>The same line in another table: same side, kind and label.</summary>
+    public static LineEntry? Same(BudgetEntry? other, LineEntry line) => other?.Lines.FirstOrDefault(l => KnowledgeIndex.SameLabel(l, line));
+
+    /// <summary>A line's amount as the report gives it: euros, "PM", or "onbekend" for unreadable text.</summary>
+    public string Amount(BudgetLine line)
+    {
+        if (line.Amount is { } amount)
+        {
+            return DutchFormat.Amount(amount);
+        }
+
+        var text = (line.AmountText ?? "").Trim();
+        var letters = new string(text.Where(char.IsLetter).ToArray()).ToLowerInvariant();
+        return letters.Length > 0 && kit.Words.Budget.ReadableAmountTexts.Contains(letters) ? text : kit.Texts["amount_unknown"];
+    }
+
+    public string KindName(BudgetKind kind) => kit.Texts[kind == BudgetKind.Jaarrekening ? "kind_jaarrekening" : "kind_begroting"];
+
+    /// <summary>The footnote a line points to with an asterisk ("PM*"), or its own note.</summary>
+    public static string? Note(Budget budget, BudgetLine line)
+    {
+        if (!string.IsNullOrWhiteSpace(line.Note) && (line.AmountText ?? "").Contains('*', StringComparison.Ordinal) is false)
+        {
+            return line.Note.Trim();
+        }
+
+        if ((line.AmountText ?? "").Contains('*', StringComparison.Ordinal) || line.Label.EndsWith('*'))
+        {
+            var notes = budget.Footnotes.Select(f => f.Trim().TrimStart('*').Trim()).Where(f => f.Length > 0).ToList();
+            return notes.Count > 0 ? string.Join(' ', notes) : null;
+        }
+
+        return null;
+    }
+
+    public (List<string> Columns, List<TableRow> Rows) Table(IReadOnlyList<BudgetEntry> budgets, IReadOnlyList<LineEntry> lines, bool total)
+    {
+        var columns = new List<string> { kit.Texts["budget_col_post"] };
+        columns.AddRange(budgets.Select(b => kit.Texts.Format("budget_col", AnswerKit.Capital(KindName(b.Budget.Kind)), b.Budget.Year)));
+        var rows = new List<TableRow>();
+        foreach (var line in lines.Take(AnswerKit.MaxItems))
+        {
+            rows.Add(new TableRow(line.Line.Label, budgets.Select(b => Same(b, line) is { } same ? Amount(same.Line) : "–").ToList(), false));
+        }
+
+        if (total)
+        {
+            rows.Add(new TableRow(kit.Texts["budget_total_label"], budgets.Select(b => b.Budget.Total is { } t ? DutchFormat.Amount(t) : "–").ToList(), true));
+        }
+
+        return (columns, rows);
+    }
+
+    public Reply Reply(Query query, Intent intent, string lead, IReadOnlyList<BudgetEntry> shown, IReadOnlyList<LineEntry> lines, bool total, int year, IReadOnlyList<Fact>? items = null, bool answered = true)
+    {
+        var (columns, rows) = Table(shown, lines, total);
+        var suggestions = new List<string>
+        {
+            kit.Texts.Format("suggest_compare", year, year - 1),
+            kit.Texts.Format("suggest_breakdown", year),
+            kit.Texts.Format("suggest_loonkosten", year),
+        };
+        return new Reply
+        {
+            Intent = intent,
+            Template = "budget",
+            Title = kit.Texts.Format("budget_title", year),
+            Lead = lead,
+            Items = items ?? [],
+            Columns = columns,
+            Rows = rows,
+            Note = shown.Any(b => b.Budget.Lines.Any(l => l.Amount is null && lines.Any(x => x.Line == l))) ? kit.Texts["budget_pm_note"] : "",
+            Sources = shown.Select(b => kit.SourceOf(b.Budget)).Distinct().ToList(),
+            Suggestions = suggestions,
+            Answered = answered,
+            Context = kit.ContextOf(query, intent, years: [year]),
+        };
+    }
+}
+
+/// <summary>"Hoeveel is er in 2026 begroot voor monitoring?", "wat is het totale budget voor 2026?": lines or totals of one year.</summary>
+internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : IAnswerer
+{
+    public Intent Intent => Intent.BudgetLine;
+
+    public Reply Answer(Query query)
+    {
+        var year = finder.Year(query);
+        var primaryKind = query.Kind ?? finder.DefaultKind(year, query.Today);
+        var primary = finder.Find(year, primaryKind);
+        var other = finder.Find(year, primaryKind == BudgetKind.Jaarrekening ? BudgetKind.Begroting : BudgetKind.Jaarrekening);
+        if (primary is null && other is null)
+        {
+            return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_year", year));
+        }
+
+        if (primary is null)
+        {
+            var lead = kit.Texts.Format(year >= query.Today.Year ? "budget_no_kind_yet" : "budget_no_kind", finder.KindName(primaryKind), year);
+            var alternative = Answer(query with { Kind = other!.Budget.Kind });
+            return alternative with { Lead = lead + " " + alternative.Lead, Answered = false };
+        }
+
+        var shown = other is null ? new List<BudgetEntry> { primary } : [primary, other];
+        var lines = finder.Match(primary, query);
+        if (lines.Count == 0 && query.LineKeys.Count > 0)
+        {
+            var inOther = other is null ? [] : finder.Match(other, query);
+            if (inOther.Count == 0)
+            {
+                return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_line", string.Join(", ", query.LineKeys), finder.KindName(primary.Budget.Kind), year));
+            }
+
+            (primary, other) = (other!, primary);
+            shown = [primary, other];
+            lines = inOther;
+        }
+
+        if (lines.Count == 0)
+        {
+            var lead = primary.Budget.Total is { } total
+                ? kit.Texts.Format(year < query.Today.Year ? "budget_total_past" : "budget_total", year, finder.KindName(primary.Budget.Kind), DutchFormat.Amount(total))
+                : kit.Texts.Format("budget_no_total", finder.KindName(primary.Budget.Kind), year);
+            if (other?.Budget.Total is { } otherTotal)
+            {
+                lead += " " + kit.Texts.Format("budget_also", finder.KindName(other.Budget.Kind), DutchFormat.Amount(otherTotal));
+            }
+
+            // The total alone when that is what was asked; otherwise the biggest lines of both sides with it.
+            var top = query.Has(Signals.Total) ? []
+                : query.Side is { } side ? Biggest(primary, side).Take(AnswerKit.MaxItems).ToList()
+                : [.. Biggest(primary, BudgetSide.Income).Take(2), .. Biggest(primary, BudgetSide.Expense).Take(3)];
+            return finder.Reply(query, Intent, lead, shown, top, total: true, year);
+        }
+
+        var sentences = new List<string>();
+        var items = new List<Fact>();
+        foreach (var line in lines)
+        {
+            var sentence = kit.Texts.Format("budget_line", line.Line.Label, year, finder.Amount(line.Line), finder.KindName(primary.Budget.Kind));
+            if (BudgetFinder.Same(other, line) is { } same)
+            {
+                sentence += " " + kit.Texts.Format("budget_line_other", finder.KindName(other!.Budget.Kind), finder.Amount(same.Line));
+                if (line.Line.Amount is { } a && same.Line.Amount is { } b && a != b && (query.BothKinds || query.Has(Signals.Compare)))
+                {
+                    sentence += " " + kit.Texts.Format("budget_difference", DutchFormat.Amount(Math.Abs(a - b)));
+                }
+            }
+
+            if (query.Has(Signals.Share) && primary.Budget.Total is { } grand)
+            {
+                sentence += " " + kit.Texts.Format("budget_share", DutchFormat.Amount(grand), finder.KindName(primary.Budget.Kind), year);
+            }
+
+            sentences.Add(sentence);
+            if (BudgetFinder.Note(primary.Budget, line.Line) is { } note)
+            {
+                items.Add(new Fact(Sentences.Shorten(note), kit.SourceOf(primary.Budget)));
+            }
+        }
+
+        return finder.Reply(query, Intent, string.Join(' ', sentences), shown, lines, total: false, year, items);
+    }
+
+    private static IEnumerable<LineEntry> Biggest(BudgetEntry table, BudgetSide side) =>
+        table.Lines.Where(l => l.Line.Side == side && l.Line.Kind == BudgetLineKind.Line).OrderByDescending(l => l.Line.Amount ?? 0);
+}
+
+/// <summary>
+/// "Is het budget gestegen ten opzichte van vorig jaar?", "hoeveel hoger waren de loonkosten dan begroot?": two tables,
+/// and only lines with the same label on both sides; when one side lacks the line, the answer says so.
+/// </summary>
+internal sealed class BudgetCompareAnswerer(AnswerKit kit, BudgetFinder finder, BudgetLineAnswerer single) : IAnswerer
+{
+    public Intent Intent => Intent.BudgetCompare;
+
+    public Reply Answer(Query query)
+    {
+        var years = query.Years.Distinct().ToList();
+        BudgetEntry? a;
+        BudgetEntry? b;
+        if (years.Count >= 2)
+        {
+            // "Restant budget 2024 in 2025": a line whose label names one asked year belongs to the other year's table.
+            foreach (var year in years)
+            {
+                var table = finder.Find(year, query.Kind ?? finder.DefaultKind(year, query.Today));
+                if (table is not null && query.LineKeys.Count > 0 && finder.Match(table, query).Any(l => years.Any(y => y != year && l.LabelKey.Contains(y.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal))))
+                {
+                    return single.Answer(query with { Years = [year] });
+                }
+            }
+
+            var (from, to) = (years.Min(), years.Max());
+            a = finder.Find(from, query.Kind ?? finder.DefaultKind(from, query.Today));
+            b = finder.Find(to, query.Kind ?? finder.DefaultKind(to, query.Today));
+            if (a is null || b is null)
+            {
+                return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_year", a is null ? from : to));
+            }
+        }
+        else
+        {
+            var year = finder.Year(query);
+            var relative = kit.Index.Words.Time.RelativeYears.Keys.Any(query.Text.HasPhrase);
+            if (relative && years.Count == 1 && year < query.Today.Year && query.Kind is null)
+            {
+                // "gestegen ten opzichte van vorig jaar": this year against the year named.
+                year = query.Today.Year;
+            }
+
+            var hasBoth = finder.Find(year, BudgetKind.Jaarrekening) is not null && finder.Find(year, BudgetKind.Begroting) is not null;
+            if (hasBoth && (query.BothKinds || query.Kind is not null && !relative))
+            {
+                a = finder.Find(year, BudgetKind.Begroting);
+                b = finder.Find(year, BudgetKind.Jaarrekening);
+            }
+            else
+            {
+                a = finder.Find(year - 1, query.Kind ?? finder.DefaultKind(year - 1, query.Today));
+                b = finder.Find(year, query.Kind ?? finder.DefaultKind(year, query.Today));
+            }
+
+            if (a is null || b is null)
+            {
+                return single.Answer(query);
+            }
+        }
+
+        var linesB = finder.Match(b, query);
+        var shown = new List<BudgetEntry> { a, b };
+        string lead;
+        if (query.LineKeys.Count > 0 || linesB.Count > 0)
+        {
+            if (linesB.Count == 0)
+            {
+                var linesA = finder.Match(a, query);
+                if (linesA.Count == 0)
+                {
+                    return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_line", string.Join(", ", query.LineKeys), finder.KindName(b.Budget.Kind), b.Budget.Year));
+                }
+
+                lead = kit.Texts.Format("budget_compare_missing", linesA[0].Line.Label, Column(a), finder.Amount(linesA[0].Line), Column(b));
+                return finder.Reply(query, Intent, lead, shown, linesA, total: false, b.Budget.Year);
+            }
+
+            var line = linesB[0];
+            var same = BudgetFinder.Same(a, line);
+            if (same is null)
+            {
+                lead = kit.Texts.Format("budget_compare_missing", line.Line.Label, Column(b), finder.Amount(line.Line), Column(a));
+                return finder.Reply(query, Intent, lead, shown, [line], total: false, b.Budget.Year);
+            }
+
+            lead = Compare(line.Line.Label, same.Line.Amount, line.Line.Amount, a, b);
+            return finder.Reply(query, Intent, lead, shown, [line], total: false, b.Budget.Year);
+        }
+
+        lead = Compare(kit.Texts["budget_total_label"], a.Budget.Total, b.Budget.Total, a, b);
+        var top = b.Lines.Where(l => l.Line.Kind == BudgetLineKind.Line && l.Line.Side == BudgetSide.Expense).OrderByDescending(l => l.Line.Amount ?? 0).ToList();
+        return finder.Reply(query, Intent, lead, shown, top, total: true, b.Budget.Year);
+    }
+
+    private string Column(BudgetEntry budget) => $"{finder.KindName(budget.Budget.Kind)} {budget.Budget.Year}";
+
+    private string Compare(string label, long? from, long? to, BudgetEntry a, BudgetEntry b)
+    {
+        if (from is null || to is null)
+        {
+            return kit.Texts.Format("budget_compare_unknown", label, Column(a), Column(b));
+        }
+
+        var diff = to.Value - from.Value;
+        var key = diff > 0 ? "budget_compare_up" : diff < 0 ? "budget_compare_down" : "budget_compare_same";
+        return kit.Texts.Format(key, label, DutchFormat.Amount(to.Value), Column(b), DutchFormat.Amount(from.Value), Column(a), DutchFormat.Amount(Math.Abs(diff)));
+    }
+}
+
+/// <summary>"Hoe is de begroting 2026 opgebouwd?", "waar gaat het geld naartoe?": the biggest lines of one table.</summary>
+internal sealed class BudgetBreakdownAnswerer(AnswerKit kit, BudgetFinder finder) : IAnswerer
+{
+    public Intent Intent => Intent.BudgetBreakdown;
+
+    public Reply Answer(Query query)
+    {
+        var year = finder.Year(query);
+        var kind = query.Kind ?? finder.DefaultKind(year, query.Today);
+        var table = finder.Find(year, kind) ?? finder.Find(year, kind == BudgetKind.Begroting ? BudgetKind.Jaarrekening : BudgetKind.Begroting);
+        if (table is null)
+        {
+            return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_year", year));
+        }
+
+        var expense = Biggest(table, BudgetSide.Expense);
+        var income = Biggest(table, BudgetSide.Income);
+        var name = $"{finder.KindName(table.Budget.Kind)} {year}";
+        var lead = table.Budget.Total is { } total ? kit.Texts.Format("breakdown_total", AnswerKit.Capital(name), DutchFormat.Amount(total)) : "";
+        if (query.Side != BudgetSide.Income && expense.Count > 0)
+        {
+            lead += " " + kit.Texts.Format("breakdown_expense", expense[0].Line.Label, finder.Amount(expense[0].Line));
+        }
+
+        if (query.Side != BudgetSide.Expense && income.Count > 0)
+        {
+            lead += " " + kit.Texts.Format("breakdown_income", income[0].Line.Label, finder.Amount(income[0].Line));
+        }
+
+        var lines = query.Side == BudgetSide.Income ? income : expense;
+        return finder.Reply(query, Intent, lead.Trim(), [table], lines, total: true, year);
+    }
+
+    private static List<LineEntry> Biggest(BudgetEntry table, BudgetSide side) =>
+        table.Lines.Where(l => l.Line.Side == side && l.Line.Kind == BudgetLineKind.Line).OrderByDescending(l => l.Line.Amount ?? 0).ToList();
+}
+
+/// <summary>
+/// A money question with words the tables do not hold ("wat betekent het wegvallen van de subsidie?"): a "hoeveel"
+/// question is answered from the tables first, any other from the report text first.
+/// </summary>
+internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, BudgetLineAnswerer budget, BudgetFinder finder) : IAnswerer
+{
+    public Intent Intent => Intent.MoneyText;
+
+    public Reply Answer(Query query)
+    {
+        var year = finder.Year(query);
+        var table = finder.Find(year, query.Kind ?? finder.DefaultKind(year, query.Today));
+        var lineFound = table is not null && query.LineKeys.Count > 0 && finder.Match(table, query).Count > 0;
+        if (query.Has(Signals.Count) && lineFound)
+        {
+            return budget.Answer(query);
+        }
+
+        var text = search.Answer(query, Intent.Search, requireNumber: query.Has(Signals.Count), partialAllowed: false);
+        if (text is { Answered: true })
+        {
+            return text;
+        }
+
+        return lineFound || query.LineKeys.Count == 0 && query.Terms.All(t => kit.Index.Analyzer.IsKnown(t.Text)) ? budget.Answer(query) : text ?? kit.NotFound(query, Intent);
+    }
+}

@@ -1,0 +1,433 @@
+using VarBot.Answering.Indexes;
+using VarBot.Answering.Routing;
+using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Dutch;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering.Answers;
+
+/// <summary>The events a question is about and how to say when they are: shared by the event intents.</summary>
+internal sealed class EventFinder(AnswerKit kit)
+{
+    /// <summary>Events of the asked type(s), title season, theme and name words; the best name match wins.</summary>
+    public List<Event> Candidates(Query query)
+    {
+        IEnumerable<EventEntry> all = kit.Index.Events;
+        if (query.EventTypes.Count > 0)
+        {
+            all = all.Where(e => query.EventTypes.Contains(e.Event.Type));
+        }
+
+        var list = all.ToList();
+        // A type word that is also a title ("veiligheidsconferentie", "najaarscarrousel") narrows to those titles.
+        var typeWords = kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        var typeNames = Enum.GetNames<EventType>().Select(n => n.ToLowerInvariant()).ToList();
+        var titled = query.Text.Tokens.Where(t => typeWords.Contains(t.Text) && !typeNames.Any(n => t.Text.StartsWith(n, StringComparison.Ordinal)))
+            .Select(t => list.Where(e => Analysis.TextNormalizer.Tokens(e.Event.Title).Contains(t.Text)).ToList())
+            .FirstOrDefault(l => l.Count > 0);
+        if (titled is not null)
+        {
+            list = titled;
+        }
+
+        if (query.TitleSeason is { } season)
+        {
+            var titleWords = kit.Words.Events.SeasonTitles[season];
+            var byTitle = list.Where(e => Analysis.TextNormalizer.Tokens(e.Event.Title).Any(titleWords.Contains)).ToList();
+            if (byTitle.Count > 0)
+            {
+                list = byTitle;
+            }
+            else if (kit.Words.Time.Seasons.TryGetValue(season, out var months))
+            {
+                list = list.Where(e => (e.Event.Date?.Month ?? e.Event.Month ?? 0) is var m && m >= months[0] && m <= months[1]).ToList();
+            }
+        }
+
+        var named = NameStems(query);
+        if (named.Count > 0)
+        {
+            var scored = list.Select(e => (Entry: e, Score: e.NameStems.Count(named.Contains))).ToList();
+            var best = scored.Count == 0 ? 0 : scored.Max(s => s.Score);
+            if (best > 0)
+            {
+                list = scored.Where(s => s.Score == best).Select(s => s.Entry).ToList();
+            }
+        }
+        else if (query.ThemeId is { } themeId && query.EventTypes.Count == 0)
+        {
+            var themed = list.Where(e => e.Event.ThemeId == themeId).ToList();
+            if (themed.Count > 0)
+            {
+                list = themed;
+            }
+        }
+
+        return list.Select(e => e.Event).ToList();
+    }
+
+    /// <summary>The stems of the question that name an event ("criminele uitbuiting", "femicide").</summary>
+    public HashSet<string> NameStems(Query query)
+    {
+        var generic = kit.Index.Search is null ? [] : GenericWords();
+        return query.Terms.Where(t => !generic.Contains(t.Text) && kit.Index.EventNameStems.Contains(t.Stem)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+    }
+
+    private HashSet<string>? generic;
+
+    private HashSet<string> GenericWords() => generic ??= [.. kit.Words.Events.DetailWords, .. kit.Words.Events.AgendaWords, .. kit.Words.Themes.ActivityWords,
+        .. kit.Words.Events.EventTypes.Values.SelectMany(v => v), .. kit.Words.Events.SeasonTitles.Values.SelectMany(v => v)];
+
+    public static bool IsUpcoming(Event e, DateOnly today) =>
+        e.Date is { } date ? date >= today
+        : e.Month is { } month ? e.Year > today.Year || e.Year == today.Year && month >= today.Month
+        : e.Year >= today.Year;
+
+    public static bool InRange(Event e, DateRange range)
+    {
+        if (e.Date is { } date)
+        {
+            return range.Contains(date);
+        }
+
+        var from = new DateOnly(e.Year, e.Month ?? 1, 1);
+        var to = e.Month is null ? new DateOnly(e.Year, 12, 31) : from.AddMonths(1).AddDays(-1);
+        return from <= range.To && to >= range.From;
+    }
+
+    /// <summary>"op maandag 23 maart 2026", "in maart 2026", "in 2026".</summary>
+    public string When(Event e) =>
+        e.Date is { } date ? kit.Texts.Format("when_day", DutchFormat.LongDate(date))
+        : e.Month is not null ? kit.Texts.Format("when_month", DutchFormat.When(e))
+        : kit.Texts.Format("when_year", DutchFormat.When(e));
+
+    /// <summary>What the reports say about the event: held, cancelled, planned, or planned but never reported back.</summary>
+    public string Status(Event e, DateOnly today) => e.Status switch
+    {
+        EventStatus.Cancelled => kit.Texts["event_cancelled"],
+        _ when IsUpcoming(e, today) => kit.Texts["event_planned"],
+        EventStatus.Held => kit.Texts["event_held"],
+        _ => kit.Texts["event_not_reported"],
+    };
+
+    /// <summary>"Leerhuis Criminele Uitbuiting", "het Leerhuis", or the title with its topic.</summary>
+    public static string Name(Event e) =>
+        e.Topic is { Length: > 0 } topic && !e.Title.Contains(topic, StringComparison.OrdinalIgnoreCase) ? $"{e.Title} ‘{topic}’" : e.Title;
+
+    public string Label(EventType type, bool plural = false) => kit.Texts[(plural ? "types_" : "type_") + type];
+
+    public string LabelOf(Query query, bool plural = false) =>
+        query.EventTypes.Count == 1 ? Label(query.EventTypes[0], plural) : kit.Texts[plural ? "types_any" : "type_any"];
+
+    public IEnumerable<FactSource> Sources(IEnumerable<Event> events) =>
+        events.SelectMany(e => e.Sources).Select(s => kit.SourceOf(s, kit.Texts["events_title"])).OfType<FactSource>().Distinct();
+
+    public Reply Reply(Query query, Intent intent, string lead, IReadOnlyList<Event> events, bool answered = true, IReadOnlyList<Fact>? items = null, bool hasMore = false)
+    {
+        var shown = events.Take(AnswerKit.MaxItems).ToList();
+        var year = shown.Count > 0 ? shown[0].Year : query.Today.Year;
+        var suggestions = new List<string>();
+        if (hasMore || events.Count > AnswerKit.MaxItems)
+        {
+            suggestions.Add(kit.Texts["suggest_more"]);
+        }
+
+        suggestions.Add(kit.Texts["suggest_next_leerhuis"]);
+        suggestions.Add(kit.Texts.Format("suggest_leerhuizen_year", year));
+        suggestions.Add(kit.Texts["suggest_agenda"]);
+        return new Reply
+        {
+            Intent = intent,
+            Template = "events",
+            Title = kit.Texts["events_title"],
+            Lead = lead,
+            Events = shown,
+            Items = items ?? [],
+            HasMore = hasMore || events.Count > AnswerKit.MaxItems,
+            Sources = Sources(shown).ToList(),
+            Answered = answered,
+            Suggestions = suggestions,
+            Context = kit.ContextOf(query, intent, eventId: shown.Count == 1 ? shown[0].Id : null),
+        };
+    }
+
+    public string NumberWord(int n) =>
+        kit.Words.Language.Numbers.Where(kv => kv.Value == n && !kv.Key.EndsWith("maal", StringComparison.Ordinal) && kv.Key != "een").Select(kv => kv.Key).FirstOrDefault()
+        ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>"Is er vandaag een Leerhuis?", "morgen iets van de VAR?": the events on one day, or the next one after it.</summary>
+internal sealed class EventDayAnswerer(AnswerKit kit, EventFinder finder) : IAnswerer
+{
+    public Intent Intent => Intent.EventDay;
+
+    public Reply Answer(Query query)
+    {
+        var day = query.Range!.From;
+        var dayWord = query.DayWord is { } word ? $"{word} ({DutchFormat.Date(day)})" : kit.Texts.Format("when_day", DutchFormat.Date(day));
+        var candidates = finder.Candidates(query);
+        var onDay = candidates.Where(e => e.Date == day).ToList();
+        var label = finder.LabelOf(query);
+        if (onDay.Count > 0)
+        {
+            var e = onDay[0];
+            var key = day < query.Today ? "event_day_yes_past" : "event_day_yes";
+            return finder.Reply(query, Intent, kit.Texts.Format(key, AnswerKit.Capital(dayWord), EventFinder.Name(e)), onDay);
+        }
+
+        var next = candidates.Where(e => EventFinder.IsUpcoming(e, day) && e.Status != EventStatus.Cancelled && (e.Date is null || e.Date > day)).ToList();
+        var lead = kit.Texts.Format(day < query.Today ? "event_day_no_past" : "event_day_no", dayWord, label);
+        if (next.Count > 0)
+        {
+            lead += " " + kit.Texts.Format("event_next_after", EventFinder.Name(next[0]), finder.When(next[0]));
+        }
+
+        return finder.Reply(query, Intent, lead, next.Take(1).ToList());
+    }
+}
+
+/// <summary>"Welke Leerhuizen zijn er in 2025?", "wat staat er na de zomer op de agenda?": the events in a period.</summary>
+internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder) : IAnswerer
+{
+    public Intent Intent => Intent.EventList;
+
+    public Reply Answer(Query query)
+    {
+        var candidates = finder.Candidates(query);
+        var range = query.Range;
+        var years = query.Years;
+        IEnumerable<Event> inPeriod = candidates;
+        if (range is not null)
+        {
+            inPeriod = inPeriod.Where(e => EventFinder.InRange(e, range));
+        }
+        else if (years.Count > 0)
+        {
+            inPeriod = inPeriod.Where(e => years.Contains(e.Year));
+        }
+        else
+        {
+            inPeriod = inPeriod.Where(e => e.Year == query.Today.Year);
+        }
+
+        if (query.Has(Signals.Next))
+        {
+            inPeriod = inPeriod.Where(e => EventFinder.IsUpcoming(e, query.Today));
+        }
+
+        var list = inPeriod.ToList();
+        var period = range is not null ? kit.Period(range) : kit.Texts.Format("when_year", years.Count > 0 ? string.Join(" en ", years) : query.Today.Year);
+        var label = finder.LabelOf(query);
+        var plural = finder.LabelOf(query, plural: true);
+        if (list.Count == 0)
+        {
+            var lead = kit.Texts.Format(query.Has(Signals.YesNo) ? "event_list_none_no" : "event_list_none", label, period);
+            var end = range?.To ?? new DateOnly(years.Count > 0 ? years.Max() : query.Today.Year, 12, 31);
+            var begin = range?.From ?? new DateOnly(years.Count > 0 ? years.Min() : query.Today.Year, 1, 1);
+            if (candidates.LastOrDefault(e => KnowledgeIndex.SortDate(e) < begin && e.Status != EventStatus.Cancelled) is { } before && query.Has(Signals.YesNo))
+            {
+                lead += " " + kit.Texts.Format("event_before_period", EventFinder.Name(before), finder.When(before));
+            }
+
+            var after = candidates.FirstOrDefault(e => KnowledgeIndex.SortDate(e) > end && EventFinder.IsUpcoming(e, query.Today) && e.Status != EventStatus.Cancelled);
+            if (after is not null)
+            {
+                lead += " " + kit.Texts.Format("event_next_after", EventFinder.Name(after), finder.When(after));
+            }
+
+            var reply = finder.Reply(query, Intent, lead, after is null ? [] : [after], answered: after is not null);
+            return reply with { Answered = false };
+        }
+
+        var page = Math.Max(1, query.Page);
+        var shown = list.Skip((page - 1) * AnswerKit.MaxItems).ToList();
+        if (shown.Count == 0)
+        {
+            return kit.NotFound(query, Intent, kit.Texts["more_none"]);
+        }
+
+        string text;
+        if (list.Count == 1)
+        {
+            var e = list[0];
+            text = kit.Texts.Format(EventFinder.IsUpcoming(e, query.Today) ? "event_single_future" : "event_single_past", EventFinder.Name(e), finder.When(e));
+        }
+        else
+        {
+            text = kit.Texts.Format("event_list", AnswerKit.Capital(period), finder.NumberWord(list.Count), plural.ToLowerInvariant() == plural ? plural : plural);
+        }
+
+        if (query.Has(Signals.YesNo))
+        {
+            text = kit.Texts.Format("yes", text);
+        }
+
+        return finder.Reply(query, Intent, text, shown, hasMore: shown.Count > AnswerKit.MaxItems);
+    }
+}
+
+/// <summary>
+/// "Wanneer is het volgende Leerhuis?", "het laatste leerhuis van dit jaar", "het Leerhuis over femicide": one event by
+/// its position (next, previous, first, last, n-th) or its name.
+/// </summary>
+internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAnswerer
+{
+    public Intent Intent => Intent.EventNext;
+
+    public Reply Answer(Query query)
+    {
+        var today = query.Today;
+        if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed && query.Years.Count == 0 && query.Range is null
+            && !query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Ordinal))
+        {
+            return Single(query, followed);
+        }
+
+        var candidates = finder.Candidates(query);
+        var label = finder.LabelOf(query);
+        if (candidates.Count == 0)
+        {
+            return kit.NotFound(query, Intent, kit.Texts.Format("event_none", label));
+        }
+
+        var named = finder.NameStems(query).Count > 0 || query.TitleSeason is not null && query.EventTypes.Count > 0;
+        var year = query.Year;
+        // "het laatste Leerhuis" alone is the most recent one; "het laatste Leerhuis van dit jaar" the last of that year.
+        var position = query.Ordinal is not null || query.Has(Signals.First) || query.Has(Signals.Last) && (year is not null || query.Range is not null);
+        if (position)
+        {
+            var inYear = candidates.Where(e => e.Year == (year ?? today.Year) && e.Status != EventStatus.Cancelled).ToList();
+            if (inYear.Count == 0)
+            {
+                return kit.NotFound(query, Intent, kit.Texts.Format("event_list_none", label, kit.Texts.Format("when_year", year ?? today.Year)));
+            }
+
+            var n = query.Has(Signals.Last) ? inYear.Count : query.Ordinal ?? 1;
+            if (n > inYear.Count)
+            {
+                return kit.NotFound(query, Intent, kit.Texts.Format("event_list_none", label, kit.Texts.Format("when_year", year ?? today.Year)));
+            }
+
+            return Single(query, inYear[n - 1]);
+        }
+
+        if (year is not null || query.Range is not null)
+        {
+            var inPeriod = candidates.Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : e.Year == year).ToList();
+            if (inPeriod.Count > 0)
+            {
+                if (query.Has(Signals.Next))
+                {
+                    inPeriod = inPeriod.Where(e => EventFinder.IsUpcoming(e, today)).DefaultIfEmpty(inPeriod[^1]).ToList();
+                }
+
+                return Single(query, inPeriod[0]);
+            }
+
+            var period = query.Range is { } range ? kit.Period(range) : kit.Texts.Format("when_year", year);
+            var none = kit.Texts.Format("event_list_none", label, period);
+            return kit.NotFound(query, Intent, none);
+        }
+
+        var upcoming = candidates.Where(e => EventFinder.IsUpcoming(e, today) && e.Status != EventStatus.Cancelled).ToList();
+        var past = candidates.Where(e => !EventFinder.IsUpcoming(e, today)).ToList();
+        if ((query.Has(Signals.Previous) || query.Has(Signals.Past) && !query.Has(Signals.Next) || named && upcoming.Count == 0) && past.Count > 0)
+        {
+            return Single(query, past[^1]);
+        }
+
+        if (upcoming.Count > 0)
+        {
+            var first = upcoming[0];
+            var lead = query.EventTypes.Count == 1 && !named
+                ? kit.Texts.Format("event_next_" + Article(query.EventTypes[0]), label, finder.When(first))
+                : kit.Texts.Format("event_next_any", EventFinder.Name(first), finder.When(first));
+            if (query.EventTypes.Count == 1 && !named && first.Title != label && !string.Equals(first.Title, label, StringComparison.OrdinalIgnoreCase))
+            {
+                lead = kit.Texts.Format("event_single_future", EventFinder.Name(first), finder.When(first));
+            }
+
+            return finder.Reply(query, Intent, lead, upcoming);
+        }
+
+        var last = past.LastOrDefault();
+        var noneLead = kit.Texts.Format("event_none_after_" + (query.EventTypes.Count == 1 ? Article(query.EventTypes[0]) : "de"), label, DutchFormat.Date(today));
+        if (last is not null)
+        {
+            noneLead += " " + kit.Texts.Format("event_last_known", EventFinder.Name(last), finder.When(last));
+        }
+
+        return finder.Reply(query, Intent, noneLead, last is null ? [] : [last], answered: false);
+    }
+
+    private Reply Single(Query query, Event e)
+    {
+        var key = EventFinder.IsUpcoming(e, query.Today) ? "event_single_future" : e.Status == EventStatus.Held ? "event_single_past" : "event_single_unreported";
+        if (e.Status == EventStatus.Cancelled)
+        {
+            key = "event_single_cancelled";
+        }
+
+        return finder.Reply(query, Intent, kit.Texts.Format(key, EventFinder.Name(e), finder.When(e)), [e]);
+    }
+
+    private string Article(EventType type) => kit.Texts.Has("article_" + type) ? kit.Texts["article_" + type] : "de";
+}
+
+/// <summary>"Waar ging het Leerhuis van juli vorig jaar over?", "hoeveel deelnemers waren er?": an event and what the reports say about it.</summary>
+internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, EventNextAnswerer next, SearchAnswerer search) : IAnswerer
+{
+    public Intent Intent => Intent.EventDetail;
+
+    public Reply Answer(Query query)
+    {
+        var basic = next.Answer(query);
+        if (basic.Events.Count != 1)
+        {
+            var list = new EventListAnswerer(kit, finder).Answer(query);
+            if (list.Events.Count == 0)
+            {
+                return search.Answer(query, Intent, requireNumber: false) ?? basic;
+            }
+
+            basic = list;
+        }
+
+        var e = basic.Events[0];
+        var facts = new List<Fact>();
+        if (query.Has(Signals.TimeOfDay) && e.Time is { } time)
+        {
+            facts.Add(new Fact(kit.Texts.Format("event_time", time), finder.Sources([e]).FirstOrDefault() ?? new FactSource("", "", null)));
+        }
+
+        if (e.Place is { } place)
+        {
+            facts.Add(new Fact(kit.Texts.Format("event_place", place), finder.Sources([e]).FirstOrDefault() ?? new FactSource("", "", null)));
+        }
+
+        // What the reports write about the event: passages at its source lines that hold the asked words.
+        var lines = e.Sources.ToList();
+        // Near its own source lines every passage is about the event: search with what is asked about it, not its name.
+        var typeWords = kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        var nameStems = Analysis.TextNormalizer.Tokens(e.Title).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+        var asked = query.Terms.Where(t => !typeWords.Contains(t.Text) && !nameStems.Contains(t.Stem)).ToList();
+        var near = search.Answer(query with { Terms = asked.Count > 0 ? asked : query.Terms }, Intent, requireNumber: false,
+            restrict: p => lines.Any(s => p.Passage.Source.File.EndsWith(Path.GetFileName(s.File), StringComparison.Ordinal) && Math.Abs(p.Passage.Source.Line - s.Line) <= 12),
+            partialAllowed: true);
+        if (near is not null)
+        {
+            facts.AddRange(near.Answered ? [new Fact(near.Lead, near.Sources.FirstOrDefault() ?? new FactSource("", "", null)), .. near.Items] : near.Items);
+        }
+        else if (query.Has(Signals.Count) && query.CountNoun.Count > 0)
+        {
+            facts.Add(new Fact(kit.Texts.Format("count_unknown", string.Join(' ', query.CountNoun)), new FactSource("", "", null)));
+        }
+
+        return basic with
+        {
+            Intent = Intent,
+            Items = facts.Take(AnswerKit.MaxItems).ToList(),
+            Sources = [.. basic.Sources, .. near?.Sources ?? []],
+        };
+    }
+}

@@ -1,0 +1,241 @@
+using System.Globalization;
+using VarBot.Answering.Analysis;
+using VarBot.Answering.Routing;
+using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Dutch;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering.Answers;
+
+/// <summary>Answers that are one fixed text with example questions: empty, too long, no words, code, English.</summary>
+internal sealed class FixedTextAnswerer(AnswerKit kit, Intent intent, string textKey) : IAnswerer
+{
+    public Intent Intent => intent;
+
+    public Reply Answer(Query query) => new()
+    {
+        Intent = intent,
+        Template = "notFound",
+        Title = kit.Texts["welcome_title"],
+        Lead = kit.Texts[textKey],
+        Answered = false,
+        Suggestions = kit.DefaultSuggestions(),
+        Context = ConversationContext.Empty,
+    };
+}
+
+/// <summary>"Hallo", "dank je", "wie ben jij": a short reply with three example questions, never a passage.</summary>
+internal sealed class SmallTalkAnswerer(AnswerKit kit) : IAnswerer
+{
+    public Intent Intent => Intent.SmallTalk;
+
+    public Reply Answer(Query query) => new()
+    {
+        Intent = Intent,
+        Template = "notFound",
+        Title = kit.Texts["welcome_title"],
+        Lead = kit.Texts["small_talk_" + (query.SmallTalk ?? SmallTalkKind.Greeting).ToString().ToLowerInvariant()],
+        Answered = true,
+        Suggestions = kit.DefaultSuggestions(),
+        Context = ConversationContext.Empty,
+    };
+}
+
+/// <summary>"Wie wordt de nieuwe voorzitter?": the reports never say who will be.</summary>
+internal sealed class FuturePersonAnswerer(AnswerKit kit) : IAnswerer
+{
+    public Intent Intent => Intent.FuturePerson;
+
+    public Reply Answer(Query query) => kit.NotFound(query, Intent, kit.Texts["future_person"]);
+}
+
+/// <summary>"Wat is het budget van het RIEC?": the reports are the VAR's; another organisation's figures are not in them.</summary>
+internal sealed class OtherOrganisationAnswerer(AnswerKit kit) : IAnswerer
+{
+    public Intent Intent => Intent.OtherOrganisation;
+
+    public Reply Answer(Query query) => kit.NotFound(query, Intent, kit.Texts.Format("other_organisation", query.OtherOrganisation));
+}
+
+/// <summary>"Wie is de voorzitter?", "hoeveel gemeenten?": organisation facts from the report of the asked year, or the latest.</summary>
+internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
+{
+    public Intent Intent => Intent.Organisation;
+
+    public Reply Answer(Query query)
+    {
+        var kind = query.Role!.Value;
+        var facts = kit.Model.Organisation.Where(f => f.Kind == kind).ToList();
+        if (facts.Count == 0)
+        {
+            return kit.NotFound(query, Intent);
+        }
+
+        string? note = null;
+        if (query.Year is { } asked)
+        {
+            if (facts.Any(f => f.Year == asked))
+            {
+                facts = facts.Where(f => f.Year == asked).ToList();
+            }
+            else
+            {
+                var earlier = facts.Where(f => f.Year < asked).ToList();
+                var person = kit.Words.Organisation.PersonRoles.Contains(kind.ToString());
+                if (earlier.Count == 0 && (person || asked < kit.Model.Reports.Min(r => r.ReportYear)))
+                {
+                    return kit.NotFound(query, Intent, kit.Texts.Format("org_before_reports", asked, kit.Model.Reports.Min(r => r.ReportYear)));
+                }
+
+                var nearest = earlier.Count > 0 ? earlier.Max(f => f.Year) : facts.Min(f => f.Year);
+                facts = facts.Where(f => f.Year == nearest).ToList();
+                note = kit.Texts.Format(earlier.Count > 0 ? "org_other_year" : "org_later_year", asked, nearest);
+            }
+        }
+
+        var year = facts.Max(f => f.Year);
+        var latest = facts.Where(f => f.Year == year).ToList();
+        var fact = latest[0];
+        string lead;
+        if (kit.Texts.Has($"org_{kind}_count"))
+        {
+            lead = kit.Texts.Format("org_count", year, kit.Texts.Format($"org_{kind}_count", Number(fact.Value)));
+        }
+        else
+        {
+            var value = string.Join(", ", latest.Select(f => f.Detail is null ? f.Value : $"{f.Value} ({f.Detail})"));
+            var newest = kit.Model.Organisation.Where(f => f.Kind == kind).Max(f => f.Year);
+            lead = kit.Texts.Format(year < newest ? "org_fact_past" : "org_fact", kit.Texts[$"org_{kind}"], year, value);
+        }
+
+        if (note is not null)
+        {
+            lead = note + " " + lead;
+        }
+
+        var source = kit.SourceOf(fact.Source, kit.Texts["org_title"]) ?? new FactSource(fact.ReportId, kit.Texts["org_title"], fact.Source);
+        return new Reply
+        {
+            Intent = Intent,
+            Title = kit.Texts["org_title"],
+            Lead = lead,
+            Sources = [source],
+            Suggestions = [.. new[] { "Chair", "Municipalities", "NewsletterSubscribers" }.Where(k => k != kind.ToString()).Take(2).Select(k => kit.Texts["suggest_org_" + k]), kit.Texts["suggest_next_leerhuis"]],
+            Context = kit.ContextOf(query, Intent),
+        };
+    }
+
+    /// <summary>A count written in digits gets Dutch thousands separators ("1400" reads "1.400").</summary>
+    private static string Number(string value) =>
+        long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1000 ? DutchFormat.Amount(number)[2..] : value;
+}
+
+/// <summary>"Wie is Astrid de Jong?", "wie is de burgemeester van Maassluis?": a named person's role, from the latest report naming them.</summary>
+internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAnswerer
+{
+    public Intent Intent => Intent.Person;
+
+    public Reply Answer(Query query)
+    {
+        var asked = query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var roleWords = kit.Words.Organisation.PersonRoleWords;
+        var byName = kit.Index.People.Where(p => p.Name.Length >= 2 && p.Name.All(asked.Contains)).Select(p => p.Fact);
+        var byDetail = kit.Index.People.Where(p => p.Fact.Detail is { } d && TextNormalizer.Tokens(d).Where(t => !roleWords.Contains(t)).Any(asked.Contains)).Select(p => p.Fact);
+        var fact = byName.Concat(byDetail).OrderByDescending(f => f.Year).FirstOrDefault();
+        if (fact is null)
+        {
+            return search.Answer(query) ;
+        }
+
+        var role = kit.Texts["org_role_" + fact.Kind];
+        var lead = fact.Detail is null
+            ? kit.Texts.Format("org_person_plain", fact.Value, fact.Year, role)
+            : kit.Texts.Format("org_person", fact.Value, fact.Detail, fact.Year, role);
+        var source = kit.SourceOf(fact.Source, kit.Texts["org_title"]) ?? new FactSource(fact.ReportId, kit.Texts["org_title"], fact.Source);
+        return new Reply
+        {
+            Intent = Intent,
+            Title = kit.Texts["org_title"],
+            Lead = lead,
+            Sources = [source],
+            Suggestions = kit.DefaultSuggestions(),
+            Context = kit.ContextOf(query, Intent) with { Role = fact.Kind },
+        };
+    }
+}
+
+/// <summary>Monitoring publications (GVB, Veiligheidsmonitor, Mensenhandelmonitor): when they appear, who makes them.</summary>
+internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) : IAnswerer
+{
+    private const int MaxPublications = 4;
+
+    public Intent Intent => Intent.Monitoring;
+
+    public Reply Answer(Query query)
+    {
+        var kind = query.Monitoring!.Value;
+        var all = kit.Model.Monitoring.Where(m => m.Kind == kind).ToList();
+        var chosen = all;
+        if (query.Years.Count > 0)
+        {
+            var years = query.Years;
+            var appearing = all.Where(m => years.Contains(m.Year)).ToList();
+            var covering = all.Where(m => m.Covers is { } c && years.Any(y => c.Contains(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))).ToList();
+            var asksCover = query.Text.Has("over") || query.Text.Tokens.Count <= 5 && !query.Has(Signals.Past) && !query.Text.Has("in");
+            chosen = asksCover && covering.Count > 0 ? covering : appearing.Count > 0 ? appearing : covering;
+        }
+
+        if (query.Has(Signals.Next) && query.Years.Count == 0)
+        {
+            var planned = all.Where(m => m.Status == PublicationStatus.Planned && m.Year >= query.Today.Year).OrderBy(m => m.Year).ThenBy(m => m.Month ?? 13).ToList();
+            chosen = planned.Count > 0 ? planned : all.OrderByDescending(m => m.Year).Take(1).ToList();
+        }
+        else
+        {
+            chosen = chosen.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month ?? 0).ToList();
+        }
+
+        var restrictWords = kit.Words.Monitoring.Kinds[kind.ToString()].SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
+        var text = search.Answer(query, Intent, requireNumber: false,
+            restrict: p => p.Analysed.Tokens.Any(t => restrictWords.Contains(t.Text)) || p.Passage.Section == "Monitoring", partialAllowed: false);
+        if (chosen.Count == 0)
+        {
+            return text ?? kit.NotFound(query, Intent);
+        }
+
+        var items = chosen.Take(MaxPublications).Select(Line).ToList();
+        var lead = items[0].Text;
+        var facts = items.Skip(1).ToList();
+        if (text is { Answered: true })
+        {
+            facts.Insert(0, new Fact(text.Lead, text.Sources.FirstOrDefault() ?? items[0].Source));
+        }
+
+        return new Reply
+        {
+            Intent = Intent,
+            Title = kit.Texts["monitoring_title"],
+            Lead = lead,
+            Items = facts.Take(AnswerKit.MaxItems).ToList(),
+            Sources = [.. items.Select(i => i.Source), .. text?.Sources ?? []],
+            Suggestions = kit.DefaultSuggestions(),
+            Context = kit.ContextOf(query, Intent),
+        };
+    }
+
+    private Fact Line(MonitoringPublication publication)
+    {
+        var year = publication.Year.ToString(CultureInfo.InvariantCulture);
+        var when = publication.Month is { } month ? DutchFormat.MonthYear(publication.Year, month)
+            : publication.When is { } w ? (w.Contains(year, StringComparison.Ordinal) ? w : $"{w} {year}") : year;
+        var key = publication.Status == PublicationStatus.Published ? "monitoring_published" : "monitoring_planned";
+        var text = kit.Texts.Format(key, publication.Title, when);
+        if (publication.Performer is { } performer)
+        {
+            text += " " + kit.Texts.Format("monitoring_by", performer);
+        }
+
+        var source = kit.SourceOf(publication.Source, kit.Texts["monitoring_title"]) ?? new FactSource("", kit.Texts["monitoring_title"], publication.Source);
+        return new Fact(text, source);
+    }
+}

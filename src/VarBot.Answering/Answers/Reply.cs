@@ -1,0 +1,41 @@
+using VarBot.Answering.Conversation;
+using VarBot.Answering.Routing;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering.Answers;
+
+/// <summary>Where a fact was read in the model: report, section and line.</summary>
+internal sealed record FactSource(string ReportId, string Section, SourceRef? Line);
+
+/// <summary>A statement taken from the model (a sentence, a list item, a table line), with its source.</summary>
+internal sealed record Fact(string Text, FactSource Source);
+
+/// <summary>A row of a budget table: a model line (or the report's own total) per column.</summary>
+internal sealed record TableRow(string Label, IReadOnlyList<string> Values, bool IsTotal);
+
+/// <summary>
+/// Answer stage result: what one intent class says, typed. Text comes later from the realiser; figures in
+/// <see cref="Lead"/> and <see cref="Items"/> are model lines or the difference of two lines with the same label.
+/// </summary>
+internal sealed record Reply
+{
+    public required Intent Intent { get; init; }
+    /// <summary>The card template: answer, events, budget, theme or notFound.</summary>
+    public string Template { get; init; } = "answer";
+    public string Title { get; init; } = "";
+    /// <summary>The sentence that answers (at most 40 words).</summary>
+    public required string Lead { get; init; }
+    /// <summary>At most five bullets shown; the rest waits for "Meer".</summary>
+    public IReadOnlyList<Fact> Items { get; init; } = [];
+    public IReadOnlyList<Event> Events { get; init; } = [];
+    public IReadOnlyList<string> Columns { get; init; } = [];
+    public IReadOnlyList<TableRow> Rows { get; init; } = [];
+    public string Note { get; init; } = "";
+    public IReadOnlyList<FactSource> Sources { get; init; } = [];
+    public IReadOnlyList<string> Suggestions { get; init; } = [];
+    /// <summary>True when there is more than fits on one screen: the realiser offers "Meer".</summary>
+    public bool HasMore { get; init; }
+    public bool Answered { get; init; } = true;
+    /// <summary>What the next turn may continue from.</summary>
+    public required ConversationContext Context { get; init; }
+}

@@ -1,0 +1,355 @@
+using VarBot.Answering.Analysis;
+using VarBot.Answering.Indexes;
+using VarBot.Answering.Routing;
+using VarBot.Answering.Understanding;
+
+namespace VarBot.Answering.Answers;
+
+/// <summary>
+/// Open questions: the passages that cover the question best (BM25 within the asked year and theme where possible),
+/// answered with the best one to three sentences. A count question needs a number next to the counted word, a "wie"
+/// question a name next to an asked word; otherwise the reports do not answer it.
+/// </summary>
+internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
+{
+    private const double Full = 0.5;
+    private const double Partial = 0.3;
+    private const int MaxSentences = 3;
+
+    public Intent Intent => Intent.Search;
+
+    public Reply Answer(Query query) => Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
+
+    /// <summary>The search answer, or null when no passage covers the question well enough.</summary>
+    public Reply? Answer(Query query, Intent intent, bool requireNumber, Func<PassageEntry, bool>? restrict = null, bool partialAllowed = true)
+    {
+        var words = kit.Words;
+        var terms = query.Terms
+            .Where(t => !words.Language.WhoWords.Contains(t.Text) && !words.Language.CountWords.Any(c => c.Split(' ').Contains(t.Text))
+                && !words.Language.WhereWords.Contains(t.Text) && !words.Conversation.FollowUpStarts.Contains(t.Text)
+                && !words.Conversation.MoreWords.Contains(t.Text))
+            .ToList();
+        if (query.ThemeId is { } themeForTerms)
+        {
+            foreach (var t in TextNormalizer.Tokens(kit.ThemeName(themeForTerms)))
+            {
+                if (!kit.Index.Analyzer.IsStopword(t) && terms.All(x => x.Text != t))
+                {
+                    terms.Add(kit.Index.Analyzer.ToToken(t));
+                }
+            }
+        }
+
+        if (terms.Count == 0)
+        {
+            return null;
+        }
+
+        requireNumber |= query.Has(Signals.Count);
+        var (hits, coverage) = Find(query, terms, requireNumber, restrict);
+        if (hits.Count == 0 || coverage < Partial || !partialAllowed && coverage < Full)
+        {
+            return null;
+        }
+
+        var answered = coverage >= Full;
+        var partialKey = "partial_found";
+        var askedYears = query.Years.Count > 0 ? query.Years : query.Range is { } asked ? [asked.From.Year] : [];
+        if (askedYears.Count > 0 && !askedYears.Contains(hits[0].Entry.Passage.Year) && !askedYears.Any(hits[0].Entry.Years.Contains))
+        {
+            // A year the user named is firm: a passage about another year is only near.
+            answered = false;
+        }
+        var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
+        if (requireNumber && countNoun.Count > 0)
+        {
+            var nounStems = countNoun.Select(Analyzer.Stem).SelectMany(s => kit.Index.Analyzer.Synonyms(s).Append(s)).ToHashSet(StringComparer.Ordinal);
+            var withCount = hits.FirstOrDefault(h => Sentences.Split(h.Entry.Text).Any(s => NumberNear(s, nounStems)));
+            if (withCount is null)
+            {
+                return new Reply
+                {
+                    Intent = intent,
+                    Template = "notFound",
+                    Title = kit.Texts["not_found_title"],
+                    Lead = kit.Texts.Format("count_unknown", string.Join(' ', countNoun)),
+                    Answered = false,
+                    Suggestions = kit.DefaultSuggestions(),
+                    Context = kit.ContextOf(query, intent),
+                };
+            }
+
+            hits = [withCount, .. hits.Where(h => h != withCount)];
+        }
+
+        if (query.Has(Signals.Who) && query.Role is null)
+        {
+            var stems = terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+            var named = hits.FirstOrDefault(h => NameNear(h.Entry.Text, stems));
+            if (named is null)
+            {
+                answered = false;
+                partialKey = "partial_person";
+            }
+            else
+            {
+                hits = [named, .. hits.Where(h => h != named)];
+            }
+        }
+
+        var facts = Pick(hits, terms, requireNumber ? query.CountNoun : []);
+        if (facts.Count == 0)
+        {
+            return null;
+        }
+
+        var lead = answered ? facts[0].Text : kit.Texts[partialKey];
+        var items = answered ? facts.Skip(1).ToList() : facts;
+        return new Reply
+        {
+            Intent = intent,
+            Template = "answer",
+            Title = kit.Texts["search_title"],
+            Lead = lead,
+            Items = items.Take(AnswerKit.MaxItems).ToList(),
+            HasMore = items.Count > AnswerKit.MaxItems,
+            Sources = facts.Select(f => f.Source).Distinct().ToList(),
+            Answered = answered,
+            Suggestions = Suggestions(query, hits[0].Entry),
+            Context = kit.ContextOf(query, intent),
+        };
+    }
+
+    /// <summary>Searches the asked year and theme first, then wider; a named year is a firm constraint.</summary>
+    private (List<PassageHit> Hits, double Coverage) Find(Query query, List<Token> terms, bool requireNumber, Func<PassageEntry, bool>? restrict)
+    {
+        var years = query.Years.Count > 0 ? query.Years : query.Range is { } r && r.From.Year == r.To.Year ? [r.From.Year] : [];
+        var themeId = query.ThemeId;
+        var filters = new List<Func<PassageEntry, bool>?>();
+        Func<PassageEntry, bool>? yearFilter = null;
+        if (themeId is not null && years.Count > 0)
+        {
+            filters.Add(p => p.Passage.ThemeId == themeId && (years.Contains(p.Passage.Year) || years.Any(p.Years.Contains)));
+        }
+
+        if (years.Count > 0)
+        {
+            filters.Add(yearFilter = p => years.Contains(p.Passage.Year));
+            filters.Add(p => years.Any(p.Years.Contains));
+        }
+
+        if (themeId is not null)
+        {
+            filters.Add(p => p.Passage.ThemeId == themeId);
+        }
+
+        filters.Add(null);
+        List<PassageHit> best = [];
+        double coverage = 0;
+        foreach (var filter in filters)
+        {
+            var hits = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p)) && (filter is null || filter(p))).ToList();
+            var c = hits.Count > 0 ? hits[0].Coverage : 0;
+            if (hits.Count > 0 && c > coverage + 0.05)
+            {
+                (best, coverage) = (hits, c);
+            }
+
+            if (hits.Count > 0 && c < 0.999 && filter is not null && ReferenceEquals(filter, yearFilter))
+            {
+                // A passage of another report that names the year may cover the question better.
+                var mentioned = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && years.Any(p.Years.Contains) && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p))).ToList();
+                if (mentioned.Count > 0 && mentioned[0].Coverage > c + 0.05)
+                {
+                    (best, coverage) = (mentioned, mentioned[0].Coverage);
+                    c = coverage;
+                }
+            }
+
+            var themeOnly = years.Count == 0 && filter is not null;
+            if (hits.Count > 0 && c >= (themeOnly ? 0.999 : Full))
+            {
+                break;
+            }
+        }
+
+        return (best, coverage);
+    }
+
+    /// <summary>
+    /// The best sentences: from the best passage the sentences that hold most of the asked words (a list intro brings its
+    /// items), then the best sentence of each next passage that covers nearly as much.
+    /// </summary>
+    private List<Fact> Pick(List<PassageHit> hits, List<Token> terms, IReadOnlyList<string> countNoun)
+    {
+        var stems = terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var facts = new List<Fact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var first = hits[0];
+        foreach (var sentence in BestSentences(first.Entry.Text, stems, 2))
+        {
+            Add(sentence, first.Entry);
+        }
+
+        if (first.Entry.Text.TrimEnd().EndsWith(':'))
+        {
+            foreach (var item in ListItems(first.Entry))
+            {
+                Add(Sentences.Split(item.Text).FirstOrDefault() ?? item.Text, item);
+            }
+        }
+
+        foreach (var hit in hits.Skip(1))
+        {
+            if (facts.Count >= MaxSentences || hit.Coverage < first.Coverage * 0.85)
+            {
+                break;
+            }
+
+            foreach (var sentence in BestSentences(hit.Entry.Text, stems, 1))
+            {
+                Add(sentence, hit.Entry);
+            }
+        }
+
+        return facts;
+
+        void Add(string sentence, PassageEntry entry)
+        {
+            var shortened = WithYear(Sentences.Shorten(sentence), entry);
+            var key = string.Join(' ', TextNormalizer.Tokens(shortened));
+            if (key.Length > 0 && !Sentences.IsDebris(shortened) && seen.Add(key) && !seen.Any(s => s != key && s.Contains(key, StringComparison.Ordinal)))
+            {
+                facts.Add(new Fact(shortened, kit.SourceOf(entry)));
+            }
+        }
+    }
+
+    private System.Text.RegularExpressions.Regex? monthWithoutYear;
+
+    /// <summary>"in mei" in the jaarverslag 2024 reads "in mei 2024": a month the sentence gives without a year gets the passage's year.</summary>
+    private string WithYear(string sentence, PassageEntry entry)
+    {
+        if (entry.Passage.Kind == Knowledge.Model.PassageKind.General)
+        {
+            return sentence;
+        }
+
+        monthWithoutYear ??= new System.Text.RegularExpressions.Regex(
+            $@"\b({string.Join('|', kit.Words.Language.Months)})\b(?!\s*[-/–]?\s*\w*\s*\d{{4}})",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        var year = entry.Passage.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
+    }
+
+    /// <summary>The bullets that follow a passage ending in a colon, in the same section.</summary>
+    public IEnumerable<PassageEntry> ListItems(PassageEntry intro)
+    {
+        var passages = kit.Index.Passages;
+        for (var i = intro.Index + 1; i < passages.Count && i <= intro.Index + 8; i++)
+        {
+            var p = passages[i];
+            var numbered = p.Text.Length > 1 && char.IsDigit(p.Text[0]) && p.Text[1] is '.' or ')';
+            if (p.Passage.ReportId != intro.Passage.ReportId || p.Passage.Section != intro.Passage.Section || !p.Passage.IsBullet && !numbered)
+            {
+                yield break;
+            }
+
+            if (p.Text.Length > 0)
+            {
+                yield return p;
+            }
+        }
+    }
+
+    private List<string> BestSentences(string text, HashSet<string> stems, int max)
+    {
+        var sentences = Sentences.Split(text);
+        if (sentences.Count <= max)
+        {
+            return [.. sentences];
+        }
+
+        var scored = sentences
+            .Select((s, i) => (Sentence: s, Index: i, Score: TextNormalizer.Tokens(s).Select(Analyzer.Stem).Distinct().Count(st => stems.Contains(st) || kit.Index.Analyzer.Synonyms(st).Any(stems.Contains))))
+            .OrderByDescending(x => x.Score)
+            .ThenBy(x => x.Index)
+            .Take(max)
+            .Where(x => x.Score > 0)
+            .OrderBy(x => x.Index)
+            .Select(x => x.Sentence)
+            .ToList();
+        return scored.Count > 0 ? scored : [sentences[0]];
+    }
+
+    /// <summary>A number (not a year) or a number word within three words of an asked word, in one sentence.</summary>
+    private bool NumberNear(string sentence, HashSet<string> nounStems)
+    {
+        var tokens = TextNormalizer.Tokens(sentence, joinBrokenWords: false);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var stem = Analyzer.Stem(tokens[i]);
+            var compound = nounStems.Any(n => n.Length >= 4 && tokens[i].EndsWith(n, StringComparison.Ordinal));
+            if (!nounStems.Contains(stem) && !compound)
+            {
+                continue;
+            }
+
+            for (var j = Math.Max(0, i - 3); j <= Math.Min(tokens.Count - 1, i + 3); j++)
+            {
+                var t = tokens[j];
+                var isYear = t.Length == 4 && t.All(char.IsDigit) && t[0] is '1' or '2';
+                if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// A name next to an asked word: a capitalised word within two words of it, in the same sentence, not at the start of
+    /// the sentence, and not a word the reports also write in lower case.
+    /// </summary>
+    private bool NameNear(string text, HashSet<string> stems)
+    {
+        foreach (var sentence in Sentences.Split(text))
+        {
+            var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            for (var i = 0; i < words.Length; i++)
+            {
+                var normalized = TextNormalizer.Tokens(words[i]);
+                if (normalized.Count == 0 || !stems.Contains(Analyzer.Stem(normalized[0])))
+                {
+                    continue;
+                }
+
+                for (var j = Math.Max(1, i - 2); j <= Math.Min(words.Length - 1, i + 2); j++)
+                {
+                    var w = words[j];
+                    if (j != i && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]) && kit.IsName(w))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private IReadOnlyList<string> Suggestions(Query query, PassageEntry best)
+    {
+        var list = new List<string>();
+        var themeId = query.ThemeId ?? best.Passage.ThemeId;
+        if (themeId is not null && kit.Index.Themes.TryGetValue(themeId, out var theme) && theme.IsCurrent)
+        {
+            list.Add(kit.Texts.Format("suggest_theme_plans", theme.Name.ToLowerInvariant(), kit.Index.LatestPlanYear));
+        }
+
+        list.AddRange(kit.DefaultSuggestions());
+        return list;
+    }
+}

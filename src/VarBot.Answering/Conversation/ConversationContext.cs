@@ -1,0 +1,65 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering;
+
+/// <summary>
+/// What a conversation remembers from the previous answer: its intent and slots, so a follow-up ("en in 2024?",
+/// "wanneer was die?") can take over what it lacks. Immutable; stored by the bot as compact JSON. JSON the engine
+/// cannot read (old or unknown shapes) counts as a fresh conversation.
+/// </summary>
+public sealed record ConversationContext
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingDefault,
+        Converters = { new JsonStringEnumConverter() },
+    };
+
+    public static ConversationContext Empty { get; } = new();
+
+    /// <summary>The intent answered ("none" before any answer).</summary>
+    public string Intent { get; init; } = "none";
+    /// <summary>The question answered, as the user asked it; "Meer" answers it again with the next page.</summary>
+    public string? Question { get; init; }
+    public int Page { get; init; }
+    public IReadOnlyList<int>? Years { get; init; }
+    public DateOnly? RangeFrom { get; init; }
+    public DateOnly? RangeTo { get; init; }
+    public string? ThemeId { get; init; }
+    public EventType? EventType { get; init; }
+    public string? EventId { get; init; }
+    /// <summary>A season named in an event title ("voorjaar" of "Voorjaarscarrousel").</summary>
+    public string? TitleSeason { get; init; }
+    public IReadOnlyList<string>? LineKeys { get; init; }
+    public BudgetKind? Kind { get; init; }
+    public BudgetSide? Side { get; init; }
+    public OrganisationFactKind? Role { get; init; }
+    public MonitoringKind? Monitoring { get; init; }
+    /// <summary>Search words of the question answered.</summary>
+    public IReadOnlyList<string>? Terms { get; init; }
+    /// <summary>The question-kind signals a follow-up without its own takes over (e.g. "money", "when").</summary>
+    public long Asks { get; init; }
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    /// <summary>The context stored as JSON, or null when there is none or it cannot be read (then the conversation starts fresh).</summary>
+    public static ConversationContext? FromJson(string? json)
+    {
+        if (string.IsNullOrWhiteSpace(json))
+        {
+            return null;
+        }
+
+        try
+        {
+            var context = JsonSerializer.Deserialize<ConversationContext>(json, Json);
+            return context is null || context.Intent == "none" ? null : context;
+        }
+        catch (Exception ex) when (ex is JsonException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,98 @@
+using VarBot.Answering.Analysis;
+using VarBot.Answering.Understanding;
+
+namespace VarBot.Answering.Conversation;
+
+/// <summary>
+/// Conversation stage: decides whether a question continues the previous answer and, if so, fills in only the slots it
+/// lacks. A question that names its own topic, or asks its own kind of question, starts fresh.
+/// </summary>
+internal static class FollowUp
+{
+    /// <summary>Signals that say what kind of answer is wanted.</summary>
+    public const Signals AskSignals = Signals.Money | Signals.MoneyOnly | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.Total
+        | Signals.When | Signals.Where | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail
+        | Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Done | Signals.Planned | Signals.RoleOnly;
+
+    /// <summary>Signals that say what the question is about.</summary>
+    public const Signals TopicSignals = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Role
+        | Signals.Monitoring | Signals.PersonName | Signals.PersonDetail | Signals.OtherOrg | Signals.Content;
+
+    private const Signals OwnAsks = Signals.Money | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.When | Signals.Where
+        | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail;
+
+    private const int ShortQuestion = 6;
+
+    public static bool Continues(Query query, ConversationContext? previous)
+    {
+        if (previous is null || query.Signals == Signals.None && query.Terms.Count == 0 && query.Years.Count == 0 && query.Range is null)
+        {
+            return false;
+        }
+
+        var hasTopic = query.HasAny(TopicSignals);
+        var hasAsk = query.HasAny(OwnAsks);
+        var starts = query.Has(Signals.FollowUpStart);
+        var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
+        if (hasTopic)
+        {
+            return starts && !hasAsk && shortQuestion;
+        }
+
+        return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
+    }
+
+    public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer)
+    {
+        var signals = query.Signals;
+        var hasTopic = query.HasAny(TopicSignals);
+        var merged = query;
+        if (!hasTopic)
+        {
+            var terms = previous.Terms?.Select(analyzer.ToToken).ToList() ?? [];
+            merged = merged with
+            {
+                ThemeId = previous.ThemeId,
+                EventTypes = previous.EventType is { } type ? [type] : [],
+                EventId = previous.EventId,
+                TitleSeason = previous.TitleSeason,
+                LineKeys = previous.LineKeys ?? [],
+                Kind = query.Kind ?? previous.Kind,
+                Side = query.Side ?? previous.Side,
+                Role = previous.Role,
+                Monitoring = previous.Monitoring,
+                Terms = [.. query.Terms, .. terms.Where(t => query.Terms.All(q => q.Text != t.Text))],
+            };
+            signals |= previous.ThemeId is not null ? Signals.Theme : Signals.None;
+            signals |= previous.EventType is not null ? Signals.EventType : Signals.None;
+            signals |= previous.EventId is not null ? Signals.EventNamed : Signals.None;
+            signals |= previous.LineKeys is { Count: > 0 } ? Signals.BudgetLine : Signals.None;
+            signals |= previous.Role is not null ? Signals.Role | Signals.RoleOnly : Signals.None;
+            signals |= previous.Monitoring is not null ? Signals.Monitoring : Signals.None;
+            signals |= terms.Count > 0 && previous.ThemeId is null && previous.EventType is null ? Signals.Content : Signals.None;
+            if (previous.ThemeId is not null && (signals & Signals.Content) == 0)
+            {
+                signals |= Signals.Activity;
+            }
+        }
+
+        if (query.Years.Count == 0 && query.Range is null)
+        {
+            merged = merged with
+            {
+                Years = previous.Years ?? [],
+                Range = previous.RangeFrom is { } from && previous.RangeTo is { } to ? new DateRange(from, to) : null,
+            };
+            signals |= previous.Years is { Count: > 0 } ? Signals.Year : Signals.None;
+            signals |= previous.Years is { Count: > 1 } ? Signals.TwoYears : Signals.None;
+            signals |= previous.RangeFrom is not null ? Signals.Period : Signals.None;
+        }
+
+        if (!query.HasAny(OwnAsks))
+        {
+            signals |= (Signals)previous.Asks & AskSignals;
+        }
+
+        return merged with { Signals = signals };
+    }
+}

@@ -1,0 +1,116 @@
+namespace VarBot.Answering.Indexes;
+
+/// <summary>Okapi BM25 (k1 = 1.2, b = 0.75) over documents given as lists of stems.</summary>
+internal sealed class Bm25Index
+{
+    private const double K1 = 1.2;
+    private const double B = 0.75;
+    private readonly List<Dictionary<string, int>> termCounts = [];
+    private readonly List<int> lengths = [];
+    private readonly Dictionary<string, int> documentFrequency = [];
+    private readonly Dictionary<string, List<int>> postings = [];
+    private long totalLength;
+
+    private double AverageLength => lengths.Count == 0 ? 1 : (double)totalLength / lengths.Count;
+
+    public int Count => lengths.Count;
+
+    public void Add(IReadOnlyList<string> stems)
+    {
+        var id = lengths.Count;
+        var counts = new Dictionary<string, int>();
+        foreach (var stem in stems)
+        {
+            counts[stem] = counts.GetValueOrDefault(stem) + 1;
+        }
+
+        foreach (var term in counts.Keys)
+        {
+            documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
+            if (!postings.TryGetValue(term, out var list))
+            {
+                postings[term] = list = [];
+            }
+
+            list.Add(id);
+        }
+
+        termCounts.Add(counts);
+        lengths.Add(stems.Count);
+        totalLength += stems.Count;
+    }
+
+    public int Frequency(string term) => documentFrequency.GetValueOrDefault(term);
+
+    public double Idf(string term)
+    {
+        var n = documentFrequency.GetValueOrDefault(term);
+        return Math.Log(1 + (Count - n + 0.5) / (n + 0.5));
+    }
+
+    /// <summary>The IDF an unseen term would have: the weight of a query word the reports never use.</summary>
+    public double MaxIdf => Math.Log(1 + (Count + 0.5) / 0.5);
+
+    public bool Contains(int document, string term) => termCounts[document].ContainsKey(term);
+
+    /// <summary>
+    /// Scores every document that holds at least one query term (weights scale each term) and returns the best
+    /// <paramref name="max"/> by score. Scores live in one array per call; only touched documents are ranked.
+    /// </summary>
+    public List<(int Doc, double Score)> Top(IReadOnlyList<(string Term, double Weight)> query, Func<int, bool>? filter, int max)
+    {
+        var scores = new double[lengths.Count];
+        var touched = new List<int>();
+        var average = AverageLength;
+        foreach (var (term, weight) in query)
+        {
+            if (!postings.TryGetValue(term, out var docs))
+            {
+                continue;
+            }
+
+            var idf = Idf(term);
+            foreach (var doc in docs)
+            {
+                if (filter is not null && !filter(doc))
+                {
+                    continue;
+                }
+
+                var tf = termCounts[doc][term];
+                var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / average));
+                if (scores[doc] == 0)
+                {
+                    touched.Add(doc);
+                }
+
+                scores[doc] += weight * idf * norm;
+            }
+        }
+
+        // Partial selection: keep the best `max` in a small sorted list instead of sorting every touched document.
+        var best = new List<(int Doc, double Score)>(max + 1);
+        foreach (var doc in touched)
+        {
+            var score = scores[doc];
+            if (best.Count == max && score <= best[^1].Score)
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && (best[at - 1].Score < score || best[at - 1].Score == score && best[at - 1].Doc > doc))
+            {
+                at--;
+            }
+
+            best.Insert(at, (doc, score));
+            if (best.Count > max)
+            {
+                best.RemoveAt(max);
+            }
+        }
+
+        return best;
+    }
+}

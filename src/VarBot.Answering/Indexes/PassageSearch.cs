@@ -1,0 +1,153 @@
+using VarBot.Answering.Analysis;
+
+namespace VarBot.Answering.Indexes;
+
+/// <summary>A passage found for a question, with its BM25 score and the share of the question's weight it covers.</summary>
+internal sealed record PassageHit(PassageEntry Entry, double Score, double Coverage);
+
+/// <summary>
+/// BM25 over the passages (with their section headings), with synonym expansion, a rough verb-form key
+/// ("geimplementeerd" finds "implementeren") and a coverage measure: the IDF-weighted share of the question's
+/// words a passage holds.
+/// </summary>
+internal sealed class PassageSearch
+{
+    private readonly Bm25Index index = new();
+    private readonly IReadOnlyList<PassageEntry> passages;
+    private readonly Analyzer analyzer;
+    private readonly Dictionary<string, List<string>> formsByKey = new(StringComparer.Ordinal);
+
+    public PassageSearch(IReadOnlyList<PassageEntry> passages, Analyzer analyzer)
+    {
+        this.passages = passages;
+        this.analyzer = analyzer;
+        foreach (var passage in passages)
+        {
+            index.Add(passage.Analysed.Tokens.Where(t => !t.IsStopword).Select(t => t.Stem).ToList());
+            foreach (var token in passage.Analysed.Tokens)
+            {
+                if (FormKey(token.Text) is { } key)
+                {
+                    if (!formsByKey.TryGetValue(key, out var forms))
+                    {
+                        formsByKey[key] = forms = [];
+                    }
+
+                    if (!forms.Contains(token.Stem))
+                    {
+                        forms.Add(token.Stem);
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>In how many passages a stem occurs.</summary>
+    public int Frequency(string stem) => index.Frequency(stem);
+
+    /// <summary>The best passages for the terms among those the filter allows, best first.</summary>
+    public IReadOnlyList<PassageHit> Find(IReadOnlyList<Token> terms, Func<PassageEntry, bool>? filter, int max = 8)
+    {
+        var stems = terms.Select(t => t.Stem).Distinct().ToList();
+        if (stems.Count == 0)
+        {
+            return [];
+        }
+
+        var related = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var term in terms)
+        {
+            if (FormKey(term.Text) is { } key && formsByKey.TryGetValue(key, out var forms))
+            {
+                related[term.Stem] = forms.Where(f => f != term.Stem).ToList();
+            }
+        }
+
+        var query = new List<(string, double)>();
+        foreach (var stem in stems)
+        {
+            query.Add((stem, 1.0));
+            foreach (var synonym in analyzer.Synonyms(stem))
+            {
+                query.Add((synonym, 0.4));
+            }
+
+            foreach (var form in related.GetValueOrDefault(stem) ?? [])
+            {
+                query.Add((form, 0.8));
+            }
+        }
+
+        var ranked = index.Top(query, filter is null ? null : i => filter(passages[i]), max);
+        if (ranked.Count == 0)
+        {
+            return [];
+        }
+
+        var weights = new double[stems.Count];
+        double total = 0;
+        for (var i = 0; i < stems.Count; i++)
+        {
+            var idf = index.Idf(stems[i]);
+            if (idf <= 0 || !analyzer.IsKnown(stems[i]) && idf >= index.MaxIdf - 0.01)
+            {
+                idf = index.MaxIdf;
+            }
+
+            weights[i] = idf;
+            total += idf;
+        }
+
+        // Among the strong BM25 candidates, the passage that covers more of the question wins.
+        var top = ranked[0].Score;
+        var hits = new List<PassageHit>(ranked.Count);
+        foreach (var (doc, score) in ranked)
+        {
+            if (score < top * 0.5)
+            {
+                continue;
+            }
+
+            double covered = 0;
+            for (var i = 0; i < stems.Count; i++)
+            {
+                if (Covers(doc, stems[i], related))
+                {
+                    covered += weights[i];
+                }
+            }
+
+            hits.Add(new PassageHit(passages[doc], score, total == 0 ? 0 : covered / total));
+        }
+
+        hits.Sort((a, b) => (b.Coverage * 0.7 + 0.3 * b.Score / top).CompareTo(a.Coverage * 0.7 + 0.3 * a.Score / top));
+        return hits;
+    }
+
+    /// <summary>True when the passage holds the stem, a synonym of it or another form of the same verb.</summary>
+    public bool Covers(int doc, string stem, IReadOnlyDictionary<string, List<string>>? related = null) =>
+        index.Contains(doc, stem) || Array.Exists(analyzer.Synonyms(stem), s => index.Contains(doc, s))
+        || related is not null && related.TryGetValue(stem, out var forms) && forms.Exists(f => index.Contains(doc, f));
+
+    /// <summary>A rough verb key: no "ge" prefix, no -en/-d/-t ending, long vowels shortened.</summary>
+    private static string? FormKey(string token)
+    {
+        if (token.Length < 7 || !token.All(char.IsLetter))
+        {
+            return null;
+        }
+
+        var key = token.StartsWith("ge", StringComparison.Ordinal) ? token[2..] : token;
+        if (key.EndsWith("en", StringComparison.Ordinal))
+        {
+            key = key[..^2];
+        }
+        else if (key.EndsWith('d') || key.EndsWith('t'))
+        {
+            key = key[..^1];
+        }
+
+        key = key.Replace("ee", "e", StringComparison.Ordinal).Replace("oo", "o", StringComparison.Ordinal).Replace("aa", "a", StringComparison.Ordinal);
+        return key.Length >= 5 ? key : null;
+    }
+}

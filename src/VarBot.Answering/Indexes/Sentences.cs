@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+
+namespace VarBot.Answering.Indexes;
+
+/// <summary>Splits report text into clean sentences: link marks and OCR debris removed, long sentences shortened at a clause.</summary>
+internal static partial class Sentences
+{
+    public const int MaxWords = 40;
+
+    /// <summary>The passage text as a reader should see it: no link arrows, no markdown emphasis, single spaces.</summary>
+    public static string Clean(string text)
+    {
+        text = LinkMarks().Replace(text, " ");
+        text = text.Replace("**", "", StringComparison.Ordinal).Replace("\t", " ", StringComparison.Ordinal);
+        text = Debris().Replace(text, " ");
+        text = Spaces().Replace(text, " ").Trim();
+        return text.TrimStart('-', '•', '*', ' ', '\u25aa', '\u2022');
+    }
+
+    public static IReadOnlyList<string> Split(string text)
+    {
+        var clean = Clean(text);
+        return SentenceEnd().Split(clean).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+    }
+
+    public static int WordCount(string text) => Spaces().Split(text.Trim()).Count(w => w.Length > 0);
+
+    /// <summary>At most <paramref name="maxWords"/> words: cut after a clause (comma, semicolon, colon) or else with "…".</summary>
+    public static string Shorten(string sentence, int maxWords = MaxWords)
+    {
+        var wordsList = Spaces().Split(sentence.Trim()).Where(w => w.Length > 0).ToList();
+        if (wordsList.Count <= maxWords)
+        {
+            return sentence.Trim();
+        }
+
+        for (var i = maxWords - 1; i >= maxWords / 2; i--)
+        {
+            if (wordsList[i].EndsWith(',') || wordsList[i].EndsWith(';') || wordsList[i].EndsWith(':'))
+            {
+                return string.Join(' ', wordsList.Take(i + 1)).TrimEnd(',', ';', ':') + " …";
+            }
+        }
+
+        return string.Join(' ', wordsList.Take(maxWords)) + " …";
+    }
+
+    /// <summary>True when the text is mostly OCR debris (few real words).</summary>
+    public static bool IsDebris(string text)
+    {
+        var words = Spaces().Split(text.Trim()).Where(w => w.Length > 0).ToList();
+        if (words.Count < 2)
+        {
+            return true;
+        }
+
+        var real = words.Count(w => w.Count(char.IsLetter) >= 2);
+        return real * 3 < words.Count * 2;
+    }
+
+    [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>|\uf0b7|�)\s*")]
+    private static partial Regex LinkMarks();
+
+    [GeneratedRegex(@"https?://\S+")]
+    private static partial Regex Debris();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9""'‘“(])")]
+    private static partial Regex SentenceEnd();
+}

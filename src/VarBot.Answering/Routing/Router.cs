@@ -1,0 +1,69 @@
+using VarBot.Answering.Understanding;
+using VarBot.Answering.Vocabulary;
+
+namespace VarBot.Answering.Routing;
+
+/// <summary>What a question asks for; each is answered by one class in Answers/.</summary>
+internal enum Intent
+{
+    Empty,
+    TooLong,
+    NoWords,
+    NotUnderstood,
+    English,
+    SmallTalk,
+    More,
+    FuturePerson,
+    OtherOrganisation,
+    Monitoring,
+    BudgetCompare,
+    BudgetBreakdown,
+    BudgetLine,
+    MoneyText,
+    EventDay,
+    EventDetail,
+    EventList,
+    EventNext,
+    Person,
+    Organisation,
+    ThemeList,
+    ThemeOverview,
+    Search,
+}
+
+/// <summary>One named rule of the route table.</summary>
+internal sealed record RouteRule(string Name, Intent Intent, Signals When, Signals Unless);
+
+/// <summary>Route stage: the first rule of routes.yaml that matches the question's signals.</summary>
+internal sealed class Router
+{
+    private readonly IReadOnlyList<RouteRule> rules;
+
+    public Router()
+    {
+        rules = Resources.ReadYaml<List<RouteRow>>("routes.yaml")
+            .Select(r => new RouteRule(
+                r.Name,
+                Enum.Parse<Intent>(r.Intent),
+                r.When.Aggregate(Signals.None, (s, n) => s | Enum.Parse<Signals>(n)),
+                r.Unless.Aggregate(Signals.None, (s, n) => s | Enum.Parse<Signals>(n))))
+            .ToList();
+        if (rules.Count == 0 || rules[^1].When != Signals.None)
+        {
+            throw new InvalidOperationException("routes.yaml must end with a rule that always matches.");
+        }
+    }
+
+    public IReadOnlyList<RouteRule> Rules => rules;
+
+    public RouteRule Route(Query query) =>
+        rules.First(r => (query.Signals & r.When) == r.When && (query.Signals & r.Unless) == 0);
+
+    private sealed class RouteRow
+    {
+        public string Name { get; set; } = "";
+        public string Intent { get; set; } = "";
+        public List<string> When { get; set; } = [];
+        public List<string> Unless { get; set; } = [];
+    }
+}

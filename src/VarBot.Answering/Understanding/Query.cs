@@ -1,0 +1,126 @@
+using VarBot.Answering.Analysis;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering.Understanding;
+
+/// <summary>What a question shows, as flags the route table reads. Each flag is set by the extractor from the vocabulary.</summary>
+[Flags]
+internal enum Signals : long
+{
+    None = 0,
+    Empty = 1L << 0,
+    TooLong = 1L << 1,
+    NoWords = 1L << 2,
+    Code = 1L << 3,
+    English = 1L << 4,
+    SmallTalk = 1L << 5,
+    More = 1L << 6,
+    OtherOrg = 1L << 7,
+    FuturePerson = 1L << 8,
+    Money = 1L << 9,
+    MoneyOnly = 1L << 10,
+    Compare = 1L << 11,
+    Breakdown = 1L << 12,
+    Share = 1L << 13,
+    Total = 1L << 14,
+    BudgetLine = 1L << 15,
+    TwoYears = 1L << 16,
+    EventType = 1L << 17,
+    EventNamed = 1L << 18,
+    When = 1L << 19,
+    Where = 1L << 20,
+    Who = 1L << 21,
+    Count = 1L << 22,
+    Agenda = 1L << 23,
+    RelativeDay = 1L << 24,
+    Period = 1L << 25,
+    Next = 1L << 26,
+    Previous = 1L << 27,
+    First = 1L << 28,
+    Last = 1L << 29,
+    Ordinal = 1L << 30,
+    YesNo = 1L << 31,
+    EventDetail = 1L << 32,
+    Theme = 1L << 33,
+    ThemeList = 1L << 34,
+    Activity = 1L << 35,
+    Done = 1L << 36,
+    Planned = 1L << 37,
+    Role = 1L << 38,
+    RoleOnly = 1L << 39,
+    PersonName = 1L << 40,
+    PersonDetail = 1L << 41,
+    Monitoring = 1L << 42,
+    Content = 1L << 43,
+    FollowUpStart = 1L << 44,
+    BackReference = 1L << 45,
+    Year = 1L << 46,
+    Past = 1L << 47,
+    TimeOfDay = 1L << 48,
+    Why = 1L << 49,
+    /// <summary>A count question that counts events ("hoeveel Leerhuizen").</summary>
+    CountEvents = 1L << 50,
+}
+
+/// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>
+internal sealed record DateRange(DateOnly From, DateOnly To)
+{
+    public bool Contains(DateOnly date) => date >= From && date <= To;
+
+    public bool IsDay => From == To;
+}
+
+internal enum SmallTalkKind
+{
+    Greeting,
+    Thanks,
+    Who,
+    Bye,
+}
+
+/// <summary>
+/// Extract stage: everything the question names, typed and immutable. Years and date windows are already resolved
+/// against the date the question is asked on.
+/// </summary>
+internal sealed record Query
+{
+    public required AnalysedText Text { get; init; }
+    public required DateOnly Today { get; init; }
+    public Signals Signals { get; init; }
+    /// <summary>Years named or implied ("vorig jaar"), in the order of the question.</summary>
+    public IReadOnlyList<int> Years { get; init; } = [];
+    /// <summary>A date window named ("morgen", "in maart", "dit voorjaar", "over twee weken").</summary>
+    public DateRange? Range { get; init; }
+    /// <summary>The word that named a day relative to today ("morgen"), for the answer's wording.</summary>
+    public string? DayWord { get; init; }
+    public int? Ordinal { get; init; }
+    public IReadOnlyList<EventType> EventTypes { get; init; } = [];
+    /// <summary>A season in an event's title ("voorjaar" in "Voorjaarscarrousel").</summary>
+    public string? TitleSeason { get; init; }
+    /// <summary>The event a follow-up points back to ("wanneer was die?").</summary>
+    public string? EventId { get; init; }
+    public string? ThemeId { get; init; }
+    public string? FormerThemeId { get; init; }
+    public IReadOnlyList<string> LineKeys { get; init; } = [];
+    public IReadOnlyList<string> NegatedLineKeys { get; init; } = [];
+    public BudgetKind? Kind { get; init; }
+    public bool BothKinds { get; init; }
+    public BudgetSide? Side { get; init; }
+    public OrganisationFactKind? Role { get; init; }
+    public string? OtherOrganisation { get; init; }
+    public MonitoringKind? Monitoring { get; init; }
+    public SmallTalkKind? SmallTalk { get; init; }
+    /// <summary>Content words for search: not stop words, not time words.</summary>
+    public IReadOnlyList<Token> Terms { get; init; } = [];
+    /// <summary>The words a count question counts ("hoeveel CISO bijeenkomsten" -> "ciso", "bijeenkomsten").</summary>
+    public IReadOnlyList<string> CountNoun { get; init; } = [];
+    /// <summary>Page of a long answer (1 = first); "Meer" asks for the next.</summary>
+    public int Page { get; init; } = 1;
+
+    public bool Has(Signals signal) => (Signals & signal) == signal;
+
+    public bool HasAny(Signals signal) => (Signals & signal) != 0;
+
+    /// <summary>The one year asked, or null.</summary>
+    public int? Year => Years.Count > 0 ? Years[0] : Range?.From.Year;
+}

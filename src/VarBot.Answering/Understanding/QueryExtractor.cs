@@ -1,0 +1,769 @@
+using System.Globalization;
+using VarBot.Answering.Analysis;
+using VarBot.Answering.Indexes;
+using VarBot.Answering.Vocabulary;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering.Understanding;
+
+/// <summary>Extract stage: reads a typed <see cref="Query"/> from an analysed question, with the vocabulary and the model's names.</summary>
+internal sealed class QueryExtractor(KnowledgeIndex index)
+{
+    private const int MaxQuestionLength = 1000;
+    private readonly Words words = index.Words;
+    private readonly TimeResolver time = new(index.Words);
+
+    public Query Extract(string raw, DateOnly today)
+    {
+        raw ??= "";
+        if (string.IsNullOrWhiteSpace(raw))
+        {
+            return new Query { Text = new AnalysedText(raw, []), Today = today, Signals = Signals.Empty };
+        }
+
+        if (raw.Length > MaxQuestionLength)
+        {
+            return new Query { Text = new AnalysedText(raw, []), Today = today, Signals = Signals.TooLong };
+        }
+
+        var text = index.Analyzer.Question(System.Text.RegularExpressions.Regex.Replace(raw, "<[^>]{0,200}>", " "));
+        var tokens = text.Tokens;
+        if (!tokens.Any(t => t.Text.Any(char.IsLetter)) && !tokens.Any(t => t.IsYear))
+        {
+            return new Query { Text = text, Today = today, Signals = Signals.NoWords };
+        }
+
+        var signals = Signals.None;
+        var lang = words.Language;
+        if (tokens.Count(t => lang.SqlWords.Contains(t.Text)) >= 2 && raw.IndexOfAny([';', '*', '=']) >= 0)
+        {
+            return new Query { Text = text, Today = today, Signals = Signals.Code };
+        }
+
+        if (LooksEnglish(tokens))
+        {
+            return new Query { Text = text, Today = today, Signals = Signals.English };
+        }
+
+        var consumed = new bool[tokens.Count];
+        if (SmallTalkOf(text) is { } smallTalk)
+        {
+            return new Query { Text = text, Today = today, Signals = Signals.SmallTalk, SmallTalk = smallTalk };
+        }
+
+        if (IsMore(text))
+        {
+            signals |= Signals.More;
+        }
+
+        // Time
+        var when = time.Resolve(text, today, consumed);
+        if (when.Years.Count > 0)
+        {
+            signals |= Signals.Year;
+        }
+
+        if (when.Years.Count >= 2)
+        {
+            signals |= Signals.TwoYears;
+        }
+
+        if (when.Range is not null)
+        {
+            signals |= Signals.Period;
+        }
+
+        if (when.DayWord is not null || when.Range is { IsDay: true })
+        {
+            signals |= Signals.RelativeDay;
+        }
+
+        var set = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var free = tokens.Where((t, i) => !consumed[i]).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var time_ = words.Time;
+        if (time_.NextWords.Overlaps(free))
+        {
+            signals |= Signals.Next;
+        }
+
+        if (time_.PreviousWordsEvent.Overlaps(free))
+        {
+            signals |= Signals.Previous;
+        }
+
+        if (time_.FirstWords.Overlaps(free))
+        {
+            signals |= Signals.First;
+        }
+
+        if (time_.LastWords.Overlaps(free))
+        {
+            signals |= Signals.Last;
+        }
+
+        int? ordinal = null;
+        foreach (var t in tokens)
+        {
+            if (lang.Ordinals.TryGetValue(t.Text, out var n) && n > 1)
+            {
+                ordinal = n;
+                signals |= Signals.Ordinal;
+            }
+        }
+
+        // Question words
+        if (lang.WhenWords.Overlaps(set))
+        {
+            signals |= Signals.When;
+        }
+
+        if (lang.WhereWords.Overlaps(set))
+        {
+            signals |= Signals.Where;
+        }
+
+        if (lang.WhoWords.Overlaps(set))
+        {
+            signals |= Signals.Who;
+        }
+
+        if (lang.WhyWords.Overlaps(set))
+        {
+            signals |= Signals.Why;
+        }
+
+        if (lang.CountWords.Any(text.HasPhrase))
+        {
+            signals |= Signals.Count;
+        }
+
+        if (tokens.Count > 1 && lang.YesNoStarts.Contains(tokens[0].Text))
+        {
+            signals |= Signals.YesNo;
+        }
+
+        if (lang.PastWords.Overlaps(set))
+        {
+            signals |= Signals.Past;
+        }
+
+        // Events
+        var eventTypes = new List<EventType>();
+        string? titleSeason = null;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            foreach (var (type, typeWords) in words.Events.EventTypes)
+            {
+                if (typeWords.Contains(tokens[i].Text) && Enum.TryParse<EventType>(type, out var eventType) && !eventTypes.Contains(eventType))
+                {
+                    eventTypes.Add(eventType);
+                }
+            }
+
+            foreach (var (season, titles) in words.Events.SeasonTitles)
+            {
+                if (titles.Contains(tokens[i].Text) && !consumed[i])
+                {
+                    titleSeason = season;
+                }
+            }
+        }
+
+        if (eventTypes.Count > 0)
+        {
+            signals |= Signals.EventType;
+        }
+
+        if (words.Events.AgendaWords.Overlaps(free))
+        {
+            signals |= Signals.Agenda;
+        }
+
+        if (words.Events.DetailWords.Overlaps(free))
+        {
+            signals |= Signals.EventDetail;
+        }
+
+        if (words.Events.TimeOfDayWords.Overlaps(free))
+        {
+            signals |= Signals.TimeOfDay;
+        }
+
+        // Theme: the longest phrase wins.
+        string? themeId = null;
+        string? formerId = null;
+        foreach (var phrase in index.ThemePhrases)
+        {
+            var at = FindPhrase(tokens, phrase.Tokens);
+            if (at >= 0)
+            {
+                themeId = phrase.Theme.Id;
+                formerId = phrase.Former?.Id;
+                for (var k = at; k < at + phrase.Tokens.Length; k++)
+                {
+                    consumed[k] = true;
+                }
+
+                signals |= Signals.Theme;
+                break;
+            }
+        }
+
+        if (words.Themes.ThemeListWords.Overlaps(set))
+        {
+            signals |= Signals.ThemeList;
+        }
+
+        if (words.Themes.DoneWords.Overlaps(set))
+        {
+            signals |= Signals.Done;
+        }
+
+        if (words.Themes.PlannedWords.Overlaps(set))
+        {
+            signals |= Signals.Planned;
+        }
+
+        // Budget
+        var budget = words.Budget;
+        var lineKeys = new List<string>();
+        var negated = new List<string>();
+        var negate = false;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Text;
+            if (budget.NegationWords.Contains(word))
+            {
+                negate = true;
+                continue;
+            }
+
+            if (!consumed[i] || themeId is not null)
+            {
+                if (index.LineKeyByWord.TryGetValue(word, out var key))
+                {
+                    (negate ? negated : lineKeys).Add(key);
+                    negate = false;
+                }
+            }
+        }
+
+        lineKeys = lineKeys.Distinct().Where(k => !negated.Contains(k)).ToList();
+        var strongMoney = budget.MoneyWords.Where(w => !budget.WeakMoneyWords.Contains(w)).Any(set.Contains);
+        var weakMoney = budget.WeakMoneyWords.Overlaps(set);
+        if (strongMoney || (weakMoney && lineKeys.Count > 0))
+        {
+            signals |= Signals.Money;
+        }
+
+        if (lineKeys.Count > 0)
+        {
+            signals |= Signals.BudgetLine;
+        }
+
+        var jaarrekening = budget.JaarrekeningWords.Overlaps(set);
+        var begroting = budget.BegrotingWords.Overlaps(set);
+        BudgetKind? kind = jaarrekening && !begroting ? BudgetKind.Jaarrekening : begroting && !jaarrekening ? BudgetKind.Begroting : null;
+        var bothKinds = jaarrekening && begroting;
+        BudgetSide? side = budget.ExpenseWords.Overlaps(set) ? BudgetSide.Expense : budget.IncomeWords.Overlaps(set) ? BudgetSide.Income : null;
+        if (budget.CompareWords.Overlaps(set))
+        {
+            signals |= Signals.Compare;
+        }
+
+        if (budget.BreakdownWords.Overlaps(set))
+        {
+            signals |= Signals.Breakdown;
+        }
+
+        if (budget.ShareWords.Overlaps(set))
+        {
+            signals |= Signals.Share;
+        }
+
+        if (budget.TotalWords.Overlaps(set))
+        {
+            signals |= Signals.Total;
+        }
+
+        // Organisation
+        var org = words.Organisation;
+        OrganisationFactKind? role = null;
+        foreach (var (kindName, roleWords) in org.Roles)
+        {
+            if (free.Overlaps(roleWords) && Enum.TryParse<OrganisationFactKind>(kindName, out var roleKind))
+            {
+                if (role == OrganisationFactKind.ViceChair && roleKind == OrganisationFactKind.Chair)
+                {
+                    continue;
+                }
+
+                role = role is null || roleKind == OrganisationFactKind.ViceChair ? roleKind : role;
+            }
+        }
+
+        if (role is not null)
+        {
+            signals |= Signals.Role;
+        }
+
+        string? other = null;
+        for (var i = 0; i < tokens.Count && other is null; i++)
+        {
+            foreach (var (name, names) in org.OtherOrganisations)
+            {
+                if (names.Contains(tokens[i].Text) && Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text)))
+                {
+                    other = name;
+                    signals |= Signals.OtherOrg;
+                    break;
+                }
+            }
+        }
+
+        if (index.People.Any(p => p.Name.Length >= 2 && p.Name.All(set.Contains)))
+        {
+            signals |= Signals.PersonName;
+        }
+
+        if (org.PersonRoleWords.Overlaps((IEnumerable<string>)set) && index.People.Any(p => p.Fact.Detail is { } detail
+            && TextNormalizer.Tokens(detail).Where(t => !org.PersonRoleWords.Contains(t)).Any(set.Contains)))
+        {
+            signals |= Signals.PersonDetail;
+        }
+
+        if ((signals & Signals.Who) != 0 && org.FuturePersonWords.Overlaps(set) && eventTypes.Count == 0)
+        {
+            signals |= Signals.FuturePerson;
+        }
+
+        // Monitoring
+        MonitoringKind? monitoring = null;
+        foreach (var (kindName, kindWords) in words.Monitoring.Kinds)
+        {
+            if (kindWords.Any(w => text.HasPhrase(w)) && Enum.TryParse<MonitoringKind>(kindName, out var monitoringKind))
+            {
+                monitoring ??= monitoringKind;
+            }
+        }
+
+        if (monitoring is not null)
+        {
+            signals |= Signals.Monitoring;
+        }
+
+        // Conversation
+        var conversation = words.Conversation;
+        if (tokens.Count > 0 && conversation.FollowUpStarts.Contains(tokens[0].Text))
+        {
+            signals |= Signals.FollowUpStart;
+        }
+
+        if (conversation.BackReferences.Overlaps(set))
+        {
+            signals |= Signals.BackReference;
+        }
+
+        // Content words for search, and what they say about the question.
+        var terms = new List<Token>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var t = tokens[i];
+            if (t.IsStopword || t.IsYear || (consumed[i] && themeId is null) || lang.WhenWords.Contains(t.Text) || conversation.FollowUpStarts.Contains(t.Text) && i == 0)
+            {
+                continue;
+            }
+
+            if (consumed[i] && !IsThemeToken(i, tokens, themeId))
+            {
+                continue;
+            }
+
+            terms.Add(t);
+        }
+
+        var generic = Generic();
+        var moneyWords = MoneyVocabulary();
+        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
+            && !((signals & Signals.Money) != 0 && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
+        if (specific.Count > 0)
+        {
+            signals |= Signals.Content;
+        }
+
+        if (themeId is not null && specific.Count == 0)
+        {
+            signals |= Signals.Activity;
+        }
+
+        if (specific.Any(t => index.EventNameStems.Contains(t.Stem)) && (eventTypes.Count > 0 || words.Events.AgendaWords.Overlaps(set)))
+        {
+            signals |= Signals.EventNamed;
+        }
+
+        if (eventTypes.Count > 0 && themeId is not null && specific.Count == 0)
+        {
+            signals |= Signals.EventNamed;
+        }
+
+        var moneyVocabulary = MoneyVocabulary();
+        if ((signals & Signals.Money) != 0 && terms.All(t => moneyVocabulary.Contains(t.Text) || t.IsNumber || generic.Contains(t.Text) && !words.Themes.ActivityWords.Contains(t.Text)
+            || IsThemeWord(t.Text, themeId) && lineKeys.Count > 0))
+        {
+            signals |= Signals.MoneyOnly;
+        }
+
+        if (role is not null && terms.All(t => org.Roles.Values.Any(v => v.Contains(t.Text)) || org.FillerWords.Contains(t.Text) || t.IsNumber
+            || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text)))
+        {
+            signals |= Signals.RoleOnly;
+        }
+
+        var countNoun = CountNoun(tokens);
+        if (countNoun.Count > 0 && words.Events.EventTypes.Values.Any(v => v.Contains(countNoun[0])))
+        {
+            signals |= Signals.CountEvents;
+        }
+
+        return new Query
+        {
+            Text = text,
+            Today = today,
+            Signals = signals,
+            Years = when.Years,
+            Range = when.Range,
+            DayWord = when.DayWord,
+            Ordinal = ordinal,
+            EventTypes = eventTypes,
+            TitleSeason = titleSeason,
+            ThemeId = themeId,
+            FormerThemeId = formerId,
+            LineKeys = lineKeys,
+            NegatedLineKeys = negated,
+            Kind = kind,
+            BothKinds = bothKinds,
+            Side = side,
+            Role = role,
+            OtherOrganisation = other,
+            Monitoring = monitoring,
+            Terms = terms,
+            CountNoun = countNoun,
+        };
+    }
+
+    private HashSet<string>? generic;
+
+    /// <summary>Words that say what kind of answer is wanted, not what it is about.</summary>
+    public HashSet<string> Generic() => generic ??= [.. words.Themes.ActivityWords, .. words.Themes.ThemeListWords, .. words.Themes.DoneWords,
+        .. words.Themes.PlannedWords, .. words.Events.AgendaWords, .. words.Events.DetailWords, .. words.Language.CountWords,
+        .. words.Language.WhereWords, .. words.Language.WhoWords, .. words.Language.PastWords, .. words.Language.YesNoStarts,
+        .. words.Time.NextWords, .. words.Time.PreviousWordsEvent, .. words.Time.FirstWords, .. words.Time.LastWords,
+        .. words.Language.Ordinals.Keys, .. words.Conversation.BackReferences, .. words.Conversation.MoreWords,
+        .. words.Events.EventTypes.Values.SelectMany(v => v), .. words.Language.Months];
+
+    private HashSet<string>? money;
+
+    private HashSet<string> MoneyVocabulary() => money ??= [.. words.Budget.MoneyWords, .. words.Budget.JaarrekeningWords, .. words.Budget.BegrotingWords,
+        .. words.Budget.ExpenseWords, .. words.Budget.IncomeWords, .. words.Budget.TotalWords, .. words.Budget.BreakdownWords,
+        .. words.Budget.CompareWords, .. words.Budget.ShareWords, .. words.Budget.NegationWords, .. words.Budget.PayerWords,
+        .. words.Budget.Lines.SelectMany(l => l.Words), .. index.BudgetLabelWords, .. words.Language.CountWords, .. words.Language.WhyWords];
+
+    private bool IsThemeWord(string word, string? themeId) =>
+        themeId is not null && index.ThemePhrases.Any(p => p.Theme.Id == themeId && p.Tokens.Contains(word));
+
+    private bool IsThemeToken(int i, IReadOnlyList<Token> tokens, string? themeId) => themeId is not null && IsThemeWord(tokens[i].Text, themeId);
+
+    private static int FindPhrase(IReadOnlyList<Token> tokens, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= tokens.Count; i++)
+        {
+            var match = true;
+            for (var k = 0; k < phrase.Length && match; k++)
+            {
+                match = tokens[i + k].Text == phrase[k];
+            }
+
+            if (match)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The content words right after "hoeveel": what a count question counts.</summary>
+    private List<string> CountNoun(IReadOnlyList<Token> tokens)
+    {
+        var start = -1;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (words.Language.CountWords.Contains(tokens[i].Text))
+            {
+                start = i;
+                break;
+            }
+        }
+
+        if (start < 0)
+        {
+            return [];
+        }
+
+        return tokens.Skip(start + 1)
+            .TakeWhile(t => !t.IsStopword && !t.IsNumber && !words.Language.Numbers.ContainsKey(t.Text) && !words.Budget.WeakMoneyWords.Contains(t.Text)
+                && !words.Language.PastWords.Contains(t.Text) && !words.Language.YesNoStarts.Contains(t.Text))
+            .Select(t => t.Text)
+            .ToList();
+    }
+
+    private SmallTalkKind? SmallTalkOf(AnalysedText text)
+    {
+        var conversation = words.Conversation;
+        foreach (var (kindName, phrases) in conversation.SmallTalk)
+        {
+            if (!Enum.TryParse<SmallTalkKind>(kindName, ignoreCase: true, out var kind))
+            {
+                continue;
+            }
+
+            foreach (var phrase in phrases)
+            {
+                var phraseTokens = TextNormalizer.Tokens(phrase);
+                var at = FindPhrase(text.Tokens, [.. phraseTokens]);
+                if (at < 0)
+                {
+                    continue;
+                }
+
+                var rest = text.Tokens.Where((t, i) => i < at || i >= at + phraseTokens.Count).ToList();
+                if (rest.All(t => conversation.SmallTalkFillers.Contains(t.Text) || conversation.SmallTalk.Values.Any(v => v.Contains(t.Text))))
+                {
+                    return kind;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    private bool IsMore(AnalysedText text)
+    {
+        var phrases = words.Conversation.MorePhrases;
+        var joined = string.Join(' ', text.Tokens.Select(t => t.Text));
+        return phrases.Contains(joined) || phrases.Any(p => p.Contains(' ', StringComparison.Ordinal) && joined.StartsWith(p + " ", StringComparison.Ordinal));
+    }
+
+    private bool LooksEnglish(IReadOnlyList<Token> tokens)
+    {
+        if (tokens.Count < 2)
+        {
+            return false;
+        }
+
+        var english = tokens.Count(t => words.Language.EnglishWords.Contains(t.Text));
+        var dutch = tokens.Count(t => t.IsStopword && !words.Language.EnglishWords.Contains(t.Text));
+        return english >= 2 && english > dutch * 2 && english * 2 >= tokens.Count;
+    }
+}
+
+/// <summary>Years and date windows a question names, resolved against today.</summary>
+internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, string? DayWord);
+
+/// <summary>Resolves time words: years, relative years, months, days, weeks, seasons and quarters, "over twee weken".</summary>
+internal sealed class TimeResolver(Words words)
+{
+    public TimeSlots Resolve(AnalysedText text, DateOnly today, bool[] consumed)
+    {
+        var tokens = text.Tokens;
+        var t = words.Time;
+        var years = new List<int>();
+        DateRange? range = null;
+        string? dayWord = null;
+        var past = words.Language.PastWords.Overlaps(tokens.Select(x => x.Text));
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (tokens[i].IsYear && int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2099)
+            {
+                if (!years.Contains(year))
+                {
+                    years.Add(year);
+                }
+
+                consumed[i] = true;
+            }
+        }
+
+        foreach (var (phrase, offset) in t.RelativeYears.OrderByDescending(p => p.Key.Length))
+        {
+            if (Consume(tokens, phrase, consumed) >= 0 && !years.Contains(today.Year + offset))
+            {
+                years.Add(today.Year + offset);
+            }
+        }
+
+        foreach (var (phrase, offset) in t.RelativeMonths)
+        {
+            if (Consume(tokens, phrase, consumed) >= 0)
+            {
+                var month = new DateOnly(today.Year, today.Month, 1).AddMonths(offset);
+                range = new DateRange(month, month.AddMonths(1).AddDays(-1));
+            }
+        }
+
+        foreach (var (phrase, offset) in t.RelativeQuarters)
+        {
+            if (Consume(tokens, phrase, consumed) >= 0)
+            {
+                var quarterStart = new DateOnly(today.Year, (today.Month - 1) / 3 * 3 + 1, 1).AddMonths(3 * offset);
+                range = new DateRange(quarterStart, quarterStart.AddMonths(3).AddDays(-1));
+            }
+        }
+
+        foreach (var (phrase, offset) in t.RelativeWeeks)
+        {
+            if (Consume(tokens, phrase, consumed) >= 0)
+            {
+                var monday = today.AddDays(-(((int)today.DayOfWeek + 6) % 7) + 7 * offset);
+                range = new DateRange(monday, monday.AddDays(6));
+            }
+        }
+
+        foreach (var (phrase, offset) in t.RelativeDays.OrderByDescending(p => p.Key.Length))
+        {
+            if (Consume(tokens, phrase, consumed) >= 0)
+            {
+                var day = today.AddDays(offset);
+                range = new DateRange(day, day);
+                dayWord = phrase;
+                break;
+            }
+        }
+
+        // "over twee weken", "over 3 dagen", "binnen een maand"
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (t.InPrefix.Contains(tokens[i].Text) && NumberOf(tokens[i + 1].Text) is { } n && t.Units.TryGetValue(tokens[i + 2].Text, out var days))
+            {
+                var target = today.AddDays(n * days);
+                range = days == 1 ? new DateRange(target, target) : new DateRange(target.AddDays(-(days / 2)), target.AddDays(days / 2));
+                consumed[i] = consumed[i + 1] = consumed[i + 2] = true;
+            }
+        }
+
+        // Months, with a day number before them ("23 maart") and a year after or in the question.
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var month = MonthOf(tokens[i].Text);
+            if (month is null)
+            {
+                continue;
+            }
+
+            consumed[i] = true;
+            var year = years.Count > 0 ? years[0] : MonthYear(month.Value, today, past);
+            if (i > 0 && int.TryParse(tokens[i - 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31
+                && day <= DateTime.DaysInMonth(year, month.Value))
+            {
+                var date = new DateOnly(year, month.Value, day);
+                range = new DateRange(date, date);
+                consumed[i - 1] = true;
+            }
+            else
+            {
+                var first = new DateOnly(year, month.Value, 1);
+                range = new DateRange(first, first.AddMonths(1).AddDays(-1));
+            }
+        }
+
+        // Seasons: "dit voorjaar", "vorig najaar", "na de zomer", "eind 2024", "voorjaar 2025".
+        foreach (var (phrase, months) in t.Seasons.OrderByDescending(p => p.Key.Length))
+        {
+            var at = Find(tokens, phrase);
+            if (at < 0 || months.Count != 2 || range is not null && !range.IsDay && range.To.Month - range.From.Month < 2)
+            {
+                continue;
+            }
+
+            var length = TextNormalizer.Tokens(phrase).Count;
+            var isEdge = phrase is "begin" or "eind" or "einde";
+            var after = at + length < tokens.Count ? tokens[at + length].Text : "";
+            if (isEdge && !(tokens.Count > at + length && (tokens[at + length].IsYear || t.ThisWords.Contains(after) || t.PreviousWords.Contains(after) || after is "volgend" or "van")))
+            {
+                continue;
+            }
+
+            var before = at > 0 ? tokens[at - 1].Text : "";
+            var year = years.Count > 0 ? years[^1] : t.PreviousWords.Contains(before) ? today.Year - 1 : today.Year;
+            range = new DateRange(new DateOnly(year, months[0], 1), new DateOnly(year, months[1], 1).AddMonths(1).AddDays(-1));
+            for (var k = at; k < at + length; k++)
+            {
+                consumed[k] = true;
+            }
+
+            if (at > 0 && (t.ThisWords.Contains(before) || t.PreviousWords.Contains(before)))
+            {
+                consumed[at - 1] = true;
+            }
+
+            break;
+        }
+
+        return new TimeSlots(years, range, dayWord);
+    }
+
+    /// <summary>A month without a year is the coming one, or the last one for a question in the past tense.</summary>
+    private static int MonthYear(int month, DateOnly today, bool past) =>
+        past ? (month <= today.Month ? today.Year : today.Year - 1) : (month >= today.Month ? today.Year : today.Year + 1);
+
+    private int? MonthOf(string word)
+    {
+        var index = words.Language.Months.IndexOf(word);
+        if (index >= 0)
+        {
+            return index + 1;
+        }
+
+        return words.Language.MonthAbbreviations.TryGetValue(word, out var month) ? month : null;
+    }
+
+    private int? NumberOf(string word) =>
+        int.TryParse(word, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n
+        : words.Language.Numbers.TryGetValue(word, out var value) ? value : null;
+
+    private static int Find(IReadOnlyList<Token> tokens, string phrase)
+    {
+        var parts = TextNormalizer.Tokens(phrase);
+        for (var i = 0; i + parts.Count <= tokens.Count; i++)
+        {
+            var match = true;
+            for (var k = 0; k < parts.Count && match; k++)
+            {
+                match = tokens[i + k].Text == parts[k];
+            }
+
+            if (match)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static int Consume(IReadOnlyList<Token> tokens, string phrase, bool[] consumed)
+    {
+        var at = Find(tokens, phrase);
+        if (at >= 0)
+        {
+            var length = TextNormalizer.Tokens(phrase).Count;
+            for (var k = at; k < at + length; k++)
+            {
+                consumed[k] = true;
+            }
+        }
+
+        return at;
+    }
+}

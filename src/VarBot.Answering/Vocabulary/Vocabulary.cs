@@ -1,0 +1,157 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace VarBot.Answering.Vocabulary;
+
+/// <summary>
+/// The Dutch vocabulary of the engine, read once from the embedded Vocabulary/*.yaml files. C# decides nothing from a
+/// Dutch word: every word that steers extraction or routing is listed here.
+/// </summary>
+internal sealed class Words
+{
+    public required LanguageWords Language { get; init; }
+    public required TimeWords Time { get; init; }
+    public required EventWords Events { get; init; }
+    public required BudgetWords Budget { get; init; }
+    public required OrganisationWords Organisation { get; init; }
+    public required ThemeWords Themes { get; init; }
+    public required ConversationWords Conversation { get; init; }
+    public required MonitoringWords Monitoring { get; init; }
+
+    private static readonly Lazy<Words> Shared = new(() => new Words
+    {
+        Language = Resources.ReadYaml<LanguageWords>("language.yaml"),
+        Time = Resources.ReadYaml<TimeWords>("time.yaml"),
+        Events = Resources.ReadYaml<EventWords>("events.yaml"),
+        Budget = Resources.ReadYaml<BudgetWords>("budget.yaml"),
+        Organisation = Resources.ReadYaml<OrganisationWords>("organisation.yaml"),
+        Themes = Resources.ReadYaml<ThemeWords>("themes.yaml"),
+        Conversation = Resources.ReadYaml<ConversationWords>("conversation.yaml"),
+        Monitoring = Resources.ReadYaml<MonitoringWords>("monitoring.yaml"),
+    });
+
+    public static Words Load() => Shared.Value;
+}
+
+internal sealed class LanguageWords
+{
+    public HashSet<string> Stopwords { get; set; } = [];
+    public List<List<string>> Synonyms { get; set; } = [];
+    public Dictionary<string, int> Numbers { get; set; } = [];
+    public Dictionary<string, int> Ordinals { get; set; } = [];
+    public List<string> Months { get; set; } = [];
+    public Dictionary<string, int> MonthAbbreviations { get; set; } = [];
+    public HashSet<string> WhenWords { get; set; } = [];
+    public HashSet<string> WhereWords { get; set; } = [];
+    public HashSet<string> WhoWords { get; set; } = [];
+    public List<string> CountWords { get; set; } = [];
+    public HashSet<string> WhyWords { get; set; } = [];
+    public HashSet<string> YesNoStarts { get; set; } = [];
+    public HashSet<string> PastWords { get; set; } = [];
+    public HashSet<string> EnglishWords { get; set; } = [];
+    public HashSet<string> SqlWords { get; set; } = [];
+}
+
+internal sealed class TimeWords
+{
+    public Dictionary<string, int> RelativeYears { get; set; } = [];
+    public Dictionary<string, int> RelativeMonths { get; set; } = [];
+    public Dictionary<string, int> RelativeDays { get; set; } = [];
+    public Dictionary<string, int> RelativeWeeks { get; set; } = [];
+    public HashSet<string> InPrefix { get; set; } = [];
+    public Dictionary<string, int> Units { get; set; } = [];
+    public Dictionary<string, List<int>> Seasons { get; set; } = [];
+    public HashSet<string> ThisWords { get; set; } = [];
+    public HashSet<string> PreviousWords { get; set; } = [];
+    public Dictionary<string, int> RelativeQuarters { get; set; } = [];
+    public HashSet<string> NextWords { get; set; } = [];
+    public HashSet<string> PreviousWordsEvent { get; set; } = [];
+    public HashSet<string> FirstWords { get; set; } = [];
+    public HashSet<string> LastWords { get; set; } = [];
+    public HashSet<string> UpcomingWords { get; set; } = [];
+}
+
+internal sealed class EventWords
+{
+    public Dictionary<string, List<string>> EventTypes { get; set; } = [];
+    public Dictionary<string, List<string>> SeasonTitles { get; set; } = [];
+    public HashSet<string> AgendaWords { get; set; } = [];
+    public HashSet<string> DetailWords { get; set; } = [];
+    public HashSet<string> TimeOfDayWords { get; set; } = [];
+}
+
+internal sealed class BudgetWords
+{
+    public HashSet<string> MoneyWords { get; set; } = [];
+    public HashSet<string> WeakMoneyWords { get; set; } = [];
+    public HashSet<string> JaarrekeningWords { get; set; } = [];
+    public HashSet<string> BegrotingWords { get; set; } = [];
+    public HashSet<string> ExpenseWords { get; set; } = [];
+    public HashSet<string> IncomeWords { get; set; } = [];
+    public HashSet<string> TotalWords { get; set; } = [];
+    public HashSet<string> BreakdownWords { get; set; } = [];
+    public HashSet<string> CompareWords { get; set; } = [];
+    public HashSet<string> ShareWords { get; set; } = [];
+    public HashSet<string> NegationWords { get; set; } = [];
+    public HashSet<string> ReadableAmountTexts { get; set; } = [];
+    public List<BudgetLineWords> Lines { get; set; } = [];
+    public HashSet<string> PayerWords { get; set; } = [];
+}
+
+internal sealed class BudgetLineWords
+{
+    public string Key { get; set; } = "";
+    public List<string> Words { get; set; } = [];
+}
+
+internal sealed class OrganisationWords
+{
+    public Dictionary<string, List<string>> Roles { get; set; } = [];
+    public List<string> PersonRoles { get; set; } = [];
+    public List<string> CountRoles { get; set; } = [];
+    public HashSet<string> FillerWords { get; set; } = [];
+    public HashSet<string> PersonRoleWords { get; set; } = [];
+    public HashSet<string> FuturePersonWords { get; set; } = [];
+    public Dictionary<string, List<string>> OtherOrganisations { get; set; } = [];
+    public HashSet<string> OwnershipWords { get; set; } = [];
+}
+
+internal sealed class ThemeWords
+{
+    public Dictionary<string, List<string>> ThemeAliases { get; set; } = [];
+    public HashSet<string> ThemeListWords { get; set; } = [];
+    public HashSet<string> DoneWords { get; set; } = [];
+    public HashSet<string> PlannedWords { get; set; } = [];
+    public HashSet<string> ActivityWords { get; set; } = [];
+}
+
+internal sealed class ConversationWords
+{
+    public Dictionary<string, List<string>> SmallTalk { get; set; } = [];
+    public HashSet<string> SmallTalkFillers { get; set; } = [];
+    public HashSet<string> FollowUpStarts { get; set; } = [];
+    public HashSet<string> BackReferences { get; set; } = [];
+    public HashSet<string> MoreWords { get; set; } = [];
+    public List<string> MorePhrases { get; set; } = [];
+}
+
+internal sealed class MonitoringWords
+{
+    public Dictionary<string, List<string>> Kinds { get; set; } = [];
+}
+
+internal static class Resources
+{
+    public static T ReadYaml<T>(string fileName)
+    {
+        var assembly = typeof(Resources).Assembly;
+        var name = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + fileName, StringComparison.Ordinal));
+        using var stream = assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"Embedded resource {name} not found.");
+        using var reader = new StreamReader(stream);
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .Build();
+        return deserializer.Deserialize<T>(reader);
+    }
+}

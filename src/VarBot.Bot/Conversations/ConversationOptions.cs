@@ -1,0 +1,49 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace VarBot.Bot.Conversations;
+
+/// <summary>Configuration section "Conversations": how the host keeps conversation context in memory and in blob storage.</summary>
+public sealed class ConversationOptions
+{
+    public const string SectionName = "Conversations";
+
+    /// <summary>A conversation's context is forgotten after this long without a turn.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>How many conversations one host keeps in memory (least recently used ones are dropped first).</summary>
+    [Range(1, 1_000_000)]
+    public int MaxCached { get; set; } = 10_000;
+
+    /// <summary>
+    /// After its own last read or write of a conversation, a host answers the next turn from memory for this long without
+    /// asking storage. A turn after that reads storage first, so a follow-up that another host answered in between
+    /// continues from there. Turns of one conversation on two hosts within this window: the later write wins the context.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan CacheTrust { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>How long a turn waits for storage to read a conversation before answering without context.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A conversation blob larger than this is not read but replaced (a conversation holds a few kilobytes).</summary>
+    [Range(1_024, 1_048_576)]
+    public int MaxBlobBytes { get; set; } = 64 * 1024;
+
+    /// <summary>Turns of one conversation waiting for the one before them; more than this are answered without context.</summary>
+    [Range(1, 10_000)]
+    public int MaxQueuedTurns { get; set; } = 256;
+
+    /// <summary>Context writes in flight at once (the write-behind queue coalesces the rest per conversation).</summary>
+    [Range(1, 256)]
+    public int MaxConcurrentWrites { get; set; } = 16;
+
+    /// <summary>How long one context (or feedback) write may take before it is given up and logged.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>On a clean shutdown, how long all pending writes together may take.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:02:00")]
+    public TimeSpan FlushTimeout { get; set; } = TimeSpan.FromSeconds(20);
+}

@@ -1,0 +1,33 @@
+namespace VarBot.Bot.Conversations;
+
+/// <summary>What the bot remembers of one conversation between turns: no user identity, no message history.</summary>
+/// <param name="Context">The answering engine's context of the last answer (its own JSON), for follow-up questions.</param>
+/// <param name="RecentAnswers">The last few answers, so a feedback click can name the question it is about.</param>
+internal sealed record ConversationState(
+    string? Context,
+    DateTimeOffset LastTurn,
+    IReadOnlyList<RecentAnswer> RecentAnswers)
+{
+    public const int MaxRecentAnswers = 5;
+
+    public static ConversationState Empty { get; } = new(null, DateTimeOffset.MinValue, []);
+
+    public ConversationState WithAnswer(string? context, RecentAnswer answer, DateTimeOffset now) =>
+        new(context, now, [answer, .. RecentAnswers.Where(a => a.AnswerId != answer.AnswerId).Take(MaxRecentAnswers - 1)]);
+
+    /// <summary>
+    /// Two versions of one conversation written by different hosts: the later turn's context wins, the recent answers
+    /// of both are kept (newest first), so a feedback click on either host's answer still finds its question.
+    /// </summary>
+    public static ConversationState Merge(ConversationState ours, ConversationState theirs)
+    {
+        var (newer, older) = theirs.LastTurn > ours.LastTurn ? (theirs, ours) : (ours, theirs);
+        var known = newer.RecentAnswers.Select(a => a.AnswerId).ToHashSet(StringComparer.Ordinal);
+        return newer with
+        {
+            RecentAnswers = [.. newer.RecentAnswers.Concat(older.RecentAnswers.Where(a => !known.Contains(a.AnswerId))).Take(MaxRecentAnswers)],
+        };
+    }
+}
+
+internal sealed record RecentAnswer(string AnswerId, string Question, string Intent, bool Answered);

@@ -1,0 +1,51 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace VarBot.Protocol.Connector;
+
+/// <summary>
+/// Which connector addresses the bot may POST to. With an app id: https on a host of
+/// <see cref="BotOptions.AllowedServiceUrlHosts"/> ("*.botframework.com" matches any subdomain), or a loopback host. Without
+/// one (local development): loopback hosts only. So an activity cannot make the bot send its token, or anything, to a
+/// host the caller chose.
+/// </summary>
+internal sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
+{
+    public bool IsAllowed(string? serviceUrl)
+    {
+        if (!Uri.TryCreate(serviceUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(uri.UserInfo))
+        {
+            return false;
+        }
+
+        if (IsLoopbackHost(uri))
+        {
+            return true;
+        }
+
+        var bot = options.Value;
+        return bot.IsAuthenticationEnabled && uri.Scheme == Uri.UriSchemeHttps
+            && bot.EffectiveAllowedServiceUrlHosts.Any(pattern => Matches(uri.IdnHost, pattern));
+    }
+
+    /// <summary>"https://smba.trafficmanager.net/emea/" + "/v3/conversations/{escaped id}/activities[/{escaped reply id}]".</summary>
+    public static Uri ConversationUri(string serviceUrl, string conversationId, string? activityId = null)
+    {
+        var path = serviceUrl.TrimEnd('/') + "/v3/conversations/" + Uri.EscapeDataString(conversationId) + "/activities";
+        if (!string.IsNullOrEmpty(activityId))
+        {
+            path += "/" + Uri.EscapeDataString(activityId);
+        }
+
+        return new Uri(path, UriKind.Absolute);
+    }
+
+    private static bool IsLoopbackHost(Uri uri) =>
+        uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var address) && IPAddress.IsLoopback(address));
+
+    private static bool Matches(string host, string pattern) =>
+        pattern.StartsWith("*.", StringComparison.Ordinal)
+            ? host.EndsWith(pattern[1..], StringComparison.OrdinalIgnoreCase) && host.Length > pattern.Length - 1
+            : string.Equals(host, pattern, StringComparison.OrdinalIgnoreCase);
+}

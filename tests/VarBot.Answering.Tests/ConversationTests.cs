@@ -1,0 +1,137 @@
+namespace VarBot.Answering.Tests;
+
+/// <summary>
+/// Two- and three-turn conversations: follow-ups take over what they lack, a new topic starts fresh and never gets the
+/// previous answer, and every follow-up button the bot offers answers.
+/// </summary>
+public sealed class ConversationTests
+{
+    private static readonly DateOnly Today = new(2026, 11, 22);
+
+    /// <summary>Turns as "question => text the answer must hold (| alternatives) !! text it must not hold".</summary>
+    public static TheoryData<string, string[]> Conversations() => new()
+    {
+        { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
+        { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },
+        { "monitoring-budget-then-theme", ["hoeveel is er in 2026 begroot voor monitoring => 30.000", "wat doet de VAR aan cybercrime? => digitale veiligheid !! 30.000"] },
+        { "leerhuizen-list-then-theme", ["Welke Leerhuizen zijn er in 2026? => 23 maart 2026", "wat gaat de VAR in 2026 doen aan jeugd en veiligheid? => jeugd !! 23 maart 2026"] },
+        { "budget-then-year", ["Wat is de begroting voor 2026? => 484.000", "En in 2025? => 745.000|671.623"] },
+        { "budget-then-two-years", ["Wat is de begroting voor 2026? => 484.000", "En in 2025? => 745.000|671.623", "En in 2024? => 562.000|753.000"] },
+        { "line-then-year", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en in 2026? => 420.000"] },
+        { "line-then-other-line", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en voor monitoring? => 95.000"] },
+        { "chair-then-year", ["Wie is de voorzitter van de VAR? => Segers", "En in 2020? => Heijkoop"] },
+        { "chair-then-budget", ["Wie is de voorzitter van de VAR? => Segers", "Wat is de begroting voor 2026? => 484.000 !! Segers"] },
+        { "budget-then-chair", ["Wat is de begroting voor 2026? => 484.000", "Wie is de voorzitter van de VAR? => Segers !! 484.000"] },
+        { "theme-then-other-theme", ["Wat deed de VAR in 2025 aan digitale veiligheid? => digitale veiligheid", "en mensenhandel? => mensenhandel"] },
+        { "theme-then-year", ["Wat deed de VAR in 2025 aan mensenhandel? => 2025", "en in 2024? => 2024"] },
+        { "event-then-when", ["wat was het thema van de najaarscarrousel 2025 => vangnet", "wanneer was die? => 16 oktober 2025"] },
+        { "next-leerhuis-then-carrousel", ["wanneer is het volgende leerhuis => 16 november 2026", "en de najaarscarrousel? => 1 oktober 2026"] },
+        { "leerhuis-then-budget", ["wanneer is het volgende leerhuis => 16 november 2026", "wat is de begroting voor 2026 => 484.000 !! 16 november 2026"] },
+        { "leerhuis-then-chair", ["wanneer is het volgende leerhuis => 16 november 2026", "wie is de voorzitter => Segers !! 16 november 2026"] },
+        { "budget-then-leerhuis", ["Wat is de begroting voor 2026? => 484.000", "wanneer is het volgende leerhuis? => 16 november 2026 !! 484.000"] },
+        { "theme-then-leerhuis", ["Wat deed de VAR in 2025 aan mensenhandel? => mensenhandel", "welke leerhuizen waren er in 2025? => criminele uitbuiting"] },
+        { "greeting-then-question", ["hallo => VarBot", "wanneer is het volgende leerhuis => 16 november 2026"] },
+        { "question-then-thanks", ["wanneer is het volgende leerhuis => 16 november 2026", "dank je wel => graag gedaan !! 16 november 2026"] },
+        { "question-then-who", ["Wat is de begroting voor 2026? => 484.000", "wie ben jij? => VarBot !! 484.000"] },
+        { "question-then-english", ["Wat is de begroting voor 2026? => 484.000", "what is the budget for next year? => Nederlands !! 484.000"] },
+        { "subscribers-then-followers", ["Hoeveel abonnees heeft de nieuwsbrief? => 1.400", "hoeveel volgers op linkedin? => 1.600 !! 1.400 abonnees"] },
+        { "municipalities-then-year", ["Met hoeveel gemeenten werkt de VAR samen? => 23", "en in 2020? => 25"] },
+        { "vice-then-year", ["Wie is de vicevoorzitter? => de Vries", "en in 2023? => van de Stadt"] },
+        { "head-then-year", ["Wie is het hoofd van de VAR? => de Jong", "en in 2017? => Groeneveld"] },
+        { "total-then-compare", ["Wat is de begroting voor 2026? => 484.000", "Hoe verhoudt het budget van 2026 zich tot 2025? => 484.000"] },
+        { "jaarrekening-then-begroting", ["Wat staat er in de jaarrekening 2025? => 671.623", "en de begroting? => 745.000"] },
+        { "monitoring-then-theme", ["Welke GVB rapportages komen er in 2026? => Veiligheidsbeeld 2025", "wat deed de VAR in 2025 aan jeugd en veiligheid => jeugd !! Veiligheidsbeeld 2025"] },
+        { "theme-then-budget", ["Wat gaat de VAR in 2026 doen aan digitale veiligheid? => digitale veiligheid", "hoeveel is er in 2026 begroot voor kennisbijeenkomsten? => 15.000"] },
+        { "search-then-search", ["Met welke gemeente is Koffer Verkeerd gelanceerd? => Dordrecht", "Sinds wanneer is Burgernet bij de VAR ondergebracht? => 2022 !! Dordrecht"] },
+        { "search-then-leerhuis", ["Met welke gemeente is Koffer Verkeerd gelanceerd? => Dordrecht", "volgende leerhuis? => 16 november 2026"] },
+        { "leerhuis-then-previous", ["wanneer is het volgende leerhuis => 16 november 2026", "en het vorige? => 16 november 2026"] },
+        { "carrousel-then-year", ["wanneer was de najaarscarrousel van 2025? => 16 oktober 2025", "en in 2023? => 26 oktober 2023"] },
+        { "list-then-year", ["welke leerhuizen waren er in 2024? => explosief", "en in 2023? => statelijke"] },
+        { "unknown-then-known", ["wie wordt de nieuwe voorzitter? => staat niet", "wie is de voorzitter? => Segers"] },
+        { "riec-then-var", ["Wat is het budget van het RIEC? => staan er niet in", "en van de VAR in 2026? => 484.000"] },
+        { "theme-then-list", ["Wat deed de VAR in 2025 aan mensenhandel? => mensenhandel", "welke thema's heeft de VAR? => Digitale veiligheid !! Wat de VAR in 2025"] },
+        { "leerhuis-date-then-theme-question", ["is er vandaag een leerhuis? => nee", "wat is er vorig jaar aan jeugd en veiligheid gedaan => jeugd"] },
+        { "budget-then-share", ["Wat is de begroting voor 2026? => 484.000", "welk deel gaat naar loonkosten? => 420.000"] },
+        { "leerhuis-then-three", ["wanneer is het volgende leerhuis => 16 november 2026", "welke leerhuizen waren er in 2025 => criminele uitbuiting", "en hoeveel is er in 2025 begroot voor kennisbijeenkomsten => 25.000 !! criminele uitbuiting"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Conversations))]
+    public void Ask_Conversation_EachTurnAnswersItsOwnQuestion(string name, string[] turns)
+    {
+        ConversationContext? context = null;
+        string? previousAnswer = null;
+        foreach (var turn in turns)
+        {
+            var (question, must, mustNot) = Parse(turn);
+            var answer = RealModel.Engine.Ask(new Question(question, Today, context));
+            var text = AnswerText.Flatten(answer);
+            Assert.True(must.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase)), $"{name}: '{question}' should hold {string.Join(" or ", must)}\n{text}");
+            if (mustNot is not null)
+            {
+                Assert.DoesNotContain(mustNot, text, StringComparison.OrdinalIgnoreCase);
+            }
+
+            Assert.NotEqual(previousAnswer, text);
+            previousAnswer = text;
+            context = ConversationContext.FromJson(answer.Context.ToJson());
+        }
+    }
+
+    public static TheoryData<string> Starts() =>
+    [
+        "Wanneer is het volgende Leerhuis?",
+        "Wat is de begroting voor 2026?",
+        "Wat heeft de VAR in 2025 gedaan aan digitale veiligheid?",
+        "Wie is de voorzitter van de VAR?",
+        "Welke thema's heeft de VAR?",
+        "hallo",
+        "Welke Leerhuizen zijn er in 2025?",
+        "Hoeveel is er in 2026 begroot voor monitoring?",
+        "Wat gaat de VAR in 2026 doen aan mensenhandel?",
+        "Wat is het weer morgen?",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Starts))]
+    public void Ask_EveryFollowUpButton_Answers(string start)
+    {
+        var first = RealModel.Engine.Ask(new Question(start, Today));
+        Assert.NotEmpty(first.Suggestions);
+        foreach (var suggestion in first.Suggestions)
+        {
+            var clicked = RealModel.Engine.Ask(new Question(suggestion, Today, first.Context));
+            Assert.True(clicked.Card.Template != "notFound", $"'{start}' offered '{suggestion}', which answered:\n{AnswerText.Flatten(clicked)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"intent\":\"budget\",\"slots\":{\"years\":\"2026\",\"lines\":\"loonkosten\"}}")]
+    [InlineData("not json")]
+    [InlineData("{\"intent\":42}")]
+    [InlineData("[]")]
+    public void FromJson_OldOrUnknownContext_StartsFresh(string json)
+    {
+        var context = ConversationContext.FromJson(json);
+        var answer = RealModel.Engine.Ask(new Question("wanneer is het volgende leerhuis", Today, context));
+
+        Assert.Contains("16 november 2026", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToJson_Context_IsCompactAndRoundTrips()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Hoeveel was er in 2025 begroot voor loonkosten?", Today));
+        var json = answer.Context.ToJson();
+
+        Assert.True(json.Length < 400, json);
+        Assert.Equal(answer.Context.ToJson(), ConversationContext.FromJson(json)!.ToJson());
+    }
+
+    private static (string Question, string[] Must, string? MustNot) Parse(string turn)
+    {
+        var parts = turn.Split(" => ");
+        var rest = parts[1].Split(" !! ");
+        return (parts[0], rest[0].Split('|'), rest.Length > 1 ? rest[1] : null);
+    }
+}
