@@ -97,13 +97,13 @@ param newsletterSigningKey string = ''
 @description('Sender address of the nieuwsbrief.')
 param newsletterFromAddress string = 'nieuwsbrief@veiligheidsalliantie.nl'
 
-@description('Compose the month\'s issue on the host on the scheduled day (Newsletter:ScheduleEnabled).')
+@description('Compose each month\'s issue on the host and send it, once approved, on its send date (Newsletter:ScheduleEnabled).')
 param newsletterScheduleEnabled bool = false
 
-@description('Day of the month the scheduler composes the issue (1-28).')
+@description('Day of the month an issue goes out (1-28): the editorial rules compose from it and the scheduler sends on it (Newsletter:Editorial:SendDayOfMonth).')
 @minValue(1)
 @maxValue(28)
-param newsletterScheduleDayOfMonth int = 1
+param newsletterSendDayOfMonth int = 10
 
 @description('Object id of the Entra group whose members may use the staff console /beheer (StaffConsole:StaffGroupId); empty: any signed-in user of the tenant.')
 param staffGroupObjectId string = ''
@@ -214,7 +214,7 @@ var appSettings = union(
     Newsletter__SigningKey: '@Microsoft.KeyVault(VaultName=${vaultName};SecretName=${secretNames.newsletterSigningKey})'
     Newsletter__FromAddress: newsletterFromAddress
     Newsletter__ScheduleEnabled: string(newsletterScheduleEnabled)
-    Newsletter__ScheduleDayOfMonth: string(newsletterScheduleDayOfMonth)
+    Newsletter__Editorial__SendDayOfMonth: string(newsletterSendDayOfMonth)
     Newsletter__Smtp__Host: smtpHost
     Newsletter__Smtp__Port: string(smtpPort)
     Newsletter__Smtp__Security: smtpSecurity

@@ -7,5 +7,5 @@ param botAppId = '00000000-0000-0000-0000-000000000000'
 param smtpHost = 'smtp.example.nl'
 param smtpUserName = 'nieuwsbrief@veiligheidsalliantie.nl'
 param newsletterScheduleEnabled = true
-param newsletterScheduleDayOfMonth = 1
+param newsletterSendDayOfMonth = 10
 param operatorsGroupObjectId = ''

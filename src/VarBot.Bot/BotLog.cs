@@ -111,4 +111,32 @@ internal static partial class BotLog
 
     [LoggerMessage(EventId = 5513, Level = LogLevel.Warning, Message = "{Job} stopped: the lease {LeaseBlob} could not be renewed; the next tick takes it again if it is free")]
     public static partial void LeaseLost(this ILogger logger, string job, string leaseBlob);
+
+    // The staff console /beheer (5701-5799). Never an address: subscribers by count or key only.
+    [LoggerMessage(EventId = 5701, Level = LogLevel.Error, Message = "Console send of issue {Month} failed")]
+    public static partial void ConsoleSendFailed(this ILogger logger, Exception exception, string month);
+
+    [LoggerMessage(EventId = 5702, Level = LogLevel.Warning, Message = "Proof of issue {Month} could not be sent")]
+    public static partial void ConsoleProofFailed(this ILogger logger, Exception exception, string month);
+
+    [LoggerMessage(EventId = 5703, Level = LogLevel.Information, Message = "Console send of issue {Month} stopped with the host; starting it again resumes it")]
+    public static partial void ConsoleSendStopped(this ILogger logger, string month);
+
+    [LoggerMessage(EventId = 5704, Level = LogLevel.Information, Message = "Subscriber import from the console (dry run {DryRun}): {Rows} rows, {Imported} new, {Existing} existing, {Duplicates} duplicates, {Invalid} invalid, {Mapped} mapped")]
+    public static partial void ConsoleImport(this ILogger logger, bool dryRun, int rows, int imported, int existing, int duplicates, int invalid, int mapped);
+
+    [LoggerMessage(EventId = 5705, Level = LogLevel.Warning, Message = "Subscriber upload refused: {Reason}")]
+    public static partial void ConsoleUploadRefused(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 5706, Level = LogLevel.Information, Message = "Subscribers exported from the console: {Count}")]
+    public static partial void ConsoleExport(this ILogger logger, int count);
+
+    [LoggerMessage(EventId = 5707, Level = LogLevel.Information, Message = "Subscriber forgotten from the console: {Deleted} blobs deleted")]
+    public static partial void ConsoleForgot(this ILogger logger, int deleted);
+
+    [LoggerMessage(EventId = 5708, Level = LogLevel.Warning, Message = "Subscriber blob {BlobName} is unreadable; left out of the console's counts")]
+    public static partial void ConsoleSubscriberUnreadable(this ILogger logger, Exception exception, string blobName);
+
+    [LoggerMessage(EventId = 5709, Level = LogLevel.Warning, Message = "Could not remove the expired import upload {BlobName}")]
+    public static partial void ConsoleUploadCleanupFailed(this ILogger logger, Exception exception, string blobName);
 }

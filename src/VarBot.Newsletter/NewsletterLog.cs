@@ -81,6 +81,9 @@ internal static partial class NewsletterLog
     [LoggerMessage(EventId = 6305, Level = LogLevel.Information, Message = "Scheduled send of {Month} skipped: another run holds the send lease")]
     public static partial void ScheduledSendBusy(this ILogger logger, string month);
 
+    [LoggerMessage(EventId = 6390, Level = LogLevel.Warning, Message = "Newsletter:ScheduleDayOfMonth ({Obsolete}) is no longer read: the scheduler sends on the send date, day {SendDay} of the month (Newsletter:Editorial:SendDayOfMonth). Remove the old setting")]
+    public static partial void ObsoleteScheduleDay(this ILogger logger, string obsolete, int sendDay);
+
     [LoggerMessage(EventId = 6306, Level = LogLevel.Warning, Message = "Newsletter page {Path} answered {Status}: {Reason}")]
     public static partial void PageRefused(this ILogger logger, string path, int status, string reason);
 

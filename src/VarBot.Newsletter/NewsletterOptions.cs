@@ -19,11 +19,11 @@ public sealed class NewsletterOptions
 
     public string FromName { get; set; } = "VeiligheidsAlliantie regio Rotterdam";
 
-    /// <summary>Scheduled composition on the bot host.</summary>
+    /// <summary>
+    /// Scheduled composition and sending on the bot host: each month's issue is composed at the month's first check and
+    /// sent, once approved, on its send date (<see cref="Composition.EditorialOptions.SendDayOfMonth"/>).
+    /// </summary>
     public bool ScheduleEnabled { get; set; }
-
-    /// <summary>Day of the month on which the scheduler composes the issue for that month.</summary>
-    public int ScheduleDayOfMonth { get; set; } = 1;
 
     /// <summary>A model JSON file the scheduler composes from, when no other model source is registered.</summary>
     public string? ModelPath { get; set; }

@@ -1,13 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
+using VarBot.Bot.Tests.Infrastructure;
 using VarBot.Newsletter.Subscribers;
 using VarBot.TestSupport;
 
@@ -17,15 +13,15 @@ namespace VarBot.Bot.Tests;
 /// A communications officer in Chromium through /beheer on the real host (Development, local sign-in), against Azurite
 /// and maildev, on 4 December 2026: sign in, write the January 2027 issue's subject and intro and see the preview follow,
 /// send a proof, approve, send to 50 subscribers while the progress shows (also after a reload), and find the frozen
-/// issue on the public archive page. Anonymous requests for the draft get 401 or 404.
+/// issue on the public archive page. Anonymous requests for the draft get 401 or 404. And the subscribers: a dry run of a
+/// CSV import that maps a former theme and reports a duplicate by line, the import, search, export and forget.
 /// </summary>
 [Trait("Category", "Slow")]
 public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, IClassFixture<MailDevFixture>, IAsyncLifetime
 {
     private readonly AzuriteFixture _azurite;
     private readonly MailDevFixture _maildev;
-    private readonly int _port = LocalServer.FreePort();
-    private ConsoleHostFactory _host = null!;
+    private ConsoleHost _host = null!;
 
     public StaffConsoleEndToEndTests(AzuriteFixture azurite, MailDevFixture maildev)
     {
@@ -33,11 +29,11 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
         _maildev = maildev;
     }
 
-    private string BaseUrl => $"http://127.0.0.1:{_port}";
+    private string BaseUrl => _host.BaseUrl;
 
     public async Task InitializeAsync()
     {
-        _host = new ConsoleHostFactory(_azurite, _maildev, _port);
+        _host = new ConsoleHost(_azurite, _maildev.SmtpPort);
         await _host.StartAsync();
     }
 
@@ -63,24 +59,11 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.PostAsync("/beheer/aanmelden", new FormUrlEncodedContent([new("naam", "Zonder token")]))).StatusCode);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
-        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1500, Height = 1000 } });
-        await page.RouteAsync("**/*", route => route.Request.Url.StartsWith(BaseUrl, StringComparison.Ordinal) || route.Request.Url.StartsWith("about:", StringComparison.Ordinal)
-            ? route.ContinueAsync()
-            : route.AbortAsync());
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
+        var page = await ConsoleBrowser.NewPageAsync(browser, BaseUrl);
 
         // Sign in (development).
-        await page.GotoAsync(BaseUrl + "/beheer");
-        Assert.Contains("/beheer/aanmelden", page.Url, StringComparison.Ordinal);
-        await page.FillAsync("#naam", "Anna Redacteur");
-        await page.FillAsync("#email", "anna@var.test");
-        await page.ClickAsync("button:has-text('Aanmelden')");
-        await page.WaitForURLAsync(BaseUrl + "/beheer");
+        await ConsoleBrowser.SignInAsync(page, BaseUrl, "/beheer", "Anna Redacteur", "anna@var.test");
         await page.ClickAsync("a:has-text('januari 2027')");
         await page.WaitForURLAsync("**/beheer/nieuwsbrief/2027-01");
         Assert.Contains("geen jaarplan 2027", await page.InnerTextAsync("#waarschuwingen"), StringComparison.Ordinal);
@@ -136,32 +119,157 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
     [Fact]
     public async Task Console_EveryFormWithoutAntiforgeryToken_RefusedNothingChanged()
     {
-        var cookies = new CookieContainer();
-        using var http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
-        var form = await http.GetStringAsync("/beheer/aanmelden");
-        var token = System.Text.RegularExpressions.Regex.Match(form, "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]+)\"");
-        Assert.True(token.Success, form);
-        var signIn = await http.PostAsync("/beheer/aanmelden", new FormUrlEncodedContent(
-            [new(token.Groups[1].Value, WebUtility.HtmlDecode(token.Groups[2].Value)), new("naam", "Bram"), new("terug", "/beheer")]));
-        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        var subscribers = _host.Services.GetRequiredService<SubscriberStore>();
+        await subscribers.SubscribeAsync("blijft@var.test", "Blijft", ["mensenhandel"], "test", confirmed: true);
+        using var console = await _host.SignInAsync("Bram");
+        var http = console.Http;
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/beheer/nieuwsbrief/2027-01")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/beheer/abonnees")).StatusCode);
 
         string[] posts =
         [
             "/beheer/nieuwsbrief/2027-01", "/beheer/nieuwsbrief/2027-01/voorbeeld", "/beheer/nieuwsbrief/2027-01/proef",
             "/beheer/nieuwsbrief/2027-01/goedkeuren", "/beheer/nieuwsbrief/2027-01/versturen", "/beheer/afmelden",
+            "/beheer/abonnees/zoeken", "/beheer/abonnees/importeren", "/beheer/abonnees/exporteren", "/beheer/abonnees/vergeten",
         ];
         foreach (var path in posts)
         {
-            var response = await http.PostAsync(path, new FormUrlEncodedContent([new("onderwerp", "Vervalst"), new("adres", "x@var.test"), new("toch", "ja")]));
+            var response = await http.PostAsync(path, new FormUrlEncodedContent(
+                [new("onderwerp", "Vervalst"), new("adres", "blijft@var.test"), new("zeker", "ja"), new("toch", "ja"), new("zoek", "blijft@var.test"), new("upload", new string('a', 32))]));
+            var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{path}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("blijft@var.test", body, StringComparison.Ordinal);
         }
+
+        // The upload form as a browser would send it (multipart), without the token: nothing checked, nothing stored.
+        using var upload = new MultipartFormDataContent
+        {
+            { new ByteArrayContent("email,name,themes\nvervalst@var.test,,mensenhandel\n"u8.ToArray()), "bestand", "abonnees.csv" },
+        };
+        var check = await http.PostAsync("/beheer/abonnees/controleren", upload);
+        Assert.Equal(HttpStatusCode.BadRequest, check.StatusCode);
+        Assert.DoesNotContain("Proefrun", await check.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var store = _host.Services.GetRequiredService<VarBot.Newsletter.Issues.IssueStore>();
         var month = VarBot.Newsletter.IssueMonth.Parse("2027-01");
         Assert.Null(await store.GetDraftAsync(month));
         Assert.Null(await store.GetApprovalAsync(month));
+        Assert.NotNull(await subscribers.GetAsync("blijft@var.test"));
+        Assert.Null(await subscribers.GetAsync("vervalst@var.test"));
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/beheer")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Console_SubscriberPagesAnonymous_SentToSignInOrRefused()
+    {
+        await _host.Services.GetRequiredService<SubscriberStore>().SubscribeAsync("geheim@var.test", null, [], "test", confirmed: true);
+        using var anonymous = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(BaseUrl) };
+
+        var page = await anonymous.GetAsync("/beheer/abonnees");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.StartsWith("/beheer/aanmelden", page.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        foreach (var path in new[] { "/beheer/abonnees/zoeken", "/beheer/abonnees/exporteren", "/beheer/abonnees/vergeten", "/beheer/abonnees/importeren" })
+        {
+            var response = await anonymous.PostAsync(path, new FormUrlEncodedContent([new("zoek", "geheim"), new("adres", "geheim@var.test"), new("zeker", "ja")]));
+            Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Unauthorized, $"{path}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("geheim@var.test", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.NotNull(await _host.Services.GetRequiredService<SubscriberStore>().GetAsync("geheim@var.test"));
+    }
+
+    [Fact]
+    public async Task Console_SubscribersImportDryRunImportSearchExportForget_AsStaffWouldInChromium()
+    {
+        var store = _host.Services.GetRequiredService<SubscriberStore>();
+        await store.SubscribeAsync("bestaand@gemeente-a.nl", "Al abonnee", ["ondermijning"], "formulier", confirmed: true);
+        var csv = Path.Combine(Directory.CreateTempSubdirectory("varbot-import-").FullName, "abonnees maart.csv");
+        await File.WriteAllTextAsync(csv, string.Join("\n",
+            "email,name,themes",
+            "anna@gemeente-a.nl,Anna de Vries,mensenhandel;cybercrime",   // line 2: alias -> digitale-veiligheid
+            "bram@gemeente-b.nl,\"=HYPERLINK(\"\"http://x\"\")\",huiselijk-geweld", // line 3: former theme -> zorg-en-veiligheid; a formula as name
+            "geen-adres,Iemand,mensenhandel",                            // line 4: invalid address
+            "Anna@Gemeente-A.nl,Anna nogmaals,jeugd-en-veiligheid",      // line 5: duplicate of line 2
+            "cor@gemeente-c.nl,Cor,fietsendiefstal",                     // line 6: unknown theme
+            "bestaand@gemeente-a.nl,Al abonnee,mensenhandel",            // line 7: already subscribed, left unchanged
+            "") + "\n");
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await ConsoleBrowser.LaunchAsync(playwright);
+        var page = await ConsoleBrowser.NewPageAsync(browser, BaseUrl);
+        await ConsoleBrowser.SignInAsync(page, BaseUrl, "/beheer/abonnees", "Anna Redacteur");
+        Assert.Equal("1", await page.InnerTextAsync("#bevestigd"));
+        Assert.Contains("(geen huidig thema)", await page.InnerTextAsync("#themas tr[data-thema='ondermijning']"), StringComparison.Ordinal);
+
+        // Dry run: mapped themes, the duplicate, invalid rows by line; nothing stored.
+        await page.SetInputFilesAsync("#bestand", csv);
+        await page.ClickAsync("#controleren button");
+        await page.WaitForSelectorAsync("#importverslag[data-proefrun='ja']");
+        var summary = await page.InnerTextAsync("#importsamenvatting");
+        Assert.Equal("Proefrun, er is niets opgeslagen: 6 regels; 2 nieuwe abonnees zouden worden geïmporteerd, 1 al bekend (blijven ongewijzigd), 1 dubbel, 2 ongeldig, 2 met een omgezet thema.", summary);
+        var lines = await page.Locator("#importregels tbody tr").AllInnerTextsAsync();
+        Assert.Contains(lines, l => l.StartsWith("2\t", StringComparison.Ordinal) && l.Contains("thema 'cybercrime' gelezen als 'digitale-veiligheid'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("3\t", StringComparison.Ordinal) && l.Contains("thema 'huiselijk-geweld' gelezen als 'zorg-en-veiligheid'", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("4\t", StringComparison.Ordinal) && l.Contains("geen geldig e-mailadres", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("5\t", StringComparison.Ordinal) && l.Contains("dubbel", StringComparison.Ordinal) && l.Contains("hetzelfde e-mailadres als regel 2", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("6\t", StringComparison.Ordinal) && l.Contains("onbekend thema 'fietsendiefstal'", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains('@', StringComparison.Ordinal));
+        Assert.Null(await store.GetAsync("anna@gemeente-a.nl"));
+        Assert.Equal("1", await page.InnerTextAsync("#bevestigd"));
+        Directory.CreateDirectory(Path.Combine(RepoPaths.Root, ".artifacts", "screenshots"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(RepoPaths.Root, ".artifacts", "screenshots", "beheer-abonnees-proefrun.png"), FullPage = true });
+
+        // The import of exactly the checked file.
+        await page.ClickAsync("#importeren button");
+        await page.WaitForSelectorAsync("#importverslag[data-proefrun='nee']");
+        Assert.Contains("Import klaar: 2 nieuwe abonnees geïmporteerd, 1 al bekend (ongewijzigd)", await page.InnerTextAsync("#importsamenvatting"), StringComparison.Ordinal);
+        Assert.Equal("3", await page.InnerTextAsync("#bevestigd"));
+        Assert.Equal("1", await page.InnerTextAsync("#themas tr[data-thema='zorg-en-veiligheid'] td:nth-child(2)"));
+        Assert.Equal("1", await page.InnerTextAsync("#themas tr[data-thema='digitale-veiligheid'] td:nth-child(2)"));
+        Assert.Equal("1", await page.InnerTextAsync("#themas tr[data-thema='mensenhandel'] td:nth-child(2)"));
+        var anna = (await store.GetAsync("anna@gemeente-a.nl"))!.Value.Subscriber;
+        Assert.Equal(["mensenhandel", "digitale-veiligheid"], anna.Themes);
+        Assert.Equal("import:abonnees_maart.csv", anna.ConsentSource);
+        Assert.Equal(["ondermijning"], (await store.GetAsync("bestaand@gemeente-a.nl"))!.Value.Subscriber.Themes);
+        Assert.Null(await store.GetAsync("cor@gemeente-c.nl"));
+        Assert.Empty(await ListAsync("subscriber-imports/"));
+
+        // Search by part of an address.
+        await page.FillAsync("#zoek", "GEMEENTE-B");
+        await page.ClickAsync("#zoeken button");
+        await page.WaitForSelectorAsync("#resultaten");
+        Assert.Equal(["bram@gemeente-b.nl"], await page.Locator("#resultaten td.adres").AllInnerTextsAsync());
+        Assert.Contains("Zorg en veiligheid", await page.InnerTextAsync("#resultaten"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(BaseUrl + "/beheer/abonnees/zoeken", page.Url); // the address travels in the body, never in the URL
+
+        // Export: every subscriber, formula cells defused.
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#exporteren button"));
+        var exported = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.StartsWith("email,name,themes,status,consent", exported.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.Contains("bram@gemeente-b.nl,\"'=HYPERLINK(\"\"http://x\"\")\",zorg-en-veiligheid,confirmed,import:abonnees_maart.csv", exported, StringComparison.Ordinal);
+        Assert.Equal(4, exported.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+
+        // Forget: the subscriber is gone, and a search finds nothing.
+        await page.CheckAsync("#resultaten form.vergeten input[name=zeker]");
+        await page.ClickAsync("#resultaten form.vergeten button");
+        await page.WaitForSelectorAsync("p.ok:has-text('Het adres is vergeten')");
+        Assert.Null(await store.GetAsync("bram@gemeente-b.nl"));
+        Assert.Equal("2", await page.InnerTextAsync("#bevestigd"));
+        await page.FillAsync("#zoek", "bram@gemeente-b.nl");
+        await page.ClickAsync("#zoeken button");
+        await page.WaitForSelectorAsync("#geen-resultaten");
+    }
+
+    private async Task<List<string>> ListAsync(string prefix)
+    {
+        var container = VarBot.Storage.BlobContainerFactory.Create(_azurite.ConnectionString, _host.Container);
+        var names = new List<string>();
+        await foreach (var blob in container.ListAsync(prefix))
+        {
+            names.Add(blob.Name);
+        }
+
+        return names;
     }
 
     private static string To(JsonElement mail) => mail.GetProperty("to")[0].GetProperty("address").GetString()!;
@@ -182,48 +290,5 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
         }
         while (DateTime.UtcNow < deadline);
         return found;
-    }
-
-    /// <summary>The real host (Program.cs) in Development on a fixed loopback port, with the clock at 4 December 2026.</summary>
-    private sealed class ConsoleHostFactory(AzuriteFixture azurite, MailDevFixture maildev, int port) : WebApplicationFactory<Program>
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            var baseUrl = $"http://127.0.0.1:{port}";
-            builder.UseEnvironment("Development");
-            builder.UseSetting("urls", baseUrl);
-            builder.UseSetting("Storage:ConnectionString", azurite.ConnectionString);
-            builder.UseSetting("Storage:Container", AzuriteFixture.UniqueContainerName("beheer"));
-            builder.UseSetting("VarBot:PublishSeedsWhenEmpty", "true");
-            builder.UseSetting("VarBot:SeedsPath", RepoPaths.Seeds);
-            builder.UseSetting("Logging:LogLevel:Default", "Warning");
-            builder.UseSetting("Newsletter:SigningKey", "dGVzdC1vbmx5LXNpZ25pbmcta2V5LWZvci1ib3QtaG9zdC10ZXN0cw==");
-            builder.UseSetting("Newsletter:PublicBaseUrl", baseUrl);
-            builder.UseSetting("Newsletter:FromAddress", "nieuwsbrief@var.test");
-            builder.UseSetting("Newsletter:Smtp:Host", "127.0.0.1");
-            builder.UseSetting("Newsletter:Smtp:Port", maildev.SmtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            builder.UseSetting("Newsletter:Editorial:PostalAddress", "Postbus 1234, 3000 AA Rotterdam");
-            builder.UseSetting("Newsletter:Editorial:ContactAddress", "nieuwsbrief@var.test");
-            builder.UseSetting("Newsletter:Editorial:PrivacyUrl", "https://www.veiligheidsalliantie.nl/privacy");
-            builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning));
-            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.FromHours(1))))));
-            UseKestrel(port);
-        }
-
-        public async Task StartAsync()
-        {
-            StartServer();
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-            while (!(await client.GetAsync("/readyz")).IsSuccessStatusCode)
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new TimeoutException("The host did not become ready.");
-                }
-
-                await Task.Delay(50);
-            }
-        }
     }
 }

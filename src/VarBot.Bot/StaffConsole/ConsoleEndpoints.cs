@@ -39,11 +39,12 @@ internal static class ConsoleEndpoints
         staff.MapPost("/nieuwsbrief/{month}", SaveAsync);
         staff.MapGet("/nieuwsbrief/{month}/voorbeeld", StoredPreviewAsync).WithMetadata(NoLoginRedirect.Instance);
         staff.MapPost("/nieuwsbrief/{month}/voorbeeld", LivePreviewAsync).WithMetadata(NoLoginRedirect.Instance);
-        staff.MapGet("/nieuwsbrief/{month}/voortgang", Progress).WithMetadata(NoLoginRedirect.Instance);
+        staff.MapGet("/nieuwsbrief/{month}/voortgang", ProgressAsync).WithMetadata(NoLoginRedirect.Instance);
         staff.MapPost("/nieuwsbrief/{month}/proef", TestSendAsync);
         staff.MapPost("/nieuwsbrief/{month}/goedkeuren", ApproveAsync);
         staff.MapPost("/nieuwsbrief/{month}/versturen", SendAsync);
         staff.MapGet("/nieuwsbrief/{month}/linkedin", LinkedInAsync);
+        SubscriberEndpoints.Map(staff);
     }
 
     private static IResult SignInForm(HttpContext context, ConsoleSignIn signIn, IAntiforgery antiforgery, string? ReturnUrl) =>
@@ -282,14 +283,15 @@ internal static class ConsoleEndpoints
         return Results.Redirect($"/beheer/nieuwsbrief/{m}?melding=verzenden");
     }
 
-    private static IResult Progress(string month, HttpContext context, SendJobs jobs)
+    /// <summary>The send's progress as JSON for the page's poll, read from storage (any host, also after a restart); "klaar" once it is no longer running.</summary>
+    private static async Task<IResult> ProgressAsync(string month, HttpContext context, SendStatusReader status, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m) || ToState(jobs.Get(m)) is not { } state)
+        if (!IssueMonth.TryParse(month, out var m) || await status.GetAsync(m, withLog: false, ct) is not { } state)
         {
             return Results.NotFound();
         }
 
-        return NoStore(context, Results.Json(new { verzonden = state.Sent, mislukt = state.Failed, resterend = state.Remaining, totaal = state.Total, klaar = state.Done }));
+        return NoStore(context, Results.Json(new { verzonden = state.Sent, mislukt = state.Failed, resterend = state.Remaining, totaal = state.Total, klaar = state.Phase != SendPhase.Running }));
     }
 
     private static async Task<IResult> LinkedInAsync(string month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
@@ -348,7 +350,7 @@ internal static class ConsoleEndpoints
             StaffPrincipal.Email(context.User),
             approval?.ApprovedBy,
             subscribers,
-            ToState(services.Jobs.Get(month)));
+            await services.SendStatus.GetAsync(month, withLog: true, ct));
         return Page<IssuePage>(new() { ["UserName"] = StaffPrincipal.Name(context.User), ["Token"] = Token(context, antiforgery), ["Model"] = vm, ["Message"] = message, ["Error"] = error }, status);
     }
 
@@ -390,30 +392,6 @@ internal static class ConsoleEndpoints
             StringValues.IsNullOrEmpty(form["thema"]) ? null : form["thema"].ToString());
     }
 
-    private static IssuePage.SendState? ToState(SendJob? job)
-    {
-        if (job is null)
-        {
-            return null;
-        }
-
-        if (job.Summary is { } summary)
-        {
-            var log = string.Format(BotTexts.ConsoleSendLog, summary.Sent, summary.AlreadySent, summary.NotConfirmed, summary.Failed.Count)
-                + string.Concat(summary.Failed.Select(f => string.Format(BotTexts.ConsoleSendLogFailure, f.SubscriberKey, f.Reason)))
-                + string.Format(BotTexts.ConsoleSendLogEnd, job.StartedBy, summary.Elapsed.TotalSeconds.ToString("F1", System.Globalization.CultureInfo.InvariantCulture));
-            return new IssuePage.SendState(summary.Sent + summary.AlreadySent, summary.Failed.Count, summary.NotAttempted, summary.Total, true, log);
-        }
-
-        if (job.Error is { } error)
-        {
-            return new IssuePage.SendState(job.Progress?.Sent ?? 0, 0, (job.Progress?.Total ?? 0) - (job.Progress?.Processed ?? 0), job.Progress?.Total ?? 0, true, error);
-        }
-
-        var progress = job.Progress;
-        return new IssuePage.SendState(progress?.Sent ?? 0, 0, (progress?.Total ?? 0) - (progress?.Processed ?? 0), progress?.Total ?? 0, false, null);
-    }
-
     private static readonly Dictionary<string, string> Messages = new(StringComparer.Ordinal)
     {
         ["opgeslagen"] = BotTexts.ConsoleSaved,
@@ -431,7 +409,7 @@ internal static class ConsoleEndpoints
 
     private static string MonthName(IssueMonth month) => DutchFormat.MonthYear(month.Year, month.Month);
 
-    private static async Task<IResult?> RejectForgeryAsync(HttpContext context, IAntiforgery antiforgery)
+    internal static async Task<IResult?> RejectForgeryAsync(HttpContext context, IAntiforgery antiforgery)
     {
         try
         {
@@ -444,13 +422,13 @@ internal static class ConsoleEndpoints
         }
     }
 
-    private static FormToken Token(HttpContext context, IAntiforgery antiforgery)
+    internal static FormToken Token(HttpContext context, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
         return new FormToken(tokens.FormFieldName, tokens.RequestToken!);
     }
 
-    private static IResult Page<TPage>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+    internal static IResult Page<TPage>(Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
         where TPage : Microsoft.AspNetCore.Components.IComponent =>
         new RazorComponentResult<TPage>(parameters) { StatusCode = status, ContentType = Html };
 
@@ -467,17 +445,15 @@ internal static class ConsoleEndpoints
 }
 
 /// <summary>What the console handlers share, resolved once per request.</summary>
-internal sealed partial class ConsoleServices(IssueEditor editor, IssueStore store, SubscriberStore subscribers, INewsletterModelSource models, SendJobs jobs, TimeProvider time, ILogger<ConsoleServices> logger)
+internal sealed class ConsoleServices(IssueEditor editor, IssueStore store, SubscriberStore subscribers, INewsletterModelSource models, SendJobs jobs, SendStatusReader sendStatus, TimeProvider time, ILogger<ConsoleServices> logger)
 {
     public IssueEditor Editor => editor;
     public IssueStore Store => store;
     public SubscriberStore Subscribers => subscribers;
     public SendJobs Jobs => jobs;
+    public SendStatusReader SendStatus => sendStatus;
     public TimeProvider Time => time;
     public KnowledgeModel Model => models.Current;
 
-    public void Log(Exception exception, IssueMonth month) => LogTestSendFailed(exception, month.ToString());
-
-    [LoggerMessage(EventId = 5602, Level = LogLevel.Warning, Message = "Proof of issue {Month} could not be sent")]
-    private partial void LogTestSendFailed(Exception exception, string month);
+    public void Log(Exception exception, IssueMonth month) => logger.ConsoleProofFailed(exception, month.ToString());
 }

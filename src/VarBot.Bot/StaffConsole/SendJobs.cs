@@ -5,7 +5,7 @@ using VarBot.Newsletter.Delivery;
 
 namespace VarBot.Bot.StaffConsole;
 
-/// <summary>The state of one send started from the console: progress while it runs, the send log when done.</summary>
+/// <summary>A send started from the console on this host: when it started, and why it stopped if it did not finish.</summary>
 internal sealed class SendJob(IssueMonth month, string startedBy, DateTimeOffset startedAt)
 {
     public IssueMonth Month { get; } = month;
@@ -14,31 +14,52 @@ internal sealed class SendJob(IssueMonth month, string startedBy, DateTimeOffset
     public volatile SendProgress? Progress;
     public volatile SendSummary? Summary;
     public volatile string? Error;
+    public Task Run { get; set; } = Task.CompletedTask;
 
     public bool IsDone => Summary is not null || Error is not null;
 }
 
 /// <summary>
-/// Sends run on the host, not in the request: the page starts one and polls its progress, so a reload (or another
-/// staff member opening the page) sees the same run. One run per month at a time.
+/// Sends run on the host, not in the request: the page starts one and follows its progress, which the sender writes to
+/// storage (<see cref="SendProgressQuery"/>), so a reload, another staff member or another host after a restart sees the
+/// same run. One run per month at a time on this host. On shutdown the runs are cancelled and awaited, so nothing of
+/// this host writes after it stopped; starting the send again resumes it from the send log.
 /// </summary>
-internal sealed partial class SendJobs(NewsletterSender sender, TimeProvider time, ILogger<SendJobs> logger, IHostApplicationLifetime lifetime)
+internal sealed class SendJobs(NewsletterSender sender, TimeProvider time, ILogger<SendJobs> logger) : IHostedService
 {
     private readonly ConcurrentDictionary<IssueMonth, SendJob> _jobs = new();
+    private readonly CancellationTokenSource _stopping = new();
 
     public SendJob? Get(IssueMonth month) => _jobs.GetValueOrDefault(month);
 
-    /// <summary>Starts a send unless one is running for the month; returns the running or new job.</summary>
+    /// <summary>Starts a send unless one is running for the month on this host; returns the running or new job.</summary>
     public SendJob Start(IssueMonth month, string startedBy)
     {
         var job = new SendJob(month, startedBy, time.GetUtcNow());
-        var current = _jobs.AddOrUpdate(month, job, (_, existing) => existing.IsDone ? job : existing);
-        if (ReferenceEquals(current, job))
+        lock (_jobs)
         {
-            _ = Task.Run(() => RunAsync(job));
+            var current = _jobs.AddOrUpdate(month, job, (_, existing) => existing.IsDone ? job : existing);
+            if (ReferenceEquals(current, job))
+            {
+                job.Run = Task.Run(() => RunAsync(job));
+            }
+
+            return current;
+        }
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        Task[] running;
+        lock (_jobs)
+        {
+            running = _jobs.Values.Select(j => j.Run).ToArray();
         }
 
-        return current;
+        await Task.WhenAll(running).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private async Task RunAsync(SendJob job)
@@ -46,15 +67,17 @@ internal sealed partial class SendJobs(NewsletterSender sender, TimeProvider tim
         try
         {
             var progress = new Progress<SendProgress>(p => job.Progress = p);
-            job.Summary = await sender.SendAsync(job.Month, new SendOptions(), progress, lifetime.ApplicationStopping);
+            job.Summary = await sender.SendAsync(job.Month, new SendOptions(), progress, _stopping.Token);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            logger.ConsoleSendStopped(job.Month.ToString());
+            job.Error = BotTexts.ConsoleSendStopped;
         }
         catch (Exception ex)
         {
-            LogSendFailed(ex, job.Month.ToString());
+            logger.ConsoleSendFailed(ex, job.Month.ToString());
             job.Error = ex is IssueNotApprovedException ? ex.Message : BotTexts.ConsoleSendAborted;
         }
     }
-
-    [LoggerMessage(EventId = 5601, Level = LogLevel.Error, Message = "Console send of issue {Month} failed")]
-    private partial void LogSendFailed(Exception exception, string month);
 }

@@ -80,7 +80,12 @@ public static class StaffConsoleExtensions
         services.AddAntiforgery(options => options.Cookie.Name = "varbot-beheer-af");
         services.AddRazorComponents();
         services.AddSingleton<SendJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<SendJobs>());
+        services.AddSingleton<SendStatusReader>();
+        services.AddSingleton<SubscriberOverview>();
+        services.AddSingleton<ImportUploads>();
         services.AddScoped<ConsoleServices>();
+        services.AddScoped<SubscriberServices>();
         return builder;
     }
 

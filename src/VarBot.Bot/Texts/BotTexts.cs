@@ -182,9 +182,40 @@ internal static class BotTexts
     public const string ConsoleNotUseful = "niet nuttig";
     public const string ConsoleIssueTitle = "Nieuwsbrief {0}";
     public const string ConsoleLinkedInTitle = "LinkedIn-berichten {0}";
-    public const string ConsoleSendLog = "Verzonden: {0}\nAl eerder verzonden: {1}\nNiet bevestigd: {2}\nMislukt: {3}\n";
-    public const string ConsoleSendLogFailure = "- abonnee {0}: {1}\n";
-    public const string ConsoleSendLogEnd = "Gestart door {0}; duur {1} s.";
+    public const string ConsoleSendLog = "Verzonden: {0}\nIn de laatste run verzonden: {1}\nNiet bevestigd (geen mail): {2}\nMislukt: {3}\nOnzeker (onderbroken tijdens het versturen): {4}\n";
+    public const string ConsoleSendLogTimes = "Gestart {0}, klaar {1}.\n";
+    public const string ConsoleSendLogStarted = "Gestart {0}, niet afgerond.\n";
+    public const string ConsoleSendLogLine = "- abonnee {0}: {1} na {2} poging(en){3}\n";
+    public const string ConsoleSendLogFailed = "mislukt";
+    public const string ConsoleSendLogUnsure = "onzeker";
+    public const string ConsoleSendLogMore = "... en nog {0}.\n";
+    public const string ConsoleSendStopped = "De verzending is gestopt omdat de server werd afgesloten. Start haar opnieuw om verder te gaan; wie al een mail kreeg, krijgt die niet nog eens.";
+    public const string ConsoleSendInterrupted = "De verzending staat stil sinds {0}: de server die verzond, is gestopt. Start haar opnieuw om verder te gaan; wie al een mail kreeg, krijgt die niet nog eens.";
+    public const string ConsoleSendElsewhere = "De verzending loopt op een andere server of is net gestopt; deze pagina volgt de voortgang.";
+
+    // Console: subscribers (/beheer/abonnees). Never an address in a message: staff see addresses only in search results.
+    public const string ConsoleForgotten = "Het adres is vergeten: de abonnee en alle verzendregistraties van dit adres zijn verwijderd.";
+    public const string ConsoleForgetUnknown = "Dit adres was niet (meer) bekend; er is niets verwijderd.";
+    public const string ConsoleForgetConfirm = "Vink aan dat u dit adres wilt laten vergeten.";
+    public const string ConsoleAddressInvalid = "Dat is geen geldig e-mailadres.";
+    public const string ConsoleSearchTooShort = "Zoek op een volledig e-mailadres of op minstens drie tekens ervan.";
+    public const string ConsoleSearchMore = "Meer dan {0} abonnees gevonden; alleen de eerste {0} staan hieronder. Maak de zoekopdracht specifieker.";
+    public const string ConsoleUploadMissing = "Kies een CSV-bestand om te controleren.";
+    public const string ConsoleUploadTooLarge = "Het bestand is groter dan 10 MB. Splits het in kleinere bestanden en importeer die na elkaar.";
+    public const string ConsoleUploadNotText = "Dit is geen CSV-tekstbestand (een Excel-bestand?). Sla het op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.";
+    public const string ConsoleUploadNotUtf8 = "Het bestand is niet als UTF-8 opgeslagen, waardoor letters als é en ë verminkt zouden raken. Sla het op als 'CSV UTF-8 (door komma's gescheiden)' en probeer het opnieuw.";
+    public const string ConsoleUploadSemicolons = "De kolommen zijn gescheiden door puntkomma's. Gebruik komma's tussen de kolommen (email,name,themes) en puntkomma's alleen tussen thema's; kies in Excel 'CSV UTF-8 (door komma's gescheiden)'.";
+    public const string ConsoleUploadExpired = "Het gecontroleerde bestand is niet meer beschikbaar (al geïmporteerd of ouder dan een dag). Controleer het bestand opnieuw.";
+    public const string ConsoleImportDryRun = "Proefrun, er is niets opgeslagen: {0} regels; {1} nieuwe abonnees zouden worden geïmporteerd, {2} al bekend (blijven ongewijzigd), {3} dubbel, {4} ongeldig, {5} met een omgezet thema.";
+    public const string ConsoleImportDone = "Import klaar: {1} nieuwe abonnees geïmporteerd, {2} al bekend (ongewijzigd), {3} dubbel, {4} ongeldig, {5} met een omgezet thema ({0} regels).";
+    public const string ConsoleImportTruncated = "Alleen de eerste {0} meldingen staan hieronder; de aantallen tellen alle regels.";
+    public const string ConsoleImportInvalid = "ongeldig, niet geïmporteerd";
+    public const string ConsoleImportDuplicate = "dubbel, overgeslagen";
+    public const string ConsoleImportMapped = "thema omgezet";
+    public const string ConsoleNoThemeChosen = "Geen thema gekozen";
+    public const string ConsoleUnknownTheme = "(geen huidig thema)";
+    public const string ConsoleConfirmed = "bevestigd";
+    public const string ConsolePending = "wacht op bevestiging";
 
     /// <summary>The line under a citation's report title: the section and the line of the report it rests on.</summary>
     public static string CitationAbstract(string section, int? line) => line is { } number ? $"{section}, regel {number}" : section;

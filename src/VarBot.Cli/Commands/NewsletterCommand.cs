@@ -120,7 +120,7 @@ internal static class NewsletterCommand
     {
         var month = MonthOption();
         var by = new Option<string?>("--by") { Description = "Naam van wie goedkeurt (standaard de gebruikersnaam).", HelpName = "NAAM" };
-        var allowPast = new Option<bool>("--allow-past-month") { Description = "Keur ook goed als de maand van de nieuwsbrief al voorbij is." };
+        var allowPast = new Option<bool>("--allow-past-month") { Description = CliTexts.Newsletter.AllowPastMonthApprove };
         var command = new Command("approve", "Legt vast dat de opgeslagen nieuwsbrief is goedgekeurd (eerst 'newsletter preview').") { month, by, allowPast };
         command.SetAction(async (parse, ct) =>
         {
@@ -152,7 +152,7 @@ internal static class NewsletterCommand
             catch (Exception ex) when (ex is IssueRefusedException or DraftConflictException)
             {
                 environment.Console.MarkupLine($"[red]Niet goedgekeurd:[/] {Markup.Escape(ex.Message)}"
-                    + (ex is IssueRefusedException { Reason: RefusalReason.MonthPassed } ? " Gebruik daarvoor --allow-past-month." : ""));
+                    + (ex is IssueRefusedException { Reason: RefusalReason.MonthPassed } ? CliTexts.Newsletter.PastMonthHint : ""));
                 return ExitCodes.UsageOrEnvironment;
             }
             catch (BlobStorageException ex)
@@ -171,7 +171,8 @@ internal static class NewsletterCommand
         var limit = new Option<int?>("--limit") { Description = "Verstuur hoogstens zoveel mails in deze run.", HelpName = "N" };
         var test = new Option<string?>("--test") { Description = "Stuur één proef naar dit adres (mag altijd, ook zonder goedkeuring).", HelpName = "E-MAIL" };
         var wait = new Option<int?>("--wait") { Description = "Verstuurt een andere run deze nieuwsbrief al, wacht dan hoogstens zoveel seconden (standaard: niet wachten).", HelpName = "SECONDEN" };
-        var command = new Command("send", "Verstuurt de goedgekeurde nieuwsbrief: precies één mail per bevestigde abonnee; één verzending per nummer tegelijk.") { month, dryRun, limit, test, wait };
+        var allowPast = new Option<bool>("--allow-past-month") { Description = CliTexts.Newsletter.AllowPastMonthSend };
+        var command = new Command("send", "Verstuurt de goedgekeurde nieuwsbrief: precies één mail per bevestigde abonnee; één verzending per nummer tegelijk.") { month, dryRun, limit, test, wait, allowPast };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryMonth(parse.GetValue(month), environment, out var m))
@@ -195,6 +196,12 @@ internal static class NewsletterCommand
                     return ExitCodes.Ok;
                 }
 
+                if (!parse.GetValue(dryRun))
+                {
+                    // Like approve: a month that has passed only with the explicit override (a started send may resume).
+                    await services.GetRequiredService<IssueEditor>().CheckSendMonthAsync(m, parse.GetValue(allowPast), ct);
+                }
+
                 SendSummary? summary = null;
                 await environment.Console.Progress()
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedLikeRateColumn(), new RemainingTimeColumn())
@@ -215,7 +222,13 @@ internal static class NewsletterCommand
             }
             catch (IssueNotApprovedException ex)
             {
-                environment.Console.MarkupLine($"[red]Niet verstuurd:[/] {Markup.Escape(ex.Message)}");
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.NotSent}[/] {Markup.Escape(ex.Message)}");
+                return ExitCodes.UsageOrEnvironment;
+            }
+            catch (IssueRefusedException ex)
+            {
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.NotSent}[/] {Markup.Escape(ex.Message)}"
+                    + (ex.Reason == RefusalReason.MonthPassed ? CliTexts.Newsletter.PastMonthHint : ""));
                 return ExitCodes.UsageOrEnvironment;
             }
             catch (Exception ex) when (ex is SendBusyException or SendLeaseLostException)

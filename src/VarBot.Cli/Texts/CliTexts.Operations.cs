@@ -31,6 +31,17 @@ internal static partial class CliTexts
             $"De opslag is niet bereikbaar of weigert de opdracht ({reason}). Start Azurite of controleer --connection-string / --service-uri en uw toegangsrechten.";
     }
 
+    public static class Newsletter
+    {
+        public const string AllowPastMonthApprove = "Keur ook goed als de maand van de nieuwsbrief al voorbij is.";
+
+        public const string AllowPastMonthSend = "Verstuur ook als de maand van de nieuwsbrief al voorbij is (een al begonnen verzending gaat ook zonder verder).";
+
+        public const string NotSent = "Niet verstuurd:";
+
+        public const string PastMonthHint = " Gebruik daarvoor --allow-past-month.";
+    }
+
     public static class Rollback
     {
         public const string Description =

@@ -7,7 +7,11 @@ public sealed class EditorialOptions
 {
     public const string SectionName = "Newsletter:Editorial";
 
-    /// <summary>The day of its month an issue goes out. The agenda holds events after it; Terugblik and Nieuws what happened since the previous one.</summary>
+    /// <summary>
+    /// The day of its month an issue goes out: the one send-date setting. The editorial rules compose from it (the agenda
+    /// holds events after it; Terugblik and Nieuws what happened since the previous one) and the scheduler
+    /// (Newsletter:ScheduleEnabled) sends the approved issue on it.
+    /// </summary>
     [Range(1, 28)]
     public int SendDayOfMonth { get; set; } = 10;
 

@@ -177,6 +177,30 @@ public sealed class IssueEditor(
     }
 
     /// <summary>
+    /// Refuses to start sending an issue whose month has passed unless <paramref name="allowPastMonth"/> (the CLI's
+    /// --allow-past-month, the console's checkbox). A send that already started (the issue is frozen) may resume without
+    /// it; an issue that is not composed or not approved is left to the sender, which refuses it with its own message.
+    /// </summary>
+    public async Task CheckSendMonthAsync(IssueMonth month, bool allowPastMonth, CancellationToken cancellationToken = default)
+    {
+        if (allowPastMonth || !IsPast(month))
+        {
+            return;
+        }
+
+        var issues = RequireStore();
+        if (await issues.GetArchivedIssueAsync(month, cancellationToken) is not null
+            || await issues.LoadAsync(month, cancellationToken) is not { } stored
+            || await issues.GetApprovalAsync(month, cancellationToken) is not { } approval
+            || approval.ContentHash != stored.ContentHash)
+        {
+            return;
+        }
+
+        throw new IssueRefusedException(string.Format(NewsletterTexts.RefuseMonthPassed, MonthName(month)), RefusalReason.MonthPassed);
+    }
+
+    /// <summary>
     /// Called when sending starts: checks the approval (and the month, unless <paramref name="allowPastMonth"/>), then
     /// freezes the issue as sent and its public web version. A resumed send finds them frozen and goes on.
     /// </summary>

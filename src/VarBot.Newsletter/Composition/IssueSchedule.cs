@@ -5,6 +5,9 @@ namespace VarBot.Newsletter.Composition;
 /// <summary>When issues go out: issue M on <see cref="EditorialOptions.SendDayOfMonth"/> of M. Each issue covers what happened after the previous send date up to its own.</summary>
 public sealed class IssueSchedule(int sendDayOfMonth)
 {
+    /// <summary>The one setting for when an issue goes out: the editorial rules compose from it and the scheduler sends on it.</summary>
+    public int SendDayOfMonth => sendDayOfMonth;
+
     public DateOnly SendDate(IssueMonth month) => new(month.Year, month.Month, sendDayOfMonth);
 
     public DateOnly PreviousSendDate(IssueMonth month) => SendDate(month.Previous);

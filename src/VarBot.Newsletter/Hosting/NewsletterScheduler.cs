@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -8,8 +9,10 @@ using VarBot.Newsletter.Issues;
 namespace VarBot.Newsletter.Hosting;
 
 /// <summary>
-/// On the configured day of the month, composes that month's issue (once) and, as soon as staff have approved it,
-/// sends it. Checks hourly; an unapproved issue is never sent. Sending is resumable, so repeated checks are safe.
+/// Composes each month's issue (once, from the first check in the month) so staff can edit and approve it, and sends it
+/// on its send date (Newsletter:Editorial:SendDayOfMonth, the same date the editorial rules compose from) or at the first
+/// check after it, once approved. Checks hourly; an unapproved issue is never sent. Sending is resumable, so repeated
+/// checks are safe.
 /// </summary>
 internal sealed class NewsletterScheduler(
     IServiceProvider services,
@@ -19,6 +22,11 @@ internal sealed class NewsletterScheduler(
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (services.GetService<IConfiguration>()?[$"{NewsletterOptions.SectionName}:ScheduleDayOfMonth"] is { Length: > 0 } obsolete)
+        {
+            logger.ObsoleteScheduleDay(obsolete, services.GetRequiredService<IssueEditor>().Composer.Schedule.SendDayOfMonth);
+        }
+
         if (!options.ScheduleEnabled)
         {
             return;
@@ -41,20 +49,22 @@ internal sealed class NewsletterScheduler(
 
     internal async Task RunOnceAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetLocalNow();
-        if (now.Day < options.ScheduleDayOfMonth)
-        {
-            return;
-        }
-
-        var month = IssueMonth.Of(now);
+        var today = IssueSchedule.Today(time);
+        var month = IssueMonth.Of(today);
+        var editor = services.GetRequiredService<IssueEditor>();
         var issues = services.GetRequiredService<IssueStore>();
         var stored = await issues.LoadAsync(month, cancellationToken);
         if (stored is null)
         {
             var model = services.GetRequiredService<INewsletterModelSource>().Current;
-            await services.GetRequiredService<IssueEditor>().ComposeAsync(model, month, cancellationToken);
+            await editor.ComposeAsync(model, month, cancellationToken);
             logger.Composed(month.ToString());
+            return;
+        }
+
+        // Until the send date staff edit and approve; an approval never sends an issue early.
+        if (today < editor.Composer.Schedule.SendDate(month))
+        {
             return;
         }
 

@@ -130,11 +130,6 @@ internal sealed class NewsletterOptionsValidator : IValidateOptions<NewsletterOp
             problems.Add("Newsletter:SigningKey must be base64.");
         }
 
-        if (options.ScheduleDayOfMonth is < 1 or > 28)
-        {
-            problems.Add("Newsletter:ScheduleDayOfMonth must be between 1 and 28.");
-        }
-
         var smtp = options.Smtp;
         if (smtp.Connections is < 1 or > 64)
         {

@@ -101,6 +101,33 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposa
     }
 
     [Fact]
+    public async Task Send_ApprovedIssueOfPastMonth_RefusedWithoutOverrideSentWithIt()
+    {
+        await SubscribeAsync("verleden");
+        Assert.Equal(0, (await RunAsync("newsletter", "preview", "--month", "2026-09", "--out", "sep", "--seeds", RepoPaths.Seeds)).ExitCode);
+        Assert.Equal(0, (await RunAsync("newsletter", "approve", "--month", "2026-09", "--allow-past-month")).ExitCode);
+        var record = "newsletters/2026-09/sent/" + _cli.Subscribers.KeyOf("verleden" + Domain);
+
+        var refused = await RunAsync("newsletter", "send", "--month", "2026-09");
+
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("Niet verstuurd:", refused.Output, StringComparison.Ordinal);
+        Assert.Matches(@"De\s+maand\s+september\s+2026\s+is\s+voorbij\.", refused.Output);
+        Assert.Contains("--allow-past-month", refused.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", refused.Output, StringComparison.Ordinal);
+        Assert.Null(await _cli.Container.GetPropertiesAsync("newsletters/2026-09/archief.json"));
+        Assert.Null(await _cli.Container.GetPropertiesAsync(record));
+
+        var dryRun = await RunAsync("newsletter", "send", "--month", "2026-09", "--dry-run");
+        var sent = await RunAsync("newsletter", "send", "--month", "2026-09", "--allow-past-month");
+
+        Assert.True(dryRun.ExitCode == 0, dryRun.Output); // sends nothing, so no override needed
+        Assert.True(sent.ExitCode == 0, sent.Output);
+        Assert.NotNull(await _cli.Container.GetPropertiesAsync("newsletters/2026-09/archief.json"));
+        Assert.NotNull(await _cli.Container.GetPropertiesAsync(record));
+    }
+
+    [Fact]
     public async Task ApproveThenSendDryRun_CountsEveryoneAndSendsNothing()
     {
         await SubscribeAsync("droog1");
@@ -172,7 +199,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposa
         // A sent issue leaves a send record per subscriber; forget removes it with the subscriber.
         Assert.Equal(0, (await RunAsync("newsletter", "preview", "--month", "2026-07", "--out", "jul", "--seeds", RepoPaths.Seeds)).ExitCode);
         Assert.Equal(0, (await RunAsync("newsletter", "approve", "--month", "2026-07", "--allow-past-month")).ExitCode);
-        var send = await RunAsync("newsletter", "send", "--month", "2026-07");
+        var send = await RunAsync("newsletter", "send", "--month", "2026-07", "--allow-past-month");
         Assert.True(send.ExitCode == 0, send.Output);
         var record = "newsletters/2026-07/sent/" + _cli.Subscribers.KeyOf(Address("anna"));
         Assert.NotNull(await _cli.Container.GetPropertiesAsync(record));

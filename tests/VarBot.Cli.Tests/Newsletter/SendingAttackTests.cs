@@ -28,7 +28,7 @@ public sealed class SendingAttackTests(NewsletterServers servers) : IDisposable
         environment["Newsletter__Smtp__Port"] = LocalServer.FreePort().ToString(); // nothing listens there
         environment["Logging__LogLevel__Default"] = "Information";
 
-        var run = await CliRunner.RunProcessAsync(_work.FullName, environment, "newsletter", "send", "--month", "2026-08");
+        var run = await CliRunner.RunProcessAsync(_work.FullName, environment, "newsletter", "send", "--month", "2026-08", "--allow-past-month");
 
         Assert.Equal(1, run.ExitCode); // failures, not a crash (Polly refused MaxRetryAttempts=0 before)
         Assert.DoesNotContain("Unhandled exception", run.Output, StringComparison.Ordinal);
