@@ -110,7 +110,7 @@ public sealed class BotConversationTests(BotHostFixture fixture)
     public async Task Invoke_UnknownName_Returns400WithErrorBody()
     {
         var activity = Activities.Invoke(NewConversation(), "x", []);
-        activity["name"] = "composeExtension/query";
+        activity["name"] = "application/unknownInvoke";
 
         using var response = await fixture.Client.PostAsJsonAsync("/api/messages", activity);
 

@@ -41,7 +41,8 @@ public sealed class BotProcess : IDisposable
             WorkingDirectory = AppContext.BaseDirectory,
         };
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        // Development: no app id (local connector, no tokens), which Production refuses at start (BotOptionsValidator).
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         info.Environment["Logging__LogLevel__Default"] = "Warning";
         info.Environment["Logging__LogLevel__VarBot"] = "Information";
         info.Environment["Logging__Console__FormatterName"] = "simple";
