@@ -96,7 +96,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         Assert.NotNull(source.Health.LastError);
         Assert.Contains("models/v2.json", source.Health.LastError, StringComparison.Ordinal);
         Assert.Contains(expected, source.Health.LastError, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, l => l.Contains("[3102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 3102 && e.Message.Contains("still serving v1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal("v1", source.Current!.Version);
         Assert.Equal(["v1", "v2"], check.Seen); // the refused model is not downloaded and checked on every poll
         Assert.Contains("answering engine failed", source.Health.LastError, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, l => l.Contains("[3102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 3102 && e.Message.Contains("still serving v1", StringComparison.Ordinal));
     }
 
     private static async Task PublishRawAsync(IBlobContainer container, string version, string json)
