@@ -19,56 +19,56 @@ namespace VarBot.Answering;
 /// </summary>
 public sealed class AnswerEngine
 {
-    private readonly KnowledgeIndex index;
-    private readonly QueryExtractor extractor;
-    private readonly Router router;
-    private readonly Realiser realiser;
-    private readonly AnswerKit kit;
-    private readonly IReadOnlyDictionary<Intent, IAnswerer> answerers;
-    private readonly ILogger logger;
+    private readonly KnowledgeIndex _index;
+    private readonly QueryExtractor _extractor;
+    private readonly Router _router;
+    private readonly Realiser _realiser;
+    private readonly AnswerKit _kit;
+    private readonly IReadOnlyDictionary<Intent, IAnswerer> _answerers;
+    private readonly ILogger _logger;
 
     private AnswerEngine(KnowledgeModel model, ILogger logger)
     {
-        this.logger = logger;
+        _logger = logger;
         var words = Words.Load();
         var texts = Texts.Load();
-        index = new KnowledgeIndex(model, words);
-        extractor = new QueryExtractor(index);
-        router = new Router();
-        realiser = new Realiser(index, texts);
-        kit = new AnswerKit(index, texts);
-        var search = new SearchAnswerer(kit);
-        var events = new EventFinder(kit);
-        var budgets = new BudgetFinder(kit);
-        var next = new EventNextAnswerer(kit, events);
-        var line = new BudgetLineAnswerer(kit, budgets);
+        _index = new KnowledgeIndex(model, words);
+        _extractor = new QueryExtractor(_index);
+        _router = new Router();
+        _realiser = new Realiser(_index, texts);
+        _kit = new AnswerKit(_index, texts);
+        var search = new SearchAnswerer(_kit);
+        var events = new EventFinder(_kit);
+        var budgets = new BudgetFinder(_kit);
+        var next = new EventNextAnswerer(_kit, events);
+        var line = new BudgetLineAnswerer(_kit, budgets);
         IAnswerer[] all =
         [
-            new FixedTextAnswerer(kit, Intent.Empty, "empty_question"),
-            new FixedTextAnswerer(kit, Intent.TooLong, "too_long"),
-            new FixedTextAnswerer(kit, Intent.NoWords, "no_words"),
-            new FixedTextAnswerer(kit, Intent.NotUnderstood, "not_understood"),
-            new FixedTextAnswerer(kit, Intent.English, "english"),
-            new SmallTalkAnswerer(kit),
-            new FuturePersonAnswerer(kit),
-            new OtherOrganisationAnswerer(kit),
-            new MonitoringAnswerer(kit, search),
-            new BudgetCompareAnswerer(kit, budgets, line),
-            new BudgetBreakdownAnswerer(kit, budgets),
+            new FixedTextAnswerer(_kit, Intent.Empty, "empty_question"),
+            new FixedTextAnswerer(_kit, Intent.TooLong, "too_long"),
+            new FixedTextAnswerer(_kit, Intent.NoWords, "no_words"),
+            new FixedTextAnswerer(_kit, Intent.NotUnderstood, "not_understood"),
+            new FixedTextAnswerer(_kit, Intent.English, "english"),
+            new SmallTalkAnswerer(_kit),
+            new FuturePersonAnswerer(_kit),
+            new OtherOrganisationAnswerer(_kit),
+            new MonitoringAnswerer(_kit, search),
+            new BudgetCompareAnswerer(_kit, budgets, line),
+            new BudgetBreakdownAnswerer(_kit, budgets),
             line,
-            new MoneyTextAnswerer(kit, search, line, budgets),
-            new EventDayAnswerer(kit, events),
-            new EventDetailAnswerer(kit, events, next, search),
-            new EventListAnswerer(kit, events),
+            new MoneyTextAnswerer(_kit, search, line, budgets),
+            new EventDayAnswerer(_kit, events),
+            new EventDetailAnswerer(_kit, events, next, search),
+            new EventListAnswerer(_kit, events),
             next,
-            new PersonAnswerer(kit, search),
-            new OrganisationAnswerer(kit),
-            new ThemeListAnswerer(kit),
-            new ThemeOverviewAnswerer(kit, search),
+            new PersonAnswerer(_kit, search),
+            new OrganisationAnswerer(_kit),
+            new ThemeListAnswerer(_kit),
+            new ThemeOverviewAnswerer(_kit, search),
             search,
         ];
-        answerers = all.ToDictionary(a => a.Intent);
-        var missing = Enum.GetValues<Intent>().Where(i => i != Intent.More && !answerers.ContainsKey(i)).ToList();
+        _answerers = all.ToDictionary(a => a.Intent);
+        var missing = Enum.GetValues<Intent>().Where(i => i != Intent.More && !_answerers.ContainsKey(i)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException("No answerer for intent(s) " + string.Join(", ", missing));
@@ -80,7 +80,7 @@ public sealed class AnswerEngine
         ArgumentNullException.ThrowIfNull(model);
         var started = Stopwatch.GetTimestamp();
         var engine = new AnswerEngine(model, logger ?? NullLogger.Instance);
-        engine.logger.EngineBuilt((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, model.Passages.Count, model.Events.Count, model.Budgets.Count);
+        engine._logger.EngineBuilt((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, model.Passages.Count, model.Events.Count, model.Budgets.Count);
         return engine;
     }
 
@@ -90,7 +90,7 @@ public sealed class AnswerEngine
         var intent = "none";
         try
         {
-            var query = extractor.Extract(question.Text, question.Today);
+            var query = _extractor.Extract(question.Text, question.Today);
             var previous = question.Previous;
             var followUp = false;
             if (query.Has(Signals.More))
@@ -99,20 +99,20 @@ public sealed class AnswerEngine
             }
             else if (FollowUp.Continues(query, previous))
             {
-                query = FollowUp.Merge(query, previous!, index.Analyzer);
+                query = FollowUp.Merge(query, previous!, _index.Analyzer);
                 followUp = true;
             }
 
-            var rule = router.Route(query);
+            var rule = _router.Route(query);
             intent = rule.Intent.ToString();
-            logger.Routed(rule.Name, intent, followUp);
-            var reply = answerers[rule.Intent].Answer(query);
-            return realiser.Realise(reply, question);
+            _logger.Routed(rule.Name, intent, followUp);
+            var reply = _answerers[rule.Intent].Answer(query);
+            return _realiser.Realise(reply, question);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.AnswerFailed(ex, intent);
-            return realiser.Realise(kit.NotFound(new Query { Text = new Analysis.AnalysedText(question.Text ?? "", []), Today = question.Today }, Intent.Search), question);
+            _logger.AnswerFailed(ex, intent);
+            return _realiser.Realise(_kit.NotFound(new Query { Text = new Analysis.AnalysedText(question.Text ?? "", []), Today = question.Today }, Intent.Search), question);
         }
     }
 
@@ -121,13 +121,13 @@ public sealed class AnswerEngine
     {
         if (previous?.Question is { Length: > 0 } asked)
         {
-            var again = extractor.Extract(asked, today);
-            var merged = FollowUp.Merge(again, previous, index.Analyzer);
+            var again = _extractor.Extract(asked, today);
+            var merged = FollowUp.Merge(again, previous, _index.Analyzer);
             return merged with { Page = Math.Max(1, previous.Page) + 1, Signals = merged.Signals & ~Signals.More };
         }
 
-        var rest = string.Join(' ', query.Text.Tokens.SkipWhile(t => index.Words.Conversation.MoreWords.Contains(t.Text) || t.Text == "over").Select(t => t.Text));
-        var fresh = extractor.Extract(rest, today);
+        var rest = string.Join(' ', query.Text.Tokens.SkipWhile(t => _index.Words.Conversation.MoreWords.Contains(t.Text) || t.Text == "over").Select(t => t.Text));
+        var fresh = _extractor.Extract(rest, today);
         return fresh with { Page = rest.Length > 0 ? 2 : 1, Signals = fresh.Signals & ~Signals.More };
     }
 }

@@ -73,9 +73,9 @@ internal sealed class EventFinder(AnswerKit kit)
         return query.Terms.Where(t => !generic.Contains(t.Text) && kit.Index.EventNameStems.Contains(t.Stem)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
     }
 
-    private HashSet<string>? generic;
+    private HashSet<string>? _generic;
 
-    private HashSet<string> GenericWords() => generic ??= [.. kit.Words.Events.DetailWords, .. kit.Words.Events.AgendaWords, .. kit.Words.Themes.ActivityWords,
+    private HashSet<string> GenericWords() => _generic ??= [.. kit.Words.Events.DetailWords, .. kit.Words.Events.AgendaWords, .. kit.Words.Themes.ActivityWords,
         .. kit.Words.Events.EventTypes.Values.SelectMany(v => v), .. kit.Words.Events.SeasonTitles.Values.SelectMany(v => v)];
 
     public static bool IsUpcoming(Event e, DateOnly today) =>

@@ -225,7 +225,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
     }
 
-    private System.Text.RegularExpressions.Regex? monthWithoutYear;
+    private System.Text.RegularExpressions.Regex? _monthWithoutYear;
 
     /// <summary>"in mei" in the jaarverslag 2024 reads "in mei 2024": a month the sentence gives without a year gets the passage's year.</summary>
     private string WithYear(string sentence, PassageEntry entry)
@@ -235,11 +235,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return sentence;
         }
 
-        monthWithoutYear ??= new System.Text.RegularExpressions.Regex(
+        _monthWithoutYear ??= new System.Text.RegularExpressions.Regex(
             $@"\b({string.Join('|', kit.Words.Language.Months)})\b(?!\s*[-/–]?\s*\w*\s*\d{{4}})",
             System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         var year = entry.Passage.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
+        return _monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
     }
 
     /// <summary>The bullets that follow a passage ending in a colon, in the same section.</summary>
