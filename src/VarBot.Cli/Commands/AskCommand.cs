@@ -140,17 +140,17 @@ internal static class AskCommand
 /// </summary>
 internal sealed class AnswerModelSource
 {
-    private readonly Option<string?> modelFile = new("--model") { Description = "Kennismodel (JSON-bestand) in plaats van opslag of seeds.", HelpName = "BESTAND" };
-    private readonly CliStorage storage = new();
-    private readonly Option<string?> seeds = SeedsLocation.CreateOption();
+    private readonly Option<string?> _modelFile = new("--model") { Description = "Kennismodel (JSON-bestand) in plaats van opslag of seeds.", HelpName = "BESTAND" };
+    private readonly CliStorage _storage = new();
+    private readonly Option<string?> _seeds = SeedsLocation.CreateOption();
 
     public static Option<string?> AsOfOption(string description) => new("--as-of") { Description = description, HelpName = "JJJJ-MM-DD" };
 
     public void AddOptions(Command command)
     {
-        command.Options.Add(modelFile);
-        storage.AddTo(command);
-        command.Options.Add(seeds);
+        command.Options.Add(_modelFile);
+        _storage.AddTo(command);
+        command.Options.Add(_seeds);
     }
 
     /// <summary>"Today": the given date, or the local date from the system clock.</summary>
@@ -174,17 +174,17 @@ internal sealed class AnswerModelSource
     /// <summary>The model, or null after a Dutch message that says what to do.</summary>
     public async Task<KnowledgeModel?> LoadAsync(ParseResult parse, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        if (parse.GetValue(modelFile) is { } file)
+        if (parse.GetValue(_modelFile) is { } file)
         {
             return LoadFile(Path.GetFullPath(file, environment.CurrentDirectory), environment);
         }
 
-        if (storage.IsGiven(parse, environment))
+        if (_storage.IsGiven(parse, environment))
         {
-            return storage.Open(parse, environment) is { } blobs ? await LoadFromStorageAsync(blobs, environment, cancellationToken) : null;
+            return _storage.Open(parse, environment) is { } blobs ? await LoadFromStorageAsync(blobs, environment, cancellationToken) : null;
         }
 
-        return SeedsLocation.Load(parse.GetValue(seeds), environment)?.Result.Model;
+        return SeedsLocation.Load(parse.GetValue(_seeds), environment)?.Result.Model;
     }
 
     private static KnowledgeModel? LoadFile(string path, CliEnvironment environment)

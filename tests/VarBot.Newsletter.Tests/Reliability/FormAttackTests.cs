@@ -70,12 +70,12 @@ public sealed partial class FormAttackTests(ServersFixture servers)
         using var maildev = new MailDevClient(servers.MailDev);
         using var http = new HttpClient();
         var address = NewAddress("bom");
-        const string Bait = "Klik op http://evil.example/login";
+        const string bait = "Klik op http://evil.example/login";
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 30; i++)
         {
-            var response = await http.PostAsync(host.BaseUrl + "/nieuwsbrief", Form(("email", address), ("naam", Bait)));
+            var response = await http.PostAsync(host.BaseUrl + "/nieuwsbrief", Form(("email", address), ("naam", bait)));
             statuses.Add(response.StatusCode);
             if (response.StatusCode == HttpStatusCode.TooManyRequests)
             {
