@@ -22,6 +22,7 @@ public sealed class AnswerEngine
     private readonly KnowledgeIndex index;
     private readonly QueryExtractor extractor;
     private readonly Router router;
+    private readonly QuestionSplitter splitter;
     private readonly Realiser realiser;
     private readonly AnswerKit kit;
     private readonly IReadOnlyDictionary<Intent, IAnswerer> answerers;
@@ -35,6 +36,7 @@ public sealed class AnswerEngine
         index = new KnowledgeIndex(model, words);
         extractor = new QueryExtractor(index);
         router = new Router();
+        splitter = new QuestionSplitter(words);
         realiser = new Realiser(index, texts);
         kit = new AnswerKit(index, texts);
         var search = new SearchAnswerer(kit);
@@ -90,23 +92,16 @@ public sealed class AnswerEngine
         var intent = "none";
         try
         {
-            var query = extractor.Extract(question.Text, question.Today);
-            var previous = question.Previous;
-            var followUp = false;
-            if (query.Has(Signals.More))
+            var parts = question.Text is { Length: > 0 } text ? splitter.Split(text) : [question.Text ?? ""];
+            var reply = Reply(parts[0], question.Today, question.Previous, joined: false);
+            intent = reply.Intent.ToString();
+            if (parts.Count > 1)
             {
-                query = More(query, previous, question.Today);
-            }
-            else if (FollowUp.Continues(query, previous))
-            {
-                query = FollowUp.Merge(query, previous!, index.Analyzer);
-                followUp = true;
+                // The second part is a follow-up of the first: it inherits what it does not name itself.
+                var second = Reply(parts[1], question.Today, reply.Context, joined: true);
+                reply = Combine(reply, second);
             }
 
-            var rule = router.Route(query);
-            intent = rule.Intent.ToString();
-            logger.Routed(rule.Name, intent, followUp);
-            var reply = answerers[rule.Intent].Answer(query);
             return realiser.Realise(reply, question);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -114,6 +109,48 @@ public sealed class AnswerEngine
             logger.AnswerFailed(ex, intent);
             return realiser.Realise(kit.NotFound(new Query { Text = new Analysis.AnalysedText(question.Text ?? "", []), Today = question.Today }, Intent.Search), question);
         }
+    }
+
+    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined)
+    {
+        var query = extractor.Extract(text, today);
+        var followUp = false;
+        if (query.Has(Signals.More))
+        {
+            query = More(query, previous, today);
+        }
+        else if (joined ? previous is not null && !query.HasAny(FollowUp.TopicSignals) : FollowUp.Continues(query, previous))
+        {
+            query = FollowUp.Merge(query, previous!, index.Analyzer);
+            followUp = true;
+        }
+
+        var rule = router.Route(query);
+        logger.Routed(rule.Name, rule.Intent.ToString(), followUp);
+        return answerers[rule.Intent].Answer(query);
+    }
+
+    /// <summary>Two parts of one question in one reply: the first part's card, both leads, the facts of both.</summary>
+    private static Reply Combine(Reply first, Reply second)
+    {
+        if (second.Lead == first.Lead || first.Lead.Contains(second.Lead, StringComparison.Ordinal))
+        {
+            return first;
+        }
+
+        var items = first.Items.Concat(second.Items).DistinctBy(i => i.Text).Where(i => !first.Lead.Contains(i.Text, StringComparison.Ordinal) && !second.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
+        var firstCard = first.Template != "notFound" || second.Template == "notFound";
+        var card = firstCard ? first : second;
+        return card with
+        {
+            Lead = first.Lead + " " + second.Lead,
+            Items = items.Take(AnswerKit.MaxItems).ToList(),
+            HasMore = first.HasMore || second.HasMore || items.Count > AnswerKit.MaxItems,
+            Events = first.Events.Concat(second.Events).DistinctBy(e => e.Id).ToList(),
+            Sources = first.Sources.Concat(second.Sources).Distinct().ToList(),
+            Answered = first.Answered || second.Answered,
+            Context = first.Context,
+        };
     }
 
     /// <summary>"Meer": the previous question again, one page further; without a previous answer, the rest of the text.</summary>

@@ -183,6 +183,12 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
             return alternative with { Lead = lead + " " + alternative.Lead, Answered = false };
         }
 
+        if (query.Kind is not null && !query.BothKinds && !query.Has(Signals.Compare) && (query.LineKeys.Count == 0 || finder.Match(primary, query).Count > 0))
+        {
+            // The user named one side (begroting or jaarrekening): the other side's figure is not what was asked.
+            other = null;
+        }
+
         var shown = other is null ? new List<BudgetEntry> { primary } : [primary, other];
         var lines = finder.Match(primary, query);
         if (lines.Count == 0 && query.LineKeys.Count > 0)

@@ -172,7 +172,7 @@ internal sealed class EventDayAnswerer(AnswerKit kit, EventFinder finder) : IAns
         {
             var e = onDay[0];
             var key = day < query.Today ? "event_day_yes_past" : "event_day_yes";
-            return finder.Reply(query, Intent, kit.Texts.Format(key, AnswerKit.Capital(dayWord), EventFinder.Name(e)), onDay);
+            return finder.Reply(query, Intent, kit.Texts.Format(key, dayWord, EventFinder.Name(e)), onDay);
         }
 
         var next = candidates.Where(e => EventFinder.IsUpcoming(e, day) && e.Status != EventStatus.Cancelled && (e.Date is null || e.Date > day)).ToList();
@@ -277,6 +277,12 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
     public Reply Answer(Query query)
     {
         var today = query.Today;
+        if (query.Has(Signals.Next) && query.Has(Signals.RelativeDay) && query.Range is { IsDay: true } day && day.From <= today)
+        {
+            // "Gisteren gemist, wanneer is de volgende?": the day is only where the user stands; the next one is asked.
+            query = query with { Range = null, Years = [] };
+        }
+
         if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed && query.Years.Count == 0 && query.Range is null
             && !query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Ordinal))
         {
@@ -423,9 +429,20 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             facts.Add(new Fact(kit.Texts.Format("count_unknown", string.Join(' ', query.CountNoun)), new FactSource("", "", null)));
         }
 
+        var lead = basic.Lead;
+        var answered = basic.Answered;
+        if (query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && near is not { Answered: true })
+        {
+            // The event is known but its theme is not: say so rather than only repeating its date.
+            lead = kit.Texts.Format("event_theme_unknown", EventFinder.Name(e), finder.When(e));
+            answered = false;
+        }
+
         return basic with
         {
             Intent = Intent,
+            Lead = lead,
+            Answered = answered,
             Items = facts.Take(AnswerKit.MaxItems).ToList(),
             Sources = [.. basic.Sources, .. near?.Sources ?? []],
         };

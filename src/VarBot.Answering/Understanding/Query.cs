@@ -60,6 +60,10 @@ internal enum Signals : long
     Why = 1L << 49,
     /// <summary>A count question that counts events ("hoeveel Leerhuizen").</summary>
     CountEvents = 1L << 50,
+    /// <summary>An event type named in the plural ("welke Leerhuizen"): a list is asked.</summary>
+    Plural = 1L << 51,
+    /// <summary>A question about an event's theme or topic ("wat is het thema van ...").</summary>
+    ThemeAsked = 1L << 52,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>

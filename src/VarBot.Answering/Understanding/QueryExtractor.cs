@@ -189,6 +189,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.TimeOfDay;
         }
 
+        if (words.Events.PluralWords.Overlaps(set))
+        {
+            signals |= Signals.Plural;
+        }
+
+        if (words.Events.ThemeAskedWords.Overlaps(free))
+        {
+            signals |= Signals.ThemeAsked;
+        }
+
         // Theme: the longest phrase wins.
         string? themeId = null;
         string? formerId = null;

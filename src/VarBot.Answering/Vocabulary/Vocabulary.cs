@@ -50,6 +50,9 @@ internal sealed class LanguageWords
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
     public HashSet<string> SqlWords { get; set; } = [];
+    public List<string> PartJoiners { get; set; } = [];
+    public List<string> PartPrepositions { get; set; } = [];
+    public List<string> PartQuestionWords { get; set; } = [];
 }
 
 internal sealed class TimeWords
@@ -78,6 +81,8 @@ internal sealed class EventWords
     public HashSet<string> AgendaWords { get; set; } = [];
     public HashSet<string> DetailWords { get; set; } = [];
     public HashSet<string> TimeOfDayWords { get; set; } = [];
+    public HashSet<string> PluralWords { get; set; } = [];
+    public HashSet<string> ThemeAskedWords { get; set; } = [];
 }
 
 internal sealed class BudgetWords
