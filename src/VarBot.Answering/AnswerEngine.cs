@@ -93,6 +93,11 @@ public sealed class AnswerEngine
         try
         {
             var parts = question.Text is { Length: > 0 } text ? splitter.Split(text) : [question.Text ?? ""];
+            if (parts.Count > 1 && !AsksTwoThings(question.Text!, parts[1], question.Today))
+            {
+                parts = [question.Text!];
+            }
+
             var reply = Reply(parts[0], question.Today, question.Previous, joined: false);
             intent = reply.Intent.ToString();
             if (parts.Count > 1)
@@ -128,6 +133,17 @@ public sealed class AnswerEngine
         var rule = router.Route(query);
         logger.Routed(rule.Name, rule.Intent.ToString(), followUp);
         return answerers[rule.Intent].Answer(query);
+    }
+
+    /// <summary>
+    /// "Hoeveel was begroot en hoeveel is er echt binnengekomen?" asks one budget line on both sides, which the budget
+    /// answer gives as one; a second money part asks something of its own only when it names its own year or topic.
+    /// </summary>
+    private bool AsksTwoThings(string whole, string second, DateOnly today)
+    {
+        var all = extractor.Extract(whole, today);
+        var part = extractor.Extract(second, today);
+        return !all.Has(Signals.Money) || part.Years.Count > 0 || part.Range is not null || part.HasAny(FollowUp.TopicSignals & ~Signals.Content);
     }
 
     /// <summary>Two parts of one question in one reply: the first part's card, both leads, the facts of both.</summary>

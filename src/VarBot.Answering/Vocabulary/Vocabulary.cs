@@ -51,6 +51,10 @@ internal sealed class LanguageWords
     public HashSet<string> EnglishWords { get; set; } = [];
     public HashSet<string> SqlWords { get; set; } = [];
     public List<string> PartJoiners { get; set; } = [];
+    public HashSet<string> ReasonWords { get; set; } = [];
+    public HashSet<string> Abbreviations { get; set; } = [];
+    public HashSet<string> BackReferenceWords { get; set; } = [];
+    public HashSet<string> WhichWords { get; set; } = [];
     public List<string> PartPrepositions { get; set; } = [];
     public List<string> PartQuestionWords { get; set; } = [];
 }
