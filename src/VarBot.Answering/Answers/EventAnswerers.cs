@@ -383,6 +383,9 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
 /// <summary>"Waar ging het Leerhuis van juli vorig jaar over?", "hoeveel deelnemers waren er?": an event and what the reports say about it.</summary>
 internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, EventNextAnswerer next, SearchAnswerer search) : IAnswerer
 {
+    private const int LinesBefore = 3;
+    private const int LinesAfter = 12;
+
     public Intent Intent => Intent.EventDetail;
 
     public Reply Answer(Query query)
@@ -418,8 +421,18 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         var nameStems = Analysis.TextNormalizer.Tokens(e.Title).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
         var asked = query.Terms.Where(t => !typeWords.Contains(t.Text) && !nameStems.Contains(t.Stem)).ToList();
         var near = search.Answer(query with { Terms = asked.Count > 0 ? asked : query.Terms }, Intent, requireNumber: false,
-            restrict: p => lines.Any(s => p.Passage.Source.File.EndsWith(Path.GetFileName(s.File), StringComparison.Ordinal) && Math.Abs(p.Passage.Source.Line - s.Line) <= 12),
+            restrict: p => lines.Any(s => p.Passage.Source.File.EndsWith(Path.GetFileName(s.File), StringComparison.Ordinal) && p.Passage.Source.Line - s.Line is >= -LinesBefore and <= LinesAfter),
             partialAllowed: true);
+        if (near is not { Answered: true } && !query.HasAny(Signals.When | Signals.TimeOfDay | Signals.Where))
+        {
+            // What the question asks may be written elsewhere in the reports ("op de voorjaarscarrousel werd ... getoond").
+            var wide = search.Answer(query, Intent, requireNumber: false, partialAllowed: false);
+            if (wide is { Answered: true })
+            {
+                near = wide;
+            }
+        }
+
         if (near is not null)
         {
             facts.AddRange(near.Answered ? [new Fact(near.Lead, near.Sources.FirstOrDefault() ?? new FactSource("", "", null)), .. near.Items] : near.Items);

@@ -260,13 +260,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             // "We waren met dit project finalist": the sentence before says which project.
             Add(Sentences.Split(best.Entry.Text)[best.Index - 1], best.Entry);
         }
-        if (best.LeadIn)
-        {
-            foreach (var item in ListItems(best.Entry))
-            {
-                Add(Sentences.Split(item.Text).FirstOrDefault() ?? item.Text, item);
-            }
-        }
+
+        AddItems(best);
 
         if (ranked.Skip(1).FirstOrDefault(c => c.Entry == best.Entry && c.Score > 0) is { Sentence.Length: > 0 } sibling && facts.Count < MaxSentences)
         {
@@ -294,6 +289,19 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             }
 
             Add(c.Sentence, c.Entry);
+            AddItems(c);
+        }
+
+        void AddItems((string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn) c)
+        {
+            // A list lead-in ("... opgeleverd:") is answered by its items.
+            if (c.LeadIn)
+            {
+                foreach (var item in ListItems(c.Entry))
+                {
+                    Add(Sentences.Split(item.Text).FirstOrDefault() ?? item.Text, item);
+                }
+            }
         }
 
         double Weight(string stem)

@@ -25,7 +25,7 @@ internal static partial class Sentences
         var abbreviations = Vocabulary.Words.Load().Language.Abbreviations;
         for (var i = parts.Count - 2; i >= 0; i--)
         {
-            var last = parts[i].Split(' ')[^1].ToLowerInvariant();
+            var last = parts[i].Split(' ')[^1].TrimStart('(', '[', '"', '\'').ToLowerInvariant();
             if (abbreviations.Contains(last))
             {
                 parts[i] = parts[i] + " " + parts[i + 1];
