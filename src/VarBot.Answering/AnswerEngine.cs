@@ -93,17 +93,20 @@ public sealed class AnswerEngine
         try
         {
             var parts = question.Text is { Length: > 0 } text ? splitter.Split(text) : [question.Text ?? ""];
+            var bothSides = false;
             if (parts.Count > 1 && !AsksTwoThings(question.Text!, parts[1], question.Today))
             {
+                // "Wat was begroot en wat werd het?": one line, begroting and jaarrekening.
                 parts = [question.Text!];
+                bothSides = true;
             }
 
-            var reply = Reply(parts[0], question.Today, question.Previous, joined: false);
+            var reply = Reply(parts[0], question.Today, question.Previous, joined: false, bothSides);
             intent = reply.Intent.ToString();
             if (parts.Count > 1)
             {
                 // The second part is a follow-up of the first: it inherits what it does not name itself.
-                var second = Reply(parts[1], question.Today, reply.Context, joined: true);
+                var second = Reply(parts[1], question.Today, reply.Context, joined: true, bothSides: false);
                 reply = Combine(reply, second);
             }
 
@@ -116,9 +119,14 @@ public sealed class AnswerEngine
         }
     }
 
-    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined)
+    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined, bool bothSides)
     {
         var query = extractor.Extract(text, today);
+        if (bothSides)
+        {
+            query = query with { Kind = null, BothKinds = true };
+        }
+
         var followUp = false;
         if (query.Has(Signals.More))
         {

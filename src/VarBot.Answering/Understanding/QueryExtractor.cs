@@ -253,7 +253,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 if (index.LineKeyByWord.TryGetValue(word, out var key))
                 {
                     (negate ? negated : lineKeys).Add(key);
-                    negate = false;
+                    // "zonder de doorlopende projecten": the negation covers the words of one line name.
+                    negate = negate && i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text);
                 }
             }
         }

@@ -105,6 +105,8 @@ internal sealed class BudgetWords
     public HashSet<string> ReadableAmountTexts { get; set; } = [];
     public List<BudgetLineWords> Lines { get; set; } = [];
     public HashSet<string> PayerWords { get; set; } = [];
+    public HashSet<string> GroupKeys { get; set; } = [];
+    public HashSet<string> PerWords { get; set; } = [];
 }
 
 internal sealed class BudgetLineWords
