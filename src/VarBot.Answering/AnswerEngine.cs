@@ -124,7 +124,7 @@ public sealed class AnswerEngine
         var query = extractor.Extract(text, today);
         if (bothSides)
         {
-            query = query with { Kind = null, BothKinds = true };
+            query = query with { Kind = null, KindNamed = false, BothKinds = true };
         }
 
         var followUp = false;

@@ -183,7 +183,7 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
             return alternative with { Lead = lead + " " + alternative.Lead, Answered = false };
         }
 
-        if (query.Kind is not null && !query.BothKinds && !query.Has(Signals.Compare) && (query.LineKeys.Count == 0 || finder.Match(primary, query).Count > 0))
+        if (query.KindNamed && query.Kind is not null && !query.BothKinds && !query.Has(Signals.Compare) && (query.LineKeys.Count == 0 || finder.Match(primary, query).Count > 0))
         {
             // The user named one side (begroting or jaarrekening): the other side's figure is not what was asked.
             other = null;

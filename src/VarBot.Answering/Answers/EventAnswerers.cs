@@ -353,7 +353,8 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
                 lead = kit.Texts.Format("event_single_future", EventFinder.Name(first), finder.When(first));
             }
 
-            return finder.Reply(query, Intent, lead, upcoming);
+            // A named event ("de najaarscarrousel") is the next one only; a type ("het volgende Leerhuis") shows the ones after it too.
+            return finder.Reply(query, Intent, lead, named ? [first] : upcoming);
         }
 
         var last = past.LastOrDefault();

@@ -76,7 +76,14 @@ internal static class FollowUp
             }
         }
 
-        if (query.Years.Count == 0 && query.Range is null)
+        var previousYear = previous.Years is { Count: > 0 } py ? py[0] : previous.RangeFrom?.Year;
+        if (query.YearShift is { } shift && previousYear is { } anchor)
+        {
+            // "En het jaar daarna?": the year after the one just answered.
+            merged = merged with { Years = [anchor + shift], Range = null };
+            signals |= Signals.Year;
+        }
+        else if (query.Years.Count == 0 && query.Range is null)
         {
             merged = merged with
             {

@@ -97,6 +97,8 @@ internal sealed record Query
     public DateRange? Range { get; init; }
     /// <summary>The word that named a day relative to today ("morgen"), for the answer's wording.</summary>
     public string? DayWord { get; init; }
+    /// <summary>A year relative to the previous answer's year ("het jaar daarna" = +1).</summary>
+    public int? YearShift { get; init; }
     public int? Ordinal { get; init; }
     public IReadOnlyList<EventType> EventTypes { get; init; } = [];
     /// <summary>A season in an event's title ("voorjaar" in "Voorjaarscarrousel").</summary>
@@ -109,6 +111,8 @@ internal sealed record Query
     public IReadOnlyList<string> NegatedLineKeys { get; init; } = [];
     public BudgetKind? Kind { get; init; }
     public bool BothKinds { get; init; }
+    /// <summary>True when this question itself names begroting or jaarrekening (a follow-up inherits the kind, not this).</summary>
+    public bool KindNamed { get; init; }
     public BudgetSide? Side { get; init; }
     public OrganisationFactKind? Role { get; init; }
     public string? OtherOrganisation { get; init; }

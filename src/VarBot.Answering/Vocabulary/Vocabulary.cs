@@ -62,6 +62,7 @@ internal sealed class LanguageWords
 internal sealed class TimeWords
 {
     public Dictionary<string, int> RelativeYears { get; set; } = [];
+    public Dictionary<string, int> ContextYears { get; set; } = [];
     public Dictionary<string, int> RelativeMonths { get; set; } = [];
     public Dictionary<string, int> RelativeDays { get; set; } = [];
     public Dictionary<string, int> RelativeWeeks { get; set; } = [];
@@ -107,6 +108,7 @@ internal sealed class BudgetWords
     public HashSet<string> PayerWords { get; set; } = [];
     public HashSet<string> GroupKeys { get; set; } = [];
     public HashSet<string> PerWords { get; set; } = [];
+    public HashSet<string> NotMoneyWith { get; set; } = [];
 }
 
 internal sealed class BudgetLineWords
