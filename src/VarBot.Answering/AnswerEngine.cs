@@ -132,9 +132,9 @@ public sealed class AnswerEngine
         {
             query = More(query, previous, today);
         }
-        else if (joined ? previous is not null && !query.HasAny(FollowUp.TopicSignals) : FollowUp.Continues(query, previous))
+        else if (joined ? previous is not null && !query.HasAny(FollowUp.TopicSignals & ~Signals.Content) : FollowUp.Continues(query, previous))
         {
-            query = FollowUp.Merge(query, previous!, index.Analyzer);
+            query = FollowUp.Merge(query, previous!, index.Analyzer, joined);
             followUp = true;
         }
 

@@ -42,10 +42,11 @@ internal static class FollowUp
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
     }
 
-    public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer)
+    /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
+    public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
     {
         var signals = query.Signals;
-        var hasTopic = query.HasAny(TopicSignals);
+        var hasTopic = query.HasAny(joined ? TopicSignals & ~Signals.Content : TopicSignals);
         var merged = query;
         if (!hasTopic)
         {
