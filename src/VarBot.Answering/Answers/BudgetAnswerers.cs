@@ -268,7 +268,9 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
     private static LineEntry? ExcludingSubtotal(BudgetEntry table, BudgetSide side, IReadOnlyList<string> excluded)
     {
         var ofSide = table.Lines.Where(l => l.Line.Side == side).ToList();
-        var cut = ofSide.FindIndex(l => l.Keys.Overlaps(excluded) && l.Line.Kind == BudgetLineKind.Line);
+        // The excluded line is the one that holds most of the excluded words ("doorlopende projecten").
+        var most = ofSide.Where(l => l.Line.Kind == BudgetLineKind.Line).Select(l => l.Keys.Count(excluded.Contains)).DefaultIfEmpty(0).Max();
+        var cut = most == 0 ? -1 : ofSide.FindIndex(l => l.Line.Kind == BudgetLineKind.Line && l.Keys.Count(excluded.Contains) == most);
         return cut <= 0 ? null : ofSide.Take(cut).LastOrDefault(l => l.Line.Kind == BudgetLineKind.Subtotal && !l.Keys.Overlaps(excluded));
     }
 

@@ -384,7 +384,7 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
 /// <summary>"Waar ging het Leerhuis van juli vorig jaar over?", "hoeveel deelnemers waren er?": an event and what the reports say about it.</summary>
 internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, EventNextAnswerer next, SearchAnswerer search) : IAnswerer
 {
-    private const int LinesBefore = 3;
+    private const int LinesBefore = 10;
     private const int LinesAfter = 12;
 
     public Intent Intent => Intent.EventDetail;
@@ -427,7 +427,9 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         if (near is not { Answered: true } && !query.HasAny(Signals.When | Signals.TimeOfDay | Signals.Where))
         {
             // What the question asks may be written elsewhere in the reports ("op de voorjaarscarrousel werd ... getoond").
-            var wide = search.Answer(query, Intent, requireNumber: false, partialAllowed: false);
+            var typeSpellings = kit.Words.Events.EventTypes.TryGetValue(e.Type.ToString(), out var spellings) ? spellings.ToHashSet(StringComparer.Ordinal) : [];
+            var wide = search.Answer(query, Intent, requireNumber: query.Has(Signals.Count), partialAllowed: false,
+                restrict: p => p.Analysed.Tokens.Any(t => typeSpellings.Contains(t.Text)));
             if (wide is { Answered: true })
             {
                 near = wide;
@@ -445,8 +447,9 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
 
         var lead = basic.Lead;
         var answered = basic.Answered;
-        if (query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && near is not { Answered: true })
+        if (query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && (near is not { Answered: true } || e.Status != EventStatus.Held))
         {
+            facts.Clear();
             // The event is known but its theme is not: say so rather than only repeating its date.
             lead = kit.Texts.Format("event_theme_unknown", EventFinder.Name(e), finder.When(e));
             answered = false;
