@@ -384,7 +384,7 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
 /// <summary>"Waar ging het Leerhuis van juli vorig jaar over?", "hoeveel deelnemers waren er?": an event and what the reports say about it.</summary>
 internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, EventNextAnswerer next, SearchAnswerer search) : IAnswerer
 {
-    private const int LinesBefore = 10;
+    private const int LinesBefore = 3;
     private const int LinesAfter = 12;
 
     public Intent Intent => Intent.EventDetail;

@@ -20,10 +20,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     private const double PassageShare = 0.25;
     private const double RankPenalty = 0.02;
     private const double SlotBonus = 0.3;
+    /// <summary>A list lead-in for a "welke" question weighs more than a name: its items are the answer.</summary>
+    private const double ListBonus = 1.5;
     private const double FollowShare = 0.75;
     private const double NarrowSlack = 0.05;
     private const double YearSlack = 0.25;
     private const int BackReferenceReach = 6;
+    private const int ElaborationReach = 3;
 
     public Intent Intent => Intent.Search;
 
@@ -206,7 +209,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         for (var h = 0; h < hits.Count && h < MaxPassages; h++)
         {
             var hit = hits[h];
-            if (hit.Coverage < first.Coverage * 0.6)
+            var listLead = hit.Entry.Text.TrimEnd().EndsWith(':');
+            if (hit.Coverage < first.Coverage * 0.6 && !listLead)
             {
                 continue;
             }
@@ -230,7 +234,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 around.ExceptWith(own);
                 var score = Share(own) + NeighbourShare * Share(around) + PassageShare * hit.Coverage - RankPenalty * h;
                 var leadIn = i == sentences.Count - 1 && sentences[i].TrimEnd().EndsWith(':');
-                score += SlotBonus * Slot(sentences[i], leadIn, hit.Entry, nounStems);
+                // A slot counts in a sentence that itself holds an asked word.
+                score += own.Count == 0 ? 0 : SlotBonus * Slot(sentences[i], leadIn, hit.Entry, nounStems);
                 if (own.Count == 0 && around.Count == 0)
                 {
                     continue;
@@ -262,6 +267,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         AddItems(best);
+        AddElaboration(best);
 
         if (ranked.Skip(1).FirstOrDefault(c => c.Entry == best.Entry && c.Score > 0) is { Sentence.Length: > 0 } sibling && facts.Count < MaxSentences)
         {
@@ -290,6 +296,16 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
             Add(c.Sentence, c.Entry);
             AddItems(c);
+        }
+
+        void AddElaboration((string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn) c)
+        {
+            // "... producten opgeleverd. Voorbeelden hiervan zijn ...": a next sentence that points back elaborates.
+            var all = Sentences.Split(c.Entry.Text);
+            if (c.Index + 1 < all.Count && TextNormalizer.Tokens(all[c.Index + 1]).Take(ElaborationReach).Any(kit.Words.Language.BackReferenceWords.Contains))
+            {
+                Add(all[c.Index + 1], c.Entry);
+            }
         }
 
         void AddItems((string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn) c)
@@ -348,7 +364,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             if (query.Text.Tokens.Count > 0 && kit.Words.Language.WhichWords.Contains(query.Text.Tokens[0].Text)
                 || query.Text.Tokens.Count > 1 && kit.Words.Language.WhichWords.Contains(query.Text.Tokens[1].Text))
             {
-                return leadIn && ListItems(entry).Any() ? 1 : HasName(sentence) ? 0.5 : 0;
+                return leadIn && ListItems(entry).Any() ? ListBonus : HasName(sentence) ? 0.5 : 0;
             }
 
             return 0;
