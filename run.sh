@@ -89,7 +89,7 @@ wait_until "De Agents Playground" "$!" 120 port_open "$playground_port"
 
 cat <<MSG
 
-  VarBot is klaar. Chat met de bot in je browser:
+  VarBot is klaar. Chat met de bot in uw browser:
 
       http://127.0.0.1:$playground_port
 

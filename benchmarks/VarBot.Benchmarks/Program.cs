@@ -11,11 +11,12 @@ return args.FirstOrDefault() switch
     "search-compare" => SearchComparison.Run(args[1..]),
     "newsletter" => await NewsletterBenchmark.RunAsync(args[1..]),
     "load" => await LoadBenchmark.RunAsync(args[1..]),
+    "serve" => await LoadBenchmark.ServeAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|search-compare|newsletter|load> [args]");
+    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|search-compare|newsletter|load|serve> [args]");
     return 2;
 }

@@ -22,6 +22,7 @@ public sealed class AnswerEngine
     private readonly KnowledgeIndex _index;
     private readonly QueryExtractor _extractor;
     private readonly Router _router;
+    private readonly QuestionSplitter _splitter;
     private readonly Realiser _realiser;
     private readonly AnswerKit _kit;
     private readonly IReadOnlyDictionary<Intent, IAnswerer> _answerers;
@@ -35,6 +36,7 @@ public sealed class AnswerEngine
         _index = new KnowledgeIndex(model, words);
         _extractor = new QueryExtractor(_index);
         _router = new Router();
+        _splitter = new QuestionSplitter(words);
         _realiser = new Realiser(_index, texts);
         _kit = new AnswerKit(_index, texts);
         var search = new SearchAnswerer(_kit);
@@ -90,23 +92,24 @@ public sealed class AnswerEngine
         var intent = "none";
         try
         {
-            var query = _extractor.Extract(question.Text, question.Today);
-            var previous = question.Previous;
-            var followUp = false;
-            if (query.Has(Signals.More))
+            var parts = question.Text is { Length: > 0 } text ? _splitter.Split(text) : [question.Text ?? ""];
+            var bothSides = false;
+            if (parts.Count > 1 && !AsksTwoThings(question.Text!, parts[1], question.Today))
             {
-                query = More(query, previous, question.Today);
-            }
-            else if (FollowUp.Continues(query, previous))
-            {
-                query = FollowUp.Merge(query, previous!, _index.Analyzer);
-                followUp = true;
+                // "Wat was begroot en wat werd het?": one line, begroting and jaarrekening.
+                parts = [question.Text!];
+                bothSides = true;
             }
 
-            var rule = _router.Route(query);
-            intent = rule.Intent.ToString();
-            _logger.Routed(rule.Name, intent, followUp);
-            var reply = _answerers[rule.Intent].Answer(query);
+            var reply = Reply(parts[0], question.Today, question.Previous, joined: false, bothSides);
+            intent = reply.Intent.ToString();
+            if (parts.Count > 1)
+            {
+                // The second part is a follow-up of the first: it inherits what it does not name itself.
+                var second = Reply(parts[1], question.Today, reply.Context, joined: true, bothSides: false);
+                reply = Combine(reply, second);
+            }
+
             return _realiser.Realise(reply, question);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -114,6 +117,64 @@ public sealed class AnswerEngine
             _logger.AnswerFailed(ex, intent);
             return _realiser.Realise(_kit.NotFound(new Query { Text = new Analysis.AnalysedText(question.Text ?? "", []), Today = question.Today }, Intent.Search), question);
         }
+    }
+
+    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined, bool bothSides)
+    {
+        var query = _extractor.Extract(text, today);
+        if (bothSides)
+        {
+            query = query with { Kind = null, KindNamed = false, BothKinds = true };
+        }
+
+        var followUp = false;
+        if (query.Has(Signals.More))
+        {
+            query = More(query, previous, today);
+        }
+        else if (joined ? previous is not null && !query.HasAny(FollowUp.TopicSignals & ~Signals.Content) : FollowUp.Continues(query, previous))
+        {
+            query = FollowUp.Merge(query, previous!, _index.Analyzer, joined);
+            followUp = true;
+        }
+
+        var rule = _router.Route(query);
+        _logger.Routed(rule.Name, rule.Intent.ToString(), followUp);
+        return _answerers[rule.Intent].Answer(query);
+    }
+
+    /// <summary>
+    /// "Hoeveel was begroot en hoeveel is er echt binnengekomen?" asks one budget line on both sides, which the budget
+    /// answer gives as one; a second money part asks something of its own only when it names its own year or topic.
+    /// </summary>
+    private bool AsksTwoThings(string whole, string second, DateOnly today)
+    {
+        var all = _extractor.Extract(whole, today);
+        var part = _extractor.Extract(second, today);
+        return !all.Has(Signals.Money) || part.Years.Count > 0 || part.Range is not null || part.HasAny(FollowUp.TopicSignals & ~Signals.Content);
+    }
+
+    /// <summary>Two parts of one question in one reply: the first part's card, both leads, the facts of both.</summary>
+    private static Reply Combine(Reply first, Reply second)
+    {
+        if (second.Lead == first.Lead || first.Lead.Contains(second.Lead, StringComparison.Ordinal))
+        {
+            return first;
+        }
+
+        var items = first.Items.Concat(second.Items).DistinctBy(i => i.Text).Where(i => !first.Lead.Contains(i.Text, StringComparison.Ordinal) && !second.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
+        var firstCard = first.Template != "notFound" || second.Template == "notFound";
+        var card = firstCard ? first : second;
+        return card with
+        {
+            Lead = first.Lead + " " + second.Lead,
+            Items = items.Take(AnswerKit.MaxItems).ToList(),
+            HasMore = first.HasMore || second.HasMore || items.Count > AnswerKit.MaxItems,
+            Events = first.Events.Concat(second.Events).DistinctBy(e => e.Id).ToList(),
+            Sources = first.Sources.Concat(second.Sources).Distinct().ToList(),
+            Answered = first.Answered || second.Answered,
+            Context = first.Context,
+        };
     }
 
     /// <summary>"Meer": the previous question again, one page further; without a previous answer, the rest of the text.</summary>

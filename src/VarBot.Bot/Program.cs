@@ -1,25 +1,11 @@
 using VarBot.Bot;
-using VarBot.Bot.StaffConsole;
-using VarBot.Bot.Teams;
-using VarBot.Bot.Telemetry;
-using VarBot.Newsletter.Hosting;
 
+// The composition (services, pipeline, endpoints) is in VarBotApp.
 var builder = WebApplication.CreateBuilder(Extensions.HostOptions(args));
-builder.UseVarBotDefaults();
-builder.Services.AddVarBotKnowledge(builder.Configuration);
-builder.Services.AddVarBotProtocol(builder.Configuration);
-builder.Services.AddVarBot(builder.Configuration);
-builder.Services.AddVarBotNewsletter(builder.Configuration);
-builder.Services.AddVarBotTeams();
-builder.Services.AddVarBotTelemetry(builder.Configuration);
-builder.AddStaffConsole();
+builder.AddVarBotApp();
 
 var app = builder.Build();
-app.UseRateLimiter();
-app.MapVarBot();
-app.MapNewsletterEndpoints();
-app.MapStaffConsole();
-app.MapVarBotHealthChecks();
+app.MapVarBotApp();
 app.Run();
 
 /// <summary>Entry point, public for WebApplicationFactory in tests.</summary>

@@ -132,7 +132,7 @@ public sealed class BotConversationTests(BotHostFixture fixture)
 
         var thanks = Assert.Single(await fixture.Client.ExpectRepliesAsync(Activities.Message(null, conversation, Today, down.Data.DeepClone())));
 
-        Assert.Contains("Dank je wel", (string?)thanks["text"]);
+        Assert.Contains("Dank u wel", (string?)thanks["text"]);
         var added = Assert.Single(await WaitForNewFeedbackAsync(blobs, before));
         var json = Encoding.UTF8.GetString((await blobs.GetAsync(added))!.Content);
         var record = JsonNode.Parse(json)!;

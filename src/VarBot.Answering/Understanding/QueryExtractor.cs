@@ -189,6 +189,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.TimeOfDay;
         }
 
+        if (words.Events.PluralWords.Overlaps(set))
+        {
+            signals |= Signals.Plural;
+        }
+
+        if (words.Events.ThemeAskedWords.Overlaps(free))
+        {
+            signals |= Signals.ThemeAsked;
+        }
+
         // Theme: the longest phrase wins.
         string? themeId = null;
         string? formerId = null;
@@ -243,7 +253,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 if (index.LineKeyByWord.TryGetValue(word, out var key))
                 {
                     (negate ? negated : lineKeys).Add(key);
-                    negate = false;
+                    // "zonder de doorlopende projecten": the negation covers the words of one line name.
+                    negate = negate && i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text);
                 }
             }
         }
@@ -251,7 +262,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         lineKeys = lineKeys.Distinct().Where(k => !negated.Contains(k)).ToList();
         var strongMoney = budget.MoneyWords.Where(w => !budget.WeakMoneyWords.Contains(w)).Any(set.Contains);
         var weakMoney = budget.WeakMoneyWords.Overlaps(set);
-        if (strongMoney || (weakMoney && lineKeys.Count > 0))
+        if (strongMoney || (weakMoney && lineKeys.Count > 0 && !budget.NotMoneyWith.Overlaps(set)))
         {
             signals |= Signals.Money;
         }
@@ -433,6 +444,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             Years = when.Years,
             Range = when.Range,
             DayWord = when.DayWord,
+            YearShift = when.YearShift,
             Ordinal = ordinal,
             EventTypes = eventTypes,
             TitleSeason = titleSeason,
@@ -442,6 +454,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             NegatedLineKeys = negated,
             Kind = kind,
             BothKinds = bothKinds,
+            KindNamed = kind is not null,
             Side = side,
             Role = role,
             OtherOrganisation = other,
@@ -568,7 +581,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 }
 
 /// <summary>Years and date windows a question names, resolved against today.</summary>
-internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, string? DayWord);
+internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, string? DayWord, int? YearShift = null);
 
 /// <summary>Resolves time words: years, relative years, months, days, weeks, seasons and quarters, "over twee weken".</summary>
 internal sealed class TimeResolver(Words words)
@@ -592,6 +605,19 @@ internal sealed class TimeResolver(Words words)
                 }
 
                 consumed[i] = true;
+            }
+        }
+
+        int? shift = null;
+        foreach (var (phrase, offset) in t.ContextYears.OrderByDescending(p => p.Key.Length))
+        {
+            if (shift is null && Consume(tokens, phrase, consumed) >= 0)
+            {
+                shift = offset;
+                if (years.Count == 0)
+                {
+                    years.Add(today.Year + offset);
+                }
             }
         }
 
@@ -710,7 +736,7 @@ internal sealed class TimeResolver(Words words)
             break;
         }
 
-        return new TimeSlots(years, range, dayWord);
+        return new TimeSlots(years, range, dayWord, shift);
     }
 
     /// <summary>A month without a year is the coming one, or the last one for a question in the past tense.</summary>

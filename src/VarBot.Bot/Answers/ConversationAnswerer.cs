@@ -38,8 +38,9 @@ internal sealed class ConversationAnswerer(
         BotLog.QuestionText(logger, question);
         EngineAnswer? answer;
         string answerId;
-        JsonObject card;
         DateTimeOffset now;
+        // The conversation's turn covers only what the next turn depends on (context in, answer, context out); the card
+        // is rendered after it, so concurrent turns of one busy conversation wait as briefly as possible.
         using (var turn = await conversations.BeginTurnAsync(conversationId, cancellationToken).ConfigureAwait(false))
         {
             answer = knowledge.Ask(question, today, turn.State.Context);
@@ -50,10 +51,11 @@ internal sealed class ConversationAnswerer(
             }
 
             answerId = Guid.NewGuid().ToString("N")[..16];
-            card = cards.Answer(answer, answerId);
             now = timeProvider.GetUtcNow();
             turn.Complete(turn.State.WithAnswer(answer.Context, new RecentAnswer(answerId, question, answer.Intent, answer.Answered), now));
         }
+
+        var card = cards.Answer(answer, answerId);
 
         if (!answer.Answered)
         {

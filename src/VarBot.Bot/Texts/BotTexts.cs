@@ -35,19 +35,19 @@ internal static class BotTexts
 
     public const string ErrorTitle = "Er ging iets mis";
 
-    public const string Apology = "Sorry, er ging iets mis bij het beantwoorden van je vraag. Probeer het later nog eens.";
+    public const string Apology = "Sorry, er ging iets mis bij het beantwoorden van uw vraag. Probeer het later nog eens.";
 
-    public const string EmptyQuestion = "Ik heb geen vraag gelezen. Typ je vraag, of 'hulp' voor voorbeelden.";
+    public const string EmptyQuestion = "Ik heb geen vraag gelezen. Typ uw vraag, of 'hulp' voor voorbeelden.";
 
     public const string ModelNotLoaded =
         "Ik ben nog bezig met het laden van de jaarverslagen. Probeer het over een minuutje nog eens.";
 
-    public const string FeedbackThanksUp = "Dank je wel voor je reactie!";
+    public const string FeedbackThanksUp = "Dank u wel voor uw reactie!";
 
     public const string FeedbackThanksDown =
-        "Dank je wel. Ik geef door dat dit antwoord niet goed genoeg was, zodat de redactie het kan verbeteren.";
+        "Dank u wel. Ik geef door dat dit antwoord niet goed genoeg was, zodat de redactie het kan verbeteren.";
 
-    public const string UnknownAction = "Deze knop ken ik niet. Typ je vraag, of 'hulp' voor voorbeelden.";
+    public const string UnknownAction = "Deze knop ken ik niet. Typ uw vraag, of 'hulp' voor voorbeelden.";
 
     /// <summary>Words that ask for help instead of asking a question (compared after trimming, case-insensitively).</summary>
     public static readonly IReadOnlyList<string> HelpWords = ["help", "hulp", "?", "menu", "wat kan je", "wat kun je", "wat kun je?", "wat kan je?"];
@@ -57,10 +57,10 @@ internal static class BotTexts
     public const string SubscribeTitle = "Aanmelden voor de nieuwsbrief";
 
     public const string SubscribeText =
-        "Elke maand de agenda, een terugblik en het nieuws van de VeiligheidsAlliantie regio Rotterdam in je mailbox. " +
-        "Kies de thema's die je volledig wilt lezen; de andere thema's krijg je als kopjes.";
+        "Elke maand de agenda, een terugblik en het nieuws van de VeiligheidsAlliantie regio Rotterdam in uw mailbox. " +
+        "Kies de thema's die u volledig wilt lezen; de andere thema's krijgt u als kopjes.";
 
-    public const string SubscribeReply = "Vul je e-mailadres in om je aan te melden voor de nieuwsbrief:";
+    public const string SubscribeReply = "Vul uw e-mailadres in om u aan te melden voor de nieuwsbrief:";
 
     public const string SubscribeInvalidAddress = "Dat is geen geldig e-mailadres. Vul het adres in als naam@organisatie.nl en probeer het opnieuw.";
 
