@@ -186,7 +186,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var pool = results;
         var top = pool.Max(r => r.Coverage);
         var chosen = pool.First(r => r.Coverage >= top - r.Slack);
-        List<PassageHit> best = chosen.Hits;
+        var best = chosen.Hits;
         var coverage = chosen.Coverage;
         return (best, coverage);
     }
@@ -432,26 +432,6 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 yield return p;
             }
         }
-    }
-
-    private List<string> BestSentences(string text, HashSet<string> stems, int max)
-    {
-        var sentences = Sentences.Split(text);
-        if (sentences.Count <= max)
-        {
-            return [.. sentences];
-        }
-
-        var scored = sentences
-            .Select((s, i) => (Sentence: s, Index: i, Score: TextNormalizer.Tokens(s).Select(Analyzer.Stem).Distinct().Count(st => stems.Contains(st) || kit.Index.Analyzer.Synonyms(st).Any(stems.Contains))))
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Index)
-            .Take(max)
-            .Where(x => x.Score > 0)
-            .OrderBy(x => x.Index)
-            .Select(x => x.Sentence)
-            .ToList();
-        return scored.Count > 0 ? scored : [sentences[0]];
     }
 
     /// <summary>A number (not a year) or a number word within three words of an asked word, in one sentence.</summary>

@@ -189,12 +189,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.TimeOfDay;
         }
 
-        if (words.Events.PluralWords.Overlaps(set))
+        if (_words.Events.PluralWords.Overlaps(set))
         {
             signals |= Signals.Plural;
         }
 
-        if (words.Events.ThemeAskedWords.Overlaps(free))
+        if (_words.Events.ThemeAskedWords.Overlaps(free))
         {
             signals |= Signals.ThemeAsked;
         }
