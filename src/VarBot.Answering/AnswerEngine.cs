@@ -19,56 +19,58 @@ namespace VarBot.Answering;
 /// </summary>
 public sealed class AnswerEngine
 {
-    private readonly KnowledgeIndex index;
-    private readonly QueryExtractor extractor;
-    private readonly Router router;
-    private readonly Realiser realiser;
-    private readonly AnswerKit kit;
-    private readonly IReadOnlyDictionary<Intent, IAnswerer> answerers;
-    private readonly ILogger logger;
+    private readonly KnowledgeIndex _index;
+    private readonly QueryExtractor _extractor;
+    private readonly Router _router;
+    private readonly QuestionSplitter _splitter;
+    private readonly Realiser _realiser;
+    private readonly AnswerKit _kit;
+    private readonly IReadOnlyDictionary<Intent, IAnswerer> _answerers;
+    private readonly ILogger _logger;
 
     private AnswerEngine(KnowledgeModel model, ILogger logger)
     {
-        this.logger = logger;
+        _logger = logger;
         var words = Words.Load();
         var texts = Texts.Load();
-        index = new KnowledgeIndex(model, words);
-        extractor = new QueryExtractor(index);
-        router = new Router();
-        realiser = new Realiser(index, texts);
-        kit = new AnswerKit(index, texts);
-        var search = new SearchAnswerer(kit);
-        var events = new EventFinder(kit);
-        var budgets = new BudgetFinder(kit);
-        var next = new EventNextAnswerer(kit, events);
-        var line = new BudgetLineAnswerer(kit, budgets);
+        _index = new KnowledgeIndex(model, words);
+        _extractor = new QueryExtractor(_index);
+        _router = new Router();
+        _splitter = new QuestionSplitter(words);
+        _realiser = new Realiser(_index, texts);
+        _kit = new AnswerKit(_index, texts);
+        var search = new SearchAnswerer(_kit);
+        var events = new EventFinder(_kit);
+        var budgets = new BudgetFinder(_kit);
+        var next = new EventNextAnswerer(_kit, events);
+        var line = new BudgetLineAnswerer(_kit, budgets);
         IAnswerer[] all =
         [
-            new FixedTextAnswerer(kit, Intent.Empty, "empty_question"),
-            new FixedTextAnswerer(kit, Intent.TooLong, "too_long"),
-            new FixedTextAnswerer(kit, Intent.NoWords, "no_words"),
-            new FixedTextAnswerer(kit, Intent.NotUnderstood, "not_understood"),
-            new FixedTextAnswerer(kit, Intent.English, "english"),
-            new SmallTalkAnswerer(kit),
-            new FuturePersonAnswerer(kit),
-            new OtherOrganisationAnswerer(kit),
-            new MonitoringAnswerer(kit, search),
-            new BudgetCompareAnswerer(kit, budgets, line),
-            new BudgetBreakdownAnswerer(kit, budgets),
+            new FixedTextAnswerer(_kit, Intent.Empty, "empty_question"),
+            new FixedTextAnswerer(_kit, Intent.TooLong, "too_long"),
+            new FixedTextAnswerer(_kit, Intent.NoWords, "no_words"),
+            new FixedTextAnswerer(_kit, Intent.NotUnderstood, "not_understood"),
+            new FixedTextAnswerer(_kit, Intent.English, "english"),
+            new SmallTalkAnswerer(_kit),
+            new FuturePersonAnswerer(_kit),
+            new OtherOrganisationAnswerer(_kit),
+            new MonitoringAnswerer(_kit, search),
+            new BudgetCompareAnswerer(_kit, budgets, line),
+            new BudgetBreakdownAnswerer(_kit, budgets),
             line,
-            new MoneyTextAnswerer(kit, search, line, budgets),
-            new EventDayAnswerer(kit, events),
-            new EventDetailAnswerer(kit, events, next, search),
-            new EventListAnswerer(kit, events),
+            new MoneyTextAnswerer(_kit, search, line, budgets),
+            new EventDayAnswerer(_kit, events),
+            new EventDetailAnswerer(_kit, events, next, search),
+            new EventListAnswerer(_kit, events),
             next,
-            new PersonAnswerer(kit, search),
-            new OrganisationAnswerer(kit),
-            new ThemeListAnswerer(kit),
-            new ThemeOverviewAnswerer(kit, search),
+            new PersonAnswerer(_kit, search),
+            new OrganisationAnswerer(_kit),
+            new ThemeListAnswerer(_kit),
+            new ThemeOverviewAnswerer(_kit, search),
             search,
         ];
-        answerers = all.ToDictionary(a => a.Intent);
-        var missing = Enum.GetValues<Intent>().Where(i => i != Intent.More && !answerers.ContainsKey(i)).ToList();
+        _answerers = all.ToDictionary(a => a.Intent);
+        var missing = Enum.GetValues<Intent>().Where(i => i != Intent.More && !_answerers.ContainsKey(i)).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException("No answerer for intent(s) " + string.Join(", ", missing));
@@ -80,7 +82,7 @@ public sealed class AnswerEngine
         ArgumentNullException.ThrowIfNull(model);
         var started = Stopwatch.GetTimestamp();
         var engine = new AnswerEngine(model, logger ?? NullLogger.Instance);
-        engine.logger.EngineBuilt((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, model.Passages.Count, model.Events.Count, model.Budgets.Count);
+        engine._logger.EngineBuilt((long)Stopwatch.GetElapsedTime(started).TotalMilliseconds, model.Passages.Count, model.Events.Count, model.Budgets.Count);
         return engine;
     }
 
@@ -90,30 +92,89 @@ public sealed class AnswerEngine
         var intent = "none";
         try
         {
-            var query = extractor.Extract(question.Text, question.Today);
-            var previous = question.Previous;
-            var followUp = false;
-            if (query.Has(Signals.More))
+            var parts = question.Text is { Length: > 0 } text ? _splitter.Split(text) : [question.Text ?? ""];
+            var bothSides = false;
+            if (parts.Count > 1 && !AsksTwoThings(question.Text!, parts[1], question.Today))
             {
-                query = More(query, previous, question.Today);
-            }
-            else if (FollowUp.Continues(query, previous))
-            {
-                query = FollowUp.Merge(query, previous!, index.Analyzer);
-                followUp = true;
+                // "Wat was begroot en wat werd het?": one line, begroting and jaarrekening.
+                parts = [question.Text!];
+                bothSides = true;
             }
 
-            var rule = router.Route(query);
-            intent = rule.Intent.ToString();
-            logger.Routed(rule.Name, intent, followUp);
-            var reply = answerers[rule.Intent].Answer(query);
-            return realiser.Realise(reply, question);
+            var reply = Reply(parts[0], question.Today, question.Previous, joined: false, bothSides);
+            intent = reply.Intent.ToString();
+            if (parts.Count > 1)
+            {
+                // The second part is a follow-up of the first: it inherits what it does not name itself.
+                var second = Reply(parts[1], question.Today, reply.Context, joined: true, bothSides: false);
+                reply = Combine(reply, second);
+            }
+
+            return _realiser.Realise(reply, question);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            logger.AnswerFailed(ex, intent);
-            return realiser.Realise(kit.NotFound(new Query { Text = new Analysis.AnalysedText(question.Text ?? "", []), Today = question.Today }, Intent.Search), question);
+            _logger.AnswerFailed(ex, intent);
+            return _realiser.Realise(_kit.NotFound(new Query { Text = new Analysis.AnalysedText(question.Text ?? "", []), Today = question.Today }, Intent.Search), question);
         }
+    }
+
+    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined, bool bothSides)
+    {
+        var query = _extractor.Extract(text, today);
+        if (bothSides)
+        {
+            query = query with { Kind = null, KindNamed = false, BothKinds = true };
+        }
+
+        var followUp = false;
+        if (query.Has(Signals.More))
+        {
+            query = More(query, previous, today);
+        }
+        else if (joined ? previous is not null && !query.HasAny(FollowUp.TopicSignals & ~Signals.Content) : FollowUp.Continues(query, previous))
+        {
+            query = FollowUp.Merge(query, previous!, _index.Analyzer, joined);
+            followUp = true;
+        }
+
+        var rule = _router.Route(query);
+        _logger.Routed(rule.Name, rule.Intent.ToString(), followUp);
+        return _answerers[rule.Intent].Answer(query);
+    }
+
+    /// <summary>
+    /// "Hoeveel was begroot en hoeveel is er echt binnengekomen?" asks one budget line on both sides, which the budget
+    /// answer gives as one; a second money part asks something of its own only when it names its own year or topic.
+    /// </summary>
+    private bool AsksTwoThings(string whole, string second, DateOnly today)
+    {
+        var all = _extractor.Extract(whole, today);
+        var part = _extractor.Extract(second, today);
+        return !all.Has(Signals.Money) || part.Years.Count > 0 || part.Range is not null || part.HasAny(FollowUp.TopicSignals & ~Signals.Content);
+    }
+
+    /// <summary>Two parts of one question in one reply: the first part's card, both leads, the facts of both.</summary>
+    private static Reply Combine(Reply first, Reply second)
+    {
+        if (second.Lead == first.Lead || first.Lead.Contains(second.Lead, StringComparison.Ordinal))
+        {
+            return first;
+        }
+
+        var items = first.Items.Concat(second.Items).DistinctBy(i => i.Text).Where(i => !first.Lead.Contains(i.Text, StringComparison.Ordinal) && !second.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
+        var firstCard = first.Template != "notFound" || second.Template == "notFound";
+        var card = firstCard ? first : second;
+        return card with
+        {
+            Lead = first.Lead + " " + second.Lead,
+            Items = items.Take(AnswerKit.MaxItems).ToList(),
+            HasMore = first.HasMore || second.HasMore || items.Count > AnswerKit.MaxItems,
+            Events = first.Events.Concat(second.Events).DistinctBy(e => e.Id).ToList(),
+            Sources = first.Sources.Concat(second.Sources).Distinct().ToList(),
+            Answered = first.Answered || second.Answered,
+            Context = first.Context,
+        };
     }
 
     /// <summary>"Meer": the previous question again, one page further; without a previous answer, the rest of the text.</summary>
@@ -121,13 +182,13 @@ public sealed class AnswerEngine
     {
         if (previous?.Question is { Length: > 0 } asked)
         {
-            var again = extractor.Extract(asked, today);
-            var merged = FollowUp.Merge(again, previous, index.Analyzer);
+            var again = _extractor.Extract(asked, today);
+            var merged = FollowUp.Merge(again, previous, _index.Analyzer);
             return merged with { Page = Math.Max(1, previous.Page) + 1, Signals = merged.Signals & ~Signals.More };
         }
 
-        var rest = string.Join(' ', query.Text.Tokens.SkipWhile(t => index.Words.Conversation.MoreWords.Contains(t.Text) || t.Text == "over").Select(t => t.Text));
-        var fresh = extractor.Extract(rest, today);
+        var rest = string.Join(' ', query.Text.Tokens.SkipWhile(t => _index.Words.Conversation.MoreWords.Contains(t.Text) || t.Text == "over").Select(t => t.Text));
+        var fresh = _extractor.Extract(rest, today);
         return fresh with { Page = rest.Length > 0 ? 2 : 1, Signals = fresh.Signals & ~Signals.More };
     }
 }

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using VarBot.Bot.Tests.Infrastructure;
@@ -42,8 +40,8 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
     [Fact]
     public async Task Console_EditPreviewProofApproveSendArchive_AsStaffWouldInChromium()
     {
-        using var mail = new HttpClient { BaseAddress = _maildev.WebApi };
-        (await mail.DeleteAsync("email/all")).EnsureSuccessStatusCode();
+        using var mail = new MailDevClient(_maildev);
+        await mail.ClearAsync();
         var subscribers = _host.Services.GetRequiredService<SubscriberStore>();
         for (var i = 0; i < 50; i++)
         {
@@ -85,7 +83,7 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
         Assert.Equal("anna@var.test", await page.InputValueAsync("#proefadres"));
         await page.ClickAsync("button:has-text('Proef versturen')");
         await page.WaitForSelectorAsync("p.ok:has-text('De proef is verstuurd')");
-        var proof = Assert.Single(await WaitForMailsAsync(mail, m => To(m) == "anna@var.test", 1));
+        var proof = Assert.Single(await mail.WaitForAsync(m => MailDevClient.To(m) == "anna@var.test", 1, TimeSpan.FromSeconds(30)));
         Assert.Equal("[PROEF] Nieuwjaarsbrief 2027", proof.GetProperty("subject").GetString());
         Assert.Contains("Wij wensen u een veilig 2027.", proof.GetProperty("text").GetString(), StringComparison.Ordinal);
 
@@ -101,8 +99,8 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
         Assert.Equal("0", await page.InnerTextAsync("#mislukt"));
         Assert.Contains("Verzonden: 50", await page.InnerTextAsync("#verzendlog"), StringComparison.Ordinal);
         Assert.Contains("verzonden", await page.InnerTextAsync(".state"), StringComparison.Ordinal);
-        var sent = await WaitForMailsAsync(mail, m => To(m).StartsWith("lezer", StringComparison.Ordinal), 50);
-        Assert.Equal(50, sent.Select(To).Distinct().Count());
+        var sent = await mail.WaitForAsync(m => MailDevClient.To(m).StartsWith("lezer", StringComparison.Ordinal), 50, TimeSpan.FromSeconds(30));
+        Assert.Equal(50, sent.Select(MailDevClient.To).Distinct().Count());
         Assert.All(sent, m => Assert.Equal("Nieuwjaarsbrief 2027", m.GetProperty("subject").GetString()));
 
         // The public archive page shows the frozen issue; the draft stays closed to anonymous callers.
@@ -270,25 +268,5 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
         }
 
         return names;
-    }
-
-    private static string To(JsonElement mail) => mail.GetProperty("to")[0].GetProperty("address").GetString()!;
-
-    private static async Task<List<JsonElement>> WaitForMailsAsync(HttpClient mail, Func<JsonElement, bool> match, int count)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        List<JsonElement> found;
-        do
-        {
-            found = (await mail.GetFromJsonAsync<List<JsonElement>>("email"))!.Where(match).ToList();
-            if (found.Count >= count)
-            {
-                return found;
-            }
-
-            await Task.Delay(50);
-        }
-        while (DateTime.UtcNow < deadline);
-        return found;
     }
 }

@@ -107,9 +107,9 @@ public sealed class StaffConsoleRestartTests(AzuriteFixture azurite, MailDevFixt
 
     private async Task<List<string>> MailsToAsync(string domain)
     {
-        using var http = new HttpClient { BaseAddress = maildev.WebApi };
-        return (await http.GetFromJsonAsync<List<JsonElement>>("email"))!
-            .Select(m => m.GetProperty("to")[0].GetProperty("address").GetString()!)
+        using var mail = new MailDevClient(maildev);
+        return (await mail.AllAsync())
+            .Select(MailDevClient.To)
             .Where(to => to.EndsWith(domain, StringComparison.Ordinal))
             .ToList();
     }

@@ -16,7 +16,7 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
     private readonly MailDevFixture _maildev;
     private readonly CapturingLoggerProvider _logs = new();
     private readonly string _container = AzuriteFixture.UniqueContainerName("sub");
-    private readonly HttpClient _mail;
+    private readonly MailDevClient _mail;
     private BotHostFactory _host = null!;
     private HttpClient _client = null!;
 
@@ -24,7 +24,7 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
     {
         _azurite = azurite;
         _maildev = maildev;
-        _mail = new HttpClient { BaseAddress = maildev.WebApi };
+        _mail = new MailDevClient(maildev);
     }
 
     public async Task InitializeAsync()
@@ -197,10 +197,9 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (true)
         {
-            var mails = (await _mail.GetFromJsonAsync<List<JsonElement>>("email"))!;
-            foreach (var mail in mails)
+            foreach (var mail in await _mail.AllAsync())
             {
-                if (mail.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetProperty("address").GetString(), email, StringComparison.OrdinalIgnoreCase)))
+                if (MailDevClient.IsTo(mail, email))
                 {
                     return mail;
                 }

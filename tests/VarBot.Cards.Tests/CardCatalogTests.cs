@@ -218,9 +218,9 @@ public sealed class CardCatalogTests(ITestOutputHelper output)
             Catalog.Render(name, data);
         }
 
-        const int Rounds = 300;
+        const int rounds = 300;
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        for (var i = 0; i < Rounds; i++)
+        for (var i = 0; i < rounds; i++)
         {
             foreach (var (name, data) in samples)
             {
@@ -228,8 +228,8 @@ public sealed class CardCatalogTests(ITestOutputHelper output)
             }
         }
 
-        var perCard = watch.Elapsed.TotalMicroseconds / (Rounds * samples.Count);
-        output.WriteLine($"Render: {perCard:F1} µs per card (average over {Rounds * samples.Count} renders of the {samples.Count} sample cards)");
+        var perCard = watch.Elapsed.TotalMicroseconds / (rounds * samples.Count);
+        output.WriteLine($"Render: {perCard:F1} µs per card (average over {rounds * samples.Count} renders of the {samples.Count} sample cards)");
         Assert.True(perCard < 2000, $"{perCard} µs per card");
     }
 

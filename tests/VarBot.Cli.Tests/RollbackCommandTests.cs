@@ -113,11 +113,11 @@ public sealed class RollbackCommandTests(AzuriteFixture azurite) : IClassFixture
     public async Task Rollback_VersionOfAnotherSchema_IsRefusedAndPointerKept()
     {
         var (container, name) = await PublishTwoAsync();
-        const string Ancient = "2019-01-01-old";
-        await container.PutAsync(ModelRepository.ModelBlobName(Ancient), """{"schemaVersion":99,"version":"2019-01-01-old"}"""u8.ToArray(), "application/json");
+        const string ancient = "2019-01-01-old";
+        await container.PutAsync(ModelRepository.ModelBlobName(ancient), """{"schemaVersion":99,"version":"2019-01-01-old"}"""u8.ToArray(), "application/json");
         var etag = await new ModelRepository(container).GetPointerETagAsync();
 
-        var run = await RunAsync(name, "rollback", Ancient);
+        var run = await RunAsync(name, "rollback", ancient);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("kan door deze versie van VarBot niet worden gelezen", run.Output, StringComparison.Ordinal);

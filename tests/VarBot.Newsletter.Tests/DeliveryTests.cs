@@ -6,6 +6,7 @@ using VarBot.Newsletter.Delivery;
 using VarBot.Newsletter.Issues;
 using VarBot.Newsletter.Subscribers;
 using VarBot.Storage;
+using VarBot.TestSupport;
 
 namespace VarBot.Newsletter.Tests;
 

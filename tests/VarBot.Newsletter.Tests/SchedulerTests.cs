@@ -115,9 +115,9 @@ public sealed class SchedulerTests(ServersFixture servers)
         await (scheduler.ExecuteTask ?? Task.CompletedTask);
         await scheduler.StopAsync(CancellationToken.None);
 
-        var line = Assert.Single(logs.Lines, l => l.Contains("[6390]", StringComparison.Ordinal));
-        Assert.StartsWith("Warning", line, StringComparison.Ordinal);
-        Assert.Contains("Newsletter:Editorial:SendDayOfMonth", line, StringComparison.Ordinal);
-        Assert.Contains("day 10", line, StringComparison.Ordinal);
+        var entry = Assert.Single(logs.Entries, e => e.EventId.Id == 6390);
+        Assert.Equal(LogLevel.Warning, entry.Level);
+        Assert.Contains("Newsletter:Editorial:SendDayOfMonth", entry.Message, StringComparison.Ordinal);
+        Assert.Contains("day 10", entry.Message, StringComparison.Ordinal);
     }
 }

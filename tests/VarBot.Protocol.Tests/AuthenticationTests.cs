@@ -74,7 +74,7 @@ public sealed class AuthenticationTests : IAsyncLifetime
     {
         var activity = Activities.Message(_channel.ServiceUrl);
         var now = DateTime.UtcNow;
-        string? token = scenario switch
+        var token = scenario switch
         {
             "expired" => _channel.CreateToken(AppId, notBefore: now.AddHours(-2), expires: now.AddHours(-1)),
             "wrong audience" => _channel.CreateToken("some-other-bot"),

@@ -30,7 +30,7 @@ public sealed class BotHostFixture : IAsyncLifetime
     {
         Channel.Posts.Clear();
         Host.Bot.Reset();
-        Host.Logs.Entries.Clear();
+        Host.Logs.Clear();
     }
 }
 

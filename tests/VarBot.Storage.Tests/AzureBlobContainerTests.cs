@@ -290,7 +290,7 @@ public sealed class AzureBlobContainerTests(AzuriteFixture azurite) : IClassFixt
         time.Advance(TimeSpan.FromSeconds(5));
 
         await lost.Task.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Contains(_logs.Lines, l => l.Contains("[2005]", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 2005);
     }
 
     [Fact]

@@ -41,7 +41,7 @@ internal sealed record AnalysedText(string Raw, IReadOnlyList<Token> Tokens)
 internal sealed class Analyzer
 {
     private const int MaxCached = 100_000;
-    private static Func<string, string> stemmer = DutchStemmer.Stem;
+    private static Func<string, string> _stemmer = DutchStemmer.Stem;
 
     /// <summary>
     /// Replaces the stemmer for every engine built afterwards (and empties the stem cache). Only the search comparison
@@ -49,29 +49,29 @@ internal sealed class Analyzer
     /// </summary>
     internal static void UseStemmer(Func<string, string> replacement)
     {
-        stemmer = replacement;
+        _stemmer = replacement;
         StemCache.Clear();
     }
     private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
-    private readonly HashSet<string> known;
-    private readonly Dictionary<int, List<string>> knownByLength;
-    private readonly HashSet<string> stopwords;
-    private readonly Dictionary<string, string[]> synonyms;
-    private readonly ConcurrentDictionary<string, string> corrections = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _known;
+    private readonly Dictionary<int, List<string>> _knownByLength;
+    private readonly HashSet<string> _stopwords;
+    private readonly Dictionary<string, string[]> _synonyms;
+    private readonly ConcurrentDictionary<string, string> _corrections = new(StringComparer.Ordinal);
 
     public Analyzer(Words words, IEnumerable<string> modelTokens)
     {
-        stopwords = words.Language.Stopwords;
-        known = new HashSet<string>(modelTokens, StringComparer.Ordinal);
+        _stopwords = words.Language.Stopwords;
+        _known = new HashSet<string>(modelTokens, StringComparer.Ordinal);
         foreach (var word in VocabularyWords(words))
         {
             foreach (var token in TextNormalizer.Tokens(word))
             {
-                known.Add(token);
+                _known.Add(token);
             }
         }
 
-        knownByLength = known.Where(w => w.Length >= 4 && !w.Any(char.IsDigit))
+        _knownByLength = _known.Where(w => w.Length >= 4 && !w.Any(char.IsDigit))
             .GroupBy(w => w.Length)
             .ToDictionary(g => g.Key, g => g.ToList());
         var groups = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
@@ -89,7 +89,7 @@ internal sealed class Analyzer
             }
         }
 
-        synonyms = groups.ToDictionary(kv => kv.Key, kv => kv.Value.Where(s => s != kv.Key).ToArray(), StringComparer.Ordinal);
+        _synonyms = groups.ToDictionary(kv => kv.Key, kv => kv.Value.Where(s => s != kv.Key).ToArray(), StringComparer.Ordinal);
     }
 
     /// <summary>A question: tokens typo-corrected against the known words.</summary>
@@ -98,14 +98,14 @@ internal sealed class Analyzer
     /// <summary>A report text: tokens as written (hyphen-broken words also joined).</summary>
     public AnalysedText Passage(string text) => new(text, TextNormalizer.Tokens(text, joinBrokenWords: true).Select(ToToken).ToList());
 
-    public Token ToToken(string text) => new(text, Stem(text), stopwords.Contains(text));
+    public Token ToToken(string text) => new(text, Stem(text), _stopwords.Contains(text));
 
-    public bool IsStopword(string token) => stopwords.Contains(token);
+    public bool IsStopword(string token) => _stopwords.Contains(token);
 
-    public bool IsKnown(string token) => known.Contains(token) || token.Any(char.IsDigit);
+    public bool IsKnown(string token) => _known.Contains(token) || token.Any(char.IsDigit);
 
     /// <summary>Other stems that mean the same (vocabulary synonym groups), without the stem itself.</summary>
-    public string[] Synonyms(string stem) => synonyms.TryGetValue(stem, out var group) ? group : [];
+    public string[] Synonyms(string stem) => _synonyms.TryGetValue(stem, out var group) ? group : [];
 
     /// <summary>Stems are a pure function of the token: one process-wide cache, bounded so odd input cannot grow it without end.</summary>
     public static string Stem(string token)
@@ -115,7 +115,7 @@ internal sealed class Analyzer
             return stem;
         }
 
-        stem = stemmer(token);
+        stem = _stemmer(token);
         if (StemCache.Count < MaxCached)
         {
             StemCache.TryAdd(token, stem);
@@ -126,20 +126,20 @@ internal sealed class Analyzer
 
     public string Correct(string token)
     {
-        if (token.Length < 5 || known.Contains(token) || token.Any(char.IsDigit))
+        if (token.Length < 5 || _known.Contains(token) || token.Any(char.IsDigit))
         {
             return token;
         }
 
-        if (corrections.TryGetValue(token, out var corrected))
+        if (_corrections.TryGetValue(token, out var corrected))
         {
             return corrected;
         }
 
         corrected = Nearest(token);
-        if (corrections.Count < MaxCached)
+        if (_corrections.Count < MaxCached)
         {
-            corrections.TryAdd(token, corrected);
+            _corrections.TryAdd(token, corrected);
         }
 
         return corrected;
@@ -152,7 +152,7 @@ internal sealed class Analyzer
         var bestDistance = limit + 1;
         for (var length = token.Length - limit; length <= token.Length + limit; length++)
         {
-            if (!knownByLength.TryGetValue(length, out var candidates))
+            if (!_knownByLength.TryGetValue(length, out var candidates))
             {
                 continue;
             }

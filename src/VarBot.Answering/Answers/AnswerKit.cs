@@ -97,14 +97,14 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts)
         return Texts.Format("when_range", DutchFormat.Date(range.From), DutchFormat.Date(range.To));
     }
 
-    private HashSet<string>? commonWords;
+    private HashSet<string>? _commonWords;
 
     /// <summary>A capitalised word is a name when the reports never write it in lower case.</summary>
     public bool IsName(string word)
     {
-        commonWords ??= BuildCommonWords();
+        _commonWords ??= BuildCommonWords();
         var tokens = Analysis.TextNormalizer.Tokens(word);
-        return tokens.Count > 0 && !tokens.TrueForAll(commonWords.Contains);
+        return tokens.Count > 0 && !tokens.TrueForAll(_commonWords.Contains);
     }
 
     private HashSet<string> BuildCommonWords()

@@ -183,8 +183,25 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
             return alternative with { Lead = lead + " " + alternative.Lead, Answered = false };
         }
 
+        if (query.KindNamed && query.Kind is not null && !query.BothKinds && !query.Has(Signals.Compare) && (query.LineKeys.Count == 0 || finder.Match(primary, query).Count > 0))
+        {
+            // The user named one side (begroting or jaarrekening): the other side's figure is not what was asked.
+            other = null;
+        }
+
+        if (Unasked(query, primary, other) is { } missing)
+        {
+            // The question's own subject is in no line: say so, never answer with a nearby line.
+            return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_line", missing, finder.KindName(primary.Budget.Kind), year));
+        }
+
         var shown = other is null ? new List<BudgetEntry> { primary } : [primary, other];
         var lines = finder.Match(primary, query);
+        if (lines.Count == 0 && query.NegatedLineKeys.Count > 0 && query.Side is { } excludedSide && ExcludingSubtotal(primary, excludedSide, query.NegatedLineKeys) is { } subtotal)
+        {
+            // "De uitgaven zonder de doorlopende projecten": the subtotal of that side above the excluded line.
+            lines = [subtotal];
+        }
         if (lines.Count == 0 && query.LineKeys.Count > 0)
         {
             var inOther = other is null ? [] : finder.Match(other, query);
@@ -246,6 +263,41 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
 
     private static IEnumerable<LineEntry> Biggest(BudgetEntry table, BudgetSide side) =>
         table.Lines.Where(l => l.Line.Side == side && l.Line.Kind == BudgetLineKind.Line).OrderByDescending(l => l.Line.Amount ?? 0);
+
+    /// <summary>The subtotal of one side that stands above the first excluded line.</summary>
+    private static LineEntry? ExcludingSubtotal(BudgetEntry table, BudgetSide side, IReadOnlyList<string> excluded)
+    {
+        var ofSide = table.Lines.Where(l => l.Line.Side == side).ToList();
+        // The excluded line is the one that holds most of the excluded words ("doorlopende projecten").
+        var most = ofSide.Where(l => l.Line.Kind == BudgetLineKind.Line).Select(l => l.Keys.Count(excluded.Contains)).DefaultIfEmpty(0).Max();
+        var cut = most == 0 ? -1 : ofSide.FindIndex(l => l.Line.Kind == BudgetLineKind.Line && l.Keys.Count(excluded.Contains) == most);
+        return cut <= 0 ? null : ofSide.Take(cut).LastOrDefault(l => l.Line.Kind == BudgetLineKind.Subtotal && !l.Keys.Overlaps(excluded));
+    }
+
+    /// <summary>
+    /// What the question names that no line holds: a line key that is not a group ("Preventie met Gezag" in a table
+    /// without it), or a figure per unit ("per inwoner").
+    /// </summary>
+    private string? Unasked(Query query, BudgetEntry primary, BudgetEntry? other)
+    {
+        var budgetWords = kit.Words.Budget;
+        var per = query.Text.Tokens.Select((t, i) => (t, i)).FirstOrDefault(x => budgetWords.PerWords.Contains(x.t.Text) && x.i + 1 < query.Text.Tokens.Count);
+        if (per.t is not null)
+        {
+            return per.t.Text + " " + query.Text.Tokens[per.i + 1].Text;
+        }
+
+        foreach (var key in query.LineKeys.Where(k => !budgetWords.GroupKeys.Contains(k)))
+        {
+            var inTables = primary.Lines.Any(l => l.Keys.Contains(key)) || other is not null && other.Lines.Any(l => l.Keys.Contains(key));
+            if (!inTables)
+            {
+                return query.Text.Tokens.FirstOrDefault(t => kit.Index.LineKeyByWord.TryGetValue(t.Text, out var k) && k == key)?.Text ?? key;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>
@@ -274,8 +326,10 @@ internal sealed class BudgetCompareAnswerer(AnswerKit kit, BudgetFinder finder, 
             }
 
             var (from, to) = (years.Min(), years.Max());
-            a = finder.Find(from, query.Kind ?? finder.DefaultKind(from, query.Today));
-            b = finder.Find(to, query.Kind ?? finder.DefaultKind(to, query.Today));
+            // "De begroting 2024 tegen het budget van 2023": a year without the named kind is compared on its other kind;
+            // the answer names both tables.
+            a = finder.Find(from, query.Kind ?? finder.DefaultKind(from, query.Today)) ?? finder.Find(from, Other(query.Kind ?? finder.DefaultKind(from, query.Today)));
+            b = finder.Find(to, query.Kind ?? finder.DefaultKind(to, query.Today)) ?? finder.Find(to, Other(query.Kind ?? finder.DefaultKind(to, query.Today)));
             if (a is null || b is null)
             {
                 return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_year", a is null ? from : to));
@@ -344,6 +398,8 @@ internal sealed class BudgetCompareAnswerer(AnswerKit kit, BudgetFinder finder, 
     }
 
     private string Column(BudgetEntry budget) => $"{finder.KindName(budget.Budget.Kind)} {budget.Budget.Year}";
+
+    private static BudgetKind Other(BudgetKind kind) => kind == BudgetKind.Begroting ? BudgetKind.Jaarrekening : BudgetKind.Begroting;
 
     private string Compare(string label, long? from, long? to, BudgetEntry a, BudgetEntry b)
     {

@@ -73,9 +73,9 @@ internal sealed class EventFinder(AnswerKit kit)
         return query.Terms.Where(t => !generic.Contains(t.Text) && kit.Index.EventNameStems.Contains(t.Stem)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
     }
 
-    private HashSet<string>? generic;
+    private HashSet<string>? _generic;
 
-    private HashSet<string> GenericWords() => generic ??= [.. kit.Words.Events.DetailWords, .. kit.Words.Events.AgendaWords, .. kit.Words.Themes.ActivityWords,
+    private HashSet<string> GenericWords() => _generic ??= [.. kit.Words.Events.DetailWords, .. kit.Words.Events.AgendaWords, .. kit.Words.Themes.ActivityWords,
         .. kit.Words.Events.EventTypes.Values.SelectMany(v => v), .. kit.Words.Events.SeasonTitles.Values.SelectMany(v => v)];
 
     public static bool IsUpcoming(Event e, DateOnly today) =>
@@ -172,7 +172,7 @@ internal sealed class EventDayAnswerer(AnswerKit kit, EventFinder finder) : IAns
         {
             var e = onDay[0];
             var key = day < query.Today ? "event_day_yes_past" : "event_day_yes";
-            return finder.Reply(query, Intent, kit.Texts.Format(key, AnswerKit.Capital(dayWord), EventFinder.Name(e)), onDay);
+            return finder.Reply(query, Intent, kit.Texts.Format(key, dayWord, EventFinder.Name(e)), onDay);
         }
 
         var next = candidates.Where(e => EventFinder.IsUpcoming(e, day) && e.Status != EventStatus.Cancelled && (e.Date is null || e.Date > day)).ToList();
@@ -277,6 +277,12 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
     public Reply Answer(Query query)
     {
         var today = query.Today;
+        if (query.Has(Signals.Next) && query.Has(Signals.RelativeDay) && query.Range is { IsDay: true } day && day.From <= today)
+        {
+            // "Gisteren gemist, wanneer is de volgende?": the day is only where the user stands; the next one is asked.
+            query = query with { Range = null, Years = [] };
+        }
+
         if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed && query.Years.Count == 0 && query.Range is null
             && !query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Ordinal))
         {
@@ -347,7 +353,8 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
                 lead = kit.Texts.Format("event_single_future", EventFinder.Name(first), finder.When(first));
             }
 
-            return finder.Reply(query, Intent, lead, upcoming);
+            // A named event ("de najaarscarrousel") is the next one only; a type ("het volgende Leerhuis") shows the ones after it too.
+            return finder.Reply(query, Intent, lead, named ? [first] : upcoming);
         }
 
         var last = past.LastOrDefault();
@@ -377,6 +384,9 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
 /// <summary>"Waar ging het Leerhuis van juli vorig jaar over?", "hoeveel deelnemers waren er?": an event and what the reports say about it.</summary>
 internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, EventNextAnswerer next, SearchAnswerer search) : IAnswerer
 {
+    private const int LinesBefore = 3;
+    private const int LinesAfter = 12;
+
     public Intent Intent => Intent.EventDetail;
 
     public Reply Answer(Query query)
@@ -412,8 +422,20 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         var nameStems = Analysis.TextNormalizer.Tokens(e.Title).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
         var asked = query.Terms.Where(t => !typeWords.Contains(t.Text) && !nameStems.Contains(t.Stem)).ToList();
         var near = search.Answer(query with { Terms = asked.Count > 0 ? asked : query.Terms }, Intent, requireNumber: false,
-            restrict: p => lines.Any(s => p.Passage.Source.File.EndsWith(Path.GetFileName(s.File), StringComparison.Ordinal) && Math.Abs(p.Passage.Source.Line - s.Line) <= 12),
+            restrict: p => lines.Any(s => p.Passage.Source.File.EndsWith(Path.GetFileName(s.File), StringComparison.Ordinal) && p.Passage.Source.Line - s.Line is >= -LinesBefore and <= LinesAfter),
             partialAllowed: true);
+        if (near is not { Answered: true } && !query.HasAny(Signals.When | Signals.TimeOfDay | Signals.Where))
+        {
+            // What the question asks may be written elsewhere in the reports ("op de voorjaarscarrousel werd ... getoond").
+            var typeSpellings = kit.Words.Events.EventTypes.TryGetValue(e.Type.ToString(), out var spellings) ? spellings.ToHashSet(StringComparer.Ordinal) : [];
+            var wide = search.Answer(query, Intent, requireNumber: query.Has(Signals.Count), partialAllowed: false,
+                restrict: p => p.Analysed.Tokens.Any(t => typeSpellings.Contains(t.Text)));
+            if (wide is { Answered: true })
+            {
+                near = wide;
+            }
+        }
+
         if (near is not null)
         {
             facts.AddRange(near.Answered ? [new Fact(near.Lead, near.Sources.FirstOrDefault() ?? new FactSource("", "", null)), .. near.Items] : near.Items);
@@ -423,9 +445,21 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             facts.Add(new Fact(kit.Texts.Format("count_unknown", string.Join(' ', query.CountNoun)), new FactSource("", "", null)));
         }
 
+        var lead = basic.Lead;
+        var answered = basic.Answered;
+        if (query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && (near is not { Answered: true } || e.Status != EventStatus.Held))
+        {
+            facts.Clear();
+            // The event is known but its theme is not: say so rather than only repeating its date.
+            lead = kit.Texts.Format("event_theme_unknown", EventFinder.Name(e), finder.When(e));
+            answered = false;
+        }
+
         return basic with
         {
             Intent = Intent,
+            Lead = lead,
+            Answered = answered,
             Items = facts.Take(AnswerKit.MaxItems).ToList(),
             Sources = [.. basic.Sources, .. near?.Sources ?? []],
         };

@@ -15,6 +15,18 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     private const double Full = 0.5;
     private const double Partial = 0.3;
     private const int MaxSentences = 3;
+    private const int MaxPassages = 5;
+    private const double NeighbourShare = 0.3;
+    private const double PassageShare = 0.25;
+    private const double RankPenalty = 0.02;
+    private const double SlotBonus = 0.3;
+    /// <summary>A list lead-in for a "welke" question weighs more than a name: its items are the answer.</summary>
+    private const double ListBonus = 1.5;
+    private const double FollowShare = 0.75;
+    private const double NarrowSlack = 0.05;
+    private const double YearSlack = 0.25;
+    private const int BackReferenceReach = 6;
+    private const int ElaborationReach = 3;
 
     public Intent Intent => Intent.Search;
 
@@ -97,7 +109,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             }
         }
 
-        var facts = Pick(hits, terms, requireNumber ? query.CountNoun : []);
+        var facts = Pick(hits, terms, requireNumber ? query.CountNoun : [], query);
         if (facts.Count == 0)
         {
             return null;
@@ -144,88 +156,248 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         filters.Add(null);
-        List<PassageHit> best = [];
-        double coverage = 0;
+        // Every filter is tried; the narrowest one that covers nearly as much as the best wins (a named year is checked later).
+        var results = new List<(List<PassageHit> Hits, double Coverage, double Slack)>();
         foreach (var filter in filters)
         {
             var hits = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p)) && (filter is null || filter(p))).ToList();
             var c = hits.Count > 0 ? hits[0].Coverage : 0;
-            if (hits.Count > 0 && c > coverage + 0.05)
-            {
-                (best, coverage) = (hits, c);
-            }
-
             if (hits.Count > 0 && c < 0.999 && filter is not null && ReferenceEquals(filter, yearFilter))
             {
                 // A passage of another report that names the year may cover the question better.
                 var mentioned = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && years.Any(p.Years.Contains) && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p))).ToList();
                 if (mentioned.Count > 0 && mentioned[0].Coverage > c + 0.05)
                 {
-                    (best, coverage) = (mentioned, mentioned[0].Coverage);
-                    c = coverage;
+                    (hits, c) = (mentioned, mentioned[0].Coverage);
                 }
             }
 
-            var themeOnly = years.Count == 0 && filter is not null;
-            if (hits.Count > 0 && c >= (themeOnly ? 0.999 : Full))
+            if (hits.Count > 0)
             {
-                break;
+                results.Add((hits, c, years.Count == 0 && filter is not null ? NarrowSlack : YearSlack));
             }
         }
 
+        if (results.Count == 0)
+        {
+            return ([], 0);
+        }
+
+        var pool = results;
+        var top = pool.Max(r => r.Coverage);
+        var chosen = pool.First(r => r.Coverage >= top - r.Slack);
+        var best = chosen.Hits;
+        var coverage = chosen.Coverage;
         return (best, coverage);
     }
 
     /// <summary>
-    /// The best sentences: from the best passage the sentences that hold most of the asked words (a list intro brings its
-    /// items), then the best sentence of each next passage that covers nearly as much.
+    /// The best sentences over the strongest passages: each sentence is scored by the share of the question's weight it
+    /// holds, what its neighbours add, how well its passage covers the question, and whether it holds the kind of slot
+    /// asked (a name for "wie", a number for "hoeveel", a reason for "waarom", a list for "welke"). A list lead-in ("...
+    /// opgeleverd:") brings its items.
     /// </summary>
-    private List<Fact> Pick(List<PassageHit> hits, List<Token> terms, IReadOnlyList<string> countNoun)
+    private List<Fact> Pick(List<PassageHit> hits, List<Token> terms, IReadOnlyList<string> countNoun, Query query)
     {
-        var stems = terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
-        var facts = new List<Fact>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var analyzer = kit.Index.Analyzer;
+        var stems = terms.Select(t => t.Stem).Distinct().ToList();
+        var weights = stems.Select(Weight).ToList();
+        var total = weights.Sum();
+        var nounStems = countNoun.Where(w => !analyzer.IsStopword(w)).Select(Analyzer.Stem).SelectMany(st => analyzer.Synonyms(st).Append(st)).ToHashSet(StringComparer.Ordinal);
+        var candidates = new List<(string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn)>();
         var first = hits[0];
-        foreach (var sentence in BestSentences(first.Entry.Text, stems, 2))
+        for (var h = 0; h < hits.Count && h < MaxPassages; h++)
         {
-            Add(sentence, first.Entry);
-        }
-
-        if (first.Entry.Text.TrimEnd().EndsWith(':'))
-        {
-            foreach (var item in ListItems(first.Entry))
+            var hit = hits[h];
+            var listLead = hit.Entry.Text.TrimEnd().EndsWith(':');
+            if (hit.Coverage < first.Coverage * 0.6 && !listLead)
             {
-                Add(Sentences.Split(item.Text).FirstOrDefault() ?? item.Text, item);
+                continue;
+            }
+
+            var sentences = Sentences.Split(hit.Entry.Text);
+            var covered = sentences.Select(Covered).ToList();
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                var own = covered[i];
+                var around = new HashSet<int>();
+                if (i > 0)
+                {
+                    around.UnionWith(covered[i - 1]);
+                }
+
+                if (i + 1 < sentences.Count)
+                {
+                    around.UnionWith(covered[i + 1]);
+                }
+
+                around.ExceptWith(own);
+                var score = Share(own) + NeighbourShare * Share(around) + PassageShare * hit.Coverage - RankPenalty * h;
+                var leadIn = i == sentences.Count - 1 && sentences[i].TrimEnd().EndsWith(':');
+                // A slot counts in a sentence that itself holds an asked word.
+                score += own.Count == 0 ? 0 : SlotBonus * Slot(sentences[i], leadIn, hit.Entry, nounStems);
+                if (own.Count == 0 && around.Count == 0)
+                {
+                    continue;
+                }
+
+                candidates.Add((sentences[i], hit.Entry, h, i, score, leadIn));
             }
         }
 
-        foreach (var hit in hits.Skip(1))
+        var facts = new List<Fact>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (candidates.Count == 0)
         {
-            if (facts.Count >= MaxSentences || hit.Coverage < first.Coverage * 0.85)
+            foreach (var sentence in Sentences.Split(first.Entry.Text).Take(1))
+            {
+                Add(sentence, first.Entry);
+            }
+
+            return facts;
+        }
+
+        var ranked = candidates.OrderByDescending(c => c.Score).ThenBy(c => c.Hit).ThenBy(c => c.Index).ToList();
+        var best = ranked[0];
+        Add(best.Sentence, best.Entry);
+        if (best.Index > 0 && TextNormalizer.Tokens(best.Sentence).Take(BackReferenceReach).Any(kit.Words.Language.BackReferenceWords.Contains))
+        {
+            // "We waren met dit project finalist": the sentence before says which project.
+            Add(Sentences.Split(best.Entry.Text)[best.Index - 1], best.Entry);
+        }
+
+        AddItems(best);
+        AddElaboration(best);
+
+        if (ranked.Skip(1).FirstOrDefault(c => c.Entry == best.Entry && c.Score > 0) is { Sentence.Length: > 0 } sibling && facts.Count < MaxSentences)
+        {
+            // The passage that answers best usually says more about it in its next best sentence.
+            AddWithContext(sibling);
+        }
+
+        foreach (var next in ranked.Skip(1))
+        {
+            if (facts.Count >= MaxSentences || next.Score < best.Score * FollowShare)
             {
                 break;
             }
 
-            foreach (var sentence in BestSentences(hit.Entry.Text, stems, 1))
-            {
-                Add(sentence, hit.Entry);
-            }
+            AddWithContext(next);
         }
 
         return facts;
+
+        void AddWithContext((string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn) c)
+        {
+            if (c.Index > 0 && TextNormalizer.Tokens(c.Sentence).Take(BackReferenceReach).Any(kit.Words.Language.BackReferenceWords.Contains))
+            {
+                Add(Sentences.Split(c.Entry.Text)[c.Index - 1], c.Entry);
+            }
+
+            Add(c.Sentence, c.Entry);
+            AddItems(c);
+        }
+
+        void AddElaboration((string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn) c)
+        {
+            // "... producten opgeleverd. Voorbeelden hiervan zijn ...": a next sentence that points back elaborates.
+            var all = Sentences.Split(c.Entry.Text);
+            if (c.Index + 1 < all.Count && TextNormalizer.Tokens(all[c.Index + 1]).Take(ElaborationReach).Any(kit.Words.Language.BackReferenceWords.Contains))
+            {
+                Add(all[c.Index + 1], c.Entry);
+            }
+        }
+
+        void AddItems((string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn) c)
+        {
+            // A list lead-in ("... opgeleverd:") is answered by its items.
+            if (c.LeadIn)
+            {
+                foreach (var item in ListItems(c.Entry))
+                {
+                    Add(Sentences.Split(item.Text).FirstOrDefault() ?? item.Text, item);
+                }
+            }
+        }
+
+        double Weight(string stem)
+        {
+            var frequency = kit.Index.Search.Frequency(stem);
+            return Math.Log(1 + (kit.Index.Passages.Count + 1.0) / (frequency + 1.0));
+        }
+
+        HashSet<int> Covered(string sentence)
+        {
+            var words = TextNormalizer.Tokens(sentence, joinBrokenWords: true).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+            var set = new HashSet<int>();
+            for (var k = 0; k < stems.Count; k++)
+            {
+                if (words.Contains(stems[k]) || Array.Exists(analyzer.Synonyms(stems[k]), words.Contains))
+                {
+                    set.Add(k);
+                }
+            }
+
+            return set;
+        }
+
+        double Share(HashSet<int> covered) => total <= 0 ? 0 : covered.Sum(k => weights[k]) / total;
+
+        double Slot(string sentence, bool leadIn, PassageEntry entry, HashSet<string> counted)
+        {
+            if (query.Has(Signals.Count) && counted.Count > 0)
+            {
+                return NumberNear(sentence, counted) ? 1 : 0;
+            }
+
+            if (query.Has(Signals.Why))
+            {
+                var tokens = TextNormalizer.Tokens(sentence);
+                return tokens.Exists(kit.Words.Language.ReasonWords.Contains) ? 1 : 0;
+            }
+
+            if (query.Has(Signals.Who) && query.Role is null)
+            {
+                return HasName(sentence) ? 1 : 0;
+            }
+
+            if (query.Text.Tokens.Count > 0 && kit.Words.Language.WhichWords.Contains(query.Text.Tokens[0].Text)
+                || query.Text.Tokens.Count > 1 && kit.Words.Language.WhichWords.Contains(query.Text.Tokens[1].Text))
+            {
+                return leadIn && ListItems(entry).Any() ? ListBonus : HasName(sentence) ? 0.5 : 0;
+            }
+
+            return 0;
+        }
 
         void Add(string sentence, PassageEntry entry)
         {
             var shortened = WithYear(Sentences.Shorten(sentence), entry);
             var key = string.Join(' ', TextNormalizer.Tokens(shortened));
-            if (key.Length > 0 && !Sentences.IsDebris(shortened) && seen.Add(key) && !seen.Any(s => s != key && s.Contains(key, StringComparison.Ordinal)))
+            if (key.Length > 0 && !Sentences.IsDebris(shortened) && seen.Add(key) && !seen.Any(s => s != key && (s.Contains(key, StringComparison.Ordinal) || key.Contains(s, StringComparison.Ordinal))))
             {
                 facts.Add(new Fact(shortened, kit.SourceOf(entry)));
             }
         }
     }
 
-    private System.Text.RegularExpressions.Regex? monthWithoutYear;
+    /// <summary>A capitalised word that is a name (not the sentence's first word, not a word the reports write in lower case).</summary>
+    private bool HasName(string sentence)
+    {
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var j = 1; j < words.Length; j++)
+        {
+            var w = words[j];
+            if (w.Length > 1 && char.IsUpper(w[0]) && (char.IsLower(w[1]) || char.IsUpper(w[1])) && kit.IsName(w))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private System.Text.RegularExpressions.Regex? _monthWithoutYear;
 
     /// <summary>"in mei" in the jaarverslag 2024 reads "in mei 2024": a month the sentence gives without a year gets the passage's year.</summary>
     private string WithYear(string sentence, PassageEntry entry)
@@ -235,11 +407,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return sentence;
         }
 
-        monthWithoutYear ??= new System.Text.RegularExpressions.Regex(
+        _monthWithoutYear ??= new System.Text.RegularExpressions.Regex(
             $@"\b({string.Join('|', kit.Words.Language.Months)})\b(?!\s*[-/–]?\s*\w*\s*\d{{4}})",
             System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
         var year = entry.Passage.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
+        return _monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
     }
 
     /// <summary>The bullets that follow a passage ending in a colon, in the same section.</summary>
@@ -260,26 +432,6 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 yield return p;
             }
         }
-    }
-
-    private List<string> BestSentences(string text, HashSet<string> stems, int max)
-    {
-        var sentences = Sentences.Split(text);
-        if (sentences.Count <= max)
-        {
-            return [.. sentences];
-        }
-
-        var scored = sentences
-            .Select((s, i) => (Sentence: s, Index: i, Score: TextNormalizer.Tokens(s).Select(Analyzer.Stem).Distinct().Count(st => stems.Contains(st) || kit.Index.Analyzer.Synonyms(st).Any(stems.Contains))))
-            .OrderByDescending(x => x.Score)
-            .ThenBy(x => x.Index)
-            .Take(max)
-            .Where(x => x.Score > 0)
-            .OrderBy(x => x.Index)
-            .Select(x => x.Sentence)
-            .ToList();
-        return scored.Count > 0 ? scored : [sentences[0]];
     }
 
     /// <summary>A number (not a year) or a number word within three words of an asked word, in one sentence.</summary>

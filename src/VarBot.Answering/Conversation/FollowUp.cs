@@ -42,10 +42,11 @@ internal static class FollowUp
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
     }
 
-    public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer)
+    /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
+    public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
     {
         var signals = query.Signals;
-        var hasTopic = query.HasAny(TopicSignals);
+        var hasTopic = query.HasAny(joined ? TopicSignals & ~Signals.Content : TopicSignals);
         var merged = query;
         if (!hasTopic)
         {
@@ -76,7 +77,14 @@ internal static class FollowUp
             }
         }
 
-        if (query.Years.Count == 0 && query.Range is null)
+        var previousYear = previous.Years is { Count: > 0 } py ? py[0] : previous.RangeFrom?.Year;
+        if (query.YearShift is { } shift && previousYear is { } anchor)
+        {
+            // "En het jaar daarna?": the year after the one just answered.
+            merged = merged with { Years = [anchor + shift], Range = null };
+            signals |= Signals.Year;
+        }
+        else if (query.Years.Count == 0 && query.Range is null)
         {
             merged = merged with
             {

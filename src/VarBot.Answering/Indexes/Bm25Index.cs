@@ -5,19 +5,19 @@ internal sealed class Bm25Index
 {
     private const double K1 = 1.2;
     private const double B = 0.75;
-    private readonly List<Dictionary<string, int>> termCounts = [];
-    private readonly List<int> lengths = [];
-    private readonly Dictionary<string, int> documentFrequency = [];
-    private readonly Dictionary<string, List<int>> postings = [];
-    private long totalLength;
+    private readonly List<Dictionary<string, int>> _termCounts = [];
+    private readonly List<int> _lengths = [];
+    private readonly Dictionary<string, int> _documentFrequency = [];
+    private readonly Dictionary<string, List<int>> _postings = [];
+    private long _totalLength;
 
-    private double AverageLength => lengths.Count == 0 ? 1 : (double)totalLength / lengths.Count;
+    private double AverageLength => _lengths.Count == 0 ? 1 : (double)_totalLength / _lengths.Count;
 
-    public int Count => lengths.Count;
+    public int Count => _lengths.Count;
 
     public void Add(IReadOnlyList<string> stems)
     {
-        var id = lengths.Count;
+        var id = _lengths.Count;
         var counts = new Dictionary<string, int>();
         foreach (var stem in stems)
         {
@@ -26,32 +26,32 @@ internal sealed class Bm25Index
 
         foreach (var term in counts.Keys)
         {
-            documentFrequency[term] = documentFrequency.GetValueOrDefault(term) + 1;
-            if (!postings.TryGetValue(term, out var list))
+            _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
+            if (!_postings.TryGetValue(term, out var list))
             {
-                postings[term] = list = [];
+                _postings[term] = list = [];
             }
 
             list.Add(id);
         }
 
-        termCounts.Add(counts);
-        lengths.Add(stems.Count);
-        totalLength += stems.Count;
+        _termCounts.Add(counts);
+        _lengths.Add(stems.Count);
+        _totalLength += stems.Count;
     }
 
-    public int Frequency(string term) => documentFrequency.GetValueOrDefault(term);
+    public int Frequency(string term) => _documentFrequency.GetValueOrDefault(term);
 
     public double Idf(string term)
     {
-        var n = documentFrequency.GetValueOrDefault(term);
+        var n = _documentFrequency.GetValueOrDefault(term);
         return Math.Log(1 + (Count - n + 0.5) / (n + 0.5));
     }
 
     /// <summary>The IDF an unseen term would have: the weight of a query word the reports never use.</summary>
     public double MaxIdf => Math.Log(1 + (Count + 0.5) / 0.5);
 
-    public bool Contains(int document, string term) => termCounts[document].ContainsKey(term);
+    public bool Contains(int document, string term) => _termCounts[document].ContainsKey(term);
 
     /// <summary>
     /// Scores every document that holds at least one query term (weights scale each term) and returns the best
@@ -59,12 +59,12 @@ internal sealed class Bm25Index
     /// </summary>
     public List<(int Doc, double Score)> Top(IReadOnlyList<(string Term, double Weight)> query, Func<int, bool>? filter, int max)
     {
-        var scores = new double[lengths.Count];
+        var scores = new double[_lengths.Count];
         var touched = new List<int>();
         var average = AverageLength;
         foreach (var (term, weight) in query)
         {
-            if (!postings.TryGetValue(term, out var docs))
+            if (!_postings.TryGetValue(term, out var docs))
             {
                 continue;
             }
@@ -77,8 +77,8 @@ internal sealed class Bm25Index
                     continue;
                 }
 
-                var tf = termCounts[doc][term];
-                var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * lengths[doc] / average));
+                var tf = _termCounts[doc][term];
+                var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[doc] / average));
                 if (scores[doc] == 0)
                 {
                     touched.Add(doc);

@@ -20,7 +20,7 @@ internal sealed record ThemePhrase(string[] Tokens, Theme Theme, Theme? Former);
 internal sealed class KnowledgeIndex
 {
     private const int MinPassageWords = 3;
-    private readonly Dictionary<string, List<(int Line, string Section)>> sectionLines = [];
+    private readonly Dictionary<string, List<(int Line, string Section)>> _sectionLines = [];
 
     public KnowledgeIndex(KnowledgeModel model, Words words)
     {
@@ -86,15 +86,15 @@ internal sealed class KnowledgeIndex
             .ToList();
         foreach (var passage in model.Passages)
         {
-            if (!sectionLines.TryGetValue(passage.Source.File, out var lines))
+            if (!_sectionLines.TryGetValue(passage.Source.File, out var lines))
             {
-                sectionLines[passage.Source.File] = lines = [];
+                _sectionLines[passage.Source.File] = lines = [];
             }
 
             lines.Add((passage.Source.Line, passage.Section));
         }
 
-        foreach (var lines in sectionLines.Values)
+        foreach (var lines in _sectionLines.Values)
         {
             lines.Sort((a, b) => a.Line.CompareTo(b.Line));
         }
@@ -164,7 +164,7 @@ internal sealed class KnowledgeIndex
     /// <summary>The report section a source line lies in: the section of the nearest passage at or above that line.</summary>
     public string? SectionAt(SourceRef source)
     {
-        if (!sectionLines.TryGetValue(source.File, out var lines))
+        if (!_sectionLines.TryGetValue(source.File, out var lines))
         {
             return null;
         }

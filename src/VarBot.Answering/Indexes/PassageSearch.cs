@@ -12,25 +12,25 @@ internal sealed record PassageHit(PassageEntry Entry, double Score, double Cover
 /// </summary>
 internal sealed class PassageSearch
 {
-    private readonly Bm25Index index = new();
-    private readonly IReadOnlyList<PassageEntry> passages;
-    private readonly Analyzer analyzer;
-    private readonly Dictionary<string, List<string>> formsByKey = new(StringComparer.Ordinal);
+    private readonly Bm25Index _index = new();
+    private readonly IReadOnlyList<PassageEntry> _passages;
+    private readonly Analyzer _analyzer;
+    private readonly Dictionary<string, List<string>> _formsByKey = new(StringComparer.Ordinal);
 
     public PassageSearch(IReadOnlyList<PassageEntry> passages, Analyzer analyzer)
     {
-        this.passages = passages;
-        this.analyzer = analyzer;
+        _passages = passages;
+        _analyzer = analyzer;
         foreach (var passage in passages)
         {
-            index.Add(passage.Analysed.Tokens.Where(t => !t.IsStopword).Select(t => t.Stem).ToList());
+            _index.Add(passage.Analysed.Tokens.Where(t => !t.IsStopword).Select(t => t.Stem).ToList());
             foreach (var token in passage.Analysed.Tokens)
             {
                 if (FormKey(token.Text) is { } key)
                 {
-                    if (!formsByKey.TryGetValue(key, out var forms))
+                    if (!_formsByKey.TryGetValue(key, out var forms))
                     {
-                        formsByKey[key] = forms = [];
+                        _formsByKey[key] = forms = [];
                     }
 
                     if (!forms.Contains(token.Stem))
@@ -43,7 +43,7 @@ internal sealed class PassageSearch
     }
 
     /// <summary>In how many passages a stem occurs.</summary>
-    public int Frequency(string stem) => index.Frequency(stem);
+    public int Frequency(string stem) => _index.Frequency(stem);
 
     /// <summary>The best passages for the terms among those the filter allows, best first.</summary>
     public IReadOnlyList<PassageHit> Find(IReadOnlyList<Token> terms, Func<PassageEntry, bool>? filter, int max = 8)
@@ -57,7 +57,7 @@ internal sealed class PassageSearch
         var related = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (var term in terms)
         {
-            if (FormKey(term.Text) is { } key && formsByKey.TryGetValue(key, out var forms))
+            if (FormKey(term.Text) is { } key && _formsByKey.TryGetValue(key, out var forms))
             {
                 related[term.Stem] = forms.Where(f => f != term.Stem).ToList();
             }
@@ -67,7 +67,7 @@ internal sealed class PassageSearch
         foreach (var stem in stems)
         {
             query.Add((stem, 1.0));
-            foreach (var synonym in analyzer.Synonyms(stem))
+            foreach (var synonym in _analyzer.Synonyms(stem))
             {
                 query.Add((synonym, 0.4));
             }
@@ -78,7 +78,7 @@ internal sealed class PassageSearch
             }
         }
 
-        var ranked = index.Top(query, filter is null ? null : i => filter(passages[i]), max);
+        var ranked = _index.Top(query, filter is null ? null : i => filter(_passages[i]), max);
         if (ranked.Count == 0)
         {
             return [];
@@ -88,10 +88,10 @@ internal sealed class PassageSearch
         double total = 0;
         for (var i = 0; i < stems.Count; i++)
         {
-            var idf = index.Idf(stems[i]);
-            if (idf <= 0 || !analyzer.IsKnown(stems[i]) && idf >= index.MaxIdf - 0.01)
+            var idf = _index.Idf(stems[i]);
+            if (idf <= 0 || !_analyzer.IsKnown(stems[i]) && idf >= _index.MaxIdf - 0.01)
             {
-                idf = index.MaxIdf;
+                idf = _index.MaxIdf;
             }
 
             weights[i] = idf;
@@ -117,7 +117,7 @@ internal sealed class PassageSearch
                 }
             }
 
-            hits.Add(new PassageHit(passages[doc], score, total == 0 ? 0 : covered / total));
+            hits.Add(new PassageHit(_passages[doc], score, total == 0 ? 0 : covered / total));
         }
 
         hits.Sort((a, b) => (b.Coverage * 0.7 + 0.3 * b.Score / top).CompareTo(a.Coverage * 0.7 + 0.3 * a.Score / top));
@@ -126,8 +126,8 @@ internal sealed class PassageSearch
 
     /// <summary>True when the passage holds the stem, a synonym of it or another form of the same verb.</summary>
     public bool Covers(int doc, string stem, IReadOnlyDictionary<string, List<string>>? related = null) =>
-        index.Contains(doc, stem) || Array.Exists(analyzer.Synonyms(stem), s => index.Contains(doc, s))
-        || related is not null && related.TryGetValue(stem, out var forms) && forms.Exists(f => index.Contains(doc, f));
+        _index.Contains(doc, stem) || Array.Exists(_analyzer.Synonyms(stem), s => _index.Contains(doc, s))
+        || related is not null && related.TryGetValue(stem, out var forms) && forms.Exists(f => _index.Contains(doc, f));
 
     /// <summary>A rough verb key: no "ge" prefix, no -en/-d/-t ending, long vowels shortened.</summary>
     private static string? FormKey(string token)

@@ -20,7 +20,20 @@ internal static partial class Sentences
     public static IReadOnlyList<string> Split(string text)
     {
         var clean = Clean(text);
-        return SentenceEnd().Split(clean).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        var parts = SentenceEnd().Split(clean).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
+        // "sprekers vanuit o.a. AIVD": an abbreviation's full stop does not end the sentence.
+        var abbreviations = Vocabulary.Words.Load().Language.Abbreviations;
+        for (var i = parts.Count - 2; i >= 0; i--)
+        {
+            var last = parts[i].Split(' ')[^1].TrimStart('(', '[', '"', '\'').ToLowerInvariant();
+            if (abbreviations.Contains(last))
+            {
+                parts[i] = parts[i] + " " + parts[i + 1];
+                parts.RemoveAt(i + 1);
+            }
+        }
+
+        return parts;
     }
 
     public static int WordCount(string text) => Spaces().Split(text.Trim()).Count(w => w.Length > 0);

@@ -37,27 +37,27 @@ internal sealed record RouteRule(string Name, Intent Intent, Signals When, Signa
 /// <summary>Route stage: the first rule of routes.yaml that matches the question's signals.</summary>
 internal sealed class Router
 {
-    private readonly IReadOnlyList<RouteRule> rules;
+    private readonly IReadOnlyList<RouteRule> _rules;
 
     public Router()
     {
-        rules = Resources.ReadYaml<List<RouteRow>>("routes.yaml")
+        _rules = Resources.ReadYaml<List<RouteRow>>("routes.yaml")
             .Select(r => new RouteRule(
                 r.Name,
                 Enum.Parse<Intent>(r.Intent),
                 r.When.Aggregate(Signals.None, (s, n) => s | Enum.Parse<Signals>(n)),
                 r.Unless.Aggregate(Signals.None, (s, n) => s | Enum.Parse<Signals>(n))))
             .ToList();
-        if (rules.Count == 0 || rules[^1].When != Signals.None)
+        if (_rules.Count == 0 || _rules[^1].When != Signals.None)
         {
             throw new InvalidOperationException("routes.yaml must end with a rule that always matches.");
         }
     }
 
-    public IReadOnlyList<RouteRule> Rules => rules;
+    public IReadOnlyList<RouteRule> Rules => _rules;
 
     public RouteRule Route(Query query) =>
-        rules.First(r => (query.Signals & r.When) == r.When && (query.Signals & r.Unless) == 0);
+        _rules.First(r => (query.Signals & r.When) == r.When && (query.Signals & r.Unless) == 0);
 
     private sealed class RouteRow
     {

@@ -60,6 +60,10 @@ internal enum Signals : long
     Why = 1L << 49,
     /// <summary>A count question that counts events ("hoeveel Leerhuizen").</summary>
     CountEvents = 1L << 50,
+    /// <summary>An event type named in the plural ("welke Leerhuizen"): a list is asked.</summary>
+    Plural = 1L << 51,
+    /// <summary>A question about an event's theme or topic ("wat is het thema van ...").</summary>
+    ThemeAsked = 1L << 52,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>
@@ -93,6 +97,8 @@ internal sealed record Query
     public DateRange? Range { get; init; }
     /// <summary>The word that named a day relative to today ("morgen"), for the answer's wording.</summary>
     public string? DayWord { get; init; }
+    /// <summary>A year relative to the previous answer's year ("het jaar daarna" = +1).</summary>
+    public int? YearShift { get; init; }
     public int? Ordinal { get; init; }
     public IReadOnlyList<EventType> EventTypes { get; init; } = [];
     /// <summary>A season in an event's title ("voorjaar" in "Voorjaarscarrousel").</summary>
@@ -105,6 +111,8 @@ internal sealed record Query
     public IReadOnlyList<string> NegatedLineKeys { get; init; } = [];
     public BudgetKind? Kind { get; init; }
     public bool BothKinds { get; init; }
+    /// <summary>True when this question itself names begroting or jaarrekening (a follow-up inherits the kind, not this).</summary>
+    public bool KindNamed { get; init; }
     public BudgetSide? Side { get; init; }
     public OrganisationFactKind? Role { get; init; }
     public string? OtherOrganisation { get; init; }

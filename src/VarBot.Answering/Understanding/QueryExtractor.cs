@@ -10,8 +10,8 @@ namespace VarBot.Answering.Understanding;
 internal sealed class QueryExtractor(KnowledgeIndex index)
 {
     private const int MaxQuestionLength = 1000;
-    private readonly Words words = index.Words;
-    private readonly TimeResolver time = new(index.Words);
+    private readonly Words _words = index.Words;
+    private readonly TimeResolver _time = new(index.Words);
 
     public Query Extract(string raw, DateOnly today)
     {
@@ -34,7 +34,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         var signals = Signals.None;
-        var lang = words.Language;
+        var lang = _words.Language;
         if (tokens.Count(t => lang.SqlWords.Contains(t.Text)) >= 2 && raw.IndexOfAny([';', '*', '=']) >= 0)
         {
             return new Query { Text = text, Today = today, Signals = Signals.Code };
@@ -57,7 +57,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         // Time
-        var when = time.Resolve(text, today, consumed);
+        var when = _time.Resolve(text, today, consumed);
         if (when.Years.Count > 0)
         {
             signals |= Signals.Year;
@@ -80,7 +80,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         var set = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var free = tokens.Where((t, i) => !consumed[i]).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var time_ = words.Time;
+        var time_ = _words.Time;
         if (time_.NextWords.Overlaps(free))
         {
             signals |= Signals.Next;
@@ -152,7 +152,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         string? titleSeason = null;
         for (var i = 0; i < tokens.Count; i++)
         {
-            foreach (var (type, typeWords) in words.Events.EventTypes)
+            foreach (var (type, typeWords) in _words.Events.EventTypes)
             {
                 if (typeWords.Contains(tokens[i].Text) && Enum.TryParse<EventType>(type, out var eventType) && !eventTypes.Contains(eventType))
                 {
@@ -160,7 +160,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 }
             }
 
-            foreach (var (season, titles) in words.Events.SeasonTitles)
+            foreach (var (season, titles) in _words.Events.SeasonTitles)
             {
                 if (titles.Contains(tokens[i].Text) && !consumed[i])
                 {
@@ -174,19 +174,29 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.EventType;
         }
 
-        if (words.Events.AgendaWords.Overlaps(free))
+        if (_words.Events.AgendaWords.Overlaps(free))
         {
             signals |= Signals.Agenda;
         }
 
-        if (words.Events.DetailWords.Overlaps(free))
+        if (_words.Events.DetailWords.Overlaps(free))
         {
             signals |= Signals.EventDetail;
         }
 
-        if (words.Events.TimeOfDayWords.Overlaps(free))
+        if (_words.Events.TimeOfDayWords.Overlaps(free))
         {
             signals |= Signals.TimeOfDay;
+        }
+
+        if (_words.Events.PluralWords.Overlaps(set))
+        {
+            signals |= Signals.Plural;
+        }
+
+        if (_words.Events.ThemeAskedWords.Overlaps(free))
+        {
+            signals |= Signals.ThemeAsked;
         }
 
         // Theme: the longest phrase wins.
@@ -209,23 +219,23 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             }
         }
 
-        if (words.Themes.ThemeListWords.Overlaps(set))
+        if (_words.Themes.ThemeListWords.Overlaps(set))
         {
             signals |= Signals.ThemeList;
         }
 
-        if (words.Themes.DoneWords.Overlaps(set))
+        if (_words.Themes.DoneWords.Overlaps(set))
         {
             signals |= Signals.Done;
         }
 
-        if (words.Themes.PlannedWords.Overlaps(set))
+        if (_words.Themes.PlannedWords.Overlaps(set))
         {
             signals |= Signals.Planned;
         }
 
         // Budget
-        var budget = words.Budget;
+        var budget = _words.Budget;
         var lineKeys = new List<string>();
         var negated = new List<string>();
         var negate = false;
@@ -243,7 +253,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 if (index.LineKeyByWord.TryGetValue(word, out var key))
                 {
                     (negate ? negated : lineKeys).Add(key);
-                    negate = false;
+                    // "zonder de doorlopende projecten": the negation covers the words of one line name.
+                    negate = negate && i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text);
                 }
             }
         }
@@ -251,7 +262,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         lineKeys = lineKeys.Distinct().Where(k => !negated.Contains(k)).ToList();
         var strongMoney = budget.MoneyWords.Where(w => !budget.WeakMoneyWords.Contains(w)).Any(set.Contains);
         var weakMoney = budget.WeakMoneyWords.Overlaps(set);
-        if (strongMoney || (weakMoney && lineKeys.Count > 0))
+        if (strongMoney || (weakMoney && lineKeys.Count > 0 && !budget.NotMoneyWith.Overlaps(set)))
         {
             signals |= Signals.Money;
         }
@@ -287,7 +298,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         // Organisation
-        var org = words.Organisation;
+        var org = _words.Organisation;
         OrganisationFactKind? role = null;
         foreach (var (kindName, roleWords) in org.Roles)
         {
@@ -339,7 +350,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         // Monitoring
         MonitoringKind? monitoring = null;
-        foreach (var (kindName, kindWords) in words.Monitoring.Kinds)
+        foreach (var (kindName, kindWords) in _words.Monitoring.Kinds)
         {
             if (kindWords.Any(w => text.HasPhrase(w)) && Enum.TryParse<MonitoringKind>(kindName, out var monitoringKind))
             {
@@ -353,7 +364,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         // Conversation
-        var conversation = words.Conversation;
+        var conversation = _words.Conversation;
         if (tokens.Count > 0 && conversation.FollowUpStarts.Contains(tokens[0].Text))
         {
             signals |= Signals.FollowUpStart;
@@ -396,7 +407,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Activity;
         }
 
-        if (specific.Any(t => index.EventNameStems.Contains(t.Stem)) && (eventTypes.Count > 0 || words.Events.AgendaWords.Overlaps(set)))
+        if (specific.Any(t => index.EventNameStems.Contains(t.Stem)) && (eventTypes.Count > 0 || _words.Events.AgendaWords.Overlaps(set)))
         {
             signals |= Signals.EventNamed;
         }
@@ -407,7 +418,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         var moneyVocabulary = MoneyVocabulary();
-        if ((signals & Signals.Money) != 0 && terms.All(t => moneyVocabulary.Contains(t.Text) || t.IsNumber || generic.Contains(t.Text) && !words.Themes.ActivityWords.Contains(t.Text)
+        if ((signals & Signals.Money) != 0 && terms.All(t => moneyVocabulary.Contains(t.Text) || t.IsNumber || generic.Contains(t.Text) && !_words.Themes.ActivityWords.Contains(t.Text)
             || IsThemeWord(t.Text, themeId) && lineKeys.Count > 0))
         {
             signals |= Signals.MoneyOnly;
@@ -420,7 +431,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         var countNoun = CountNoun(tokens);
-        if (countNoun.Count > 0 && words.Events.EventTypes.Values.Any(v => v.Contains(countNoun[0])))
+        if (countNoun.Count > 0 && _words.Events.EventTypes.Values.Any(v => v.Contains(countNoun[0])))
         {
             signals |= Signals.CountEvents;
         }
@@ -433,6 +444,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             Years = when.Years,
             Range = when.Range,
             DayWord = when.DayWord,
+            YearShift = when.YearShift,
             Ordinal = ordinal,
             EventTypes = eventTypes,
             TitleSeason = titleSeason,
@@ -442,6 +454,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             NegatedLineKeys = negated,
             Kind = kind,
             BothKinds = bothKinds,
+            KindNamed = kind is not null,
             Side = side,
             Role = role,
             OtherOrganisation = other,
@@ -451,22 +464,22 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         };
     }
 
-    private HashSet<string>? generic;
+    private HashSet<string>? _generic;
 
     /// <summary>Words that say what kind of answer is wanted, not what it is about.</summary>
-    public HashSet<string> Generic() => generic ??= [.. words.Themes.ActivityWords, .. words.Themes.ThemeListWords, .. words.Themes.DoneWords,
-        .. words.Themes.PlannedWords, .. words.Events.AgendaWords, .. words.Events.DetailWords, .. words.Language.CountWords,
-        .. words.Language.WhereWords, .. words.Language.WhoWords, .. words.Language.PastWords, .. words.Language.YesNoStarts,
-        .. words.Time.NextWords, .. words.Time.PreviousWordsEvent, .. words.Time.FirstWords, .. words.Time.LastWords,
-        .. words.Language.Ordinals.Keys, .. words.Conversation.BackReferences, .. words.Conversation.MoreWords,
-        .. words.Events.EventTypes.Values.SelectMany(v => v), .. words.Language.Months];
+    public HashSet<string> Generic() => _generic ??= [.. _words.Themes.ActivityWords, .. _words.Themes.ThemeListWords, .. _words.Themes.DoneWords,
+        .. _words.Themes.PlannedWords, .. _words.Events.AgendaWords, .. _words.Events.DetailWords, .. _words.Language.CountWords,
+        .. _words.Language.WhereWords, .. _words.Language.WhoWords, .. _words.Language.PastWords, .. _words.Language.YesNoStarts,
+        .. _words.Time.NextWords, .. _words.Time.PreviousWordsEvent, .. _words.Time.FirstWords, .. _words.Time.LastWords,
+        .. _words.Language.Ordinals.Keys, .. _words.Conversation.BackReferences, .. _words.Conversation.MoreWords,
+        .. _words.Events.EventTypes.Values.SelectMany(v => v), .. _words.Language.Months];
 
-    private HashSet<string>? money;
+    private HashSet<string>? _money;
 
-    private HashSet<string> MoneyVocabulary() => money ??= [.. words.Budget.MoneyWords, .. words.Budget.JaarrekeningWords, .. words.Budget.BegrotingWords,
-        .. words.Budget.ExpenseWords, .. words.Budget.IncomeWords, .. words.Budget.TotalWords, .. words.Budget.BreakdownWords,
-        .. words.Budget.CompareWords, .. words.Budget.ShareWords, .. words.Budget.NegationWords, .. words.Budget.PayerWords,
-        .. words.Budget.Lines.SelectMany(l => l.Words), .. index.BudgetLabelWords, .. words.Language.CountWords, .. words.Language.WhyWords];
+    private HashSet<string> MoneyVocabulary() => _money ??= [.. _words.Budget.MoneyWords, .. _words.Budget.JaarrekeningWords, .. _words.Budget.BegrotingWords,
+        .. _words.Budget.ExpenseWords, .. _words.Budget.IncomeWords, .. _words.Budget.TotalWords, .. _words.Budget.BreakdownWords,
+        .. _words.Budget.CompareWords, .. _words.Budget.ShareWords, .. _words.Budget.NegationWords, .. _words.Budget.PayerWords,
+        .. _words.Budget.Lines.SelectMany(l => l.Words), .. index.BudgetLabelWords, .. _words.Language.CountWords, .. _words.Language.WhyWords];
 
     private bool IsThemeWord(string word, string? themeId) =>
         themeId is not null && index.ThemePhrases.Any(p => p.Theme.Id == themeId && p.Tokens.Contains(word));
@@ -498,7 +511,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var start = -1;
         for (var i = 0; i < tokens.Count; i++)
         {
-            if (words.Language.CountWords.Contains(tokens[i].Text))
+            if (_words.Language.CountWords.Contains(tokens[i].Text))
             {
                 start = i;
                 break;
@@ -511,15 +524,15 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         return tokens.Skip(start + 1)
-            .TakeWhile(t => !t.IsStopword && !t.IsNumber && !words.Language.Numbers.ContainsKey(t.Text) && !words.Budget.WeakMoneyWords.Contains(t.Text)
-                && !words.Language.PastWords.Contains(t.Text) && !words.Language.YesNoStarts.Contains(t.Text))
+            .TakeWhile(t => !t.IsStopword && !t.IsNumber && !_words.Language.Numbers.ContainsKey(t.Text) && !_words.Budget.WeakMoneyWords.Contains(t.Text)
+                && !_words.Language.PastWords.Contains(t.Text) && !_words.Language.YesNoStarts.Contains(t.Text))
             .Select(t => t.Text)
             .ToList();
     }
 
     private SmallTalkKind? SmallTalkOf(AnalysedText text)
     {
-        var conversation = words.Conversation;
+        var conversation = _words.Conversation;
         foreach (var (kindName, phrases) in conversation.SmallTalk)
         {
             if (!Enum.TryParse<SmallTalkKind>(kindName, ignoreCase: true, out var kind))
@@ -549,7 +562,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
     private bool IsMore(AnalysedText text)
     {
-        var phrases = words.Conversation.MorePhrases;
+        var phrases = _words.Conversation.MorePhrases;
         var joined = string.Join(' ', text.Tokens.Select(t => t.Text));
         return phrases.Contains(joined) || phrases.Any(p => p.Contains(' ', StringComparison.Ordinal) && joined.StartsWith(p + " ", StringComparison.Ordinal));
     }
@@ -561,14 +574,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             return false;
         }
 
-        var english = tokens.Count(t => words.Language.EnglishWords.Contains(t.Text));
-        var dutch = tokens.Count(t => t.IsStopword && !words.Language.EnglishWords.Contains(t.Text));
+        var english = tokens.Count(t => _words.Language.EnglishWords.Contains(t.Text));
+        var dutch = tokens.Count(t => t.IsStopword && !_words.Language.EnglishWords.Contains(t.Text));
         return english >= 2 && english > dutch * 2 && english * 2 >= tokens.Count;
     }
 }
 
 /// <summary>Years and date windows a question names, resolved against today.</summary>
-internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, string? DayWord);
+internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, string? DayWord, int? YearShift = null);
 
 /// <summary>Resolves time words: years, relative years, months, days, weeks, seasons and quarters, "over twee weken".</summary>
 internal sealed class TimeResolver(Words words)
@@ -592,6 +605,19 @@ internal sealed class TimeResolver(Words words)
                 }
 
                 consumed[i] = true;
+            }
+        }
+
+        int? shift = null;
+        foreach (var (phrase, offset) in t.ContextYears.OrderByDescending(p => p.Key.Length))
+        {
+            if (shift is null && Consume(tokens, phrase, consumed) >= 0)
+            {
+                shift = offset;
+                if (years.Count == 0)
+                {
+                    years.Add(today.Year + offset);
+                }
             }
         }
 
@@ -710,7 +736,7 @@ internal sealed class TimeResolver(Words words)
             break;
         }
 
-        return new TimeSlots(years, range, dayWord);
+        return new TimeSlots(years, range, dayWord, shift);
     }
 
     /// <summary>A month without a year is the coming one, or the last one for a question in the past tense.</summary>

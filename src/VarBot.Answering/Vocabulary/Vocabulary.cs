@@ -50,11 +50,19 @@ internal sealed class LanguageWords
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
     public HashSet<string> SqlWords { get; set; } = [];
+    public List<string> PartJoiners { get; set; } = [];
+    public HashSet<string> ReasonWords { get; set; } = [];
+    public HashSet<string> Abbreviations { get; set; } = [];
+    public HashSet<string> BackReferenceWords { get; set; } = [];
+    public HashSet<string> WhichWords { get; set; } = [];
+    public List<string> PartPrepositions { get; set; } = [];
+    public List<string> PartQuestionWords { get; set; } = [];
 }
 
 internal sealed class TimeWords
 {
     public Dictionary<string, int> RelativeYears { get; set; } = [];
+    public Dictionary<string, int> ContextYears { get; set; } = [];
     public Dictionary<string, int> RelativeMonths { get; set; } = [];
     public Dictionary<string, int> RelativeDays { get; set; } = [];
     public Dictionary<string, int> RelativeWeeks { get; set; } = [];
@@ -78,6 +86,8 @@ internal sealed class EventWords
     public HashSet<string> AgendaWords { get; set; } = [];
     public HashSet<string> DetailWords { get; set; } = [];
     public HashSet<string> TimeOfDayWords { get; set; } = [];
+    public HashSet<string> PluralWords { get; set; } = [];
+    public HashSet<string> ThemeAskedWords { get; set; } = [];
 }
 
 internal sealed class BudgetWords
@@ -96,6 +106,9 @@ internal sealed class BudgetWords
     public HashSet<string> ReadableAmountTexts { get; set; } = [];
     public List<BudgetLineWords> Lines { get; set; } = [];
     public HashSet<string> PayerWords { get; set; } = [];
+    public HashSet<string> GroupKeys { get; set; } = [];
+    public HashSet<string> PerWords { get; set; } = [];
+    public HashSet<string> NotMoneyWith { get; set; } = [];
 }
 
 internal sealed class BudgetLineWords

@@ -47,8 +47,8 @@ internal static class ConsoleEndpoints
         SubscriberEndpoints.Map(staff);
     }
 
-    private static IResult SignInForm(HttpContext context, ConsoleSignIn signIn, IAntiforgery antiforgery, string? ReturnUrl) =>
-        Page<SignInPage>(new() { ["Available"] = signIn.LocalAllowed && IsLoopback(context), ["Token"] = Token(context, antiforgery), ["ReturnUrl"] = LocalPath(ReturnUrl) });
+    private static IResult SignInForm(HttpContext context, ConsoleSignIn signIn, IAntiforgery antiforgery, string? returnUrl) =>
+        Page<SignInPage>(new() { ["Available"] = signIn.LocalAllowed && IsLoopback(context), ["Token"] = Token(context, antiforgery), ["ReturnUrl"] = LocalPath(returnUrl) });
 
     private static async Task<IResult> SignInAsync(HttpContext context, ConsoleSignIn signIn, IAntiforgery antiforgery)
     {

@@ -21,7 +21,7 @@ internal static class PathResolver
         }
 
         var path = "";
-        Expr? left = expr;
+        var left = expr;
         while (left is not null)
         {
             if (left is AccessorExpr accessor)

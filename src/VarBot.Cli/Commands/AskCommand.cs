@@ -136,31 +136,21 @@ internal static class AskCommand
 
 /// <summary>
 /// Where ask and eval get the model, like the bot: --model FILE; else the current model in blob storage when a
-/// connection string is given (--connection-string or VARBOT_STORAGE__CONNECTIONSTRING); else an import of the seeds.
+/// storage is named (the storage options of <see cref="CliStorage"/> or their environment variables); else an import of the seeds.
 /// </summary>
 internal sealed class AnswerModelSource
 {
-    private readonly Option<string?> modelFile = new("--model") { Description = "Kennismodel (JSON-bestand) in plaats van opslag of seeds.", HelpName = "BESTAND" };
-    private readonly Option<string?> connectionString = new("--connection-string")
-    {
-        Description = $"Laad het huidige model uit Azure Blob Storage (standaard: omgevingsvariabele {PublishCommand.ConnectionStringVariable}).",
-        HelpName = "TEKST",
-    };
-    private readonly Option<string?> container = new("--container")
-    {
-        Description = $"Blob-container (standaard: {PublishCommand.ContainerVariable}, anders '{PublishCommand.DefaultContainer}').",
-        HelpName = "NAAM",
-    };
-    private readonly Option<string?> seeds = SeedsLocation.CreateOption();
+    private readonly Option<string?> _modelFile = new("--model") { Description = "Kennismodel (JSON-bestand) in plaats van opslag of seeds.", HelpName = "BESTAND" };
+    private readonly CliStorage _storage = new();
+    private readonly Option<string?> _seeds = SeedsLocation.CreateOption();
 
     public static Option<string?> AsOfOption(string description) => new("--as-of") { Description = description, HelpName = "JJJJ-MM-DD" };
 
     public void AddOptions(Command command)
     {
-        command.Options.Add(modelFile);
-        command.Options.Add(connectionString);
-        command.Options.Add(container);
-        command.Options.Add(seeds);
+        command.Options.Add(_modelFile);
+        _storage.AddTo(command);
+        command.Options.Add(_seeds);
     }
 
     /// <summary>"Today": the given date, or the local date from the system clock.</summary>
@@ -184,20 +174,17 @@ internal sealed class AnswerModelSource
     /// <summary>The model, or null after a Dutch message that says what to do.</summary>
     public async Task<KnowledgeModel?> LoadAsync(ParseResult parse, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        if (parse.GetValue(modelFile) is { } file)
+        if (parse.GetValue(_modelFile) is { } file)
         {
             return LoadFile(Path.GetFullPath(file, environment.CurrentDirectory), environment);
         }
 
-        var connection = parse.GetValue(connectionString) ?? NonEmpty(environment.GetEnvironmentVariable(PublishCommand.ConnectionStringVariable));
-        if (connection is not null)
+        if (_storage.IsGiven(parse, environment))
         {
-            var containerName = parse.GetValue(container) ?? NonEmpty(environment.GetEnvironmentVariable(PublishCommand.ContainerVariable)) ?? PublishCommand.DefaultContainer;
-            return await LoadFromStorageAsync(connection, containerName, environment, cancellationToken);
+            return _storage.Open(parse, environment) is { } blobs ? await LoadFromStorageAsync(blobs, environment, cancellationToken) : null;
         }
 
-        var folder = SeedsLocation.Resolve(parse.GetValue(seeds), environment);
-        return folder is null ? null : SeedsLocation.Import(folder, environment)?.Model;
+        return SeedsLocation.Load(parse.GetValue(_seeds), environment)?.Result.Model;
     }
 
     private static KnowledgeModel? LoadFile(string path, CliEnvironment environment)
@@ -218,27 +205,9 @@ internal sealed class AnswerModelSource
         }
     }
 
-    private static async Task<KnowledgeModel?> LoadFromStorageAsync(string connection, string containerName, CliEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<KnowledgeModel?> LoadFromStorageAsync(IBlobContainer blobs, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        IBlobContainer blobs;
-        try
-        {
-            blobs = BlobContainerFactory.Create(connection, containerName);
-        }
-        catch (FormatException)
-        {
-            // The message could echo parts of the connection string: never print it.
-            environment.Console.MarkupLine(
-                $"[red]De connection string is onvolledig of onjuist.[/] Geef een geldige waarde met --connection-string of {PublishCommand.ConnectionStringVariable}, "
-                + $"bijvoorbeeld '{PublishCommand.DevelopmentStorage}' voor Azurite.");
-            return null;
-        }
-        catch (ArgumentException)
-        {
-            environment.Console.MarkupLine($"[red]'{Markup.Escape(containerName)}' is geen geldige containernaam.[/] Gebruik 3-63 kleine letters, cijfers en streepjes.");
-            return null;
-        }
-
+        var containerName = blobs.Name;
         try
         {
             var loaded = await new ModelRepository(blobs).LoadCurrentAsync(cancellationToken);
@@ -250,11 +219,12 @@ internal sealed class AnswerModelSource
 
             return loaded?.Model;
         }
-        catch (Exception ex) when (ex is BlobStorageException or HttpRequestException or InvalidModelException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception ex) when ((CliStorage.IsStorageFailure(ex) || ex is InvalidModelException or TaskCanceledException) && !cancellationToken.IsCancellationRequested)
         {
             var reason = ex switch
             {
                 BlobStorageException { Status: { } status } => $"HTTP {status}",
+                Azure.Identity.AuthenticationFailedException => CliTexts.Storage.SignInFailedReason,
                 InvalidModelException => "het opgeslagen model is ongeldig",
                 _ => "geen verbinding",
             };
@@ -264,6 +234,4 @@ internal sealed class AnswerModelSource
             return null;
         }
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

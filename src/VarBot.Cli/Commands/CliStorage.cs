@@ -8,7 +8,8 @@ namespace VarBot.Cli.Commands;
 /// Where an operator's command finds blob storage: --connection-string, else --service-uri (Entra ID: az login or a
 /// managed identity, no key), else the environment (VARBOT_STORAGE__CONNECTIONSTRING / VARBOT_STORAGE__SERVICEURI, then
 /// the host's own Storage__ConnectionString / Storage__ServiceUri), else Azurite. The container: --container, else
-/// VARBOT_STORAGE__CONTAINER, else Storage__Container, else 'varbot'.
+/// VARBOT_STORAGE__CONTAINER, else Storage__Container, else 'varbot'. Every command with storage options (publish,
+/// rollback, feedback, ask, eval) takes them from here, so they read and check them the same way.
 /// </summary>
 internal sealed class CliStorage
 {
@@ -43,21 +44,23 @@ internal sealed class CliStorage
         command.Options.Add(Container);
     }
 
+    /// <summary>
+    /// Whether storage is named at all, by an option or an environment variable. Commands with another source for
+    /// their data (ask and eval read the seeds) use storage only then; the others fall back to Azurite.
+    /// </summary>
+    public bool IsGiven(ParseResult parse, CliEnvironment environment)
+    {
+        var (connectionString, serviceUri) = Account(parse, environment);
+        return connectionString is not null || serviceUri is not null;
+    }
+
     /// <summary>The container, or null after a Dutch message naming what to fix (the connection string is never echoed).</summary>
     public IBlobContainer? Open(ParseResult parse, CliEnvironment environment)
     {
-        string? Env(string name) => environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+        string? Env(string name) => Variable(environment, name);
 
         var containerName = parse.GetValue(Container) ?? Env(PublishCommand.ContainerVariable) ?? Env(HostContainerVariable) ?? PublishCommand.DefaultContainer;
-        var connectionString = parse.GetValue(ConnectionString);
-        var serviceUri = parse.GetValue(ServiceUri);
-        if (connectionString is null && serviceUri is null)
-        {
-            connectionString = Env(PublishCommand.ConnectionStringVariable);
-            serviceUri = connectionString is null ? Env(ServiceUriVariable) : null;
-            connectionString ??= serviceUri is null ? Env(HostConnectionStringVariable) : null;
-            serviceUri ??= connectionString is null ? Env(HostServiceUriVariable) : null;
-        }
+        var (connectionString, serviceUri) = Account(parse, environment);
 
         if (connectionString is not null && serviceUri is not null)
         {
@@ -92,6 +95,28 @@ internal sealed class CliStorage
         }
     }
 
+    /// <summary>
+    /// Runs a command's storage work: exit code 2 when the container could not be opened (the message is already
+    /// written), and a Dutch message with exit code 2 when storage fails or refuses, never the exception's text.
+    /// </summary>
+    public static async Task<int> RunAsync(IBlobContainer? container, CliEnvironment environment, Func<IBlobContainer, Task<int>> work)
+    {
+        if (container is null)
+        {
+            return ExitCodes.UsageOrEnvironment;
+        }
+
+        try
+        {
+            return await work(container);
+        }
+        catch (Exception exception) when (IsStorageFailure(exception))
+        {
+            environment.Output.WriteLine(Describe(exception));
+            return ExitCodes.UsageOrEnvironment;
+        }
+    }
+
     /// <summary>Whether an exception means storage (or signing in to it) failed, rather than a bug.</summary>
     public static bool IsStorageFailure(Exception exception) =>
         exception is BlobStorageException or HttpRequestException or AuthenticationFailedException or Azure.RequestFailedException;
@@ -104,4 +129,29 @@ internal sealed class CliStorage
         Azure.RequestFailedException { Status: > 0 } failed => CliTexts.Storage.Unreachable($"HTTP {failed.Status}"),
         _ => CliTexts.Storage.Unreachable("geen verbinding"),
     };
+
+    /// <summary>
+    /// The account: both options as given; without options the environment, first the VARBOT_ variables, then the
+    /// host's own, a connection string before a service URI at each level.
+    /// </summary>
+    private (string? ConnectionString, string? ServiceUri) Account(ParseResult parse, CliEnvironment environment)
+    {
+        // A one-argument Env call: the configuration reference check (Deployment tests) finds the variables by that form.
+        string? Env(string name) => Variable(environment, name);
+
+        var connectionString = parse.GetValue(ConnectionString);
+        var serviceUri = parse.GetValue(ServiceUri);
+        if (connectionString is null && serviceUri is null)
+        {
+            connectionString = Env(PublishCommand.ConnectionStringVariable);
+            serviceUri = connectionString is null ? Env(ServiceUriVariable) : null;
+            connectionString ??= serviceUri is null ? Env(HostConnectionStringVariable) : null;
+            serviceUri ??= connectionString is null ? Env(HostServiceUriVariable) : null;
+        }
+
+        return (connectionString, serviceUri);
+    }
+
+    private static string? Variable(CliEnvironment environment, string name) =>
+        environment.GetEnvironmentVariable(name) is { } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 }

@@ -18,11 +18,6 @@ internal static class FeedbackCommand
 
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
-
-    /// <summary>Storage settings of the bot host itself, accepted as a fallback so editors can use the host's environment.</summary>
-    private const string HostConnectionStringVariable = "Storage__ConnectionString";
-    private const string HostContainerVariable = "Storage__Container";
-
     public static Command Create(CliEnvironment environment)
     {
         var since = new Option<string?>("--since")
@@ -34,27 +29,18 @@ internal static class FeedbackCommand
         {
             Description = "Toon ook de antwoorden die als 'Nuttig' zijn gemarkeerd.",
         };
-        var connection = new Option<string?>("--connection-string")
-        {
-            Description = $"Connection string van het storage-account. Standaard: {PublishCommand.ConnectionStringVariable}, anders {PublishCommand.DevelopmentStorage} (Azurite).",
-            HelpName = "TEKST",
-        };
-        var container = new Option<string?>("--container")
-        {
-            Description = $"Naam van de blob-container. Standaard: {PublishCommand.ContainerVariable}, anders '{PublishCommand.DefaultContainer}'.",
-            HelpName = "NAAM",
-        };
-
+        var storage = new CliStorage();
         var command = new Command("feedback", "Toont onbeantwoorde vragen en 'Niet nuttig'-reacties uit de bot, voor de redactie.")
         {
-            since, includePositive, connection, container,
+            since, includePositive,
         };
+        storage.AddTo(command);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(since), parse.GetValue(includePositive), parse.GetValue(connection), parse.GetValue(container), environment, cancellationToken));
+            parse.GetValue(since), parse.GetValue(includePositive), () => storage.Open(parse, environment), environment, cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? sinceText, bool includePositive, string? connectionOption, string? containerOption, CliEnvironment environment, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? sinceText, bool includePositive, Func<IBlobContainer?> openStorage, CliEnvironment environment, CancellationToken cancellationToken)
     {
         DateOnly? since = null;
         if (sinceText is not null)
@@ -68,39 +54,13 @@ internal static class FeedbackCommand
             since = parsed;
         }
 
-        var connectionString = connectionOption
-            ?? NonEmpty(environment.GetEnvironmentVariable(PublishCommand.ConnectionStringVariable))
-            ?? NonEmpty(environment.GetEnvironmentVariable(HostConnectionStringVariable))
-            ?? PublishCommand.DevelopmentStorage;
-        var containerName = containerOption
-            ?? NonEmpty(environment.GetEnvironmentVariable(PublishCommand.ContainerVariable))
-            ?? NonEmpty(environment.GetEnvironmentVariable(HostContainerVariable))
-            ?? PublishCommand.DefaultContainer;
-        try
+        // Storage is opened only now: a bad date never touches it.
+        return await CliStorage.RunAsync(openStorage(), environment, async blobs =>
         {
-            var blobs = BlobContainerFactory.Create(connectionString, containerName);
             var items = await ReadAsync(blobs, since, environment, cancellationToken);
             Print(items, includePositive, since, environment.Output);
             return ExitCodes.Ok;
-        }
-        catch (FormatException)
-        {
-            // The message could echo parts of the connection string: never print it.
-            environment.Console.MarkupLine($"[red]De connection string is onvolledig of onjuist.[/] Geef een geldige waarde met --connection-string of {PublishCommand.ConnectionStringVariable}.");
-            return ExitCodes.UsageOrEnvironment;
-        }
-        catch (ArgumentException)
-        {
-            environment.Console.MarkupLine($"[red]'{Markup.Escape(containerName)}' is geen geldige containernaam.[/] Gebruik 3-63 kleine letters, cijfers en streepjes.");
-            return ExitCodes.UsageOrEnvironment;
-        }
-        catch (Exception exception) when (exception is BlobStorageException or HttpRequestException)
-        {
-            var status = exception is BlobStorageException { Status: { } code } ? $"HTTP {code}" : "geen verbinding";
-            environment.Console.MarkupLine(
-                $"[red]De opslag is niet bereikbaar[/] ({Markup.Escape(status)}). Start Azurite of controleer --connection-string / {PublishCommand.ConnectionStringVariable}.");
-            return ExitCodes.UsageOrEnvironment;
-        }
+        });
     }
 
     /// <summary>The shape the bot host writes (VarBot.Bot.Feedback.FeedbackRecord); anything else in a blob is ignored.</summary>
@@ -167,6 +127,4 @@ internal static class FeedbackCommand
             output.WriteLine($"{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {label,-12}  {question}");
         }
     }
-
-    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

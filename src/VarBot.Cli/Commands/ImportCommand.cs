@@ -27,24 +27,13 @@ internal static class ImportCommand
 
     private static int Run(string? seedsOption, string? outFile, CliEnvironment environment)
     {
-        var seeds = SeedsLocation.Resolve(seedsOption, environment);
-        if (seeds is null)
+        if (SeedsLocation.LoadAndPrint(seedsOption, environment) is not { Result: var result })
         {
             return ExitCodes.UsageOrEnvironment;
         }
 
-        var result = SeedsLocation.Import(seeds, environment);
-        if (result is null)
+        if (result.HasErrors)
         {
-            return ExitCodes.UsageOrEnvironment;
-        }
-
-        ModelSummary.Print(result.Model, result.Issues, environment);
-
-        var errors = result.Issues.Where(i => i.Severity == IssueSeverity.Error).ToList();
-        if (errors.Count > 0)
-        {
-            IssuePrinter.Print(errors, seeds, environment);
             environment.Console.MarkupLine(
                 $"[red]Import niet gelukt: {IssuePrinter.Counts(result.Issues)}.[/] Los de fouten hierboven op; 'varbot validate' toont ook de waarschuwingen.");
             return ExitCodes.ValidationErrors;

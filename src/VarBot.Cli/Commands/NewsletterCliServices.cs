@@ -154,8 +154,7 @@ internal static class NewsletterCliServices
                 environment.Console.MarkupLine($"[yellow]In container '{Markup.Escape(container.Name)}' is nog geen kennismodel gepubliceerd;[/] de seeds worden gelezen (publiceer met 'varbot publish').");
             }
 
-            var seeds = SeedsLocation.Resolve(seedsOption, environment);
-            var result = seeds is null ? null : SeedsLocation.Import(seeds, environment);
+            var result = SeedsLocation.Load(seedsOption, environment)?.Result;
             if (result is { HasErrors: true })
             {
                 environment.Console.MarkupLine($"[yellow]Let op: de seeds bevatten {IssuePrinter.Counts(result.Issues)}[/] (zie 'varbot validate'); het voorbeeld gebruikt wat wel te lezen was.");

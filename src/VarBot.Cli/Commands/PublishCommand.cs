@@ -31,49 +31,33 @@ internal static class PublishCommand
 
     private static async Task<int> RunAsync(string? seedsOption, Func<IBlobContainer?> openStorage, CliEnvironment environment, CancellationToken cancellationToken)
     {
-        var seeds = SeedsLocation.Resolve(seedsOption, environment);
-        if (seeds is null)
+        if (SeedsLocation.LoadAndPrint(seedsOption, environment) is not { Result: var result })
         {
             return ExitCodes.UsageOrEnvironment;
         }
 
-        var result = SeedsLocation.Import(seeds, environment);
-        if (result is null)
-        {
-            return ExitCodes.UsageOrEnvironment;
-        }
-
-        ModelSummary.Print(result.Model, result.Issues, environment);
         if (result.HasErrors)
         {
-            IssuePrinter.Print(result.Issues.Where(i => i.Severity == IssueSeverity.Error), seeds, environment);
             environment.Console.MarkupLine($"[red]Niet gepubliceerd: {IssuePrinter.Counts(result.Issues)}.[/] Los de fouten op en probeer opnieuw; het huidige model blijft staan.");
             return ExitCodes.ValidationErrors;
         }
 
         // Storage is opened only now: seeds with errors never touch it.
-        if (openStorage() is not { } container)
-        {
-            return ExitCodes.UsageOrEnvironment;
-        }
-
-        PublishResult published;
-        try
+        return await CliStorage.RunAsync(openStorage(), environment, async container =>
         {
             var publisher = new ModelPublisher(container, TimeProvider.System, NullLogger<ModelPublisher>.Instance);
-            published = await publisher.PublishAsync(result.Model, cancellationToken);
-        }
-        catch (Exception exception) when (CliStorage.IsStorageFailure(exception))
-        {
-            environment.Output.WriteLine(CliStorage.Describe(exception));
-            return ExitCodes.UsageOrEnvironment;
-        }
+            var published = await publisher.PublishAsync(result.Model, cancellationToken);
+            Report(published, container.Name, environment);
+            return ExitCodes.Ok;
+        });
+    }
 
+    private static void Report(PublishResult published, string containerName, CliEnvironment environment)
+    {
         var previous = published.PreviousVersion ?? "geen";
         var stored = published.ModelBlobExisted ? "stond al in de opslag" : "nieuw opgeslagen";
         environment.Console.MarkupLine(Markup.Escape(
-            $"Model {published.Version} gepubliceerd in container '{container.Name}': {published.Blob} ({stored}); "
+            $"Model {published.Version} gepubliceerd in container '{containerName}': {published.Blob} ({stored}); "
             + $"{ModelRepository.PointerBlob} wijst er nu naar (vorige versie: {previous})."));
-        return ExitCodes.Ok;
     }
 }

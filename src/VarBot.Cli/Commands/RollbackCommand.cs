@@ -15,7 +15,6 @@ namespace VarBot.Cli.Commands;
 /// </summary>
 internal static class RollbackCommand
 {
-
     public static Command Create(CliEnvironment environment)
     {
         var version = new Argument<string?>("versie") { Description = CliTexts.Rollback.VersionArgument, Arity = ArgumentArity.ZeroOrOne };
@@ -24,29 +23,14 @@ internal static class RollbackCommand
         var command = new Command("rollback", CliTexts.Rollback.Description) { version, list };
         storage.AddTo(command);
         command.SetAction((parse, cancellationToken) =>
-            RunAsync(parse.GetValue(version), parse.GetValue(list), storage.Open(parse, environment), environment, cancellationToken));
+            CliStorage.RunAsync(storage.Open(parse, environment), environment, container => RunAsync(parse.GetValue(version), parse.GetValue(list), container, environment.Output, cancellationToken)));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? version, bool list, IBlobContainer? container, CliEnvironment environment, CancellationToken cancellationToken)
-    {
-        if (container is null)
-        {
-            return ExitCodes.UsageOrEnvironment;
-        }
-
-        try
-        {
-            return list || version is null
-                ? await ListAsync(container, environment.Output, cancellationToken)
-                : await RollBackAsync(version.Trim(), container, environment.Output, cancellationToken);
-        }
-        catch (Exception exception) when (CliStorage.IsStorageFailure(exception))
-        {
-            environment.Output.WriteLine(CliStorage.Describe(exception));
-            return ExitCodes.UsageOrEnvironment;
-        }
-    }
+    private static Task<int> RunAsync(string? version, bool list, IBlobContainer container, TextWriter output, CancellationToken cancellationToken) =>
+        list || version is null
+            ? ListAsync(container, output, cancellationToken)
+            : RollBackAsync(version.Trim(), container, output, cancellationToken);
 
     private static async Task<int> ListAsync(IBlobContainer container, TextWriter output, CancellationToken cancellationToken)
     {

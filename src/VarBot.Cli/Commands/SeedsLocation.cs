@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using VarBot.Knowledge.Import;
+using VarBot.Knowledge.Model;
 
 namespace VarBot.Cli.Commands;
 
@@ -51,8 +52,35 @@ internal static class SeedsLocation
         return relative.Length < full.Length ? relative : full;
     }
 
+    /// <summary>Finds the seeds folder (see <see cref="Resolve"/>) and imports it; null after a Dutch message.</summary>
+    public static SeedsImport? Load(string? given, CliEnvironment environment)
+    {
+        var seeds = Resolve(given, environment);
+        return seeds is not null && Import(seeds, environment) is { } result ? new SeedsImport(seeds, result) : null;
+    }
+
+    /// <summary>
+    /// <see cref="Load"/>, then prints what was read per report and, when the seeds have errors, each error with file
+    /// and line. The caller says what the errors mean for its command.
+    /// </summary>
+    public static SeedsImport? LoadAndPrint(string? given, CliEnvironment environment)
+    {
+        if (Load(given, environment) is not { } import)
+        {
+            return null;
+        }
+
+        ModelSummary.Print(import.Result.Model, import.Result.Issues, environment);
+        if (import.Result.HasErrors)
+        {
+            IssuePrinter.Print(import.Result.Issues.Where(i => i.Severity == IssueSeverity.Error), import.Directory, environment);
+        }
+
+        return import;
+    }
+
     /// <summary>Runs the importer; a missing or unreadable seed file is an environment error (null, after a Dutch message).</summary>
-    public static ImportResult? Import(string seedsDirectory, CliEnvironment environment)
+    private static ImportResult? Import(string seedsDirectory, CliEnvironment environment)
     {
         try
         {
@@ -80,3 +108,6 @@ internal static class SeedsLocation
         }
     }
 }
+
+/// <summary>An imported seeds folder: where it is (to show file names) and what the importer made of it.</summary>
+internal sealed record SeedsImport(string Directory, ImportResult Result);

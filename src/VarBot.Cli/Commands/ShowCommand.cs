@@ -67,14 +67,7 @@ internal static class ShowCommand
             }
         }
 
-        var seeds = SeedsLocation.Resolve(seedsOption, environment);
-        if (seeds is null)
-        {
-            return null;
-        }
-
-        var result = SeedsLocation.Import(seeds, environment);
-        if (result is null)
+        if (SeedsLocation.Load(seedsOption, environment) is not { Result: var result })
         {
             return null;
         }

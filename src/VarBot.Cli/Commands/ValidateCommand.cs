@@ -17,14 +17,7 @@ internal static class ValidateCommand
 
     private static int Run(string? seedsOption, CliEnvironment environment)
     {
-        var seeds = SeedsLocation.Resolve(seedsOption, environment);
-        if (seeds is null)
-        {
-            return ExitCodes.UsageOrEnvironment;
-        }
-
-        var result = SeedsLocation.Import(seeds, environment);
-        if (result is null)
+        if (SeedsLocation.Load(seedsOption, environment) is not { Directory: var seeds, Result: var result })
         {
             return ExitCodes.UsageOrEnvironment;
         }

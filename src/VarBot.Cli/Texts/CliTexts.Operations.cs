@@ -21,6 +21,8 @@ internal static partial class CliTexts
         public const string SignInFailed =
             "Aanmelden bij de opslag is mislukt. Meld u aan met 'az login' (met een account dat de rol Storage Blob Data Contributor heeft) of gebruik --connection-string.";
 
+        public const string SignInFailedReason = "aanmelden mislukt";
+
         public static string BadServiceUri(string value) =>
             $"'{value}' is geen geldig blob-adres. Gebruik de vorm https://<account>.blob.core.windows.net.";
 

@@ -156,34 +156,34 @@ internal sealed partial class BudgetParser(ReportContext report)
 
     private sealed class TableBuilder(BudgetKind kind, int year, string title, SourceRef source)
     {
-        private readonly List<BudgetLine> lines = [];
-        private readonly List<string> footnotes = [];
-        private readonly HashSet<BudgetSide> totals = [];
-        private BudgetSide side = BudgetSide.Income;
-        private bool sideSeen;
-        private string? group;
+        private readonly List<BudgetLine> _lines = [];
+        private readonly List<string> _footnotes = [];
+        private readonly HashSet<BudgetSide> _totals = [];
+        private BudgetSide _side = BudgetSide.Income;
+        private bool _sideSeen;
+        private string? _group;
 
-        public bool Closed => totals.Count == 2;
+        public bool Closed => _totals.Count == 2;
 
         public bool Accept(string text, int lineNo)
         {
             var header = SideHeader(text);
             if (header is not null)
             {
-                side = header.Value;
-                sideSeen = true;
-                group = null;
+                _side = header.Value;
+                _sideSeen = true;
+                _group = null;
                 return true;
             }
 
             if (text.StartsWith('*'))
             {
-                footnotes.Add(text);
-                for (var i = 0; i < lines.Count; i++)
+                _footnotes.Add(text);
+                for (var i = 0; i < _lines.Count; i++)
                 {
-                    if (lines[i].AmountText?.EndsWith('*') == true && lines[i].Note is null)
+                    if (_lines[i].AmountText?.EndsWith('*') == true && _lines[i].Note is null)
                     {
-                        lines[i] = lines[i] with { Note = text.TrimStart('*').Trim() };
+                        _lines[i] = _lines[i] with { Note = text.TrimStart('*').Trim() };
                     }
                 }
 
@@ -208,14 +208,14 @@ internal sealed partial class BudgetParser(ReportContext report)
             }
             else if (IsGroupHeader(text))
             {
-                group = text;
+                _group = text;
                 return true;
             }
-            else if (!sideSeen || (TextTools.EndsSentence(text) && text.Length > 30))
+            else if (!_sideSeen || (TextTools.EndsSentence(text) && text.Length > 30))
             {
                 return false; // prose: the table has ended
             }
-            else if (lines.Any(l => l.Amount is not null) || !char.IsUpper(text[0]))
+            else if (_lines.Any(l => l.Amount is not null) || !char.IsUpper(text[0]))
             {
                 return true; // 2017: text of the agenda column beside a table with amounts
             }
@@ -229,14 +229,14 @@ internal sealed partial class BudgetParser(ReportContext report)
             var lineKind = Kind(label);
             if (lineKind == BudgetLineKind.Total)
             {
-                totals.Add(side);
+                _totals.Add(_side);
             }
 
-            lines.Add(new BudgetLine(label, side, lineKind, lineKind == BudgetLineKind.Line ? group : null, amount, amountText, null,
+            _lines.Add(new BudgetLine(label, _side, lineKind, lineKind == BudgetLineKind.Line ? _group : null, amount, amountText, null,
                 new SourceRef(source.File, lineNo)));
             if (lineKind is BudgetLineKind.Subtotal or BudgetLineKind.Total)
             {
-                group = null;
+                _group = null;
             }
 
             return true;
@@ -246,7 +246,7 @@ internal sealed partial class BudgetParser(ReportContext report)
         {
             // Only the last total of a side is its grand total; an earlier "Totaal" (2020: before the
             // carry-over and "Budget 2020") is a subtotal.
-            var result = lines.ToList();
+            var result = _lines.ToList();
             foreach (var s in new[] { BudgetSide.Income, BudgetSide.Expense })
             {
                 var totalIndexes = result.Select((l, i) => (l, i)).Where(x => x.l.Side == s && x.l.Kind == BudgetLineKind.Total).Select(x => x.i).ToList();
@@ -258,7 +258,7 @@ internal sealed partial class BudgetParser(ReportContext report)
 
             var total = result.LastOrDefault(l => l.Side == BudgetSide.Income && l.Kind == BudgetLineKind.Total)?.Amount;
             return new Budget($"{reportId}:{(kind == BudgetKind.Jaarrekening ? "jaarrekening" : "begroting")}-{year}", reportId, year, kind, title,
-                total, result, footnotes, source);
+                total, result, _footnotes, source);
         }
 
         private static bool IsGroupHeader(string label) => label.Equals("Subsidies", StringComparison.OrdinalIgnoreCase);

@@ -126,7 +126,7 @@ internal static partial class EventExtractor
         var types = TypeWord().Matches(sentence);
         EventType? type = null;
         string? typeWord = null;
-        int typePos = -1;
+        var typePos = -1;
         DateOnly? date = null;
         int? month = null;
         var year = defaultYear;
@@ -260,7 +260,7 @@ internal static partial class EventExtractor
     private static (string Title, string? Topic, string? Name) TitleAndTopic(string sentence, Passage p, string typeWord, int typePos, int datePos, int dateEnd)
     {
         var quoted = Quoted().Match(sentence);
-        string? topic = quoted.Success ? quoted.Groups[1].Value.Trim() : null;
+        var topic = quoted.Success ? quoted.Groups[1].Value.Trim() : null;
         string? name = null;
         if (quoted.Success && typePos >= 0 && quoted.Index >= typePos + typeWord.Length
             && sentence[(typePos + typeWord.Length)..quoted.Index].Trim().TrimEnd(':').Length == 0)
@@ -438,7 +438,7 @@ internal static partial class EventExtractor
             var date = new DateOnly(report.PlanYear, month.Value, day);
             var rest = m.Groups["rest"].Value;
             var time = $"{m.Groups["from"].Value}-{m.Groups["to"].Value}";
-            EventType? type = TypeOf(rest);
+            var type = TypeOf(rest);
             var leerhuis = LeerhuisAfterRvo().Match(rest);
             if (leerhuis.Success)
             {

@@ -11,9 +11,9 @@ internal sealed record ThemeEntry(Theme Theme, IReadOnlyList<string> Keywords);
 /// <summary>The section headings the importer recognises: themes and general sections, from seeds/themes.yaml.</summary>
 internal sealed class ThemeCatalog
 {
-    private readonly Dictionary<string, SectionRef> byHeading = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SectionRef> _byHeading = new(StringComparer.Ordinal);
 
-    private readonly List<(SectionRef Section, IReadOnlyList<string> Keywords)> keywordSections = [];
+    private readonly List<(SectionRef Section, IReadOnlyList<string> Keywords)> _keywordSections = [];
 
     public ThemeCatalog(IReadOnlyList<ThemeEntry> themes, IReadOnlyList<(string Name, IReadOnlyList<string> Aliases, IReadOnlyList<string> Keywords)> sections)
     {
@@ -21,7 +21,7 @@ internal sealed class ThemeCatalog
         foreach (var (name, aliases, keywords) in sections)
         {
             var section = new SectionRef(name, null);
-            keywordSections.Add((section, keywords));
+            _keywordSections.Add((section, keywords));
             Add(name, section);
             foreach (var alias in aliases)
             {
@@ -32,7 +32,7 @@ internal sealed class ThemeCatalog
         foreach (var entry in themes)
         {
             var section = new SectionRef(entry.Theme.Name, entry.Theme.Id);
-            keywordSections.Add((section, entry.Keywords));
+            _keywordSections.Add((section, entry.Keywords));
             Add(entry.Theme.Name, section);
             foreach (var alias in entry.Theme.Aliases.Concat(entry.Theme.FormerNames))
             {
@@ -43,11 +43,11 @@ internal sealed class ThemeCatalog
 
     public IReadOnlyList<ThemeEntry> Themes { get; }
 
-    public IEnumerable<string> Headings => byHeading.Keys;
+    public IEnumerable<string> Headings => _byHeading.Keys;
 
-    public SectionRef? FindHeading(string text) => byHeading.GetValueOrDefault(TextTools.NormaliseHeading(text));
+    public SectionRef? FindHeading(string text) => _byHeading.GetValueOrDefault(TextTools.NormaliseHeading(text));
 
-    public SectionRef? FindSection(string name) => byHeading.GetValueOrDefault(TextTools.NormaliseHeading(name));
+    public SectionRef? FindSection(string name) => _byHeading.GetValueOrDefault(TextTools.NormaliseHeading(name));
 
     /// <summary>The theme whose keywords occur most often in the text, with its hit count.</summary>
     public (ThemeEntry? Theme, int Score) BestKeywordMatch(string text)
@@ -74,7 +74,7 @@ internal sealed class ThemeCatalog
         var lower = text.ToLowerInvariant();
         SectionRef? best = null;
         var bestScore = 0;
-        foreach (var (section, keywords) in keywordSections)
+        foreach (var (section, keywords) in _keywordSections)
         {
             var score = Score(keywords, lower);
             if (score > bestScore)
@@ -89,7 +89,7 @@ internal sealed class ThemeCatalog
 
     public int KeywordScore(SectionRef section, string text)
     {
-        var entry = keywordSections.FirstOrDefault(k => k.Section == section);
+        var entry = _keywordSections.FirstOrDefault(k => k.Section == section);
         return entry.Keywords is null ? 0 : Score(entry.Keywords, text.ToLowerInvariant());
     }
 
@@ -109,7 +109,7 @@ internal sealed class ThemeCatalog
         return score;
     }
 
-    private void Add(string heading, SectionRef section) => byHeading.TryAdd(TextTools.NormaliseHeading(heading), section);
+    private void Add(string heading, SectionRef section) => _byHeading.TryAdd(TextTools.NormaliseHeading(heading), section);
 
     public static ThemeCatalog Load(string path)
     {

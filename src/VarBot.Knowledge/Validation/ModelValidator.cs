@@ -39,8 +39,8 @@ public static class ModelValidator
 
     private static void CheckBudget(Budget budget, List<ValidationIssue> issues)
     {
-        long? incomeTotal = CheckSide(budget, BudgetSide.Income, issues) ?? budget.Total;
-        long? expenseTotal = CheckSide(budget, BudgetSide.Expense, issues);
+        var incomeTotal = CheckSide(budget, BudgetSide.Income, issues) ?? budget.Total;
+        var expenseTotal = CheckSide(budget, BudgetSide.Expense, issues);
         if (incomeTotal is { } income && expenseTotal is { } expense && income != expense)
         {
             var source = budget.Lines.LastOrDefault(l => l is { Side: BudgetSide.Expense, Kind: BudgetLineKind.Total })?.Source ?? budget.Source;

@@ -114,7 +114,7 @@ public static partial class NewsletterEndpoints
         }
 
         var form = await ReadFormAsync(context, ct);
-        IReadOnlyList<string>? chosen = form is not null && catalog.TryGetCurrent(out var themes, context) ? ThemeCatalog.Filter(themes, form["thema"]) : null;
+        var chosen = form is not null && catalog.TryGetCurrent(out var themes, context) ? ThemeCatalog.Filter(themes, form["thema"]) : null;
         return await GuardAsync(context, async () =>
         {
             if (await store.ConfirmAsync(key, chosen, ct) is null)

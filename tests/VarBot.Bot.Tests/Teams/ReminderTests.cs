@@ -18,8 +18,6 @@ namespace VarBot.Bot.Tests.Teams;
 /// </summary>
 public sealed class ReminderTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
-    private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
-
     /// <summary>A week before the Leerhuis of 16 November 2026 in the seed model, early in the morning.</summary>
     private static readonly DateTimeOffset WeekBefore = new(2026, 11, 9, 7, 0, 0, TimeSpan.FromHours(1));
 
@@ -104,7 +102,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IClassFixture<Azurit
     [Trait("Category", "Slow")]
     public async Task ReminderService_ThousandMembersConnectorThrottles_EveryMemberOnceAndTheRunSlowsDown()
     {
-        const int Members = 1000;
+        const int members = 1000;
         await using var connector = await RecordingConnector.StartAsync();
         var throttleFrom = DateTimeOffset.MaxValue;
         var throttleFor = TimeSpan.FromSeconds(1.5);
@@ -132,7 +130,7 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IClassFixture<Azurit
         using var client = await host.StartAsync();
 
         // 1,000 members opt in over the protocol, before 09:00 on the day.
-        await Parallel.ForEachAsync(Enumerable.Range(0, Members), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, members), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
             var reply = Assert.Single(await client.ExpectRepliesAsync(TeamsActivities.Personal("Herinner mij aan Leerhuizen", $"m{i:D4}", connector.ServiceUrl, "2026-11-09T08:00:00+01:00")));
             Assert.Contains("herinnering", (string?)reply["text"], StringComparison.OrdinalIgnoreCase);
@@ -141,11 +139,11 @@ public sealed class ReminderTests(AzuriteFixture azurite) : IClassFixture<Azurit
 
         // 09:00: the service's next tick sends the week-before reminders.
         time.Jump(TimeSpan.FromHours(2));
-        await connector.WaitUntilAsync(r => r.Select(x => x.ConversationId).Distinct().Count() >= Members, TimeSpan.FromMinutes(3), "a reminder for every member");
+        await connector.WaitUntilAsync(r => r.Select(x => x.ConversationId).Distinct().Count() >= members, TimeSpan.FromMinutes(3), "a reminder for every member");
         await Task.Delay(TimeSpan.FromSeconds(2)); // two more ticks: nothing may follow
 
         var counts = connector.CountsPerConversation();
-        Assert.Equal(Members, counts.Count);
+        Assert.Equal(members, counts.Count);
         Assert.All(counts, c => Assert.Equal(1, c.Value));
         var sample = connector.Received.First();
         Assert.Contains("Herinnering: over een week is Leerhuis (maandag 16 november 2026)", (string?)sample.Body["text"]);

@@ -33,24 +33,24 @@ public sealed class TeamsCrashTests(AzuriteFixture azurite, ITestOutputHelper ou
     [Trait("Category", "Slow")]
     public async Task Reminders_HostKilledThenStoppedMidRun_NoMemberRemindedTwice()
     {
-        const int Members = 600;
-        const int MaxParallel = 4;
+        const int memberCount = 600;
+        const int maxParallel = 4;
         var container = AzuriteFixture.UniqueContainerName("rcrash");
         var blobs = BlobContainerFactory.Create(azurite.ConnectionString, container);
         await using var connector = await RecordingConnector.StartAsync();
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, Amsterdam).DateTime);
         await PublishModelWithEventsAsync(blobs, today.AddDays(7), today.AddDays(1));
         var members = new ReminderMembers(blobs, TimeProvider.System);
-        await Parallel.ForEachAsync(Enumerable.Range(0, Members), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        await Parallel.ForEachAsync(Enumerable.Range(0, memberCount), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
             await members.OptInAsync(Reference(connector.ServiceUrl, i), ct));
         var settings = Settings(container, new Dictionary<string, string>
         {
             ["Reminders__CheckInterval"] = "00:00:00.500",
             ["Reminders__SendFrom"] = "00:00",
             ["Reminders__MessagesPerSecond"] = "80",
-            ["Reminders__MaxParallel"] = MaxParallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Reminders__MaxParallel"] = maxParallel.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
-        const int Expected = Members * 2; // a week before the one event, a day before the other
+        const int expected = memberCount * 2; // a week before the one event, a day before the other
 
         // Run 1: killed once 200 reminders arrived.
         using (var first = BotProcess.Start(settings))
@@ -78,12 +78,12 @@ public sealed class TeamsCrashTests(AzuriteFixture azurite, ITestOutputHelper ou
             .GroupBy(r => (r.ConversationId, Event: (string?)r.Body["attachments"]?[0]?["content"]?["refresh"]?["action"]?["data"]?["eventId"]))
             .ToDictionary(g => g.Key, g => g.Count());
         var inDoubt = await CountRecordsAsync(blobs, "teams/reminders/sent/", "sending");
-        var lost = Expected - perMemberAndEvent.Count;
-        output.WriteLine($"members={Members} expected={Expected} received={connector.Received.Count} distinct={perMemberAndEvent.Count} lost={lost} inDoubt={inDoubt} afterKill={afterKill}");
+        var lost = expected - perMemberAndEvent.Count;
+        output.WriteLine($"members={memberCount} expected={expected} received={connector.Received.Count} distinct={perMemberAndEvent.Count} lost={lost} inDoubt={inDoubt} afterKill={afterKill}");
         Assert.All(perMemberAndEvent, p => Assert.Equal(1, p.Value));
         Assert.All(perMemberAndEvent.Keys, k => Assert.Contains(k.Event, new[] { "e2e-leerhuis", "e2e-conferentie" }));
         Assert.InRange(lost, 0, inDoubt);
-        Assert.InRange(inDoubt, 0, MaxParallel); // only the kill leaves sends in doubt; the stop does not
+        Assert.InRange(inDoubt, 0, maxParallel); // only the kill leaves sends in doubt; the stop does not
     }
 
     [Fact]

@@ -85,7 +85,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposa
     {
         await SubscribeAsync("weiger");
         Assert.Equal(0, (await RunAsync("newsletter", "preview", "--month", "2026-04", "--out", "apr", "--seeds", RepoPaths.Seeds)).ExitCode);
-        using var maildev = new MailDevApi(servers.MailDev);
+        using var maildev = new MailDevClient(servers.MailDev);
         var before = (await maildev.AllAsync()).Count;
 
         var run = await RunAsync("newsletter", "send", "--month", "2026-04");
@@ -133,7 +133,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposa
         await SubscribeAsync("droog1");
         await SubscribeAsync("droog2");
         Assert.Equal(0, (await RunAsync("newsletter", "preview", "--month", "2026-05", "--out", "mei", "--seeds", RepoPaths.Seeds)).ExitCode);
-        using var maildev = new MailDevApi(servers.MailDev);
+        using var maildev = new MailDevClient(servers.MailDev);
         var before = (await maildev.AllAsync()).Count;
 
         var approve = await RunAsync("newsletter", "approve", "--month", "2026-05", "--by", "Redactie", "--allow-past-month");
@@ -153,7 +153,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposa
     {
         Assert.Equal(0, (await RunAsync("newsletter", "preview", "--month", "2026-06", "--out", "jun", "--seeds", RepoPaths.Seeds)).ExitCode);
         var staff = $"redactie-{Guid.NewGuid():N}{Domain}";
-        using var maildev = new MailDevApi(servers.MailDev);
+        using var maildev = new MailDevClient(servers.MailDev);
 
         var run = await RunAsync("newsletter", "send", "--month", "2026-06", "--test", staff);
 
@@ -232,13 +232,13 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposa
         await _cli.Subscribers.CreateAsync(who + Domain, null, [], "test", confirmed: true);
     }
 
-    private static async Task<List<System.Text.Json.JsonElement>> WaitForAsync(MailDevApi maildev, string to, int count)
+    private static async Task<List<System.Text.Json.JsonElement>> WaitForAsync(MailDevClient maildev, string to, int count)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         List<System.Text.Json.JsonElement> found;
         do
         {
-            found = (await maildev.AllAsync()).Where(m => MailDevApi.To(m) == to).ToList();
+            found = (await maildev.AllAsync()).Where(m => MailDevClient.To(m) == to).ToList();
             if (found.Count >= count)
             {
                 return found;

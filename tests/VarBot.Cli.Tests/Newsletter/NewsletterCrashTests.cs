@@ -24,7 +24,7 @@ public sealed class NewsletterCrashTests(NewsletterServers servers, ITestOutputH
     public async Task Send_ProcessKilledFiveTimesAndResumed_EveryoneOneMailAtMostOneDuplicatePerConnectionPerKill()
     {
         var cli = new NewsletterCli(servers, Connections);
-        using var maildev = new MailDevApi(servers.MailDev);
+        using var maildev = new MailDevClient(servers.MailDev);
         await maildev.ClearAsync();
         Assert.True((await cli.RunAsync(_work.FullName, "newsletter", "preview", "--month", Month, "--seeds", RepoPaths.Seeds)).ExitCode == 0);
         var store = cli.Subscribers;
@@ -80,7 +80,7 @@ public sealed class NewsletterCrashTests(NewsletterServers servers, ITestOutputH
         }
 
         var mails = await maildev.SettledAsync(TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(20));
-        var perAddress = mails.GroupBy(MailDevApi.To).ToDictionary(g => g.Key, g => g.Count());
+        var perAddress = mails.GroupBy(MailDevClient.To).ToDictionary(g => g.Key, g => g.Count());
         var totalDuplicates = perAddress.Values.Sum(c => c - 1);
         output.WriteLine(
             $"subscribers={Subscribers} connections={Connections} kills={Kills} killedAtMaildevCount=[{string.Join(",", killedAfter)}] "
@@ -94,5 +94,5 @@ public sealed class NewsletterCrashTests(NewsletterServers servers, ITestOutputH
     }
 
     private static int Duplicates(List<System.Text.Json.JsonElement> mails) =>
-        mails.GroupBy(MailDevApi.To).Sum(g => g.Count() - 1);
+        mails.GroupBy(MailDevClient.To).Sum(g => g.Count() - 1);
 }

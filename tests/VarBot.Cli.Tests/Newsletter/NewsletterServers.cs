@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.Json;
 using VarBot.Newsletter.Subscribers;
 using VarBot.Storage;
 using VarBot.TestSupport;
@@ -84,46 +82,4 @@ internal sealed class NewsletterCli(NewsletterServers servers, int connections =
         process.BeginErrorReadLine();
         return process;
     }
-}
-
-/// <summary>maildev's REST API. It answers 250 before storing, so tests poll; /email?skip=N returns only newer mails.</summary>
-internal sealed class MailDevApi(MailDevFixture maildev) : IDisposable
-{
-    private readonly HttpClient _http = new() { BaseAddress = maildev.WebApi };
-
-    public async Task ClearAsync() => (await _http.DeleteAsync("email/all")).EnsureSuccessStatusCode();
-
-    /// <summary>Mails stored after the first <paramref name="skip"/>.</summary>
-    public async Task<List<JsonElement>> NewerThanAsync(int skip) =>
-        (await _http.GetFromJsonAsync<List<JsonElement>>($"email?skip={skip}"))!;
-
-    public Task<List<JsonElement>> AllAsync() => NewerThanAsync(0);
-
-    /// <summary>Polls until the count has not changed for <paramref name="quiet"/>, i.e. maildev has stored what it accepted.</summary>
-    public async Task<List<JsonElement>> SettledAsync(TimeSpan quiet, TimeSpan timeout)
-    {
-        var watch = Stopwatch.StartNew();
-        var mails = await AllAsync();
-        var stableSince = watch.Elapsed;
-        while (watch.Elapsed < timeout)
-        {
-            await Task.Delay(25);
-            var again = await AllAsync();
-            if (again.Count != mails.Count)
-            {
-                mails = again;
-                stableSince = watch.Elapsed;
-            }
-            else if (watch.Elapsed - stableSince >= quiet)
-            {
-                return mails;
-            }
-        }
-
-        return mails;
-    }
-
-    public static string To(JsonElement mail) => mail.GetProperty("to")[0].GetProperty("address").GetString()!;
-
-    public void Dispose() => _http.Dispose();
 }

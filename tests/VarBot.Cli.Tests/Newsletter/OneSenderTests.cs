@@ -31,7 +31,7 @@ public sealed class OneSenderTests(NewsletterServers servers) : IDisposable
     {
         var cli = new NewsletterCli(servers, connections: 2);
         var domain = $"@een-{Guid.NewGuid():N}"[..14] + ".example.org";
-        using var maildev = new MailDevApi(servers.MailDev);
+        using var maildev = new MailDevClient(servers.MailDev);
         // The scheduler sends the month it is now (Europe/Amsterdam); the CLI sends the same month.
         var month = VarBot.Newsletter.IssueMonth.Of(DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(1)));
         Assert.Equal(0, (await cli.RunAsync(_work.FullName, "newsletter", "preview", "--month", month.ToString(), "--out", "nb", "--seeds", RepoPaths.Seeds)).ExitCode);
@@ -62,8 +62,8 @@ public sealed class OneSenderTests(NewsletterServers servers) : IDisposable
             await Task.Delay(200, timeout.Token);
         }
 
-        var mails = (await maildev.SettledAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60))).Where(m => MailDevApi.To(m).EndsWith(domain, StringComparison.Ordinal)).ToList();
-        var perAddress = mails.GroupBy(MailDevApi.To).ToDictionary(g => g.Key, g => g.Count());
+        var mails = (await maildev.SettledAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60))).Where(m => MailDevClient.To(m).EndsWith(domain, StringComparison.Ordinal)).ToList();
+        var perAddress = mails.GroupBy(MailDevClient.To).ToDictionary(g => g.Key, g => g.Count());
         Assert.Equal(Subscribers, perAddress.Count);
         Assert.True(perAddress.Values.All(c => c == 1), $"duplicates: {perAddress.Values.Sum(c => c - 1)}");
         for (var i = 0; i < processes.Count; i++)

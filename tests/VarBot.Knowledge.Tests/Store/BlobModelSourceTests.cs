@@ -96,7 +96,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         Assert.NotNull(source.Health.LastError);
         Assert.Contains("models/v2.json", source.Health.LastError, StringComparison.Ordinal);
         Assert.Contains(expected, source.Health.LastError, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, l => l.Contains("[3102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 3102 && e.Message.Contains("still serving v1", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         Assert.Equal("v1", source.Current!.Version);
         Assert.Equal(["v1", "v2"], check.Seen); // the refused model is not downloaded and checked on every poll
         Assert.Contains("answering engine failed", source.Health.LastError, StringComparison.Ordinal);
-        Assert.Contains(_logs.Lines, l => l.Contains("[3102]", StringComparison.Ordinal) && l.Contains("still serving v1", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 3102 && e.Message.Contains("still serving v1", StringComparison.Ordinal));
     }
 
     private static async Task PublishRawAsync(IBlobContainer container, string version, string json)
@@ -225,7 +225,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
         var signatures = handler.Authorizations.Select(a => a.Split(':')[1]).ToList();
         Assert.NotEmpty(signatures);
         var everything = ex + "\n" + source.Health + "\n" + string.Join("\n", _logs.Lines);
-        Assert.Contains("[2001]", everything, StringComparison.Ordinal);
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 2001);
         Assert.DoesNotContain(wrongKey, everything, StringComparison.Ordinal);
         Assert.All(signatures, s => Assert.DoesNotContain(s, everything, StringComparison.Ordinal));
     }

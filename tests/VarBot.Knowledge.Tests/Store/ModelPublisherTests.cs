@@ -92,7 +92,7 @@ public sealed class ModelPublisherTests(AzuriteFixture azurite) : IClassFixture<
         var other = current.Pointer.Version == "va" ? "vb" : "va";
         Assert.Equal(other, current.Pointer.Previous);
         Assert.Contains(results, r => r.PreviousVersion == other && r.Version == current.Pointer.Version);
-        Assert.Contains(_logs.Lines, l => l.Contains("[3004]", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.EventId.Id == 3004);
         Assert.Equal(other, (await repository.LoadVersionAsync(other)).Version);
     }
 

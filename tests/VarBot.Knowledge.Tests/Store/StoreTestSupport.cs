@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging;
 using VarBot.Knowledge.Model;
 using VarBot.Storage;
 
@@ -32,30 +31,6 @@ internal static class TestModels
         }
 
         return condition();
-    }
-}
-
-internal sealed class CapturingLoggerProvider : ILoggerProvider
-{
-    public ConcurrentQueue<string> Lines { get; } = new();
-
-    public ILoggerFactory CreateFactory() => LoggerFactory.Create(builder => builder.AddProvider(this).SetMinimumLevel(LogLevel.Trace));
-
-    public ILogger CreateLogger(string categoryName) => new CapturingLogger(this, categoryName);
-
-    public void Dispose()
-    {
-    }
-
-    private sealed class CapturingLogger(CapturingLoggerProvider owner, string category) : ILogger
-    {
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            owner.Lines.Enqueue($"{logLevel} {category} [{eventId.Id}] {formatter(state, exception)} {exception}");
     }
 }
 

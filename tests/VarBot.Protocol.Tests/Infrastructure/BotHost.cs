@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VarBot.Protocol.Schema;
+using VarBot.TestSupport;
 
 namespace VarBot.Protocol.Tests.Infrastructure;
 
@@ -16,7 +17,7 @@ internal sealed class BotHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private BotHost(WebApplication app, DelegateBot bot, ListLoggerProvider logs)
+    private BotHost(WebApplication app, DelegateBot bot, CapturingLoggerProvider logs)
     {
         _app = app;
         Bot = bot;
@@ -27,7 +28,7 @@ internal sealed class BotHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public ListLoggerProvider Logs { get; }
+    public CapturingLoggerProvider Logs { get; }
 
     public Uri MessagesUri { get; private set; } = null!;
 
@@ -47,7 +48,7 @@ internal sealed class BotHost : IAsyncDisposable
         var hasAppId = settings?.TryGetValue("Bot:MicrosoftAppId", out var appId) == true && !string.IsNullOrEmpty(appId);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment ?? (hasAppId ? "Production" : "Development") });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
-        var logs = new ListLoggerProvider();
+        var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
         builder.Logging.AddProvider(logs);

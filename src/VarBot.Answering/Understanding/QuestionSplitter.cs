@@ -1,0 +1,40 @@
+using System.Text.RegularExpressions;
+using VarBot.Answering.Vocabulary;
+
+namespace VarBot.Answering.Understanding;
+
+/// <summary>
+/// Splits a question of two parts ("hoeveel ging er in 2020 naar monitoring en hoeveel werd er voor 2021 begroot?") at
+/// a joiner followed by a question word, so that each part is answered; the vocabulary decides the words.
+/// </summary>
+internal sealed class QuestionSplitter
+{
+    private const int MinPartWords = 2;
+    private readonly Regex _split;
+
+    public QuestionSplitter(Words words)
+    {
+        var language = words.Language;
+        static string Alternatives(IEnumerable<string> list) => string.Join('|', list.Select(Regex.Escape));
+        _split = new Regex(
+            $@"(?:\s*[,;]\s*|\s+)(?:{Alternatives(language.PartJoiners)})\s+(?=(?:(?:{Alternatives(language.PartPrepositions)})\s+)?(?:{Alternatives(language.PartQuestionWords)})\b)",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
+            TimeSpan.FromMilliseconds(50));
+    }
+
+    /// <summary>The parts of the question; one part when it asks one thing.</summary>
+    public IReadOnlyList<string> Split(string question)
+    {
+        var match = _split.Match(question);
+        if (!match.Success)
+        {
+            return [question];
+        }
+
+        var first = question[..match.Index].Trim();
+        var second = question[(match.Index + match.Length)..].Trim();
+        return Words(first) >= MinPartWords + 1 && Words(second) >= MinPartWords ? [first + "?", second] : [question];
+    }
+
+    private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+}

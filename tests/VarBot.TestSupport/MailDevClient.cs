@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace VarBot.TestSupport;
+
+/// <summary>
+/// maildev's REST API (GET /email, GET /email/{id}/source, DELETE /email/all). maildev answers 250 before it stores a
+/// mail, so the waiting methods poll with a deadline.
+/// </summary>
+public sealed class MailDevClient(MailDevFixture maildev) : IDisposable
+{
+    private readonly HttpClient _http = new() { BaseAddress = maildev.WebApi };
+
+    public async Task ClearAsync() => (await _http.DeleteAsync("email/all")).EnsureSuccessStatusCode();
+
+    public Task<List<JsonElement>> AllAsync() => NewerThanAsync(0);
+
+    /// <summary>Mails stored after the first <paramref name="skip"/>.</summary>
+    public async Task<List<JsonElement>> NewerThanAsync(int skip) =>
+        (await _http.GetFromJsonAsync<List<JsonElement>>(skip == 0 ? "email" : $"email?skip={skip}"))!;
+
+    /// <summary>The raw message (headers and MIME body) of one stored mail.</summary>
+    public async Task<string> SourceAsync(string id) => await _http.GetStringAsync($"email/{id}/source");
+
+    /// <summary>Polls until at least <paramref name="count"/> mails are stored and no more arrive; at the deadline, returns what is there.</summary>
+    public async Task<List<JsonElement>> WaitForCountAsync(int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        List<JsonElement> mails;
+        do
+        {
+            mails = await AllAsync();
+            if (mails.Count >= count)
+            {
+                // Settle: make sure nothing more is arriving.
+                await Task.Delay(50);
+                var again = await AllAsync();
+                if (again.Count == mails.Count)
+                {
+                    return again;
+                }
+            }
+
+            await Task.Delay(25);
+        }
+        while (DateTime.UtcNow < deadline);
+        return mails;
+    }
+
+    /// <summary>Polls until at least <paramref name="count"/> stored mails match; at the deadline, returns the matches there are.</summary>
+    public async Task<List<JsonElement>> WaitForAsync(Func<JsonElement, bool> match, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        List<JsonElement> found;
+        do
+        {
+            found = (await AllAsync()).Where(match).ToList();
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+        while (DateTime.UtcNow < deadline);
+        return found;
+    }
+
+    /// <summary>Polls until the count has not changed for <paramref name="quiet"/>, i.e. maildev has stored what it accepted.</summary>
+    public async Task<List<JsonElement>> SettledAsync(TimeSpan quiet, TimeSpan timeout)
+    {
+        var watch = Stopwatch.StartNew();
+        var mails = await AllAsync();
+        var stableSince = watch.Elapsed;
+        while (watch.Elapsed < timeout)
+        {
+            await Task.Delay(25);
+            var again = await AllAsync();
+            if (again.Count != mails.Count)
+            {
+                mails = again;
+                stableSince = watch.Elapsed;
+            }
+            else if (watch.Elapsed - stableSince >= quiet)
+            {
+                return mails;
+            }
+        }
+
+        return mails;
+    }
+
+    /// <summary>The first recipient's address.</summary>
+    public static string To(JsonElement mail) => mail.GetProperty("to")[0].GetProperty("address").GetString()!;
+
+    /// <summary>Whether any recipient is <paramref name="address"/> (case-insensitive).</summary>
+    public static bool IsTo(JsonElement mail, string address) =>
+        mail.GetProperty("to").EnumerateArray().Any(t => string.Equals(t.GetProperty("address").GetString(), address, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>A header's value as maildev reports it, or null.</summary>
+    public static string? Header(JsonElement mail, string name)
+    {
+        foreach (var header in mail.GetProperty("headers").EnumerateObject())
+        {
+            if (string.Equals(header.Name, name, StringComparison.OrdinalIgnoreCase))
+            {
+                return header.Value.ValueKind == JsonValueKind.String ? header.Value.GetString() : header.Value.ToString();
+            }
+        }
+
+        return null;
+    }
+
+    public void Dispose() => _http.Dispose();
+}
