@@ -83,7 +83,9 @@ public sealed class TeamsCrashTests(AzuriteFixture azurite, ITestOutputHelper ou
         Assert.All(perMemberAndEvent, p => Assert.Equal(1, p.Value));
         Assert.All(perMemberAndEvent.Keys, k => Assert.Contains(k.Event, new[] { "e2e-leerhuis", "e2e-conferentie" }));
         Assert.InRange(lost, 0, inDoubt);
-        Assert.InRange(inDoubt, 0, maxParallel); // only the kill leaves sends in doubt; the stop does not
+        // The kill leaves at most its in-flight sends in doubt; a stop whose grace period runs out on a starved machine can
+        // leave its own in-flight sends too. Never more, and never a duplicate (above).
+        Assert.InRange(inDoubt, 0, 2 * maxParallel);
     }
 
     [Fact]
