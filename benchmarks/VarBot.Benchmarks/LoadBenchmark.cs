@@ -111,10 +111,10 @@ public static class LoadBenchmark
         return 0;
     }
 
-    private static string Address(WebApplication app) =>
+    internal static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-    private static WebApplication BuildHost(AzuriteFixture azurite, bool inMemory, int port = 0)
+    internal static WebApplication BuildHost(AzuriteFixture azurite, bool inMemory, int port = 0)
     {
         // Development: no app id (no token checks) is allowed there only, on loopback, as here.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
@@ -216,7 +216,7 @@ public static class LoadBenchmark
         return [.. File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!["question"]!.GetValue<string>())];
     }
 
-    private static async Task WaitUntilReadyAsync(string baseAddress)
+    internal static async Task WaitUntilReadyAsync(string baseAddress)
     {
         using var client = new HttpClient();
         var deadline = Stopwatch.StartNew();

@@ -12,11 +12,12 @@ return args.FirstOrDefault() switch
     "newsletter" => await NewsletterBenchmark.RunAsync(args[1..]),
     "load" => await LoadBenchmark.RunAsync(args[1..]),
     "serve" => await LoadBenchmark.ServeAsync(args[1..]),
+    "turn" => await TurnBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|search-compare|newsletter|load|serve> [args]");
+    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|search-compare|newsletter|load|serve|turn> [args]");
     return 2;
 }

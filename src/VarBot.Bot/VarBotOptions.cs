@@ -19,6 +19,13 @@ public sealed class VarBotOptions : IValidatableObject
     [Range(20, 10_000)]
     public int MaxQuestionLength { get; set; } = 500;
 
+    /// <summary>
+    /// Answers kept per model for questions asked again with the same previous context on the same day (0: none). Each
+    /// holds one answer's text and card data, a few KB.
+    /// </summary>
+    [Range(0, 100_000)]
+    public int AnswerCacheSize { get; set; } = 1_000;
+
     /// <summary>The seeds folder for the local first-run import; found next to VarBot.sln when empty.</summary>
     public string? SeedsPath { get; set; }
 

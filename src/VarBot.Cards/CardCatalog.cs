@@ -1,5 +1,5 @@
+using System.Buffers;
 using System.Collections.Frozen;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -22,6 +22,9 @@ public sealed class CardCatalog
 
     /// <summary>Per template, every field of the card contract with its empty value.</summary>
     private static readonly FrozenDictionary<string, JsonObject> Defaults = BuildDefaults();
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? _sizeBuffer;
 
     private readonly FrozenDictionary<string, CardTemplate> _templates;
     private readonly int _maxCardBytes;
@@ -85,32 +88,54 @@ public sealed class CardCatalog
     internal static JsonObject Normalize(string template, JsonObject data)
     {
         var result = ContainsNull(data) ? (JsonObject)WithoutNulls(data)! : data;
-        var missing = Defaults[template].Where(d => !result.ContainsKey(d.Key)).ToList();
-        if (missing.Count == 0)
+        foreach (var (key, value) in Defaults[template])
         {
-            return result;
-        }
+            if (result.ContainsKey(key))
+            {
+                continue;
+            }
 
-        if (ReferenceEquals(result, data))
-        {
-            result = (JsonObject)data.DeepClone();
-        }
+            if (ReferenceEquals(result, data))
+            {
+                result = (JsonObject)data.DeepClone();
+            }
 
-        foreach (var (key, value) in missing)
-        {
             result[key] = value?.DeepClone();
         }
 
         return result;
     }
 
-    private static bool ContainsNull(JsonNode? node) => node switch
+    private static bool ContainsNull(JsonNode? node)
     {
-        null => true,
-        JsonObject obj => obj.Any(p => ContainsNull(p.Value)),
-        JsonArray array => array.Any(ContainsNull),
-        _ => false,
-    };
+        switch (node)
+        {
+            case null:
+                return true;
+            case JsonObject obj:
+                foreach (var (_, value) in obj)
+                {
+                    if (ContainsNull(value))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    if (ContainsNull(item))
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            default:
+                return false;
+        }
+    }
 
     private static JsonNode? WithoutNulls(JsonNode? node) => node switch
     {
@@ -155,7 +180,18 @@ public sealed class CardCatalog
         template.Expand(data) as JsonObject
         ?? throw new InvalidOperationException("A card template expanded to something other than a card.");
 
-    private static int Size(JsonObject card) => Encoding.UTF8.GetByteCount(card.ToJsonString());
+    /// <summary>The card's size as UTF-8 JSON, written to a buffer kept per thread (no string of the card).</summary>
+    private static int Size(JsonObject card)
+    {
+        var buffer = _sizeBuffer ??= new ArrayBufferWriter<byte>(16 * 1024);
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            card.WriteTo(writer);
+        }
+
+        return buffer.WrittenCount;
+    }
 
     /// <summary>Cuts the largest list by the share the card is over budget (at least one item); without lists, the longest text.</summary>
     private void Shrink(JsonObject data, Dictionary<string, int> originalCounts, int size)

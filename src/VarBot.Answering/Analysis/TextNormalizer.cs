@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace VarBot.Answering.Analysis;
@@ -6,6 +8,8 @@ namespace VarBot.Answering.Analysis;
 /// <summary>Lower-cases, strips diacritics and splits text into word tokens (letters and digits).</summary>
 internal static class TextNormalizer
 {
+    private static readonly ConditionalWeakTable<string, string[]> Phrases = [];
+
     /// <summary>Lower case without diacritics; "&amp;" becomes "en"; every other character that is not a letter or digit becomes a space.</summary>
     public static string Normalize(string text)
     {
@@ -43,14 +47,50 @@ internal static class TextNormalizer
     }
 
     /// <summary>The words of a text, normalised. Digit groups such as "420.000" stay one token ("420000").</summary>
+    /// <remarks>
+    /// The same words as splitting <see cref="Normalize"/>'s result at its spaces, cut straight from the decomposed text
+    /// (no normalised copy, no split array): this runs for every question and for report sentences at answer time.
+    /// </remarks>
     public static List<string> Tokens(string text, bool joinBrokenWords = false)
     {
-        var joined = JoinThousands(text);
-        var normalized = Normalize(joined);
+        var decomposed = JoinThousands(text).Normalize(NormalizationForm.FormD);
         var tokens = new List<string>();
-        foreach (var part in normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        char[]? rented = null;
+        var word = decomposed.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(decomposed.Length));
+        var length = 0;
+        foreach (var c in decomposed)
         {
-            tokens.Add(part);
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark || c == '\'' || c == '’' || c == '‘')
+            {
+                continue;
+            }
+
+            if (char.IsLetterOrDigit(c))
+            {
+                word[length++] = char.ToLowerInvariant(c);
+                continue;
+            }
+
+            if (length > 0)
+            {
+                tokens.Add(new string(word[..length]));
+                length = 0;
+            }
+
+            if (c == '&')
+            {
+                tokens.Add("en");
+            }
+        }
+
+        if (length > 0)
+        {
+            tokens.Add(new string(word[..length]));
+        }
+
+        if (rented is not null)
+        {
+            ArrayPool<char>.Shared.Return(rented);
         }
 
         if (joinBrokenWords)
@@ -60,6 +100,14 @@ internal static class TextNormalizer
 
         return tokens;
     }
+
+    /// <summary>
+    /// <see cref="Tokens"/> of a fixed phrase (a vocabulary entry), worked out once per phrase: phrase look-ups run for
+    /// every question. Held as long as the phrase string itself lives, so the memory is bounded by the vocabulary. The
+    /// array is shared: never modify it.
+    /// </summary>
+    public static string[] PhraseTokens(string phrase) =>
+        Phrases.GetValue(phrase, static p => Tokens(p).ToArray());
 
     /// <summary>
     /// A word broken at a line end ("Buurt- preventie", "Buurt-preventie", "jubileum- magazine") also counts as the whole word.
@@ -102,19 +150,35 @@ internal static class TextNormalizer
     private static string JoinThousands(string text)
     {
         // 420.000 -> 420000 so that numbers survive as one token.
-        var builder = new StringBuilder(text.Length);
-        for (var i = 0; i < text.Length; i++)
+        var first = ThousandsDot(text, 0);
+        if (first < 0)
         {
-            var c = text[i];
-            if (c == '.' && i > 0 && char.IsDigit(text[i - 1]) && HasThreeDigits(text, i + 1))
-            {
-                continue;
-            }
-
-            builder.Append(c);
+            return text;
         }
 
-        return builder.ToString();
+        var builder = new StringBuilder(text.Length);
+        var start = 0;
+        for (var dot = first; dot >= 0; dot = ThousandsDot(text, dot + 1))
+        {
+            builder.Append(text, start, dot - start);
+            start = dot + 1;
+        }
+
+        return builder.Append(text, start, text.Length - start).ToString();
+    }
+
+    /// <summary>The first '.' at or after <paramref name="from"/> between a digit and a group of exactly three digits, or -1.</summary>
+    private static int ThousandsDot(string text, int from)
+    {
+        for (var i = text.IndexOf('.', from); i >= 0; i = i + 1 < text.Length ? text.IndexOf('.', i + 1) : -1)
+        {
+            if (i > 0 && char.IsDigit(text[i - 1]) && HasThreeDigits(text, i + 1))
+            {
+                return i;
+            }
+        }
+
+        return -1;
     }
 
     private static bool HasThreeDigits(string text, int start)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace VarBot.Answering.Indexes;
 
 /// <summary>Okapi BM25 (k1 = 1.2, b = 0.75) over documents given as lists of stems.</summary>
@@ -55,11 +57,13 @@ internal sealed class Bm25Index
 
     /// <summary>
     /// Scores every document that holds at least one query term (weights scale each term) and returns the best
-    /// <paramref name="max"/> by score. Scores live in one array per call; only touched documents are ranked.
+    /// <paramref name="max"/> by score. Scores live in one pooled array per call; only touched documents are ranked.
     /// </summary>
     public List<(int Doc, double Score)> Top(IReadOnlyList<(string Term, double Weight)> query, Func<int, bool>? filter, int max)
     {
-        var scores = new double[_lengths.Count];
+        // One score per document, from the pool: this runs several times per question over every report passage.
+        var scores = ArrayPool<double>.Shared.Rent(_lengths.Count);
+        Array.Clear(scores, 0, _lengths.Count);
         var touched = new List<int>();
         var average = AverageLength;
         foreach (var (term, weight) in query)
@@ -111,6 +115,7 @@ internal sealed class Bm25Index
             }
         }
 
+        ArrayPool<double>.Shared.Return(scores);
         return best;
     }
 }

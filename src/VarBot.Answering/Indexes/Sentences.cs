@@ -58,17 +58,37 @@ internal static partial class Sentences
         return string.Join(' ', wordsList.Take(maxWords)) + " …";
     }
 
-    /// <summary>True when the text is mostly OCR debris (few real words).</summary>
+    /// <summary>True when the text is mostly OCR debris (few real words: fewer than two thirds have two letters or more).</summary>
+    /// <remarks>Counted in one pass over the text (words are separated by white space, as <c>\s+</c> splits them).</remarks>
     public static bool IsDebris(string text)
     {
-        var words = Spaces().Split(text.Trim()).Where(w => w.Length > 0).ToList();
-        if (words.Count < 2)
+        var words = 0;
+        var real = 0;
+        var letters = -1; // -1: between words
+        foreach (var c in text)
         {
-            return true;
+            if (char.IsWhiteSpace(c))
+            {
+                if (letters >= 0)
+                {
+                    words++;
+                    real += letters >= 2 ? 1 : 0;
+                    letters = -1;
+                }
+
+                continue;
+            }
+
+            letters = Math.Max(letters, 0) + (char.IsLetter(c) ? 1 : 0);
         }
 
-        var real = words.Count(w => w.Count(char.IsLetter) >= 2);
-        return real * 3 < words.Count * 2;
+        if (letters >= 0)
+        {
+            words++;
+            real += letters >= 2 ? 1 : 0;
+        }
+
+        return words < 2 || real * 3 < words * 2;
     }
 
     [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>|\uf0b7|�)\s*")]

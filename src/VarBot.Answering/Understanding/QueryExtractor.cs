@@ -542,14 +542,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
             foreach (var phrase in phrases)
             {
-                var phraseTokens = TextNormalizer.Tokens(phrase);
-                var at = FindPhrase(text.Tokens, [.. phraseTokens]);
+                var phraseTokens = TextNormalizer.PhraseTokens(phrase);
+                var at = FindPhrase(text.Tokens, phraseTokens);
                 if (at < 0)
                 {
                     continue;
                 }
 
-                var rest = text.Tokens.Where((t, i) => i < at || i >= at + phraseTokens.Count).ToList();
+                var rest = text.Tokens.Where((t, i) => i < at || i >= at + phraseTokens.Length).ToList();
                 if (rest.All(t => conversation.SmallTalkFillers.Contains(t.Text) || conversation.SmallTalk.Values.Any(v => v.Contains(t.Text))))
                 {
                     return kind;
@@ -712,7 +712,7 @@ internal sealed class TimeResolver(Words words)
                 continue;
             }
 
-            var length = TextNormalizer.Tokens(phrase).Count;
+            var length = TextNormalizer.PhraseTokens(phrase).Length;
             var isEdge = phrase is "begin" or "eind" or "einde";
             var after = at + length < tokens.Count ? tokens[at + length].Text : "";
             if (isEdge && !(tokens.Count > at + length && (tokens[at + length].IsYear || t.ThisWords.Contains(after) || t.PreviousWords.Contains(after) || after is "volgend" or "van")))
@@ -760,11 +760,11 @@ internal sealed class TimeResolver(Words words)
 
     private static int Find(IReadOnlyList<Token> tokens, string phrase)
     {
-        var parts = TextNormalizer.Tokens(phrase);
-        for (var i = 0; i + parts.Count <= tokens.Count; i++)
+        var parts = TextNormalizer.PhraseTokens(phrase);
+        for (var i = 0; i + parts.Length <= tokens.Count; i++)
         {
             var match = true;
-            for (var k = 0; k < parts.Count && match; k++)
+            for (var k = 0; k < parts.Length && match; k++)
             {
                 match = tokens[i + k].Text == parts[k];
             }
@@ -783,7 +783,7 @@ internal sealed class TimeResolver(Words words)
         var at = Find(tokens, phrase);
         if (at >= 0)
         {
-            var length = TextNormalizer.Tokens(phrase).Count;
+            var length = TextNormalizer.PhraseTokens(phrase).Length;
             for (var k = at; k < at + length; k++)
             {
                 consumed[k] = true;

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VarBot.Answering;
 using VarBot.Knowledge.Model;
 using VarBot.Knowledge.Store;
@@ -9,8 +10,10 @@ namespace VarBot.Bot.Answers;
 /// <summary>
 /// The answering engine over the model from <see cref="IKnowledgeModelSource"/> (hot reloaded): whenever the source holds a
 /// different model, the engine is rebuilt once and swapped in atomically; turns in flight keep the engine they started with.
+/// Each built engine has its own <see cref="AnswerCache"/>, so a repeated question costs a look-up and a new model never
+/// answers from an older model's answers.
 /// </summary>
-internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<EngineKnowledge> logger) : IBotKnowledge, IModelCheck
+internal sealed class EngineKnowledge(IKnowledgeModelSource source, IOptions<VarBotOptions> options, ILogger<EngineKnowledge> logger) : IBotKnowledge, IModelCheck
 {
     private readonly Lock _buildLock = new();
     private volatile Built? _built;
@@ -30,6 +33,18 @@ internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<Engi
             return null;
         }
 
+        if (built.Answers.TryGet(question, today, previousContext, out var cached))
+        {
+            return cached;
+        }
+
+        var answer = Answer(built, question, today, previousContext);
+        built.Answers.Add(question, today, previousContext, answer);
+        return answer;
+    }
+
+    private static EngineAnswer Answer(Built built, string question, DateOnly today, string? previousContext)
+    {
         var answer = built.Engine.Ask(new Question(question, today, ConversationContext.FromJson(previousContext)));
         return new EngineAnswer(
             answer.Intent,
@@ -76,10 +91,10 @@ internal sealed class EngineKnowledge(IKnowledgeModelSource source, ILogger<Engi
     private Built Build(KnowledgeModel model)
     {
         var started = Stopwatch.GetTimestamp();
-        var built = new Built(model, AnswerEngine.Build(model, logger));
+        var built = new Built(model, AnswerEngine.Build(model, logger), new AnswerCache(options.Value.AnswerCacheSize));
         logger.EngineBuilt(model.Version, (long)Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return built;
     }
 
-    private sealed record Built(KnowledgeModel Model, AnswerEngine Engine);
+    private sealed record Built(KnowledgeModel Model, AnswerEngine Engine, AnswerCache Answers);
 }

@@ -183,10 +183,20 @@ internal static class PathResolver
     /// <summary>The official TemplateObjectMemory's own properties.</summary>
     private sealed class RootMemory(Scope scope)
     {
+        private static readonly string[] Names = ["$root", "$data", "$index", "$host", "$_acTemplateVersion"];
+
         public object? Get(string property)
         {
-            string[] names = ["$root", "$data", "$index", "$host", "$_acTemplateVersion"];
-            var name = names.FirstOrDefault(n => string.Equals(n, property, StringComparison.OrdinalIgnoreCase));
+            string? name = null;
+            foreach (var candidate in Names)
+            {
+                if (string.Equals(candidate, property, StringComparison.OrdinalIgnoreCase))
+                {
+                    name = candidate;
+                    break;
+                }
+            }
+
             return name switch
             {
                 "$root" => scope.Root,
