@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -30,22 +31,33 @@ public static class Evaluation
             }
 
             var node = JsonNode.Parse(line)!.AsObject();
-            var mustContain = (node["must_contain"] as JsonArray ?? [])
-                .Select(g => (IReadOnlyList<string>)(g as JsonArray ?? []).Select(s => s!.GetValue<string>()).ToList())
-                .ToList();
-            var mustNot = (node["must_not_contain"] as JsonArray ?? []).Select(s => s!.GetValue<string>()).ToList();
-            DateOnly? asOf = node["as_of"] is JsonValue v && DateOnly.TryParse(v.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, out var d) ? d : null;
-            items.Add(new EvalItem(
-                node["id"]?.ToString() ?? "",
-                node["question"]?.GetValue<string>() ?? "",
-                node["category"]?.GetValue<string>() ?? "",
-                asOf,
-                mustContain,
-                mustNot,
-                node["conversation"]?.ToString()));
+            if (node["turns"] is JsonArray turns)
+            {
+                // A conversation line ({"id", "as_of", "turns": [...]}): each turn is one item "<id>-t<n>" of that conversation.
+                var conversationId = node["id"]?.ToString() ?? "";
+                for (var n = 0; n < turns.Count; n++)
+                {
+                    var turn = turns[n]!.AsObject();
+                    items.Add(Item(turn, conversationId + "-t" + (n + 1).ToString(CultureInfo.InvariantCulture), "turn" + (n + 1).ToString(CultureInfo.InvariantCulture), node["as_of"], conversationId));
+                }
+
+                continue;
+            }
+
+            items.Add(Item(node, node["id"]?.ToString() ?? "", node["category"]?.GetValue<string>() ?? "", node["as_of"], node["conversation"]?.ToString()));
         }
 
         return items;
+    }
+
+    private static EvalItem Item(JsonObject node, string id, string category, JsonNode? asOfNode, string? conversation)
+    {
+        var mustContain = (node["must_contain"] as JsonArray ?? [])
+            .Select(g => (IReadOnlyList<string>)(g as JsonArray ?? []).Select(s => s!.GetValue<string>()).ToList())
+            .ToList();
+        var mustNot = (node["must_not_contain"] as JsonArray ?? []).Select(s => s!.GetValue<string>()).ToList();
+        DateOnly? asOf = (node["as_of"] ?? asOfNode) is JsonValue v && DateOnly.TryParse(v.GetValue<string>(), CultureInfo.InvariantCulture, out var d) ? d : null;
+        return new EvalItem(id, node["question"]?.GetValue<string>() ?? "", category, asOf, mustContain, mustNot, conversation);
     }
 
     /// <summary>Answers every item (items with the same conversation in order, as one conversation) and grades it.</summary>

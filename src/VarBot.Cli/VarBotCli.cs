@@ -9,8 +9,7 @@ internal static class VarBotCli
 {
     public static RootCommand CreateRoot(CliEnvironment environment)
     {
-        var root = new RootCommand(
-            "varbot: beheer van het VarBot-kennismodel, de bot en de nieuwsbrief van de VeiligheidsAlliantie regio Rotterdam.");
+        var root = new RootCommand(CliTexts.Root.Description);
         foreach (var command in CommandCatalog.All(environment))
         {
             root.Subcommands.Add(command);
@@ -20,8 +19,8 @@ internal static class VarBotCli
         {
             option.Description = option switch
             {
-                HelpOption => "Toont hulp bij varbot of bij een opdracht.",
-                VersionOption => "Toont het versienummer van varbot.",
+                HelpOption => CliTexts.Root.HelpOption,
+                VersionOption => CliTexts.Root.VersionOption,
                 _ => option.Description,
             };
         }
@@ -34,13 +33,13 @@ internal static class VarBotCli
         var parseResult = CreateRoot(environment).Parse(args);
         if (parseResult.Errors.Count > 0)
         {
-            environment.Output.WriteLine("De opdracht is niet goed opgegeven:");
+            environment.Output.WriteLine(CliTexts.Root.ParseErrorsHeader);
             foreach (var error in parseResult.Errors)
             {
                 environment.Output.WriteLine("  - " + error.Message);
             }
 
-            environment.Output.WriteLine("Gebruik 'varbot --help' of 'varbot <opdracht> --help' voor de mogelijkheden.");
+            environment.Output.WriteLine(CliTexts.Root.ParseErrorsHint);
             return ExitCodes.UsageOrEnvironment;
         }
 

@@ -15,16 +15,16 @@ internal static class AskCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var question = new Argument<string?>("vraag") { Description = "De vraag in het Nederlands.", Arity = ArgumentArity.ZeroOrOne };
-        var asOf = AnswerModelSource.AsOfOption("De datum van vandaag (JJJJ-MM-DD). Standaard: vandaag.");
-        var json = new Option<bool>("--json") { Description = "Schrijf het hele antwoord als JSON." };
+        var question = new Argument<string?>(CliTexts.HelpNames.QuestionArgument) { Description = CliTexts.Ask.QuestionArgument, Arity = ArgumentArity.ZeroOrOne };
+        var asOf = AnswerModelSource.AsOfOption(CliTexts.Ask.AsOfOption);
+        var json = new Option<bool>("--json") { Description = CliTexts.Ask.JsonOption };
         var batch = new Option<string?>("--batch")
         {
-            Description = "JSONL-bestand met regels {\"id\",\"question\",\"as_of\"?,\"conversation\"?}; schrijft per regel {\"id\",\"answer\",\"intent\",\"sources\"}.",
-            HelpName = "BESTAND",
+            Description = CliTexts.Ask.BatchOption,
+            HelpName = CliTexts.HelpNames.File,
         };
         var source = new AnswerModelSource();
-        var command = new Command("ask", "Beantwoordt een vraag uit het kennismodel, zoals de bot dat doet.") { question, asOf, json, batch };
+        var command = new Command("ask", CliTexts.Ask.Description) { question, asOf, json, batch };
         source.AddOptions(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -37,7 +37,7 @@ internal static class AskCommand
             var batchFile = parse.GetValue(batch);
             if (batchFile is null && string.IsNullOrWhiteSpace(text))
             {
-                environment.Console.MarkupLine("[red]Geef een vraag[/], bijvoorbeeld: varbot ask \"Wanneer is het volgende Leerhuis?\", of een bestand met --batch.");
+                environment.Console.MarkupLine($"[red]{CliTexts.Ask.NoQuestion}[/]{CliTexts.Ask.NoQuestionHint}");
                 return ExitCodes.UsageOrEnvironment;
             }
 
@@ -64,7 +64,7 @@ internal static class AskCommand
     {
         if (!File.Exists(file))
         {
-            environment.Console.MarkupLine($"[red]Het bestand '{Markup.Escape(file)}' bestaat niet.[/] Geef met --batch een JSONL-bestand op.");
+            environment.Console.MarkupLine($"[red]{CliTexts.Input.FileMissing(Markup.Escape(file))}[/] {CliTexts.Ask.BatchFileMissingHint}");
             return ExitCodes.UsageOrEnvironment;
         }
 
@@ -85,7 +85,7 @@ internal static class AskCommand
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException)
             {
-                environment.Console.MarkupLine($"[red]Regel {lineNumber} van '{Markup.Escape(file)}' is geen geldig JSON-object.[/] Elke regel is {{\"id\",\"question\"}}.");
+                environment.Console.MarkupLine($"[red]{CliTexts.Ask.BadLine(lineNumber, Markup.Escape(file))}[/] {CliTexts.Ask.BadLineHint}");
                 return ExitCodes.UsageOrEnvironment;
             }
 
@@ -140,11 +140,11 @@ internal static class AskCommand
 /// </summary>
 internal sealed class AnswerModelSource
 {
-    private readonly Option<string?> _modelFile = new("--model") { Description = "Kennismodel (JSON-bestand) in plaats van opslag of seeds.", HelpName = "BESTAND" };
+    private readonly Option<string?> _modelFile = new("--model") { Description = CliTexts.ModelSource.ModelOption, HelpName = CliTexts.HelpNames.File };
     private readonly CliStorage _storage = new();
     private readonly Option<string?> _seeds = SeedsLocation.CreateOption();
 
-    public static Option<string?> AsOfOption(string description) => new("--as-of") { Description = description, HelpName = "JJJJ-MM-DD" };
+    public static Option<string?> AsOfOption(string description) => new("--as-of") { Description = description, HelpName = CliTexts.HelpNames.Date };
 
     public void AddOptions(Command command)
     {
@@ -167,7 +167,7 @@ internal sealed class AnswerModelSource
             return true;
         }
 
-        environment.Console.MarkupLine($"[red]'{Markup.Escape(asOf)}' is geen datum.[/] Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-23.");
+        environment.Console.MarkupLine($"[red]{CliTexts.Input.NotADate(Markup.Escape(asOf))}[/] {CliTexts.ModelSource.BadDateHint}");
         return false;
     }
 
@@ -195,12 +195,12 @@ internal sealed class AnswerModelSource
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            environment.Console.MarkupLine($"[red]Het model '{Markup.Escape(path)}' kan niet worden gelezen[/] ({Markup.Escape(ex.Message)}). Maak er een met 'varbot import --out BESTAND'.");
+            environment.Console.MarkupLine($"[red]{CliTexts.ModelSource.Unreadable(Markup.Escape(path))}[/] {CliTexts.ModelSource.UnreadableDetail(Markup.Escape(ex.Message))}");
             return null;
         }
         catch (InvalidModelException ex)
         {
-            environment.Console.MarkupLine($"[red]'{Markup.Escape(path)}' is geen geldig kennismodel[/] ({Markup.Escape(ex.Message)}). Maak een nieuw model met 'varbot import --out BESTAND'.");
+            environment.Console.MarkupLine($"[red]{CliTexts.ModelSource.Invalid(Markup.Escape(path))}[/] {CliTexts.ModelSource.InvalidDetail(Markup.Escape(ex.Message))}");
             return null;
         }
     }
@@ -214,7 +214,7 @@ internal sealed class AnswerModelSource
             if (loaded is null)
             {
                 environment.Console.MarkupLine(
-                    $"[red]In container '{Markup.Escape(containerName)}' staat nog geen gepubliceerd model.[/] Publiceer er een met 'varbot publish', of gebruik --model BESTAND.");
+                    $"[red]{CliTexts.ModelSource.NothingPublished(Markup.Escape(containerName))}[/] {CliTexts.ModelSource.NothingPublishedHint}");
             }
 
             return loaded?.Model;
@@ -225,12 +225,11 @@ internal sealed class AnswerModelSource
             {
                 BlobStorageException { Status: { } status } => $"HTTP {status}",
                 Azure.Identity.AuthenticationFailedException => CliTexts.Storage.SignInFailedReason,
-                InvalidModelException => "het opgeslagen model is ongeldig",
-                _ => "geen verbinding",
+                InvalidModelException => CliTexts.Storage.InvalidStoredModelReason,
+                _ => CliTexts.Storage.NoConnectionReason,
             };
             environment.Console.MarkupLine(
-                $"[red]Het model kan niet uit blob storage worden geladen[/] ({Markup.Escape(reason)}). "
-                + $"Start Azurite (npx azurite-blob) of controleer --connection-string / {PublishCommand.ConnectionStringVariable} en de toegangsrechten.");
+                $"[red]{CliTexts.ModelSource.CannotLoadFromStorage}[/] {CliTexts.ModelSource.CannotLoadFromStorageDetail(Markup.Escape(reason), PublishCommand.ConnectionStringVariable)}");
             return null;
         }
     }

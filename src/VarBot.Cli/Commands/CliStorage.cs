@@ -22,19 +22,19 @@ internal sealed class CliStorage
     public Option<string?> ConnectionString { get; } = new("--connection-string")
     {
         Description = CliTexts.Storage.ConnectionStringOption,
-        HelpName = "TEKST",
+        HelpName = CliTexts.HelpNames.Text,
     };
 
     public Option<string?> ServiceUri { get; } = new("--service-uri")
     {
         Description = CliTexts.Storage.ServiceUriOption,
-        HelpName = "URL",
+        HelpName = CliTexts.HelpNames.Url,
     };
 
     public Option<string?> Container { get; } = new("--container")
     {
         Description = CliTexts.Storage.ContainerOption,
-        HelpName = "NAAM",
+        HelpName = CliTexts.HelpNames.Name,
     };
 
     public void AddTo(Command command)
@@ -127,7 +127,7 @@ internal sealed class CliStorage
         AuthenticationFailedException => CliTexts.Storage.SignInFailed,
         BlobStorageException { Status: { } status } => CliTexts.Storage.Unreachable($"HTTP {status}"),
         Azure.RequestFailedException { Status: > 0 } failed => CliTexts.Storage.Unreachable($"HTTP {failed.Status}"),
-        _ => CliTexts.Storage.Unreachable("geen verbinding"),
+        _ => CliTexts.Storage.Unreachable(CliTexts.Storage.NoConnectionReason),
     };
 
     /// <summary>

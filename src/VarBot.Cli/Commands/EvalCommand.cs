@@ -10,10 +10,10 @@ internal static class EvalCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var file = new Argument<string>("bestand") { Description = "Vragenset (JSONL, formaat van eval/README.md)." };
-        var asOf = AnswerModelSource.AsOfOption("Datum voor regels zonder as_of (JJJJ-MM-DD). Standaard: vandaag.");
+        var file = new Argument<string>(CliTexts.HelpNames.FileArgument) { Description = CliTexts.Eval.FileArgument };
+        var asOf = AnswerModelSource.AsOfOption(CliTexts.Eval.AsOfOption);
         var source = new AnswerModelSource();
-        var command = new Command("eval", "Beoordeelt de antwoorden op een vragenset: per categorie, elke fout, en tot slot 'N passed, M failed'.") { file, asOf };
+        var command = new Command("eval", CliTexts.Eval.Description) { file, asOf };
         source.AddOptions(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -25,7 +25,7 @@ internal static class EvalCommand
             var path = Path.GetFullPath(parse.GetValue(file)!, environment.CurrentDirectory);
             if (!File.Exists(path))
             {
-                environment.Console.MarkupLine($"[red]Het bestand '{Markup.Escape(path)}' bestaat niet.[/]");
+                environment.Console.MarkupLine($"[red]{CliTexts.Input.FileMissing(Markup.Escape(path))}[/]");
                 return ExitCodes.UsageOrEnvironment;
             }
 
@@ -36,7 +36,7 @@ internal static class EvalCommand
             }
             catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
             {
-                environment.Console.MarkupLine($"[red]'{Markup.Escape(path)}' is geen geldige vragenset[/] ({Markup.Escape(ex.Message)}). Elke regel is een JSON-object zoals in eval/README.md.");
+                environment.Console.MarkupLine($"[red]{CliTexts.Eval.BadSet(Markup.Escape(path))}[/] {CliTexts.Eval.BadSetDetail(Markup.Escape(ex.Message))}");
                 return ExitCodes.UsageOrEnvironment;
             }
 
@@ -56,13 +56,13 @@ internal static class EvalCommand
             foreach (var failure in results.Where(r => !r.Passed))
             {
                 output.WriteLine();
-                output.WriteLine($"MISLUKT {failure.Item.Id} [{failure.Intent}] {failure.Item.Question}");
+                output.WriteLine($"{CliTexts.Eval.Failed} {failure.Item.Id} [{failure.Intent}] {failure.Item.Question}");
                 foreach (var problem in failure.Problems)
                 {
                     output.WriteLine("  " + problem);
                 }
 
-                output.WriteLine("  antwoord: " + failure.Answer.Replace("\n", "\n            ", StringComparison.Ordinal));
+                output.WriteLine(CliTexts.Eval.Answer + failure.Answer.Replace("\n", "\n            ", StringComparison.Ordinal));
             }
 
             var passed = results.Count(r => r.Passed);

@@ -16,21 +16,19 @@ internal static class FeedbackCommand
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
-
     public static Command Create(CliEnvironment environment)
     {
         var since = new Option<string?>("--since")
         {
-            Description = "Alleen feedback vanaf deze datum (JJJJ-MM-DD).",
-            HelpName = "JJJJ-MM-DD",
+            Description = CliTexts.Feedback.SinceOption,
+            HelpName = CliTexts.HelpNames.Date,
         };
         var includePositive = new Option<bool>("--include-positive")
         {
-            Description = "Toon ook de antwoorden die als 'Nuttig' zijn gemarkeerd.",
+            Description = CliTexts.Feedback.IncludePositiveOption,
         };
         var storage = new CliStorage();
-        var command = new Command("feedback", "Toont onbeantwoorde vragen en 'Niet nuttig'-reacties uit de bot, voor de redactie.")
+        var command = new Command("feedback", CliTexts.Feedback.Description)
         {
             since, includePositive,
         };
@@ -47,7 +45,7 @@ internal static class FeedbackCommand
         {
             if (!DateOnly.TryParseExact(sinceText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
             {
-                environment.Console.MarkupLine($"[red]'{Markup.Escape(sinceText)}' is geen datum.[/] Schrijf de datum als JJJJ-MM-DD, bijvoorbeeld 2026-03-01.");
+                environment.Console.MarkupLine($"[red]{CliTexts.Input.NotADate(Markup.Escape(sinceText))}[/] {CliTexts.Feedback.BadDateHint}");
                 return ExitCodes.UsageOrEnvironment;
             }
 
@@ -100,7 +98,7 @@ internal static class FeedbackCommand
             }
             catch (JsonException)
             {
-                environment.Output.WriteLine($"Overgeslagen (onleesbaar): {TerminalText.Safe(name)}");
+                environment.Output.WriteLine(CliTexts.Feedback.Skipped(TerminalText.Safe(name)));
             }
         }
 
@@ -110,19 +108,21 @@ internal static class FeedbackCommand
     private static void Print(IReadOnlyList<FeedbackItem> items, bool includePositive, DateOnly? since, TextWriter output)
     {
         var shown = items.Where(i => includePositive || i.Kind != "up").ToList();
-        var period = since is { } from ? $" vanaf {from.ToString("d MMMM yyyy", Dutch)}" : "";
-        output.WriteLine($"Feedback{period}: {items.Count(i => i.Kind == "unanswered")} onbeantwoord, " +
-            $"{items.Count(i => i.Kind == "down")} niet nuttig, {items.Count(i => i.Kind == "up")} nuttig.");
+        output.WriteLine(CliTexts.Feedback.Totals(
+            since is { } from ? DutchFormat.Date(from) : null,
+            items.Count(i => i.Kind == "unanswered"),
+            items.Count(i => i.Kind == "down"),
+            items.Count(i => i.Kind == "up")));
         foreach (var item in shown)
         {
             var label = item.Kind switch
             {
-                "unanswered" => "Onbeantwoord",
-                "down" => "Niet nuttig",
-                "up" => "Nuttig",
+                "unanswered" => CliTexts.Feedback.Unanswered,
+                "down" => CliTexts.Feedback.NotUseful,
+                "up" => CliTexts.Feedback.Useful,
                 _ => TerminalText.Safe(item.Kind),
             };
-            var question = string.IsNullOrWhiteSpace(item.Question) ? "(vraag onbekend)" : TerminalText.Safe(item.Question);
+            var question = string.IsNullOrWhiteSpace(item.Question) ? CliTexts.Feedback.UnknownQuestion : TerminalText.Safe(item.Question);
             var at = DutchTime.Local(item.At);
             output.WriteLine($"{at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {label,-12}  {question}");
         }

@@ -13,10 +13,10 @@ internal static class ImportCommand
         var seeds = SeedsLocation.CreateOption();
         var output = new Option<string?>("--out")
         {
-            Description = "Schrijf het kennismodel als JSON naar dit bestand (alleen als er geen fouten zijn).",
-            HelpName = "BESTAND",
+            Description = CliTexts.Import.OutOption,
+            HelpName = CliTexts.HelpNames.File,
         };
-        var command = new Command("import", "Leest de jaarverslagen en nieuwsberichten, controleert ze en toont per verslag wat er is ingelezen.")
+        var command = new Command("import", CliTexts.Import.Description)
         {
             seeds,
             output,
@@ -35,7 +35,7 @@ internal static class ImportCommand
         if (result.HasErrors)
         {
             environment.Console.MarkupLine(
-                $"[red]Import niet gelukt: {IssuePrinter.Counts(result.Issues)}.[/] Los de fouten hierboven op; 'varbot validate' toont ook de waarschuwingen.");
+                $"[red]{CliTexts.Import.Failed(IssuePrinter.Counts(result.Issues))}[/] {CliTexts.Import.FixErrorsHint}");
             return ExitCodes.ValidationErrors;
         }
 
@@ -50,14 +50,14 @@ internal static class ImportCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                environment.Console.MarkupLine($"[red]Het model kan niet worden geschreven naar '{Markup.Escape(path)}'[/] ({Markup.Escape(ex.Message)}). Kies met --out een map waarin u mag schrijven.");
+                environment.Console.MarkupLine($"[red]{CliTexts.Import.CannotWrite} '{Markup.Escape(path)}'[/] {CliTexts.Import.CannotWriteDetail(Markup.Escape(ex.Message))}");
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            environment.Console.MarkupLine($"Model [green]{Markup.Escape(result.Model.Version)}[/] geschreven naar {Markup.Escape(path)} ({json.Length / 1024.0:0.0} kB).");
+            environment.Console.MarkupLine(CliTexts.Import.Written($"[green]{Markup.Escape(result.Model.Version)}[/]", Markup.Escape(path), json.Length / 1024.0));
         }
 
-        environment.Console.MarkupLine($"Import gelukt: {IssuePrinter.Counts(result.Issues)}.");
+        environment.Console.MarkupLine(CliTexts.Import.Done(IssuePrinter.Counts(result.Issues)));
         return ExitCodes.Ok;
     }
 }

@@ -14,10 +14,10 @@ internal static class IssuePrinter
             .ThenBy(i => i.Source?.Line);
         foreach (var issue in ordered)
         {
-            var label = issue.Severity == IssueSeverity.Error ? "[red]fout[/]        " : "[yellow]waarschuwing[/] ";
+            var label = issue.Severity == IssueSeverity.Error ? $"[red]{CliTexts.Issues.Error}[/]        " : $"[yellow]{CliTexts.Issues.Warning}[/] ";
             var place = issue.Source is { } source
                 ? $"{SeedsLocation.Display(seedsDirectory, source.File, environment)}:{source.Line}"
-                : "(model)";
+                : CliTexts.Issues.ModelPlace;
             environment.Console.MarkupLine($"{label}{Markup.Escape(place)}  {Markup.Escape(issue.Message)} [grey][[{Markup.Escape(issue.Code)}]][/]");
         }
     }
@@ -26,6 +26,6 @@ internal static class IssuePrinter
     {
         var errors = issues.Count(i => i.Severity == IssueSeverity.Error);
         var warnings = issues.Count - errors;
-        return $"{errors} {(errors == 1 ? "fout" : "fouten")}, {warnings} {(warnings == 1 ? "waarschuwing" : "waarschuwingen")}";
+        return CliTexts.Issues.Counts(errors, warnings);
     }
 }

@@ -8,14 +8,14 @@ internal static class ModelSummary
 {
     public static void Print(KnowledgeModel model, IReadOnlyCollection<ValidationIssue> issues, CliEnvironment environment)
     {
-        var table = new Table().Title("Kennismodel per jaarverslag / jaarplan")
-            .AddColumn("Verslag")
-            .AddColumn(new TableColumn("Thema's").RightAligned())
-            .AddColumn(new TableColumn("Passages").RightAligned())
-            .AddColumn(new TableColumn("Evenementen").RightAligned())
-            .AddColumn(new TableColumn("Begr.regels").RightAligned())
-            .AddColumn(new TableColumn("Waarsch.").RightAligned())
-            .AddColumn(new TableColumn("Fouten").RightAligned());
+        var table = new Table().Title(CliTexts.Summary.Title)
+            .AddColumn(CliTexts.Summary.Report)
+            .AddColumn(new TableColumn(CliTexts.Summary.Themes).RightAligned())
+            .AddColumn(new TableColumn(CliTexts.Summary.Passages).RightAligned())
+            .AddColumn(new TableColumn(CliTexts.Summary.Events).RightAligned())
+            .AddColumn(new TableColumn(CliTexts.Summary.BudgetLines).RightAligned())
+            .AddColumn(new TableColumn(CliTexts.Summary.Warnings).RightAligned())
+            .AddColumn(new TableColumn(CliTexts.Summary.Errors).RightAligned());
 
         foreach (var report in model.Reports.OrderBy(r => r.ReportYear))
         {
@@ -35,7 +35,7 @@ internal static class ModelSummary
 
         var newsIssues = issues.Where(i => i.Source?.File.StartsWith("nieuws/", StringComparison.Ordinal) == true).ToList();
         table.AddRow(
-            Cell($"Nieuws ({model.News.Count})"),
+            Cell(CliTexts.Summary.News(model.News.Count)),
             Cell(model.News.SelectMany(n => n.Themes).Distinct().Count()),
             Cell("-"),
             Cell("-"),
@@ -44,9 +44,7 @@ internal static class ModelSummary
             Cell(newsIssues.Count(i => i.Severity == IssueSeverity.Error)));
 
         environment.Console.Write(table);
-        environment.Console.MarkupLine(
-            $"Totaal: {model.Reports.Count} verslagen, {model.Themes.Count} thema's, {model.Passages.Count} passages, "
-            + $"{model.Events.Count} evenementen, {model.Budgets.Count} begrotingen, {model.Monitoring.Count} monitorpublicaties, {model.News.Count} nieuwsberichten.");
+        environment.Console.MarkupLine(CliTexts.Summary.Totals(model));
     }
 
     public static Text Cell(string text) => new(text);

@@ -18,23 +18,23 @@ internal static class NewsletterCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("newsletter", "Stelt de maandelijkse nieuwsbrief samen, keurt hem goed en verstuurt hem.");
+        var command = new Command("newsletter", CliTexts.Newsletter.Description);
         command.Subcommands.Add(Preview(environment));
         command.Subcommands.Add(Approve(environment));
         command.Subcommands.Add(Send(environment));
         return command;
     }
 
-    private static Option<string> MonthOption() => new("--month") { Description = "De maand van de nieuwsbrief, bijvoorbeeld 2026-03.", HelpName = "JJJJ-MM", Required = true };
+    private static Option<string> MonthOption() => new("--month") { Description = CliTexts.Newsletter.MonthOption, HelpName = CliTexts.HelpNames.Month, Required = true };
 
     private static Command Preview(CliEnvironment environment)
     {
         var month = MonthOption();
-        var outDir = new Option<string?>("--out") { Description = "Map voor nieuwsbrief.html, nieuwsbrief.txt, linkedin/*.txt en index.html.", HelpName = "MAP" };
-        var subscriber = new Option<string?>("--subscriber") { Description = "Toon de persoonlijke versie van deze abonnee.", HelpName = "E-MAIL" };
-        var model = new Option<string?>("--model") { Description = "Een modelbestand (varbot import --out). Zonder --model en --seeds: het gepubliceerde model als er opslag is ingesteld, anders de seeds.", HelpName = "BESTAND" };
+        var outDir = new Option<string?>("--out") { Description = CliTexts.Newsletter.OutOption, HelpName = CliTexts.HelpNames.Folder };
+        var subscriber = new Option<string?>("--subscriber") { Description = CliTexts.Newsletter.SubscriberOption, HelpName = CliTexts.HelpNames.Email };
+        var model = new Option<string?>("--model") { Description = CliTexts.Newsletter.ModelOption, HelpName = CliTexts.HelpNames.File };
         var seeds = SeedsLocation.CreateOption();
-        var command = new Command("preview", "Stelt de nieuwsbrief samen en schrijft een voorbeeld (HTML, tekst, LinkedIn) naast elkaar.") { month, outDir, subscriber, model, seeds };
+        var command = new Command("preview", CliTexts.Newsletter.PreviewDescription) { month, outDir, subscriber, model, seeds };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryMonth(parse.GetValue(month), environment, out var m))
@@ -70,7 +70,7 @@ internal static class NewsletterCommand
             }
             catch (BlobStorageException ex)
             {
-                environment.Console.MarkupLine($"[red]De opslag is niet bereikbaar:[/] {Markup.Escape(ex.Message)}");
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.StorageUnreachable}[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.UsageOrEnvironment;
             }
 
@@ -79,23 +79,24 @@ internal static class NewsletterCommand
             {
                 if (await services.GetRequiredService<SubscriberStore>().GetAsync(email, ct) is not { } found)
                 {
-                    environment.Console.MarkupLine("[red]Deze abonnee is niet bekend.[/]");
+                    environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.UnknownSubscriber}[/]");
                     return ExitCodes.UsageOrEnvironment;
                 }
 
                 var links = services.GetRequiredService<NewsletterLinks>();
-                personal = new DigestView(composed.Issue, found.Subscriber.Themes, found.Subscriber.Name, links.UnsubscribeUrl("voorbeeld"), links.PreferencesUrl("voorbeeld"));
+                personal = new DigestView(composed.Issue, found.Subscriber.Themes, found.Subscriber.Name, links.UnsubscribeUrl(CliTexts.Newsletter.PreviewToken), links.PreferencesUrl(CliTexts.Newsletter.PreviewToken));
             }
 
             var dir = Path.GetFullPath(parse.GetValue(outDir) ?? Path.Combine("out", "nieuwsbrief-" + m), environment.CurrentDirectory);
             await editor.WritePreviewAsync(composed, dir, personal, warnings);
             var issue = composed.Issue;
-            environment.Console.MarkupLine($"Onderwerp: [bold]{Markup.Escape(issue.Subject)}[/]");
-            environment.Console.MarkupLine($"Verzenddatum {Markup.Escape(DutchFormat.Date(editor.Composer.Schedule.SendDate(m)))}: agenda {issue.Agenda.Count}, terugblik {issue.Terugblik.Count}, nieuws {issue.News.Count}, "
-                + $"plannen {(issue.Plans is null ? "nee" : "ja")}, thema in de kijker {Markup.Escape(issue.Spotlight?.Name ?? "geen")}, LinkedIn-berichten {composed.Posts.Count}.");
+            environment.Console.MarkupLine($"{CliTexts.Newsletter.SubjectLabel} [bold]{Markup.Escape(issue.Subject)}[/]");
+            environment.Console.MarkupLine(CliTexts.Newsletter.PreviewSummary(
+                Markup.Escape(DutchFormat.Date(editor.Composer.Schedule.SendDate(m))), issue.Agenda.Count, issue.Terugblik.Count, issue.News.Count,
+                issue.Plans is not null, issue.Spotlight is { } spotlight ? Markup.Escape(spotlight.Name) : null, composed.Posts.Count));
             PrintWarnings(warnings, environment);
-            environment.Console.MarkupLine($"Voorbeeld geschreven naar [link]{Markup.Escape(Path.Combine(dir, "index.html"))}[/]"
-                + (stored ? $"; opgeslagen onder {Markup.Escape(IssueStore.Folder(m))}." : " (niet opgeslagen: geen opslag ingesteld)."));
+            environment.Console.MarkupLine($"{CliTexts.Newsletter.PreviewWritten} [link]{Markup.Escape(Path.Combine(dir, "index.html"))}[/]"
+                + (stored ? CliTexts.Newsletter.PreviewStored(Markup.Escape(IssueStore.Folder(m))) : CliTexts.Newsletter.PreviewNotStored));
             return ExitCodes.Ok;
         });
         return command;
@@ -105,11 +106,11 @@ internal static class NewsletterCommand
     {
         if (warnings.Count == 0)
         {
-            environment.Console.MarkupLine("Geen waarschuwingen.");
+            environment.Console.MarkupLine(CliTexts.Newsletter.NoWarnings);
             return;
         }
 
-        environment.Console.MarkupLine($"[yellow]Let op voor het goedkeuren ({warnings.Count}):[/]");
+        environment.Console.MarkupLine($"[yellow]{CliTexts.Newsletter.WarningsHeader(warnings.Count)}[/]");
         foreach (var warning in warnings)
         {
             environment.Console.MarkupLine($"[yellow]-[/] {Markup.Escape(warning.Message)}");
@@ -119,9 +120,9 @@ internal static class NewsletterCommand
     private static Command Approve(CliEnvironment environment)
     {
         var month = MonthOption();
-        var by = new Option<string?>("--by") { Description = "Naam van wie goedkeurt (standaard de gebruikersnaam).", HelpName = "NAAM" };
+        var by = new Option<string?>("--by") { Description = CliTexts.Newsletter.ByOption, HelpName = CliTexts.HelpNames.Name };
         var allowPast = new Option<bool>("--allow-past-month") { Description = CliTexts.Newsletter.AllowPastMonthApprove };
-        var command = new Command("approve", "Legt vast dat de opgeslagen nieuwsbrief is goedgekeurd (eerst 'newsletter preview').") { month, by, allowPast };
+        var command = new Command("approve", CliTexts.Newsletter.ApproveDescription) { month, by, allowPast };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryMonth(parse.GetValue(month), environment, out var m))
@@ -141,23 +142,23 @@ internal static class NewsletterCommand
             {
                 if (await store.LoadAsync(m, ct) is null)
                 {
-                    environment.Console.MarkupLine($"[red]Er is nog geen nieuwsbrief voor {m} samengesteld.[/] Gebruik eerst 'varbot newsletter preview --month {m}'.");
+                    environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.NotComposed(m)}[/] {CliTexts.Newsletter.NotComposedHint(m)}");
                     return ExitCodes.UsageOrEnvironment;
                 }
 
                 var approval = await editor.ApproveAsync(m, parse.GetValue(by) ?? Environment.UserName, parse.GetValue(allowPast), cancellationToken: ct);
-                environment.Console.MarkupLine($"Nieuwsbrief {m} goedgekeurd door {Markup.Escape(approval.ApprovedBy)} (inhoud {approval.ContentHash}).");
+                environment.Console.MarkupLine(CliTexts.Newsletter.Approved(m, Markup.Escape(approval.ApprovedBy), approval.ContentHash));
                 return ExitCodes.Ok;
             }
             catch (Exception ex) when (ex is IssueRefusedException or DraftConflictException)
             {
-                environment.Console.MarkupLine($"[red]Niet goedgekeurd:[/] {Markup.Escape(ex.Message)}"
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.NotApproved}[/] {Markup.Escape(ex.Message)}"
                     + (ex is IssueRefusedException { Reason: RefusalReason.MonthPassed } ? CliTexts.Newsletter.PastMonthHint : ""));
                 return ExitCodes.UsageOrEnvironment;
             }
             catch (BlobStorageException ex)
             {
-                environment.Console.MarkupLine($"[red]De opslag is niet bereikbaar:[/] {Markup.Escape(ex.Message)}");
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.StorageUnreachable}[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.UsageOrEnvironment;
             }
         });
@@ -167,12 +168,12 @@ internal static class NewsletterCommand
     private static Command Send(CliEnvironment environment)
     {
         var month = MonthOption();
-        var dryRun = new Option<bool>("--dry-run") { Description = "Stel alle mails samen maar verstuur niets." };
-        var limit = new Option<int?>("--limit") { Description = "Verstuur hoogstens zoveel mails in deze run.", HelpName = "N" };
-        var test = new Option<string?>("--test") { Description = "Stuur één proef naar dit adres (mag altijd, ook zonder goedkeuring).", HelpName = "E-MAIL" };
-        var wait = new Option<int?>("--wait") { Description = "Verstuurt een andere run deze nieuwsbrief al, wacht dan hoogstens zoveel seconden (standaard: niet wachten).", HelpName = "SECONDEN" };
+        var dryRun = new Option<bool>("--dry-run") { Description = CliTexts.Newsletter.DryRunOption };
+        var limit = new Option<int?>("--limit") { Description = CliTexts.Newsletter.LimitOption, HelpName = CliTexts.HelpNames.Count };
+        var test = new Option<string?>("--test") { Description = CliTexts.Newsletter.TestOption, HelpName = CliTexts.HelpNames.Email };
+        var wait = new Option<int?>("--wait") { Description = CliTexts.Newsletter.WaitOption, HelpName = CliTexts.HelpNames.Seconds };
         var allowPast = new Option<bool>("--allow-past-month") { Description = CliTexts.Newsletter.AllowPastMonthSend };
-        var command = new Command("send", "Verstuurt de goedgekeurde nieuwsbrief: precies één mail per bevestigde abonnee; één verzending per nummer tegelijk.") { month, dryRun, limit, test, wait, allowPast };
+        var command = new Command("send", CliTexts.Newsletter.SendDescription) { month, dryRun, limit, test, wait, allowPast };
         command.SetAction(async (parse, ct) =>
         {
             if (!TryMonth(parse.GetValue(month), environment, out var m))
@@ -192,7 +193,7 @@ internal static class NewsletterCommand
                 if (parse.GetValue(test) is { } to)
                 {
                     await sender.SendTestAsync(m, to, ct);
-                    environment.Console.MarkupLine($"Proef van {m} verstuurd.");
+                    environment.Console.MarkupLine(CliTexts.Newsletter.TestSent(m));
                     return ExitCodes.Ok;
                 }
 
@@ -207,7 +208,7 @@ internal static class NewsletterCommand
                     .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedLikeRateColumn(), new RemainingTimeColumn())
                     .StartAsync(async context =>
                     {
-                        var task = context.AddTask($"Nieuwsbrief {m}", maxValue: 1);
+                        var task = context.AddTask(CliTexts.Newsletter.ProgressTask(m), maxValue: 1);
                         var progress = new Progress<SendProgress>(p =>
                         {
                             task.MaxValue = Math.Max(1, p.Total);
@@ -233,12 +234,12 @@ internal static class NewsletterCommand
             }
             catch (Exception ex) when (ex is SendBusyException or SendLeaseLostException)
             {
-                environment.Console.MarkupLine($"[red]Niet (verder) verstuurd:[/] {Markup.Escape(ex.Message)}");
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.NotSentFurther}[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.UsageOrEnvironment;
             }
             catch (BlobStorageException ex)
             {
-                environment.Console.MarkupLine($"[red]De opslag is niet bereikbaar:[/] {Markup.Escape(ex.Message)}");
+                environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.StorageUnreachable}[/] {Markup.Escape(ex.Message)}");
                 return ExitCodes.UsageOrEnvironment;
             }
         });
@@ -247,19 +248,19 @@ internal static class NewsletterCommand
 
     private static void PrintSummary(SendSummary summary, CliEnvironment environment)
     {
-        var table = new Table().Title(summary.DryRun ? $"Proefrun {summary.Month} (niets verstuurd)" : $"Verzending {summary.Month}")
-            .AddColumn("Uitkomst").AddColumn(new TableColumn("Aantal").RightAligned());
-        table.AddRow(summary.DryRun ? "zou versturen" : "verstuurd", summary.Sent.ToString());
-        table.AddRow("al eerder verstuurd", summary.AlreadySent.ToString());
-        table.AddRow("niet bevestigd", summary.NotConfirmed.ToString());
-        table.AddRow("niet geprobeerd (--limit)", summary.NotAttempted.ToString());
-        table.AddRow("mislukt", summary.Failed.Count.ToString());
+        var table = new Table().Title(CliTexts.Newsletter.SummaryTitle(summary.Month, summary.DryRun))
+            .AddColumn(CliTexts.Newsletter.Outcome).AddColumn(new TableColumn(CliTexts.Newsletter.Count).RightAligned());
+        table.AddRow(summary.DryRun ? CliTexts.Newsletter.WouldSend : CliTexts.Newsletter.Sent, summary.Sent.ToString());
+        table.AddRow(CliTexts.Newsletter.AlreadySent, summary.AlreadySent.ToString());
+        table.AddRow(CliTexts.Newsletter.NotConfirmed, summary.NotConfirmed.ToString());
+        table.AddRow(CliTexts.Newsletter.NotAttempted, summary.NotAttempted.ToString());
+        table.AddRow(CliTexts.Newsletter.FailedRow, summary.Failed.Count.ToString());
         environment.Console.Write(table);
         var rate = summary.Elapsed.TotalSeconds > 0 ? summary.Sent / summary.Elapsed.TotalSeconds : 0;
-        environment.Console.MarkupLine($"Duur {summary.Elapsed.TotalSeconds:F1} s, {rate:F0} mails per seconde.");
+        environment.Console.MarkupLine(CliTexts.Newsletter.Duration(summary.Elapsed.TotalSeconds, rate));
         foreach (var failure in summary.Failed)
         {
-            environment.Console.MarkupLine($"[red]Mislukt[/] abonnee {failure.SubscriberKey}: {Markup.Escape(failure.Reason)}");
+            environment.Console.MarkupLine($"[red]{CliTexts.Newsletter.Failed}[/] {CliTexts.Newsletter.FailedSubscriber(failure.SubscriberKey, Markup.Escape(failure.Reason))}");
         }
     }
 
@@ -270,7 +271,7 @@ internal static class NewsletterCommand
             return true;
         }
 
-        environment.Console.MarkupLine($"[red]'{Markup.Escape(text ?? "")}' is geen maand.[/] Schrijf de maand als JJJJ-MM, bijvoorbeeld 2026-03.");
+        environment.Console.MarkupLine($"[red]{CliTexts.Input.NotAMonth(Markup.Escape(text ?? ""))}[/] {CliTexts.Newsletter.BadMonthHint}");
         return false;
     }
 

@@ -19,7 +19,7 @@ internal static class PublishCommand
     {
         var seeds = SeedsLocation.CreateOption();
         var storage = new CliStorage();
-        var command = new Command("publish", "Leest en controleert de seeds en publiceert het kennismodel naar Azure Blob Storage; weigert bij fouten.")
+        var command = new Command("publish", CliTexts.Publish.Description)
         {
             seeds,
         };
@@ -38,7 +38,7 @@ internal static class PublishCommand
 
         if (result.HasErrors)
         {
-            environment.Console.MarkupLine($"[red]Niet gepubliceerd: {IssuePrinter.Counts(result.Issues)}.[/] Los de fouten op en probeer opnieuw; het huidige model blijft staan.");
+            environment.Console.MarkupLine($"[red]{CliTexts.Publish.Refused(IssuePrinter.Counts(result.Issues))}[/] {CliTexts.Publish.FixAndRetry}");
             return ExitCodes.ValidationErrors;
         }
 
@@ -54,10 +54,9 @@ internal static class PublishCommand
 
     private static void Report(PublishResult published, string containerName, CliEnvironment environment)
     {
-        var previous = published.PreviousVersion ?? "geen";
-        var stored = published.ModelBlobExisted ? "stond al in de opslag" : "nieuw opgeslagen";
+        var previous = published.PreviousVersion ?? CliTexts.Publish.NoPreviousVersion;
+        var stored = published.ModelBlobExisted ? CliTexts.Publish.BlobExisted : CliTexts.Publish.BlobNew;
         environment.Console.MarkupLine(Markup.Escape(
-            $"Model {published.Version} gepubliceerd in container '{containerName}': {published.Blob} ({stored}); "
-            + $"{ModelRepository.PointerBlob} wijst er nu naar (vorige versie: {previous})."));
+            CliTexts.Publish.Published(published.Version, containerName, published.Blob, stored, ModelRepository.PointerBlob, previous)));
     }
 }

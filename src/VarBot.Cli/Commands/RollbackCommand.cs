@@ -17,7 +17,7 @@ internal static class RollbackCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var version = new Argument<string?>("versie") { Description = CliTexts.Rollback.VersionArgument, Arity = ArgumentArity.ZeroOrOne };
+        var version = new Argument<string?>(CliTexts.HelpNames.VersionArgument) { Description = CliTexts.Rollback.VersionArgument, Arity = ArgumentArity.ZeroOrOne };
         var list = new Option<bool>("--list") { Description = CliTexts.Rollback.ListOption };
         var storage = new CliStorage();
         var command = new Command("rollback", CliTexts.Rollback.Description) { version, list };

@@ -10,8 +10,8 @@ internal static class SeedsLocation
 {
     public static Option<string?> CreateOption() => new("--seeds")
     {
-        Description = "Map met de seeds (jaarverslagen/, nieuws/, themes.yaml). Standaard: de map 'seeds' in de huidige map of een bovenliggende map.",
-        HelpName = "MAP",
+        Description = CliTexts.Seeds.Option,
+        HelpName = CliTexts.HelpNames.Folder,
     };
 
     /// <summary>Returns the full path of the seeds folder, or null after writing a Dutch message that says what to do.</summary>
@@ -25,7 +25,7 @@ internal static class SeedsLocation
                 return full;
             }
 
-            environment.Console.MarkupLine($"[red]De seeds-map '{Markup.Escape(full)}' bestaat niet.[/] Geef met --seeds de map op die jaarverslagen/ en nieuws/ bevat.");
+            environment.Console.MarkupLine($"[red]{CliTexts.Seeds.FolderMissing(Markup.Escape(full))}[/] {CliTexts.Seeds.FolderMissingHint}");
             return null;
         }
 
@@ -39,8 +39,7 @@ internal static class SeedsLocation
         }
 
         environment.Console.MarkupLine(
-            $"[red]Geen map 'seeds' gevonden in '{Markup.Escape(environment.CurrentDirectory)}' of een map daarboven.[/] "
-            + "Start varbot vanuit de repository of geef de map op met --seeds.");
+            $"[red]{CliTexts.Seeds.NotFound(Markup.Escape(environment.CurrentDirectory))}[/] {CliTexts.Seeds.NotFoundHint}");
         return null;
     }
 
@@ -90,20 +89,18 @@ internal static class SeedsLocation
         {
             var missing = (ex as FileNotFoundException)?.FileName ?? ex.Message;
             environment.Console.MarkupLine(
-                $"[red]In de seeds-map ontbreekt een bestand of map[/] ({Markup.Escape(missing)}). "
-                + "Een seeds-map bevat jaarverslagen/, nieuws/ en themes.yaml; controleer --seeds of herstel het bestand uit git.");
+                $"[red]{CliTexts.Seeds.FileMissing}[/] {CliTexts.Seeds.FileMissingDetail(Markup.Escape(missing))}");
             return null;
         }
         catch (InvalidSeedFileException ex)
         {
             environment.Console.MarkupLine(
-                $"[red]{Markup.Escape(ex.Path)}:{ex.Line}: dit bestand is geen geldige YAML[/] ({Markup.Escape(ex.Detail)}). "
-                + "Herstel de regel (vergelijk met de andere items in het bestand of met git) en probeer het opnieuw.");
+                $"[red]{CliTexts.Seeds.InvalidYaml(Markup.Escape(ex.Path), ex.Line)}[/] {CliTexts.Seeds.InvalidYamlDetail(Markup.Escape(ex.Detail))}");
             return null;
         }
         catch (IOException ex)
         {
-            environment.Console.MarkupLine($"[red]De seeds kunnen niet worden gelezen[/] ({Markup.Escape(ex.Message)}). Controleer of de bestanden leesbaar zijn.");
+            environment.Console.MarkupLine($"[red]{CliTexts.Seeds.Unreadable}[/] {CliTexts.Seeds.UnreadableDetail(Markup.Escape(ex.Message))}");
             return null;
         }
     }

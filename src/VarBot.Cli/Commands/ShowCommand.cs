@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using VarBot.Knowledge.Dutch;
 using VarBot.Knowledge.Import;
 using VarBot.Knowledge.Model;
 using static VarBot.Cli.Commands.ModelSummary;
@@ -10,25 +11,29 @@ namespace VarBot.Cli.Commands;
 /// <summary>varbot show events|budgets|themes: tables of what the model holds, from the seeds or a model file.</summary>
 internal static class ShowCommand
 {
+    /// <summary>
+    /// The budget table's amounts: digits with a dot per thousand under the header "Bedrag (€)". DutchFormat.Amount writes
+    /// "€ 420.000" (with the sign), which would repeat the currency in every cell, so this table keeps the culture's "N0".
+    /// </summary>
     private static readonly CultureInfo Dutch = CultureInfo.GetCultureInfo("nl-NL");
 
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("show", "Toont evenementen, begrotingen of thema's uit het kennismodel.");
-        command.Subcommands.Add(Sub("events", "Toont de kennisbijeenkomsten (Leerhuizen, carrousels, conferenties, ...).", ShowEvents, environment));
-        command.Subcommands.Add(Sub("budgets", "Toont de jaarrekeningen en begrotingen met alle regels.", ShowBudgets, environment));
-        command.Subcommands.Add(Sub("themes", "Toont de thema's met het aantal passages.", ShowThemes, environment));
+        var command = new Command("show", CliTexts.Show.Description);
+        command.Subcommands.Add(Sub("events", CliTexts.Show.EventsDescription, ShowEvents, environment));
+        command.Subcommands.Add(Sub("budgets", CliTexts.Show.BudgetsDescription, ShowBudgets, environment));
+        command.Subcommands.Add(Sub("themes", CliTexts.Show.ThemesDescription, ShowThemes, environment));
         return command;
     }
 
     private static Command Sub(string name, string description, Action<KnowledgeModel, int?, CliEnvironment> show, CliEnvironment environment)
     {
-        var year = new Option<int?>("--year") { Description = "Alleen dit jaar, bijvoorbeeld 2025.", HelpName = "JAAR" };
+        var year = new Option<int?>("--year") { Description = CliTexts.Show.YearOption, HelpName = CliTexts.HelpNames.Year };
         var seeds = SeedsLocation.CreateOption();
         var model = new Option<string?>("--model")
         {
-            Description = "Lees een eerder geschreven model (varbot import --out) in plaats van de seeds.",
-            HelpName = "BESTAND",
+            Description = CliTexts.Show.ModelOption,
+            HelpName = CliTexts.HelpNames.File,
         };
         var command = new Command(name, description) { year, seeds, model };
         command.SetAction(parse =>
@@ -52,7 +57,7 @@ internal static class ShowCommand
             var path = Path.GetFullPath(modelFile, environment.CurrentDirectory);
             if (!File.Exists(path))
             {
-                environment.Console.MarkupLine($"[red]Het modelbestand '{Markup.Escape(path)}' bestaat niet.[/] Maak het met 'varbot import --out {Markup.Escape(modelFile)}'.");
+                environment.Console.MarkupLine($"[red]{CliTexts.Show.ModelFileMissing(Markup.Escape(path))}[/] {CliTexts.Show.ModelFileMissingHint(Markup.Escape(modelFile))}");
                 return null;
             }
 
@@ -62,7 +67,7 @@ internal static class ShowCommand
             }
             catch (InvalidModelException ex)
             {
-                environment.Console.MarkupLine($"[red]'{Markup.Escape(path)}' is geen bruikbaar kennismodel[/] ({Markup.Escape(ex.Message)}). Maak het opnieuw met 'varbot import --out'.");
+                environment.Console.MarkupLine($"[red]{CliTexts.Show.NotAModel(Markup.Escape(path))}[/] {CliTexts.Show.NotAModelDetail(Markup.Escape(ex.Message))}");
                 return null;
             }
         }
@@ -74,7 +79,7 @@ internal static class ShowCommand
 
         if (result.HasErrors)
         {
-            environment.Console.MarkupLine($"[yellow]Let op: de seeds bevatten {IssuePrinter.Counts(result.Issues)}; 'varbot validate' toont ze.[/]");
+            environment.Console.MarkupLine($"[yellow]{CliTexts.Seeds.HaveErrors(IssuePrinter.Counts(result.Issues))}[/]");
         }
 
         return result.Model;
@@ -82,25 +87,26 @@ internal static class ShowCommand
 
     private static void ShowEvents(KnowledgeModel model, int? year, CliEnvironment environment)
     {
-        var table = new Table().Title(year is null ? "Evenementen" : $"Evenementen {year}")
-            .AddColumn("Wanneer").AddColumn("Soort").AddColumn("Titel").AddColumn("Onderwerp").AddColumn("Thema").AddColumn("Status").AddColumn("Bron");
+        var table = new Table().Title(year is { } y ? CliTexts.Show.EventsTitleForYear(y) : CliTexts.Show.EventsTitle)
+            .AddColumn(CliTexts.Show.When).AddColumn(CliTexts.Show.Kind).AddColumn(CliTexts.Show.Title).AddColumn(CliTexts.Show.Topic)
+            .AddColumn(CliTexts.Show.Theme).AddColumn(CliTexts.Show.Status).AddColumn(CliTexts.Show.Source);
         var events = model.Events
             .Where(e => year is null || e.Year == year)
             .OrderBy(e => e.Year).ThenBy(e => e.Date?.Month ?? e.Month ?? 13).ThenBy(e => e.Date?.Day ?? 32);
         foreach (var ev in events)
         {
             table.AddRow(
-                Cell(When(ev)),
-                Cell(ev.Type.ToString()),
+                Cell(DutchFormat.When(ev)),
+                Cell(DutchFormat.EventTypeLabel(ev.Type)),
                 Cell(ev.Title),
                 Cell(ev.Topic ?? ""),
                 Cell(ev.ThemeId ?? ""),
-                Cell(ev.Status switch { EventStatus.Held => "gehouden", EventStatus.Cancelled => "afgelast", _ => "gepland" }),
+                Cell(CliTexts.Show.EventStatusLabel(ev.Status)),
                 Cell(string.Join(", ", ev.Sources.Select(s => $"{ShortFile(s.File)}:{s.Line}"))));
         }
 
         environment.Console.Write(table);
-        environment.Console.WriteLine($"{table.Rows.Count} evenementen.");
+        environment.Console.WriteLine(CliTexts.Show.EventCount(table.Rows.Count));
     }
 
     private static void ShowBudgets(KnowledgeModel model, int? year, CliEnvironment environment)
@@ -109,14 +115,15 @@ internal static class ShowCommand
         foreach (var budget in budgets)
         {
             var table = new Table().Title(budget.Title)
-                .AddColumn("Kant").AddColumn("Groep").AddColumn("Regel").AddColumn(new TableColumn("Bedrag (€)").RightAligned()).AddColumn("Bron");
+                .AddColumn(CliTexts.Show.Side).AddColumn(CliTexts.Show.Group).AddColumn(CliTexts.Show.Line)
+                .AddColumn(new TableColumn(CliTexts.Show.Amount).RightAligned()).AddColumn(CliTexts.Show.Source);
             foreach (var line in budget.Lines)
             {
                 var label = line.Kind is BudgetLineKind.Subtotal or BudgetLineKind.Total
                     ? new Text(line.Label, new Style(decoration: Decoration.Bold))
                     : new Text(line.Label);
                 table.AddRow(
-                    Cell(line.Side == BudgetSide.Income ? "inkomsten" : "uitgaven"),
+                    Cell(line.Side == BudgetSide.Income ? CliTexts.Show.Income : CliTexts.Show.Expenses),
                     Cell(line.Group ?? ""),
                     label,
                     Cell(line.Amount?.ToString("N0", Dutch) ?? line.AmountText ?? "?"),
@@ -130,34 +137,32 @@ internal static class ShowCommand
             }
         }
 
-        environment.Console.WriteLine($"{budgets.Count} begrotingen.");
+        environment.Console.WriteLine(CliTexts.Show.BudgetCount(budgets.Count));
     }
 
     private static void ShowThemes(KnowledgeModel model, int? year, CliEnvironment environment)
     {
-        var table = new Table().Title(year is null ? "Thema's" : $"Thema's {year}")
-            .AddColumn("Id").AddColumn("Naam").AddColumn("Actueel").AddColumn(new TableColumn("Passages").RightAligned()).AddColumn("Opgegaan in").AddColumn("Ook bekend als");
+        var table = new Table().Title(year is { } y ? CliTexts.Show.ThemesTitleForYear(y) : CliTexts.Show.ThemesTitle)
+            .AddColumn(CliTexts.Show.Id).AddColumn(CliTexts.Show.Name).AddColumn(CliTexts.Show.Current)
+            .AddColumn(new TableColumn(CliTexts.Show.Passages).RightAligned()).AddColumn(CliTexts.Show.SucceededBy).AddColumn(CliTexts.Show.AlsoKnownAs);
         foreach (var theme in model.Themes.OrderByDescending(t => t.IsCurrent).ThenBy(t => t.Name, StringComparer.Ordinal))
         {
             var passages = model.Passages.Count(p => p.ThemeId == theme.Id && (year is null || p.Year == year));
             table.AddRow(
                 Cell(theme.Id),
                 Cell(theme.Name),
-                Cell(theme.IsCurrent ? "ja" : "nee"),
+                Cell(theme.IsCurrent ? CliTexts.Show.Yes : CliTexts.Show.No),
                 Cell(passages),
                 Cell(theme.SucceededBy ?? ""),
                 Cell(string.Join(", ", theme.Aliases.Concat(theme.FormerNames))));
         }
 
         environment.Console.Write(table);
-        environment.Console.WriteLine($"{model.Themes.Count} thema's.");
+        environment.Console.WriteLine(CliTexts.Show.ThemeCount(model.Themes.Count));
     }
 
     /// <summary>"jaarverslagen/var-jaarverslag-2024-jaarplan-2025.txt" becomes "2024-jaarplan-2025".</summary>
     private static string ShortFile(string file) =>
         Path.GetFileNameWithoutExtension(file).Replace("var-jaarverslag-", "", StringComparison.Ordinal);
 
-    private static string When(Event ev) =>
-        ev.Date?.ToString("d MMMM yyyy", Dutch)
-        ?? (ev.Month is { } month and >= 1 and <= 12 ? Dutch.DateTimeFormat.GetMonthName(month) + " " + ev.Year : ev.Year.ToString(CultureInfo.InvariantCulture));
 }

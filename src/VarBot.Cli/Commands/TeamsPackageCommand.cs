@@ -10,25 +10,25 @@ internal static class TeamsPackageCommand
     {
         var botId = new Option<string?>("--bot-id")
         {
-            Description = "Microsoft App ID van de bot (GUID). Standaard uit de omgevingsvariabele Bot__MicrosoftAppId.",
+            Description = CliTexts.TeamsPackage.BotIdOption,
         };
         var output = new Option<FileInfo>("--out")
         {
-            Description = "Pad van het pakket.",
+            Description = CliTexts.TeamsPackage.OutOption,
             DefaultValueFactory = _ => new FileInfo("appPackage.zip"),
         };
         var version = new Option<string>("--version")
         {
-            Description = "Versie van de app (x.y.z).",
+            Description = CliTexts.TeamsPackage.VersionOption,
             DefaultValueFactory = _ => "1.0.0",
         };
         var website = new Option<string>("--website")
         {
-            Description = "Website van de ontwikkelaar in het manifest.",
+            Description = CliTexts.TeamsPackage.WebsiteOption,
             DefaultValueFactory = _ => "https://www.veiligheidsalliantie.nl",
         };
 
-        var command = new Command("teams-package", "Maakt appPackage.zip (manifest en pictogrammen) om VarBot in Teams te installeren.")
+        var command = new Command("teams-package", CliTexts.TeamsPackage.Description)
         {
             botId, output, version, website,
         };
@@ -37,13 +37,13 @@ internal static class TeamsPackageCommand
             var id = parse.GetValue(botId) ?? Environment.GetEnvironmentVariable("Bot__MicrosoftAppId");
             if (string.IsNullOrWhiteSpace(id) || !Guid.TryParse(id, out _))
             {
-                Console.Error.WriteLine("Geef de Microsoft App ID van de bot op met --bot-id <GUID> (of zet Bot__MicrosoftAppId).");
+                Console.Error.WriteLine(CliTexts.TeamsPackage.MissingBotId);
                 return 2;
             }
 
             var file = parse.GetValue(output)!;
             TeamsAppPackage.Write(new TeamsAppSettings(id, parse.GetValue(version)!, parse.GetValue(website)!), file.FullName);
-            Console.WriteLine($"Teams-apppakket geschreven: {file.FullName}");
+            Console.WriteLine(CliTexts.TeamsPackage.Written(file.FullName));
             return 0;
         });
         return command;

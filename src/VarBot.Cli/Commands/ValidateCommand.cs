@@ -10,7 +10,7 @@ internal static class ValidateCommand
     public static Command Create(CliEnvironment environment)
     {
         var seeds = SeedsLocation.CreateOption();
-        var command = new Command("validate", "Controleert de seeds en toont elke fout en waarschuwing met bestand en regel.") { seeds };
+        var command = new Command("validate", CliTexts.Validate.Description) { seeds };
         command.SetAction(parse => Run(parse.GetValue(seeds), environment));
         return command;
     }
@@ -25,11 +25,11 @@ internal static class ValidateCommand
         IssuePrinter.Print(result.Issues, seeds, environment);
         if (result.HasErrors)
         {
-            environment.Console.MarkupLine($"[red]{IssuePrinter.Counts(result.Issues)}.[/] Los de fouten op voordat u publiceert.");
+            environment.Console.MarkupLine($"[red]{IssuePrinter.Counts(result.Issues)}.[/] {CliTexts.Validate.FixBeforePublishing}");
             return ExitCodes.ValidationErrors;
         }
 
-        environment.Console.MarkupLine(Markup.Escape($"Geen fouten ({IssuePrinter.Counts(result.Issues)})."));
+        environment.Console.MarkupLine(Markup.Escape(CliTexts.Validate.NoErrors(IssuePrinter.Counts(result.Issues))));
         return ExitCodes.Ok;
     }
 }

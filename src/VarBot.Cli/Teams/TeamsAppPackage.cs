@@ -22,7 +22,7 @@ internal static class TeamsAppPackage
     {
         if (!Guid.TryParse(settings.BotId, out var botId))
         {
-            throw new ArgumentException("De bot-id moet een GUID zijn (de Microsoft App ID van de bot).", nameof(settings));
+            throw new ArgumentException(CliTexts.TeamsPackage.BadBotId, nameof(settings));
         }
 
         var appId = settings.AppId is { } configured && Guid.TryParse(configured, out var parsed) ? parsed : DeriveAppId(botId);
@@ -34,16 +34,16 @@ internal static class TeamsAppPackage
             ["id"] = appId.ToString(),
             ["developer"] = new JsonObject
             {
-                ["name"] = "VeiligheidsAlliantie Rotterdam",
+                ["name"] = CliTexts.TeamsManifest.DeveloperName,
                 ["websiteUrl"] = settings.WebsiteUrl,
                 ["privacyUrl"] = settings.WebsiteUrl.TrimEnd('/') + "/privacy",
                 ["termsOfUseUrl"] = settings.WebsiteUrl.TrimEnd('/') + "/gebruiksvoorwaarden",
             },
-            ["name"] = new JsonObject { ["short"] = "VarBot", ["full"] = "VarBot – kennisbot van de VeiligheidsAlliantie regio Rotterdam" },
+            ["name"] = new JsonObject { ["short"] = "VarBot", ["full"] = CliTexts.TeamsManifest.FullName },
             ["description"] = new JsonObject
             {
-                ["short"] = "Vragen over thema's, Leerhuizen en begroting van de VAR.",
-                ["full"] = "VarBot beantwoordt vragen van netwerkpartners over de thema's, kennisbijeenkomsten (Leerhuizen, carrousels, conferenties) en de begroting en jaarrekening van de VeiligheidsAlliantie regio Rotterdam, met bronvermelding uit de jaarverslagen.",
+                ["short"] = CliTexts.TeamsManifest.ShortDescription,
+                ["full"] = CliTexts.TeamsManifest.FullDescription,
             },
             ["icons"] = new JsonObject { ["color"] = "color.png", ["outline"] = "outline.png" },
             ["accentColor"] = "#1F4E79",
@@ -54,8 +54,8 @@ internal static class TeamsAppPackage
                 ["supportsFiles"] = false,
                 ["isNotificationOnly"] = false,
                 ["commandLists"] = new JsonArray(
-                    CommandList(["personal"], PersonalCommands),
-                    CommandList(["team", "groupChat"], GroupCommands)),
+                    CommandList(["personal"], CliTexts.TeamsManifest.PersonalCommands),
+                    CommandList(["team", "groupChat"], CliTexts.TeamsManifest.GroupCommands)),
             }),
             ["composeExtensions"] = new JsonArray(new JsonObject
             {
@@ -65,15 +65,15 @@ internal static class TeamsAppPackage
                 {
                     ["id"] = SearchCommandId,
                     ["type"] = "query",
-                    ["title"] = "Zoeken in VarBot",
-                    ["description"] = "Zoek een Leerhuis, thema of nieuwsbericht van de VAR en voeg het als kaart in.",
+                    ["title"] = CliTexts.TeamsManifest.SearchTitle,
+                    ["description"] = CliTexts.TeamsManifest.SearchDescription,
                     ["initialRun"] = true,
                     ["context"] = new JsonArray("compose", "commandBox"),
                     ["parameters"] = new JsonArray(new JsonObject
                     {
                         ["name"] = SearchParameter,
-                        ["title"] = "Zoekterm",
-                        ["description"] = "Bijvoorbeeld leerhuis of mensenhandel",
+                        ["title"] = CliTexts.TeamsManifest.SearchParameterTitle,
+                        ["description"] = CliTexts.TeamsManifest.SearchParameterDescription,
                         ["inputType"] = "text",
                     }),
                 }),
@@ -105,33 +105,6 @@ internal static class TeamsAppPackage
     public const string SearchCommandId = "zoeken";
 
     public const string SearchParameter = "zoekterm";
-
-    /// <summary>
-    /// Prompt starters of the 1:1 chat (at most 10). A click sends the title as the member's message, so every title is
-    /// something the bot answers: a question for the engine, or one of the bot's own commands.
-    /// </summary>
-    public static readonly IReadOnlyList<(string Title, string Description)> PersonalCommands =
-    [
-        ("Volgende Leerhuis", "Wanneer is het volgende Leerhuis?"),
-        ("Begroting dit jaar", "Wat is de begroting van de VAR voor dit jaar?"),
-        ("Thema's", "Aan welke thema's werkt de VAR?"),
-        ("Wat is nieuw?", "Het laatste nieuws van de VAR"),
-        ("Herinner mij aan Leerhuizen", "Een herinnering een week en een dag voor elk Leerhuis, de Najaarscarrousel en conferenties"),
-        ("Stop herinneringen", "Geen herinneringen meer ontvangen"),
-        ("Nieuwsbrief", "Aanmelden voor de maandelijkse nieuwsbrief"),
-        ("Hulp", "Wat kunt u VarBot vragen?"),
-    ];
-
-    /// <summary>Commands in teams and group chats, where the bot answers when it is @mentioned.</summary>
-    public static readonly IReadOnlyList<(string Title, string Description)> GroupCommands =
-    [
-        ("Volgende Leerhuis", "Wanneer is het volgende Leerhuis?"),
-        ("Begroting dit jaar", "Wat is de begroting van de VAR voor dit jaar?"),
-        ("Thema's", "Aan welke thema's werkt de VAR?"),
-        ("Wat is nieuw?", "Het laatste nieuws van de VAR"),
-        ("Kanaal-id", "Het id van dit kanaal, om hier de nieuwsbrief te laten posten"),
-        ("Hulp", "Wat kunt u VarBot vragen?"),
-    ];
 
     private static JsonObject CommandList(string[] scopes, IReadOnlyList<(string Title, string Description)> commands) => new()
     {

@@ -23,6 +23,10 @@ internal static partial class CliTexts
 
         public const string SignInFailedReason = "aanmelden mislukt";
 
+        public const string NoConnectionReason = "geen verbinding";
+
+        public const string InvalidStoredModelReason = "het opgeslagen model is ongeldig";
+
         public static string BadServiceUri(string value) =>
             $"'{value}' is geen geldig blob-adres. Gebruik de vorm https://<account>.blob.core.windows.net.";
 
@@ -31,17 +35,6 @@ internal static partial class CliTexts
 
         public static string Unreachable(string reason) =>
             $"De opslag is niet bereikbaar of weigert de opdracht ({reason}). Start Azurite of controleer --connection-string / --service-uri en uw toegangsrechten.";
-    }
-
-    public static class Newsletter
-    {
-        public const string AllowPastMonthApprove = "Keur ook goed als de maand van de nieuwsbrief al voorbij is.";
-
-        public const string AllowPastMonthSend = "Verstuur ook als de maand van de nieuwsbrief al voorbij is (een al begonnen verzending gaat ook zonder verder).";
-
-        public const string NotSent = "Niet verstuurd:";
-
-        public const string PastMonthHint = " Gebruik daarvoor --allow-past-month.";
     }
 
     public static class Rollback
