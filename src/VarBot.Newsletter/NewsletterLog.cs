@@ -65,6 +65,18 @@ internal static partial class NewsletterLog
     [LoggerMessage(EventId = 6209, Level = LogLevel.Warning, Message = "Subscriber blob {BlobName} could not be read; skipped")]
     public static partial void SubscriberUnreadable(this ILogger logger, string blobName, Exception exception);
 
+    [LoggerMessage(EventId = 6210, Level = LogLevel.Information, Message = "Subscriber table migration into table {Table}: {Moved} subscriber blobs moved, {Kept} kept for the next run")]
+    public static partial void SubscribersMovedToTable(this ILogger logger, string table, int moved, int kept);
+
+    [LoggerMessage(EventId = 6211, Level = LogLevel.Warning, Message = "Subscriber blob {BlobName} changed while it was moved to the table; kept for the next run")]
+    public static partial void SubscriberBlobChangedDuringMove(this ILogger logger, string blobName);
+
+    [LoggerMessage(EventId = 6212, Level = LogLevel.Warning, Message = "Subscriber store could not be prepared at start (table, migration of subscriber blobs); it tries again on first use")]
+    public static partial void SubscriberStoreNotReady(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 6213, Level = LogLevel.Information, Message = "Import batch of {Count} subscribers in partition {Partition} failed ({Status}); writing them one by one")]
+    public static partial void ImportBatchFellBack(this ILogger logger, int count, string partition, int status);
+
     // Public pages and scheduler
     [LoggerMessage(EventId = 6301, Level = LogLevel.Information, Message = "Composed issue {Month}; waiting for approval")]
     public static partial void Composed(this ILogger logger, string month);

@@ -28,6 +28,13 @@ public sealed class NewsletterOptions
     /// <summary>A model JSON file the scheduler composes from, when no other model source is registered.</summary>
     public string? ModelPath { get; set; }
 
+    /// <summary>
+    /// The Azure Table that holds the subscribers (in the storage account of Storage:Container). Empty: "subscribers"
+    /// followed by the container name without hyphens (container "varbot": table "subscribersvarbot"), so two
+    /// installations sharing an account keep their subscribers apart.
+    /// </summary>
+    public string? SubscriberTable { get; set; }
+
     public SmtpOptions Smtp { get; set; } = new();
 
     public RateLimitOptions RateLimits { get; set; } = new();

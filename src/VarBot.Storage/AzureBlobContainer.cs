@@ -13,9 +13,21 @@ namespace VarBot.Storage;
 /// the REST protocol are the SDK's). This class only translates: blob name rules before a call, and the SDK's
 /// exceptions into the seam's null/false, <see cref="BlobConditionFailedException"/> and <see cref="BlobStorageException"/>.
 /// </summary>
-internal sealed class AzureBlobContainer(BlobContainerClient client, TimeProvider timeProvider, ILogger logger) : IBlobContainer
+internal sealed class AzureBlobContainer(BlobContainerClient client, TimeProvider timeProvider, ILogger logger) : IBlobContainer, ITableServiceSource
 {
+    private Lazy<Azure.Data.Tables.TableServiceClient>? _tableService;
+
     public string Name => client.Name;
+
+    /// <summary>The Table service of the same account (made on first use, from the same connection string or credential).</summary>
+    public Azure.Data.Tables.TableServiceClient TableService =>
+        _tableService?.Value ?? throw new InvalidOperationException($"Container '{Name}' was made without a table service.");
+
+    internal AzureBlobContainer WithTableService(Func<Azure.Data.Tables.TableServiceClient> create)
+    {
+        _tableService = new Lazy<Azure.Data.Tables.TableServiceClient>(create);
+        return this;
+    }
 
     /// <summary>Where the container lives (no credentials in it).</summary>
     internal Uri Uri => client.Uri;

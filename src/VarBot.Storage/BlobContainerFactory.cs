@@ -62,6 +62,7 @@ public static class BlobContainerFactory
             service = new BlobServiceClient(uri, credential ?? throw new ArgumentNullException(nameof(credential)), clientOptions);
         }
 
-        return new AzureBlobContainer(service.GetBlobContainerClient(options.Container), timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance);
+        return new AzureBlobContainer(service.GetBlobContainerClient(options.Container), timeProvider ?? TimeProvider.System, logger ?? NullLogger.Instance)
+            .WithTableService(() => TableServiceFactory.Create(options, credential, httpClient));
     }
 }

@@ -16,6 +16,13 @@ public sealed class BlobStorageOptions
     /// <summary>The blob service endpoint, e.g. https://account.blob.core.windows.net, used with a managed identity (no key stored).</summary>
     public Uri? ServiceUri { get; set; }
 
+    /// <summary>
+    /// The table service endpoint used with <see cref="ServiceUri"/> (newsletter subscribers live in Table storage of the
+    /// same account). Empty: derived from <see cref="ServiceUri"/> (https://account.blob.core.windows.net becomes
+    /// https://account.table.core.windows.net). With a connection string its TableEndpoint (or the account) is used.
+    /// </summary>
+    public Uri? TableServiceUri { get; set; }
+
     [Required]
     public string Container { get; set; } = "varbot";
 
@@ -49,6 +56,11 @@ internal sealed class BlobStorageOptionsValidator : IValidateOptions<BlobStorage
         if (options.ServiceUri is { } uri && (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp)))
         {
             failures.Add("Storage:ServiceUri must be an absolute http(s) URI.");
+        }
+
+        if (options.ServiceUri is { IsAbsoluteUri: true } && TableServiceFactory.TableUri(options) is null)
+        {
+            failures.Add("Storage:TableServiceUri must be set (an absolute http(s) URI) when Storage:ServiceUri is not a '.blob.' endpoint: subscribers live in Table storage of the same account.");
         }
 
         if (!BlobContainerName.IsValid(options.Container))

@@ -12,7 +12,8 @@ public static class BlobStorageServiceCollectionExtensions
     public const string HttpClientName = "VarBot.Storage";
 
     /// <summary>
-    /// Registers <see cref="IBlobContainer"/> from the "Storage" configuration section, validated when the host starts.
+    /// Registers <see cref="IBlobContainer"/> from the "Storage" configuration section, validated when the host starts, and
+    /// the <see cref="Azure.Data.Tables.TableServiceClient"/> of the same account (same connection string or credential).
     /// With ServiceUri, tokens come from <paramref name="credential"/>, else a registered <see cref="TokenCredential"/>,
     /// else <see cref="DefaultAzureCredential"/> (managed identity in Azure, 'az login' on a workstation).
     /// </summary>
@@ -41,6 +42,15 @@ public static class BlobStorageServiceCollectionExtensions
                 provider.GetRequiredService<ILoggerFactory>().CreateLogger("VarBot.Storage.BlobContainer"),
                 provider.GetService<TimeProvider>());
         });
+        // The Table service of the same account and credential (newsletter subscribers), made on first use.
+        services.AddSingleton(provider => provider.GetRequiredService<IBlobContainer>() is ITableServiceSource source
+            ? source.TableService
+            : TableServiceFactory.Create(
+                provider.GetRequiredService<IOptions<BlobStorageOptions>>().Value,
+                string.IsNullOrWhiteSpace(provider.GetRequiredService<IOptions<BlobStorageOptions>>().Value.ConnectionString)
+                    ? credential ?? provider.GetService<TokenCredential>() ?? new DefaultAzureCredential()
+                    : null,
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(HttpClientName)));
         return services;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using System.Threading.RateLimiting;
+using Azure.Data.Tables;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -26,9 +27,16 @@ public static class NewsletterServiceCollectionExtensions
     /// <summary>
     /// Adds composition, subscribers, delivery, the public pages and the scheduler, configured from the "Newsletter"
     /// section (validated at start). <paramref name="container"/> supplies the blob container (defaults to the
-    /// registered <see cref="IBlobContainer"/>). The host calls UseRateLimiter() for the form's per-client limit.
+    /// registered <see cref="IBlobContainer"/>); subscribers live in an Azure Table (Newsletter:SubscriberTable, by
+    /// default named after the container) of <paramref name="tables"/>, else of the container's own account
+    /// (<see cref="ITableServiceSource"/>), else the registered <see cref="TableServiceClient"/>. The host calls
+    /// UseRateLimiter() for the form's per-client limit.
     /// </summary>
-    public static IServiceCollection AddNewsletter(this IServiceCollection services, IConfiguration configuration, Func<IServiceProvider, IBlobContainer>? container = null)
+    public static IServiceCollection AddNewsletter(
+        this IServiceCollection services,
+        IConfiguration configuration,
+        Func<IServiceProvider, IBlobContainer>? container = null,
+        Func<IServiceProvider, TableServiceClient>? tables = null)
     {
         services.AddOptions<NewsletterOptions>().Bind(configuration.GetSection(NewsletterOptions.SectionName)).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<NewsletterOptions>, NewsletterOptionsValidator>());
@@ -38,7 +46,8 @@ public static class NewsletterServiceCollectionExtensions
         services.AddKeyedSingleton<IBlobContainer>(NewsletterBlobKey, (sp, _) => container?.Invoke(sp) ?? sp.GetRequiredService<IBlobContainer>());
         services.AddSingleton(sp => new SubscriptionTokens(SigningKey(sp), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SubscriberKeys(SigningKey(sp)));
-        services.AddSingleton(sp => new SubscriberStore(Blobs(sp), sp.GetRequiredService<SubscriberKeys>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SubscriberStore>>()));
+        services.AddSingleton(sp => new SubscriberStore(Blobs(sp), SubscriberTable(sp, tables), sp.GetRequiredService<SubscriberKeys>(), sp.GetRequiredService<TimeProvider>(), sp.GetService<ILogger<SubscriberStore>>()));
+        services.AddHostedService<SubscriberStorePreparation>();
         services.AddSingleton(sp => new SubscriberKeyMigration(Blobs(sp), sp.GetRequiredService<SubscriberStore>(), sp.GetRequiredService<ILogger<SubscriberKeyMigration>>()));
         services.AddSingleton(sp => new SubscriberImporter(sp.GetRequiredService<SubscriberStore>()));
         services.AddSingleton(sp => new UnsubscribeReasons(Blobs(sp), sp.GetRequiredService<TimeProvider>()));
@@ -85,6 +94,17 @@ public static class NewsletterServiceCollectionExtensions
     }
 
     private static IBlobContainer Blobs(IServiceProvider services) => services.GetRequiredKeyedService<IBlobContainer>(NewsletterBlobKey);
+
+    private static TableClient SubscriberTable(IServiceProvider services, Func<IServiceProvider, TableServiceClient>? tables)
+    {
+        var blobs = Blobs(services);
+        var service = tables?.Invoke(services)
+            ?? (blobs as ITableServiceSource)?.TableService
+            ?? services.GetService<TableServiceClient>()
+            ?? throw new InvalidOperationException("Subscribers need Azure Table storage: register a TableServiceClient (AddBlobStorage does) or pass one to AddNewsletter.");
+        var name = services.GetRequiredService<NewsletterOptions>().SubscriberTable;
+        return service.GetTableClient(string.IsNullOrWhiteSpace(name) ? SubscriberStore.DefaultTableName(blobs.Name) : name);
+    }
 
     private static byte[] SigningKey(IServiceProvider services) => Convert.FromBase64String(services.GetRequiredService<NewsletterOptions>().SigningKey);
 
@@ -149,6 +169,11 @@ internal sealed class NewsletterOptionsValidator : IValidateOptions<NewsletterOp
         if (!string.IsNullOrEmpty(smtp.UserName) && smtp.Security is SmtpSecurity.None or SmtpSecurity.StartTlsWhenAvailable && !IsLoopback(smtp.Host))
         {
             problems.Add("Newsletter:Smtp:UserName is set but Newsletter:Smtp:Security is not StartTls or SslOnConnect: the password would cross the network in clear text.");
+        }
+
+        if (!string.IsNullOrWhiteSpace(options.SubscriberTable) && !TableServiceFactory.IsValidTableName(options.SubscriberTable))
+        {
+            problems.Add("Newsletter:SubscriberTable must be 3-63 letters and digits, starting with a letter.");
         }
 
         var limits = options.RateLimits;

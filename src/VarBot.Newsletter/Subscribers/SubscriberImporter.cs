@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 
 namespace VarBot.Newsletter.Subscribers;
 
@@ -40,13 +41,15 @@ public sealed record ImportReport(
 /// Imports confirmed subscribers from a CSV stream (staff vouch for consent; the source is recorded as "import:{file}").
 /// Streams the file, validates every row (address, name, themes mapped through the model), reports invalid rows and
 /// duplicates by line (the first row of an address wins; an address already subscribed is left unchanged) and writes
-/// new subscribers with create-only, parallel writes. A dry run validates and checks storage but writes nothing.
+/// new subscribers insert-if-absent, grouped per table partition into entity group transactions of up to 100 that run
+/// in parallel (a failed batch is written row by row). A dry run validates and checks storage but writes nothing.
 /// </summary>
 public sealed class SubscriberImporter(SubscriberStore store)
 {
     public const int MaxIssues = 1_000;
 
-    private const int Writers = 16;
+    /// <summary>Batches in flight at once.</summary>
+    private const int Writers = 8;
 
     public async Task<ImportReport> ImportAsync(TextReader csv, string sourceName, ThemeResolver themes, bool dryRun, CancellationToken cancellationToken = default)
     {
@@ -67,7 +70,7 @@ public sealed class SubscriberImporter(SubscriberStore store)
             }
         }
 
-        // One listing instead of a read per row: which addresses are subscribers already (their keys are blob names).
+        // One listing instead of a read per row: which addresses are subscribers already (their keys are the RowKeys).
         var known = new HashSet<string>(StringComparer.Ordinal);
         await foreach (var key in store.ListKeysAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -105,15 +108,76 @@ public sealed class SubscriberImporter(SubscriberStore store)
             }
         }
 
-        await Parallel.ForEachAsync(ValidRowsAsync(cancellationToken), new ParallelOptions { MaxDegreeOfParallelism = Writers, CancellationToken = cancellationToken }, async (row, ct) =>
+        // New subscribers are grouped per partition and written insert-if-absent in entity group transactions of up to
+        // 100, several at once; a partition's rows wait in memory until its batch is full (at most 256 x 99 rows) or the
+        // file ends. A subscriber who signs up during the import wins; an address subscribed already is left unchanged.
+        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var batches = Channel.CreateBounded<List<(string Key, Subscriber Subscriber)>>(Writers * 2);
+        var writers = dryRun ? [] : Enumerable.Range(0, Writers).Select(_ => Task.Run(async () =>
         {
-            // An address subscribed already is left unchanged; a new one is written create-only (a subscriber who
-            // signs up during the import wins).
-            var created = !known.Contains(row.Key)
-                && (dryRun || (await store.CreateAsync(row.Email, row.Name, row.Themes, consent, confirmed: true, ct)).Created);
+            try
+            {
+                await foreach (var batch in batches.Reader.ReadAllAsync(failed.Token).ConfigureAwait(false))
+                {
+                    var created = await store.CreateBatchAsync(batch, failed.Token).ConfigureAwait(false);
+                    Interlocked.Add(ref imported, created);
+                    Interlocked.Add(ref existing, batch.Count - created);
+                }
+            }
+            catch
+            {
+                await failed.CancelAsync().ConfigureAwait(false);
+                throw;
+            }
+        })).ToArray();
 
-            Interlocked.Increment(ref created ? ref imported : ref existing);
-        });
+        var pending = new Dictionary<string, List<(string Key, Subscriber Subscriber)>>(StringComparer.Ordinal);
+        try
+        {
+            await foreach (var row in ValidRowsAsync(failed.Token).ConfigureAwait(false))
+            {
+                if (known.Contains(row.Key))
+                {
+                    Interlocked.Increment(ref existing);
+                    continue;
+                }
+
+                if (dryRun)
+                {
+                    Interlocked.Increment(ref imported);
+                    continue;
+                }
+
+                var partition = SubscriberStore.PartitionOf(row.Key);
+                if (!pending.TryGetValue(partition, out var batch))
+                {
+                    pending[partition] = batch = new List<(string Key, Subscriber Subscriber)>(SubscriberStore.MaxBatch);
+                }
+
+                batch.Add((row.Key, store.NewSubscriber(row.Email, row.Name, row.Themes, consent, confirmed: true)));
+                if (batch.Count == SubscriberStore.MaxBatch)
+                {
+                    pending.Remove(partition);
+                    await batches.Writer.WriteAsync(batch, failed.Token).ConfigureAwait(false);
+                }
+            }
+
+            foreach (var batch in pending.Values)
+            {
+                await batches.Writer.WriteAsync(batch, failed.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (failed.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            // A writer failed: its exception is thrown below.
+        }
+        finally
+        {
+            batches.Writer.TryComplete();
+        }
+
+        await Task.WhenAll(writers).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
 
         issues.Sort((a, b) => a.Line.CompareTo(b.Line));
         return new ImportReport(dryRun, rows, imported, existing, invalid, duplicates, mapped, issues, watch.Elapsed);

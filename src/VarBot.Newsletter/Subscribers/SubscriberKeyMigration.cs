@@ -8,22 +8,27 @@ namespace VarBot.Newsletter.Subscribers;
 public sealed record KeyMigrationResult(int Subscribers, int SendRecords, int Conflicts);
 
 /// <summary>
-/// Moves subscriber blobs (and their send records) whose name is not the current key of their address: the unsalted
-/// SHA-256 keys from before issue 9, or keys of an earlier signing key. Each old key keeps an alias to the new one, so
-/// unsubscribe links in mails sent before still work. Idempotent; run it while no send is running
-/// (varbot subscribers migrate-keys; the host runs it at start).
+/// Moves subscribers whose key is not the current key of their address: the unsalted SHA-256 keys from before issue 9,
+/// or keys of an earlier signing key. It first moves any subscriber blobs into the table
+/// (<see cref="SubscriberStore.MigrateFromBlobsAsync"/>), then each moved subscriber gets an entity under its new key
+/// (insert-if-absent: an address that subscribed again under its new key keeps that newer record), its send records are
+/// moved, and the old key keeps an alias to the new one, so unsubscribe links in mails sent before still work.
+/// Idempotent; run it while no send is running (varbot subscribers migrate-keys).
 /// </summary>
 public sealed class SubscriberKeyMigration(IBlobContainer container, SubscriberStore store, ILogger<SubscriberKeyMigration> logger)
 {
     public async Task<KeyMigrationResult> MigrateAsync(CancellationToken cancellationToken = default)
     {
+        await store.MigrateFromBlobsAsync(cancellationToken);
         var moves = new Dictionary<string, string>(StringComparer.Ordinal);
-        await foreach (var (key, subscriber) in store.ListWithKeysAsync(cancellationToken))
+        var old = new List<(string Key, Subscriber Subscriber, string ETag)>();
+        await foreach (var (key, subscriber, etag) in store.ListEntitiesAsync(cancellationToken))
         {
             var target = store.KeyOf(subscriber.Email);
             if (target != key)
             {
                 moves[key] = target;
+                old.Add((key, subscriber, etag));
             }
         }
 
@@ -33,15 +38,9 @@ public sealed class SubscriberKeyMigration(IBlobContainer container, SubscriberS
         }
 
         int moved = 0, conflicts = 0, records = 0;
-        var old = new List<(string Name, string ETag)>();
-        foreach (var (from, to) in moves)
+        foreach (var (from, subscriber, _) in old)
         {
-            if (await container.GetAsync(SubscriberStore.BlobName(from), cancellationToken) is not { } blob)
-            {
-                continue;
-            }
-
-            if (await CopyAsync(SubscriberStore.BlobName(to), blob.Content, cancellationToken))
+            if (await store.TryCreateAsync(moves[from], subscriber, cancellationToken))
             {
                 moved++;
             }
@@ -51,8 +50,7 @@ public sealed class SubscriberKeyMigration(IBlobContainer container, SubscriberS
                 conflicts++;
             }
 
-            await container.PutAsync(SubscriberStore.AliasPrefix + from, Encoding.UTF8.GetBytes(to), "text/plain", BlobCondition.None, cancellationToken);
-            old.Add((SubscriberStore.BlobName(from), blob.Properties.ETag));
+            await container.PutAsync(SubscriberStore.AliasPrefix + from, Encoding.UTF8.GetBytes(moves[from]), "text/plain", BlobCondition.None, cancellationToken);
         }
 
         var sent = new List<string>();
@@ -75,13 +73,9 @@ public sealed class SubscriberKeyMigration(IBlobContainer container, SubscriberS
             }
         }
 
-        foreach (var (name, etag) in old)
+        foreach (var (key, _, etag) in old)
         {
-            try
-            {
-                await container.DeleteAsync(name, BlobCondition.IfUnchanged(etag), cancellationToken);
-            }
-            catch (BlobConditionFailedException)
+            if (!await store.RemoveIfUnchangedAsync(key, etag, cancellationToken))
             {
                 // Changed while we moved it; the next run moves the newer version.
                 conflicts++;
