@@ -1,6 +1,6 @@
 namespace VarBot.TestSupport;
 
-/// <summary>A real Azurite blob service for one test class (or collection), on a free loopback port.</summary>
+/// <summary>A real Azurite blob service and table service for one test class (or collection), on free loopback ports.</summary>
 public sealed class AzuriteFixture : IDisposable
 {
     /// <summary>Azurite's well-known development account key (public, documented by Microsoft).</summary>
@@ -9,25 +9,50 @@ public sealed class AzuriteFixture : IDisposable
     public const string AccountName = "devstoreaccount1";
 
     private readonly LocalServer _server;
+    private readonly LocalServer _tables;
 
     public AzuriteFixture()
     {
         Port = LocalServer.FreePort();
+        TablePort = LocalServer.FreePort();
         _server = LocalServer.Start(
             "azurite-blob",
             ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose"],
             [Port]);
+        try
+        {
+            _tables = LocalServer.Start(
+                "azurite-table",
+                ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose"],
+                [TablePort]);
+        }
+        catch
+        {
+            _server.Dispose();
+            throw;
+        }
     }
 
+    /// <summary>The blob service's port.</summary>
     public int Port { get; }
+
+    /// <summary>The table service's port (newsletter subscribers).</summary>
+    public int TablePort { get; }
 
     public Uri BlobEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
 
+    public Uri TableEndpoint => new($"http://127.0.0.1:{TablePort}/{AccountName}");
+
     public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};TableEndpoint={TableEndpoint};";
 
     /// <summary>A container name unique to the calling test, so tests sharing one Azurite do not interfere.</summary>
     public static string UniqueContainerName(string prefix = "t") => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 32)].ToLowerInvariant();
 
-    public void Dispose() => _server.Dispose();
+    /// <summary>Stops both services.</summary>
+    public void Dispose()
+    {
+        _tables.Dispose();
+        _server.Dispose();
+    }
 }
