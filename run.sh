@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Local chat for newcomers: Azurite (unless one already listens on 10000), the bot on 127.0.0.1:3978
+# Local chat for newcomers: Azurite blob and table services (unless they already listen on 10000 and 10002;
+# subscribers live in Table storage), the bot on 127.0.0.1:3978
 # (it imports seeds/ and publishes the model when storage holds none) and the Microsoft 365 Agents
 # Playground on 127.0.0.1:56150. Ctrl+C stops everything this script started.
 set -euo pipefail
@@ -9,6 +10,7 @@ cd "$repo"
 bot_port="${VARBOT_PORT:-3978}"
 playground_port="${VARBOT_PLAYGROUND_PORT:-56150}"
 azurite_port=10000
+azurite_table_port=10002
 bin="$repo/tools/node_modules/.bin"
 
 "$repo/scripts/setup.sh"
@@ -64,6 +66,17 @@ else
   pids+=($!)
   wait_until Azurite "$!" 60 port_open "$azurite_port"
   echo "run: Azurite draait op 127.0.0.1:$azurite_port."
+fi
+
+# The table service (newsletter subscribers); UseDevelopmentStorage=true points at 127.0.0.1:10002.
+if port_open "$azurite_table_port"; then
+  echo "run: Azurite Table luistert al op 127.0.0.1:$azurite_table_port; die gebruik ik."
+else
+  mkdir -p "$repo/.artifacts/azurite"
+  "$bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$azurite_table_port" --location "$repo/.artifacts/azurite" --silent --skipApiVersionCheck &
+  pids+=($!)
+  wait_until "Azurite Table" "$!" 60 port_open "$azurite_table_port"
+  echo "run: Azurite Table draait op 127.0.0.1:$azurite_table_port."
 fi
 
 if port_open "$bot_port"; then

@@ -13,11 +13,12 @@ return args.FirstOrDefault() switch
     "load" => await LoadBenchmark.RunAsync(args[1..]),
     "serve" => await LoadBenchmark.ServeAsync(args[1..]),
     "turn" => await TurnBenchmark.RunAsync(args[1..]),
+    "subscribers-import" => await SubscriberImportBenchmark.RunAsync(args[1..]),
     _ => Usage(),
 };
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|search-compare|newsletter|load|serve|turn> [args]");
+    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|search-compare|newsletter|load|serve|turn|subscribers-import> [args]");
     return 2;
 }

@@ -43,6 +43,7 @@ param operatorsPrincipalType string
 param tags object
 
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 
 resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
   name: accountName
@@ -101,6 +102,17 @@ resource operatorsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if
   scope: account
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: operatorsPrincipalId
+    principalType: operatorsPrincipalType
+  }
+}
+
+// The operators' CLI (varbot subscribers ...) reads and writes the subscriber table.
+resource operatorsTableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorsPrincipalId)) {
+  name: guid(account.id, operatorsPrincipalId, storageTableDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
     principalId: operatorsPrincipalId
     principalType: operatorsPrincipalType
   }

@@ -1,5 +1,5 @@
 // App Service plan and Linux web app for the bot host, with a system-assigned managed identity that may read and
-// write the storage account (Storage Blob Data Contributor) and read the vault's secrets (Key Vault Secrets User).
+// write the storage account (Storage Blob Data Contributor, Storage Table Data Contributor) and read the vault's secrets (Key Vault Secrets User).
 // main.bicep applies the app settings after this module (so after the role assignments): the Key Vault references
 // then resolve on the first start.
 
@@ -34,6 +34,7 @@ param vaultName string
 param tags object
 
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 var runsContainer = !empty(containerImage)
 
@@ -91,6 +92,17 @@ resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   scope: storageAccount
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: site.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Newsletter subscribers live in Table storage of the same account.
+resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(storageAccount.id, site.id, storageTableDataContributor)
+  scope: storageAccount
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
     principalId: site.identity.principalId
     principalType: 'ServicePrincipal'
   }

@@ -79,13 +79,15 @@ public sealed class InfraTests : IDisposable
         Assert.Equal("/readyz", (string?)siteConfig["healthCheckPath"]);
         Assert.Contains("DOTNETCORE|10.0", (string?)siteConfig["linuxFxVersion"], StringComparison.Ordinal);
 
-        // The web app's identity gets Storage Blob Data Contributor on the account and Key Vault Secrets User on the vault.
+        // The web app's identity gets Storage Blob Data Contributor and Storage Table Data Contributor (subscribers) on the
+        // account and Key Vault Secrets User on the vault.
         var webAppModule = resources.Single(r => (string?)r["name"] == "varbot-webapp").ToJsonString(Relaxed);
         Assert.Contains("ba92f5b4-2d11-453d-a403-e96b0029c9fe", webAppModule, StringComparison.Ordinal);
+        Assert.Contains("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3", webAppModule, StringComparison.Ordinal);
         Assert.Contains("4633458b-17de-408a-b874-0445c86b69e6", webAppModule, StringComparison.Ordinal);
         var identityRoles = resources.Where(r => (string?)r["type"] == "Microsoft.Authorization/roleAssignments"
             && ((string?)r["properties"]!["principalId"])?.Contains("identity.principalId", StringComparison.Ordinal) == true).ToList();
-        Assert.Equal(2, identityRoles.Count);
+        Assert.Equal(3, identityRoles.Count);
 
         var bot = One("Microsoft.BotService/botServices")["properties"]!;
         Assert.Equal("SingleTenant", (string?)bot["msaAppType"]);
