@@ -23,7 +23,7 @@ public sealed class AzuriteFixture : IDisposable
         {
             _tables = LocalServer.Start(
                 "azurite-table",
-                ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose"],
+                ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"],
                 [TablePort]);
         }
         catch
