@@ -109,55 +109,6 @@ internal static class SubscriberImportBenchmark
         }
     }
 
-    /// <summary>Counts the table requests by kind and times the batches.</summary>
-    private sealed class RequestCounter : DelegatingHandler
-    {
-        private readonly List<double> _batchMs = [];
-        private int _batches;
-        private int _single;
-        private int _other;
-
-        public int Batches => _batches;
-
-        public int SingleWrites => _single;
-
-        public int Other => _other;
-
-        public void Reset()
-        {
-            _batches = _single = _other = 0;
-            lock (_batchMs)
-            {
-                _batchMs.Clear();
-            }
-        }
-
-        public double Percentile(double p)
-        {
-            lock (_batchMs)
-            {
-                return _batchMs.Count == 0 ? 0 : _batchMs.Order().ElementAt((int)Math.Min(_batchMs.Count - 1, p * _batchMs.Count));
-            }
-        }
-
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            var batch = request.RequestUri!.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal);
-            Interlocked.Increment(ref batch ? ref _batches : ref request.Method == HttpMethod.Post ? ref _single : ref _other);
-            var watch = Stopwatch.StartNew();
-            var response = await base.SendAsync(request, cancellationToken);
-            if (batch)
-            {
-                lock (_batchMs)
-                {
-                    _batchMs.Add(watch.Elapsed.TotalMilliseconds);
-                }
-            }
-
-            return response;
-        }
-    }
-
     private static void Print(string what, ImportReport report) =>
         Console.WriteLine($"{what,-16} {report.Rows,7:N0} rows in {report.Elapsed.TotalMilliseconds,8:N0} ms = {report.RowsPerSecond,8:N0} rows/s (imported {report.Imported:N0}, existing {report.Existing:N0})");
 }
