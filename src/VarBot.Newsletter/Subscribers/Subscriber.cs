@@ -9,7 +9,7 @@ public enum SubscriberStatus
     Confirmed,
 }
 
-/// <summary>A subscriber, stored as one blob named by <see cref="SubscriberKeys"/>.</summary>
+/// <summary>A subscriber, stored as one table entity under its <see cref="SubscriberKeys"/> key (<see cref="SubscriberStore"/>).</summary>
 /// <param name="ConsentSource">How consent was given: "formulier", "bot", "cli", "import:{file}".</param>
 public sealed record Subscriber(
     string Email,
@@ -21,10 +21,10 @@ public sealed record Subscriber(
     DateTimeOffset? ConfirmedAt);
 
 /// <summary>
-/// The blob key of a subscriber: HMAC-SHA256 of the trimmed, lower-cased address under a server secret (derived from
-/// Newsletter:SigningKey with HKDF), 32 hex characters. Keys appear in blob names, tokens, Message-IDs and logs; without
+/// The key of a subscriber (RowKey of its entity): HMAC-SHA256 of the trimmed, lower-cased address under a server secret (derived from
+/// Newsletter:SigningKey with HKDF), 32 hex characters. Keys appear in table keys, tokens, Message-IDs and logs; without
 /// the secret nobody can test whether an address is subscribed by hashing it. <see cref="Legacy"/> is the unsalted
-/// SHA-256 used before; <see cref="SubscriberKeyMigration"/> moves blobs from it.
+/// SHA-256 used before; <see cref="SubscriberKeyMigration"/> moves subscribers from it.
 /// </summary>
 public sealed class SubscriberKeys
 {
