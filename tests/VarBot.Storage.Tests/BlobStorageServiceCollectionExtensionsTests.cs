@@ -83,4 +83,45 @@ public sealed class BlobStorageServiceCollectionExtensionsTests
 
         Assert.Equal(new Uri("http://127.0.0.1:10000/devstoreaccount1/varbot"), container.Uri);
     }
+
+    [Fact]
+    public void AddBlobStorage_DevelopmentStorage_TableServiceAtAzuriteTablePort()
+    {
+        using var provider = Build(new() { ["Storage:ConnectionString"] = "UseDevelopmentStorage=true" });
+
+        var tables = provider.GetRequiredService<Azure.Data.Tables.TableServiceClient>();
+
+        Assert.Equal(new Uri("http://127.0.0.1:10002/devstoreaccount1"), tables.Uri);
+        Assert.Same(tables, ((ITableServiceSource)provider.GetRequiredService<IBlobContainer>()).TableService);
+    }
+
+    [Fact]
+    public void AddBlobStorage_ServiceUri_TableServiceOfTheSameAccountWithTheSameCredential()
+    {
+        using var provider = Build(new() { ["Storage:ServiceUri"] = "https://acct.blob.core.windows.net" }, Mock.Of<TokenCredential>());
+
+        Assert.Equal(new Uri("https://acct.table.core.windows.net"), provider.GetRequiredService<Azure.Data.Tables.TableServiceClient>().Uri);
+    }
+
+    [Theory]
+    [InlineData("https://storage.example.org", null, null)]
+    [InlineData("https://storage.example.org", "https://tables.example.org", "https://tables.example.org/")]
+    [InlineData("https://acct.blob.core.windows.net", "https://other.table.core.windows.net", "https://other.table.core.windows.net/")]
+    [InlineData("https://acct.privatelink.blob.core.windows.net", null, "https://acct.privatelink.table.core.windows.net/")]
+    public void TableUri_FromServiceUriOrExplicit(string serviceUri, string? tableUri, string? expected)
+    {
+        var options = new BlobStorageOptions { ServiceUri = new Uri(serviceUri), TableServiceUri = tableUri is null ? null : new Uri(tableUri) };
+
+        Assert.Equal(expected, TableServiceFactory.TableUri(options)?.ToString());
+    }
+
+    [Fact]
+    public void AddBlobStorage_ServiceUriWithoutBlobLabelAndNoTableServiceUri_FailsValidationNamingTheSetting()
+    {
+        using var provider = Build(new() { ["Storage:ServiceUri"] = "https://storage.example.org" }, Mock.Of<TokenCredential>());
+
+        var ex = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<BlobStorageOptions>>().Value);
+
+        Assert.Contains("Storage:TableServiceUri", ex.Message, StringComparison.Ordinal);
+    }
 }
