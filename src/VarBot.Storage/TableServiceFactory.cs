@@ -35,7 +35,7 @@ public static class TableServiceFactory
         {
             try
             {
-                return new TableServiceClient(options.ConnectionString, clientOptions);
+                return new TableServiceClient(WithTableEndpoint(options.ConnectionString), clientOptions);
             }
             catch (Exception exception) when (exception is FormatException or ArgumentException or InvalidOperationException)
             {
@@ -46,6 +46,41 @@ public static class TableServiceFactory
 
         var uri = TableUri(options) ?? throw new ArgumentException("Set Storage:TableServiceUri (or a '.blob.' Storage:ServiceUri to derive it from).", nameof(options));
         return new TableServiceClient(uri, credential ?? throw new ArgumentNullException(nameof(credential)), clientOptions);
+    }
+
+    /// <summary>
+    /// A connection string that names a BlobEndpoint but no TableEndpoint would send table calls to the public
+    /// account.table.core.windows.net. Such a string gets a TableEndpoint derived from its BlobEndpoint: the host label
+    /// "blob" becomes "table"; a loopback blob endpoint on port P (Azurite) gets port P + 2 (Azurite's 10000 and 10002).
+    /// </summary>
+    internal static string WithTableEndpoint(string connectionString)
+    {
+        var parts = connectionString.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split('=', 2))
+            .Where(p => p.Length == 2)
+            .ToDictionary(p => p[0], p => p[1], StringComparer.OrdinalIgnoreCase);
+        if (parts.ContainsKey("TableEndpoint") || !parts.TryGetValue("BlobEndpoint", out var blob) || !Uri.TryCreate(blob, UriKind.Absolute, out var blobUri))
+        {
+            return connectionString;
+        }
+
+        Uri table;
+        var labels = blobUri.Host.Split('.');
+        if (Array.IndexOf(labels, "blob") is var index and > 0)
+        {
+            labels[index] = "table";
+            table = new UriBuilder(blobUri) { Host = string.Join('.', labels) }.Uri;
+        }
+        else if (blobUri.IsLoopback && !blobUri.IsDefaultPort && blobUri.Port < 65534)
+        {
+            table = new UriBuilder(blobUri) { Port = blobUri.Port + 2 }.Uri;
+        }
+        else
+        {
+            throw new FormatException("The storage connection string names a BlobEndpoint but no TableEndpoint: add TableEndpoint (subscribers live in Table storage).");
+        }
+
+        return connectionString.TrimEnd(';', ' ') + ";TableEndpoint=" + table.ToString().TrimEnd('/') + ";";
     }
 
     /// <summary><see cref="BlobStorageOptions.TableServiceUri"/>, else the service URI with its "blob" host label replaced by "table"; null when neither works.</summary>

@@ -124,4 +124,13 @@ public sealed class BlobStorageServiceCollectionExtensionsTests
 
         Assert.Contains("Storage:TableServiceUri", ex.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:10180/devstoreaccount1;", "http://127.0.0.1:10182/devstoreaccount1")]
+    [InlineData("DefaultEndpointsProtocol=https;AccountName=acct;AccountKey=a2V5;BlobEndpoint=https://acct.blob.core.windows.net", "https://acct.table.core.windows.net/")]
+    [InlineData("DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=a2V5;BlobEndpoint=http://127.0.0.1:1/devstoreaccount1;TableEndpoint=http://127.0.0.1:7/devstoreaccount1;", "http://127.0.0.1:7/devstoreaccount1")]
+    public void TableService_ConnectionStringWithBlobEndpointOnly_TableEndpointDerivedNotThePublicCloud(string connectionString, string expected)
+    {
+        Assert.Equal(new Uri(expected), TableServiceFactory.Create(connectionString).Uri);
+    }
 }
