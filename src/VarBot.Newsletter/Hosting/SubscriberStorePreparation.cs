@@ -25,8 +25,9 @@ internal sealed class SubscriberStorePreparation(SubscriberStore store, ILogger<
         {
             await store.EnsureReadyAsync(CancellationToken.None);
         }
-        catch (BlobStorageException ex)
+        catch (Exception ex) when (ex is BlobStorageException or FormatException or InvalidOperationException)
         {
+            // Storage down or not set up for tables: logged; every subscriber operation tries again (and fails loudly).
             logger.SubscriberStoreNotReady(ex);
         }
     }
