@@ -22,9 +22,10 @@ internal sealed class SeedModelPublisher(
     IKnowledgeModelSource source,
     IHostEnvironment environment,
     TimeProvider timeProvider,
-    ILogger<SeedModelPublisher> logger) : IHostedService, IDisposable
+    ILogger<SeedModelPublisher> logger) : IHostedService
 {
     private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    // Not disposed: it has no timer, and a host may stop its services after disposing the container (WebApplicationFactory).
     private readonly CancellationTokenSource _stopping = new();
     private Task _retrying = Task.CompletedTask;
 
@@ -41,8 +42,6 @@ internal sealed class SeedModelPublisher(
         await _stopping.CancelAsync().ConfigureAwait(false);
         await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
-
-    public void Dispose() => _stopping.Dispose();
 
     private async Task RetryAsync(CancellationToken stopping)
     {
