@@ -12,8 +12,7 @@ namespace VarBot.Newsletter.Tests;
 /// The subscriber store in Azure Table storage (Azurite's table service): import batches per partition, the move of
 /// subscriber blobs into the table, and optimistic concurrency on one subscriber.
 /// </summary>
-[Collection(ServersCollection.Name)]
-public sealed class SubscriberTableTests(ServersFixture servers)
+public sealed class SubscriberTableTests(ServersFixture servers) : IClassFixture<ServersFixture>
 {
     private static readonly SubscriberKeys Keys = new(Convert.FromBase64String(Harness.SigningKey));
 

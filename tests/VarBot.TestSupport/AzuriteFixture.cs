@@ -12,9 +12,14 @@ public sealed class AzuriteFixture : IDisposable
     private readonly LocalServer _tables;
 
     public AzuriteFixture()
+        : this(LocalServer.FreePort())
     {
-        Port = LocalServer.FreePort();
-        TablePort = LocalServer.FreePort();
+    }
+
+    private AzuriteFixture(int port, int? tablePort = null)
+    {
+        Port = port;
+        TablePort = tablePort ?? LocalServer.FreePort();
         _server = LocalServer.Start(
             "azurite-blob",
             ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose"],
@@ -38,6 +43,20 @@ public sealed class AzuriteFixture : IDisposable
 
     /// <summary>The table service's port (newsletter subscribers).</summary>
     public int TablePort { get; }
+
+    /// <summary>
+    /// Starts Azurite on a given port: for a test whose host was configured before its storage was up. The table service
+    /// listens on <paramref name="port"/> + 2, where the store looks for it when the connection string names only the
+    /// blob endpoint (<see cref="ConnectionStringFor"/>).
+    /// </summary>
+    public static AzuriteFixture StartOn(int port) => new(port, port + 2);
+
+    /// <summary>
+    /// The connection string of an Azurite on <paramref name="port"/>, whether or not one runs there yet. It names the blob
+    /// endpoint only: the table endpoint is derived as port + 2 (see <see cref="StartOn"/>).
+    /// </summary>
+    public static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/{AccountName};";
 
     public Uri BlobEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
 
