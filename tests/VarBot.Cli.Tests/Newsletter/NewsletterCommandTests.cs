@@ -8,8 +8,7 @@ namespace VarBot.Cli.Tests.Newsletter;
 /// varbot newsletter and subscribers as operators run them: the built executable, real Azurite and maildev, logging
 /// turned up to Trace so every log line is checked for addresses in clear text.
 /// </summary>
-[Collection(NewsletterServersCollection.Name)]
-public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposable
+public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
 {
     private const string Domain = "@voorbeeld.test";
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("varbot-nlcli-");
