@@ -207,7 +207,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFi
         var again = await RunAsync("subscribers", "forget", Address("anna"));
 
         Assert.True(forget.ExitCode == 0, forget.Output);
-        Assert.Contains("Abonnee vergeten: 2 blobs verwijderd.", forget.Output, StringComparison.Ordinal);
+        Assert.Contains("Abonnee vergeten: 2 registraties verwijderd.", forget.Output, StringComparison.Ordinal);
         Assert.Contains("Deze abonnee was niet bekend.", again.Output, StringComparison.Ordinal);
         Assert.Null(await _cli.Subscribers.GetAsync(Address("anna")));
         Assert.Null(await _cli.Container.GetPropertiesAsync(record));
