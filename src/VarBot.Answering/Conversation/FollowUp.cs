@@ -21,6 +21,8 @@ internal static class FollowUp
     private const Signals OwnAsks = Signals.Money | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.When | Signals.Where
         | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail;
 
+    private const Signals Positions = Signals.Next | Signals.Previous | Signals.First | Signals.Last;
+
     private const int ShortQuestion = 6;
 
     public static bool Continues(Query query, ConversationContext? previous)
@@ -36,11 +38,19 @@ internal static class FollowUp
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion;
+            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous);
         }
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
     }
+
+    /// <summary>
+    /// "wanneer was die over digitale veiligheid?" after a list of events: "die" points into the events just answered and
+    /// the theme only narrows them.
+    /// </summary>
+    private static bool PointsIntoEvents(Query query, ConversationContext previous) =>
+        previous.EventType is not null && query.ThemeId is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
+        && !query.HasAny(TopicSignals & ~(Signals.Theme | Signals.Content));
 
     /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
     public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
@@ -48,7 +58,12 @@ internal static class FollowUp
         var signals = query.Signals;
         var hasTopic = query.HasAny(joined ? TopicSignals & ~Signals.Content : TopicSignals);
         var merged = query;
-        if (!hasTopic)
+        if (hasTopic && PointsIntoEvents(query, previous))
+        {
+            merged = merged with { EventTypes = [previous.EventType!.Value] };
+            signals |= Signals.EventType | Signals.EventNamed;
+        }
+        else if (!hasTopic)
         {
             var terms = previous.Terms?.Select(analyzer.ToToken).ToList() ?? [];
             merged = merged with
@@ -98,7 +113,9 @@ internal static class FollowUp
 
         if (!query.HasAny(OwnAsks))
         {
-            signals |= (Signals)previous.Asks & AskSignals;
+            // "en het volgende?" after "wanneer was het vorige ...": a position the question names replaces the inherited one.
+            var inherited = (Signals)previous.Asks & AskSignals;
+            signals |= query.HasAny(Positions) ? inherited & ~Positions : inherited;
         }
 
         return merged with { Signals = signals };

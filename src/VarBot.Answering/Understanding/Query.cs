@@ -64,6 +64,10 @@ internal enum Signals : long
     Plural = 1L << 51,
     /// <summary>A question about an event's theme or topic ("wat is het thema van ...").</summary>
     ThemeAsked = 1L << 52,
+    /// <summary>"en die daarna?": the event after the one just answered.</summary>
+    After = 1L << 53,
+    /// <summary>"en die ervoor?": the event before the one just answered.</summary>
+    Before = 1L << 54,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>

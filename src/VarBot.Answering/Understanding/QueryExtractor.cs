@@ -91,6 +91,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Previous;
         }
 
+        if (time_.AfterWords.Overlaps(free))
+        {
+            signals |= Signals.After;
+        }
+
+        if (time_.BeforeWords.Overlaps(free))
+        {
+            signals |= Signals.Before;
+        }
+
         if (time_.FirstWords.Overlaps(free))
         {
             signals |= Signals.First;

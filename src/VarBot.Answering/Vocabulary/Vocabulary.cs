@@ -77,6 +77,8 @@ internal sealed class TimeWords
     public HashSet<string> FirstWords { get; set; } = [];
     public HashSet<string> LastWords { get; set; } = [];
     public HashSet<string> UpcomingWords { get; set; } = [];
+    public HashSet<string> AfterWords { get; set; } = [];
+    public HashSet<string> BeforeWords { get; set; } = [];
 }
 
 internal sealed class EventWords
