@@ -50,10 +50,14 @@ internal sealed class EventFinder(AnswerKit kit)
             // "het Leerhuis Zorg en Veiligheid", "die over digitale veiligheid": the theme names the event, by the event's
             // theme or by the theme's name in its title or topic.
             // A title that names the theme is the event asked, unless the asked period has only other events of the theme.
-            var byTitle = list.Where(e => NamesTheme(e.Event, askedTheme)).ToList();
-            var themed = list.Where(e => e.Event.ThemeId == askedTheme || NamesTheme(e.Event, askedTheme)).ToList();
-            var inPeriod = (EventEntry e) => query.Range is { } r ? InRange(e.Event, r) : query.Years.Count == 0 || query.Years.Contains(e.Event.Year);
-            var chosen = byTitle.Exists(e => inPeriod(e)) ? byTitle : themed;
+            var asked = query.Text.Tokens.Select(t => t.Text).ToList();
+            var byTitle = list.Where(e => NamesTheme(e.Event, askedTheme, p => ContainsPhrase(asked, p))).ToList();
+            var themed = list.Where(e => e.Event.ThemeId == askedTheme || NamesTheme(e.Event, askedTheme, _ => true)).ToList();
+            // The period asked: the named years or window, else the coming events unless the question looks back.
+            var looksBack = query.HasAny(Signals.Past | Signals.Previous);
+            var inPeriod = (EventEntry e) => query.Range is { } r ? InRange(e.Event, r)
+                : query.Years.Count > 0 ? query.Years.Contains(e.Event.Year) : looksBack || IsUpcoming(e.Event, query.Today);
+            var chosen = byTitle.Exists(e => inPeriod(e)) ? byTitle : themed.Exists(e => inPeriod(e)) ? themed : byTitle.Count > 0 ? byTitle : themed;
             if (chosen.Count > 0)
             {
                 return chosen.Select(e => e.Event).ToList();
@@ -84,30 +88,30 @@ internal sealed class EventFinder(AnswerKit kit)
     private HashSet<string> ThemeStems(string themeId) =>
         kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId).SelectMany(p => p.Tokens).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>True when one of the theme's names is a phrase of the event's title or topic.</summary>
-    private bool NamesTheme(Event e, string themeId)
+    /// <summary>True when one of the theme's names (of those <paramref name="which"/> accepts) is a phrase of the event's title or topic.</summary>
+    private bool NamesTheme(Event e, string themeId, Func<string[], bool> which)
     {
         var words = Analysis.TextNormalizer.Tokens(e.Title + " " + e.Topic);
-        return kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId).Any(p => Contains(words, p.Tokens));
+        return kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId && which(p.Tokens)).Any(p => ContainsPhrase(words, p.Tokens));
+    }
 
-        static bool Contains(List<string> words, string[] phrase)
+    private static bool ContainsPhrase(List<string> words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Count; i++)
         {
-            for (var i = 0; i + phrase.Length <= words.Count; i++)
+            var k = 0;
+            while (k < phrase.Length && words[i + k] == phrase[k])
             {
-                var k = 0;
-                while (k < phrase.Length && words[i + k] == phrase[k])
-                {
-                    k++;
-                }
-
-                if (k == phrase.Length)
-                {
-                    return true;
-                }
+                k++;
             }
 
-            return false;
+            if (k == phrase.Length)
+            {
+                return true;
+            }
         }
+
+        return false;
     }
 
     /// <summary>The stems of the question that name an event ("criminele uitbuiting", "femicide").</summary>

@@ -181,7 +181,7 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             var years = query.Years;
             var appearing = all.Where(m => years.Contains(m.Year)).ToList();
             var covering = all.Where(m => m.Covers is { } c && years.Any(y => c.Contains(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))).ToList();
-            var asksCover = query.Text.Has("over") || query.Text.Tokens.Count <= 5 && !query.Has(Signals.Past) && !query.Text.Has("in");
+            var asksCover = query.Text.Has("over") || query.Text.Tokens.Count <= 5 && !query.Has(Signals.Past) && !query.Text.Has("in") || YearNamesEdition(query, kind);
             chosen = asksCover && covering.Count > 0 ? covering : appearing.Count > 0 ? appearing : covering;
         }
 
@@ -193,6 +193,12 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         else
         {
             chosen = chosen.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month ?? 0).ToList();
+            if (query.Has(Signals.When) && query.Years.Count > 0)
+            {
+                // "wanneer komen de resultaten van de Veiligheidsmonitor 2025?": the later date the same report sentence plans.
+                var later = chosen.SelectMany(c => all.Where(m => m.Source == c.Source && m.Year > c.Year && m.Status == PublicationStatus.Planned)).Distinct().ToList();
+                chosen = [.. later, .. chosen.Except(later)];
+            }
         }
 
         var restrictWords = kit.Words.Monitoring.Kinds[kind.ToString()].SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
@@ -221,6 +227,22 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             Suggestions = kit.DefaultSuggestions(),
             Context = kit.ContextOf(query, Intent),
         };
+    }
+
+    /// <summary>"het GVB 2022", "de Veiligheidsmonitor 2025": a year right after the publication's name names its edition.</summary>
+    private bool YearNamesEdition(Query query, MonitoringKind kind)
+    {
+        var names = kit.Words.Monitoring.Kinds[kind.ToString()].Select(TextNormalizer.PhraseTokens).Where(p => p.Length == 1).Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
+        var tokens = query.Text.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (names.Contains(tokens[i].Text) && tokens[i + 1].IsYear)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private Fact Line(MonitoringPublication publication)
