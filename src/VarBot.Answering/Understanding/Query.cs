@@ -68,6 +68,8 @@ internal enum Signals : long
     After = 1L << 53,
     /// <summary>"en die ervoor?": the event before the one just answered.</summary>
     Before = 1L << 54,
+    /// <summary>"het subtotaal van de uitgaven": a side's subtotal line is asked.</summary>
+    Subtotal = 1L << 55,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>

@@ -302,6 +302,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Share;
         }
 
+        if (budget.SubtotalWords.Overlaps(set))
+        {
+            signals |= Signals.Subtotal;
+        }
+
         if (budget.TotalWords.Overlaps(set))
         {
             signals |= Signals.Total;

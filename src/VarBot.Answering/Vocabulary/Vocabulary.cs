@@ -111,6 +111,7 @@ internal sealed class BudgetWords
     public HashSet<string> GroupKeys { get; set; } = [];
     public HashSet<string> PerWords { get; set; } = [];
     public HashSet<string> NotMoneyWith { get; set; } = [];
+    public HashSet<string> SubtotalWords { get; set; } = [];
 }
 
 internal sealed class BudgetLineWords
