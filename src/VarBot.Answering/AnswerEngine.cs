@@ -137,6 +137,10 @@ public sealed class AnswerEngine
             query = FollowUp.Merge(query, previous!, _index.Analyzer, joined);
             followUp = true;
         }
+        else
+        {
+            query = FollowUp.WithPreviousTime(query, previous);
+        }
 
         var rule = _router.Route(query);
         _logger.Routed(rule.Name, rule.Intent.ToString(), followUp);

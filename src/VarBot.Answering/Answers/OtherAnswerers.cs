@@ -147,6 +147,23 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             return search.Answer(query) ;
         }
 
+        if (query.Role is { } role0 && query.HasAny(Signals.Before | Signals.After) && Neighbour(fact.Value, role0, query.Has(Signals.After)) is { } other)
+        {
+            // "Wie was voorzitter voordat Theo Segers dat werd?": the holder of the role in the reports before (or after) them.
+            var key = query.Has(Signals.After) ? "org_successor" : "org_predecessor";
+            var otherSource = kit.SourceOf(other.Source, kit.Texts["org_title"]) ?? new FactSource(other.ReportId, kit.Texts["org_title"], other.Source);
+            var name = other.Detail is null ? other.Value : $"{other.Value} ({other.Detail})";
+            return new Reply
+            {
+                Intent = Intent,
+                Title = kit.Texts["org_title"],
+                Lead = kit.Texts.Format(key, fact.Value, name, kit.Texts["org_role_" + role0], other.Year),
+                Sources = [otherSource],
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent) with { Role = role0 },
+            };
+        }
+
         var role = kit.Texts["org_role_" + fact.Kind];
         var lead = fact.Detail is null
             ? kit.Texts.Format("org_person_plain", fact.Value, fact.Year, role)
@@ -161,6 +178,21 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             Suggestions = kit.DefaultSuggestions(),
             Context = kit.ContextOf(query, Intent) with { Role = fact.Kind },
         };
+    }
+
+    /// <summary>The last holder of the role before <paramref name="person"/> first held it (or the first after they last held it).</summary>
+    private OrganisationFact? Neighbour(string person, OrganisationFactKind role, bool after)
+    {
+        var facts = kit.Model.Organisation.Where(f => f.Kind == role).OrderBy(f => f.Year).ToList();
+        var own = facts.Where(f => f.Value == person).ToList();
+        if (own.Count == 0)
+        {
+            return null;
+        }
+
+        return after
+            ? facts.FirstOrDefault(f => f.Year > own[^1].Year && f.Value != person)
+            : facts.LastOrDefault(f => f.Year < own[0].Year && f.Value != person);
     }
 }
 

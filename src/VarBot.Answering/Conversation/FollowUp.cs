@@ -38,7 +38,7 @@ internal static class FollowUp
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous);
+            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous);
         }
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
@@ -52,6 +52,22 @@ internal static class FollowUp
         previous.EventType is not null && query.ThemeId is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
         && !query.HasAny(TopicSignals & ~(Signals.Theme | Signals.Content));
 
+    /// <summary>"En wie was toen hoofd?": a new question that points back to the previous answer's time takes its year.</summary>
+    public static Query WithPreviousTime(Query query, ConversationContext? previous)
+    {
+        if (previous?.Years is not { Count: > 0 } years || !query.Has(Signals.TimeReference) || query.Years.Count > 0 || query.Range is not null)
+        {
+            return query;
+        }
+
+        return query with { Years = years, Signals = query.Signals | Signals.Year };
+    }
+
+    /// <summary>"van welke gemeente is hij burgemeester?" after a person's answer: "hij" is that person.</summary>
+    private static bool PointsToPerson(Query query, ConversationContext previous) =>
+        previous.Role is not null && query.Role is null && query.Has(Signals.PersonReference)
+        && !query.HasAny(TopicSignals & ~(Signals.Content | Signals.PersonDetail));
+
     /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
     public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
     {
@@ -62,6 +78,11 @@ internal static class FollowUp
         {
             merged = merged with { EventTypes = [previous.EventType!.Value] };
             signals |= Signals.EventType | Signals.EventNamed;
+        }
+        else if (hasTopic && PointsToPerson(query, previous))
+        {
+            merged = merged with { Role = previous.Role };
+            signals |= Signals.Role | Signals.RoleOnly;
         }
         else if (!hasTopic)
         {

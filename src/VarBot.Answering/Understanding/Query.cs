@@ -70,6 +70,10 @@ internal enum Signals : long
     Before = 1L << 54,
     /// <summary>"het subtotaal van de uitgaven": a side's subtotal line is asked.</summary>
     Subtotal = 1L << 55,
+    /// <summary>"hij", "zij": the person of the previous answer.</summary>
+    PersonReference = 1L << 56,
+    /// <summary>"toen": the time of the previous answer.</summary>
+    TimeReference = 1L << 57,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>

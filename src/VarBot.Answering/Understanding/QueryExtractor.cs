@@ -338,7 +338,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         {
             foreach (var (name, names) in org.OtherOrganisations)
             {
-                if (names.Contains(tokens[i].Text) && Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text)))
+                // "van welke gemeente is hij burgemeester": a "welke" before the name asks which one; it owns nothing.
+                if (names.Contains(tokens[i].Text) && Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text))
+                    && !(i > 0 && lang.WhichWords.Contains(tokens[i - 1].Text)))
                 {
                     other = name;
                     signals |= Signals.OtherOrg;
@@ -388,6 +390,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         if (conversation.BackReferences.Overlaps(set))
         {
             signals |= Signals.BackReference;
+        }
+
+        if (conversation.PersonReferences.Overlaps(set))
+        {
+            signals |= Signals.PersonReference;
+        }
+
+        if (conversation.TimeReferences.Overlaps(set))
+        {
+            signals |= Signals.TimeReference;
         }
 
         // Content words for search, and what they say about the question.
@@ -440,7 +452,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         if (role is not null && terms.All(t => org.Roles.Values.Any(v => v.Contains(t.Text)) || org.FillerWords.Contains(t.Text) || t.IsNumber
-            || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text)))
+            || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text) || conversation.BackReferences.Contains(t.Text) || conversation.TimeReferences.Contains(t.Text)))
         {
             signals |= Signals.RoleOnly;
         }

@@ -147,6 +147,8 @@ internal sealed class ConversationWords
     public HashSet<string> SmallTalkFillers { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
+    public HashSet<string> PersonReferences { get; set; } = [];
+    public HashSet<string> TimeReferences { get; set; } = [];
     public HashSet<string> MoreWords { get; set; } = [];
     public List<string> MorePhrases { get; set; } = [];
 }
