@@ -1,5 +1,6 @@
 using System.Globalization;
 using VarBot.Answering.Analysis;
+using VarBot.Answering.Indexes;
 using VarBot.Answering.Routing;
 using VarBot.Answering.Understanding;
 using VarBot.Knowledge.Dutch;
@@ -71,6 +72,22 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
             return kit.NotFound(query, Intent);
         }
 
+        if (query.Has(Signals.Compare) && kit.Texts.Has($"org_label_{kind}"))
+        {
+            // "Is het aantal gemeenten sinds 2017 veranderd?": the figure of every report, oldest first.
+            var byYear = facts.GroupBy(f => f.Year).OrderBy(g => g.Key).Select(g => $"{g.Key}: {string.Join(", ", g.Select(f => Unit(kind, f.Value)).Distinct())}");
+            var first = facts.OrderBy(f => f.Year).First();
+            return new Reply
+            {
+                Intent = Intent,
+                Title = kit.Texts["org_title"],
+                Lead = kit.Texts.Format("org_history", kit.Texts[$"org_label_{kind}"], string.Join("; ", byYear)),
+                Sources = facts.Select(f => kit.SourceOf(f.Source, kit.Texts["org_title"]) ?? new FactSource(f.ReportId, kit.Texts["org_title"], f.Source)).Distinct().ToList(),
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent),
+            };
+        }
+
         string? note = null;
         if (query.Year is { } asked)
         {
@@ -126,6 +143,10 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
     }
 
     /// <summary>A count written in digits gets Dutch thousands separators ("1400" reads "1.400").</summary>
+    /// <summary>"32 gemeenten": a count with its unit; a name as it is.</summary>
+    private string Unit(OrganisationFactKind kind, string value) =>
+        kit.Texts.Has($"org_unit_{kind}") ? kit.Texts.Format($"org_unit_{kind}", Number(value)) : value;
+
     private static string Number(string value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1000 ? DutchFormat.Amount(number)[2..] : value;
 }
@@ -145,6 +166,20 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
         if (fact is null)
         {
             return search.Answer(query) ;
+        }
+
+        if (query.Has(Signals.Duration) && Duration(fact.Value) is { } span)
+        {
+            // "Hoe lang is Jan Heijkoop voorzitter geweest?": the sentence that names the person with a length of time.
+            return new Reply
+            {
+                Intent = Intent,
+                Title = kit.Texts["org_title"],
+                Lead = span.Text,
+                Sources = [span.Source],
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent) with { Role = fact.Kind },
+            };
         }
 
         if (query.Role is { } role0 && query.HasAny(Signals.Before | Signals.After) && Neighbour(fact.Value, role0, query.Has(Signals.After)) is { } other)
@@ -178,6 +213,40 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             Suggestions = kit.DefaultSuggestions(),
             Context = kit.ContextOf(query, Intent) with { Role = fact.Kind },
         };
+    }
+
+    /// <summary>A sentence of the reports that names the person (by surname) and a number of years or months.</summary>
+    private Fact? Duration(string person)
+    {
+        var surname = TextNormalizer.Tokens(person).LastOrDefault();
+        if (surname is null)
+        {
+            return null;
+        }
+
+        var language = kit.Words.Language;
+        foreach (var entry in kit.Index.Passages.Where(p => p.Text.Length > 0 && p.Analysed.Tokens.Any(t => t.Text == surname)))
+        {
+            foreach (var sentence in Sentences.Split(entry.Text))
+            {
+                var tokens = TextNormalizer.Tokens(sentence);
+                if (!tokens.Contains(surname))
+                {
+                    continue;
+                }
+
+                for (var i = 0; i + 1 < tokens.Count; i++)
+                {
+                    var isNumber = tokens[i].All(char.IsDigit) && tokens[i].Length <= 2 || language.Numbers.ContainsKey(tokens[i]);
+                    if (isNumber && language.DurationUnits.Contains(tokens[i + 1]))
+                    {
+                        return new Fact(Sentences.Shorten(sentence), kit.SourceOf(entry));
+                    }
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>The last holder of the role before <paramref name="person"/> first held it (or the first after they last held it).</summary>

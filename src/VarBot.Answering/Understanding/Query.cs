@@ -74,6 +74,8 @@ internal enum Signals : long
     PersonReference = 1L << 56,
     /// <summary>"toen": the time of the previous answer.</summary>
     TimeReference = 1L << 57,
+    /// <summary>"hoe lang", "hoeveel jaar": a length of time is asked.</summary>
+    Duration = 1L << 58,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>

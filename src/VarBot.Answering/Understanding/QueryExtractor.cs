@@ -147,6 +147,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Count;
         }
 
+        if (lang.DurationWords.Any(text.HasPhrase))
+        {
+            signals |= Signals.Duration;
+        }
+
         if (tokens.Count > 1 && lang.YesNoStarts.Contains(tokens[0].Text))
         {
             signals |= Signals.YesNo;

@@ -57,6 +57,8 @@ internal sealed class LanguageWords
     public HashSet<string> WhichWords { get; set; } = [];
     public List<string> PartPrepositions { get; set; } = [];
     public List<string> PartQuestionWords { get; set; } = [];
+    public List<string> DurationWords { get; set; } = [];
+    public HashSet<string> DurationUnits { get; set; } = [];
 }
 
 internal sealed class TimeWords
