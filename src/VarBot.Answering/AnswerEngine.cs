@@ -55,6 +55,7 @@ public sealed class AnswerEngine
             new FuturePersonAnswerer(_kit),
             new OtherOrganisationAnswerer(_kit),
             new MonitoringAnswerer(_kit, search),
+            new DefinitionAnswerer(_kit, search, new MonitoringAnswerer(_kit, search)),
             new BudgetCompareAnswerer(_kit, budgets, line),
             new BudgetBreakdownAnswerer(_kit, budgets),
             line,

@@ -362,3 +362,60 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         return new Fact(text, source);
     }
 }
+
+/// <summary>
+/// "Wat is de Veiligheidsmonitor?", "wat is de VAR eigenlijk?": the newest report sentence that says what it is
+/// ("De Veiligheidsmonitor is een bevolkingsonderzoek ..."); without one, the monitoring or search answer.
+/// </summary>
+internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, MonitoringAnswerer monitoring) : IAnswerer
+{
+    /// <summary>How far into its sentence the name may stand ("De VeiligheidsAlliantie regio Rotterdam (VAR) is een").</summary>
+    private const int NameReach = 6;
+
+    public Intent Intent => Intent.Definition;
+
+    public Reply Answer(Query query)
+    {
+        if (Find(query.Subject) is { } fact)
+        {
+            return new Reply
+            {
+                Intent = Intent,
+                Template = "answer",
+                Title = kit.Texts["search_title"],
+                Lead = fact.Text,
+                Sources = [fact.Source],
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent),
+            };
+        }
+
+        return query.Monitoring is not null ? monitoring.Answer(query) : search.Answer(query);
+    }
+
+    private Fact? Find(IReadOnlyList<string> subject)
+    {
+        var verbs = kit.Words.Language.DefinitionVerbs;
+        var name = subject[^1];
+        foreach (var entry in kit.Index.Passages.Where(p => p.Text.Length > 0 && p.Analysed.Tokens.Any(t => t.Text == name)).OrderByDescending(p => p.Passage.Year))
+        {
+            foreach (var sentence in Sentences.Split(entry.Text))
+            {
+                var tokens = TextNormalizer.Tokens(sentence);
+                var at = tokens.IndexOf(name);
+                if (at < 0 || at > NameReach || !subject.All(tokens.Contains))
+                {
+                    continue;
+                }
+
+                // "<naam> is een ...": the verb right after the name, then an article.
+                if (at + 2 < tokens.Count && verbs.Contains(tokens[at + 1]) && kit.Index.Analyzer.IsStopword(tokens[at + 2]))
+                {
+                    return new Fact(Sentences.Shorten(sentence), kit.SourceOf(entry));
+                }
+            }
+        }
+
+        return null;
+    }
+}

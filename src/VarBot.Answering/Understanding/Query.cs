@@ -76,6 +76,8 @@ internal enum Signals : long
     TimeReference = 1L << 57,
     /// <summary>"hoe lang", "hoeveel jaar": a length of time is asked.</summary>
     Duration = 1L << 58,
+    /// <summary>"Wat is de Veiligheidsmonitor?": what something is.</summary>
+    Definition = 1L << 59,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>
@@ -134,6 +136,8 @@ internal sealed record Query
     public IReadOnlyList<Token> Terms { get; init; } = [];
     /// <summary>The words a count question counts ("hoeveel CISO bijeenkomsten" -> "ciso", "bijeenkomsten").</summary>
     public IReadOnlyList<string> CountNoun { get; init; } = [];
+    /// <summary>What a definition question asks about ("veiligheidsmonitor").</summary>
+    public IReadOnlyList<string> Subject { get; init; } = [];
     /// <summary>Page of a long answer (1 = first); "Meer" asks for the next.</summary>
     public int Page { get; init; } = 1;
 

@@ -462,6 +462,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.RoleOnly;
         }
 
+        var subject = DefinitionSubject(tokens);
+        if (subject.Count > 0)
+        {
+            signals |= Signals.Definition;
+        }
+
         var countNoun = CountNoun(tokens);
         if (countNoun.Count > 0 && _words.Events.EventTypes.Values.Any(v => v.Contains(countNoun[0])))
         {
@@ -493,6 +499,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             Monitoring = monitoring,
             Terms = terms,
             CountNoun = countNoun,
+            Subject = subject,
         };
     }
 
@@ -535,6 +542,21 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         return -1;
+    }
+
+    /// <summary>"Wat is de Veiligheidsmonitor eigenlijk?": the one to three words asked about, or none for another question.</summary>
+    private List<string> DefinitionSubject(IReadOnlyList<Token> tokens)
+    {
+        var lang = _words.Language;
+        var start = lang.DefinitionStarts.Select(TextNormalizer.PhraseTokens)
+            .FirstOrDefault(p => p.Length <= tokens.Count && p.Select((w, i) => tokens[i].Text == w).All(x => x));
+        if (start is null)
+        {
+            return [];
+        }
+
+        var rest = tokens.Skip(start.Length).Where(t => (!t.IsStopword || lang.OwnNames.Contains(t.Text)) && !lang.DefinitionFillers.Contains(t.Text)).ToList();
+        return rest.Count is >= 1 and <= 3 && rest.All(t => !t.IsYear && !t.IsNumber) ? rest.Select(t => t.Text).ToList() : [];
     }
 
     /// <summary>The content words right after "hoeveel": what a count question counts.</summary>

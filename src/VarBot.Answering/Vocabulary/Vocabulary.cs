@@ -58,6 +58,10 @@ internal sealed class LanguageWords
     public List<string> PartPrepositions { get; set; } = [];
     public List<string> PartQuestionWords { get; set; } = [];
     public List<string> DurationWords { get; set; } = [];
+    public List<string> DefinitionStarts { get; set; } = [];
+    public HashSet<string> DefinitionFillers { get; set; } = [];
+    public HashSet<string> DefinitionVerbs { get; set; } = [];
+    public HashSet<string> OwnNames { get; set; } = [];
     public HashSet<string> DurationUnits { get; set; } = [];
 }
 
