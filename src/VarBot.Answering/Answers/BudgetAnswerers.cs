@@ -25,6 +25,8 @@ internal sealed class BudgetFinder(AnswerKit kit)
     {
         var stems = query.Terms.Where(t => !kit.Words.Budget.MoneyWords.Contains(t.Text)
             && !kit.Words.Budget.TotalWords.Contains(t.Text) && t.Text.Length > 3).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        // A theme the question points to ("daar" after a theme's answer) prefers the line that names it.
+        var themeStems = query.ThemeId is { } themeId ? Analysis.TextNormalizer.Tokens(kit.ThemeName(themeId)).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal) : [];
         var scored = new List<(LineEntry Line, double Score)>();
         foreach (var line in budget.Lines.Where(l => l.Line.Kind != BudgetLineKind.Total))
         {
@@ -49,6 +51,11 @@ internal sealed class BudgetFinder(AnswerKit kit)
             if (query.Side is { } side && line.Line.Side == side)
             {
                 score += 0.8;
+            }
+
+            if (themeStems.Count > 0 && line.LabelStems.Overlaps(themeStems))
+            {
+                score += 1.0;
             }
 
             if (line.Line.Kind == BudgetLineKind.Subtotal)

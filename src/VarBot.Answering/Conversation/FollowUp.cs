@@ -38,7 +38,7 @@ internal static class FollowUp
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous);
+            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous);
         }
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
@@ -63,6 +63,11 @@ internal static class FollowUp
         return query with { Years = years, Signals = query.Signals | Signals.Year };
     }
 
+    /// <summary>"en hoeveel betalen de gemeenten daar voor?" after a theme's answer: "daar" is that theme.</summary>
+    private static bool PointsToTheme(Query query, ConversationContext previous) =>
+        previous.ThemeId is not null && query.ThemeId is null && query.Has(Signals.BackReference) && query.Has(Signals.Money)
+        && !query.HasAny(TopicSignals & ~(Signals.Content | Signals.BudgetLine | Signals.Role));
+
     /// <summary>"van welke gemeente is hij burgemeester?" after a person's answer: "hij" is that person.</summary>
     private static bool PointsToPerson(Query query, ConversationContext previous) =>
         previous.Role is not null && query.Role is null && query.Has(Signals.PersonReference)
@@ -78,6 +83,11 @@ internal static class FollowUp
         {
             merged = merged with { EventTypes = [previous.EventType!.Value] };
             signals |= Signals.EventType | Signals.EventNamed;
+        }
+        else if (hasTopic && PointsToTheme(query, previous))
+        {
+            merged = merged with { ThemeId = previous.ThemeId };
+            signals |= Signals.Theme;
         }
         else if (hasTopic && PointsToPerson(query, previous))
         {
