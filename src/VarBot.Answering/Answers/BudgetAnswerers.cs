@@ -514,6 +514,12 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
         }
 
         var text = search.Answer(query, Intent.Search, requireNumber: query.Has(Signals.Count), partialAllowed: false);
+        if (query.HasAny(Signals.EventType) && query.LineKeys.Count == 0)
+        {
+            // "Wat heeft de conferentie gekost?": only a report sentence with an amount answers; no budget line is the event.
+            return text is { Answered: true } && text.Lead.Contains('€', StringComparison.Ordinal) ? text : kit.NotFound(query, Intent);
+        }
+
         if (text is { Answered: true })
         {
             return text;
