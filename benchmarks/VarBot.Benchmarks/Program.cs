@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
 {
     "import" => ImportBenchmark.Run(args[1..]),
     "model-load" => await ModelLoadBenchmark.RunAsync(args[1..]),
+    "conversation-write" => await ConversationWriteBenchmark.RunAsync(args[1..]),
     "answers" => AnswerBenchmark.Run(args[1..]),
     "search-compare" => SearchComparison.Run(args[1..]),
     "newsletter" => await NewsletterBenchmark.RunAsync(args[1..]),
@@ -18,6 +19,6 @@ return args.FirstOrDefault() switch
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|answers|search-compare|newsletter|load|serve|turn> [args]");
+    Console.Error.WriteLine("usage: VarBot.Benchmarks <import|model-load|conversation-write|answers|search-compare|newsletter|load|serve|turn> [args]");
     return 2;
 }

@@ -38,6 +38,9 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 5011, Level = LogLevel.Error, Message = "Importing or publishing the seeds failed")]
     public static partial void SeedPublishFailed(this ILogger logger, Exception exception);
 
+    [LoggerMessage(EventId = 5024, Level = LogLevel.Warning, Message = "Storage still unreachable for the seed publish (attempt {Attempt}); trying again in {Seconds} s")]
+    public static partial void SeedPublishRetrying(this ILogger logger, int attempt, double seconds);
+
     [LoggerMessage(EventId = 5012, Level = LogLevel.Warning, Message = "Could not write a conversation's context ({ExceptionType}); this host keeps it in memory ({Suppressed} more like this left out)")]
     public static partial void ConversationWriteFailed(this ILogger logger, string exceptionType, int suppressed);
 

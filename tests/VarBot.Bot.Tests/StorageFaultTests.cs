@@ -63,6 +63,36 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public async Task StorageNotUpWhenTheHostStarts_SeedsArePublishedOnceItIsAndTheBotAnswers()
+    {
+        var port = LocalServer.FreePort();
+        var container = AzuriteFixture.UniqueContainerName("late");
+        var settings = new Dictionary<string, string?> { ["Storage:ConnectionString"] = AzuriteFixture.ConnectionStringFor(port) };
+        await using var host = new BotHostFactory(azurite, container, settings: settings);
+        using var client = host.StartWithoutWaiting(); // nothing listens on the port yet
+        using (var before = await client.GetAsync("/readyz"))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, before.StatusCode);
+        }
+
+        using var late = AzuriteFixture.StartOn(port);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        HttpStatusCode status;
+        do
+        {
+            await Task.Delay(250);
+            using var readiness = await client.GetAsync("/readyz");
+            status = readiness.StatusCode;
+        }
+        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        var reply = await client.AskAsync(Chair, "late:" + Guid.NewGuid().ToString("N"), Today);
+        Assert.Equal(Expected(Chair), reply.AnswerText());
+    }
+
+    [Fact]
     public async Task ConversationBlobOf50MegabytesPlanted_IsNotReadAndTheConversationWorksAndReplacesIt()
     {
         var container = AzuriteFixture.UniqueContainerName("big");

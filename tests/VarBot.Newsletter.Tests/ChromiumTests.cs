@@ -11,8 +11,7 @@ namespace VarBot.Newsletter.Tests;
 /// The HTML email in headless Chromium (/usr/bin/chromium, never a downloaded browser), served by the real host, at
 /// 600 and 375 px in light and dark mode. The screenshots are kept under .artifacts/screenshots/ for people to look at.
 /// </summary>
-[Collection(ServersCollection.Name)]
-public sealed class ChromiumTests(ServersFixture servers)
+public sealed class ChromiumTests(ServersFixture servers) : IClassFixture<ServersFixture>
 {
     public static string ScreenshotFolder => Path.Combine(RepoPaths.Root, ".artifacts", "screenshots");
 

@@ -10,8 +10,7 @@ using VarBot.TestSupport;
 
 namespace VarBot.Newsletter.Tests;
 
-[Collection(ServersCollection.Name)]
-public sealed partial class DeliveryTests(ServersFixture servers)
+public sealed partial class DeliveryTests(ServersFixture servers) : IClassFixture<ServersFixture>
 {
     private static readonly IssueMonth March = IssueMonth.Parse("2026-03");
 

@@ -13,8 +13,7 @@ using VarBot.TestSupport;
 namespace VarBot.Newsletter.Tests;
 
 /// <summary>Drafts, approval and the frozen archive against a real Azurite, with the clock at 4 December 2026.</summary>
-[Collection(ServersCollection.Name)]
-public sealed class DraftTests(ServersFixture servers)
+public sealed class DraftTests(ServersFixture servers) : IClassFixture<ServersFixture>
 {
     private static readonly IssueMonth January = IssueMonth.Parse("2027-01");
     private static readonly IssueMonth March = IssueMonth.Parse("2026-03");

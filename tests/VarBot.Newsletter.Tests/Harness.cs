@@ -8,7 +8,7 @@ using VarBot.TestSupport;
 
 namespace VarBot.Newsletter.Tests;
 
-/// <summary>Azurite and maildev, shared by the tests that send mail or store blobs.</summary>
+/// <summary>Azurite and maildev for one test class (a class fixture, so classes run in parallel on their own servers).</summary>
 public sealed class ServersFixture : IDisposable
 {
     public AzuriteFixture Azurite { get; } = new();
@@ -22,12 +22,6 @@ public sealed class ServersFixture : IDisposable
         Azurite.Dispose();
         MailDev.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class ServersCollection : ICollectionFixture<ServersFixture>
-{
-    public const string Name = "servers";
 }
 
 internal static class Harness

@@ -17,8 +17,7 @@ namespace VarBot.Newsletter.Tests;
 /// One send date: Newsletter:Editorial:SendDayOfMonth is both the date the editorial rules compose from and the day the
 /// scheduler sends on. Against Azurite and maildev, with the clock in January 2027 and the send day set to 15.
 /// </summary>
-[Collection(ServersCollection.Name)]
-public sealed class SchedulerTests(ServersFixture servers)
+public sealed class SchedulerTests(ServersFixture servers) : IClassFixture<ServersFixture>
 {
     private static readonly IssueMonth January = IssueMonth.Parse("2027-01");
 

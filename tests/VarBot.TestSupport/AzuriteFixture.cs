@@ -11,8 +11,13 @@ public sealed class AzuriteFixture : IDisposable
     private readonly LocalServer _server;
 
     public AzuriteFixture()
+        : this(LocalServer.FreePort())
     {
-        Port = LocalServer.FreePort();
+    }
+
+    private AzuriteFixture(int port)
+    {
+        Port = port;
         _server = LocalServer.Start(
             "azurite-blob",
             ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose"],
@@ -21,10 +26,16 @@ public sealed class AzuriteFixture : IDisposable
 
     public int Port { get; }
 
+    /// <summary>Starts Azurite on a given port: for a test whose host was configured before its storage was up.</summary>
+    public static AzuriteFixture StartOn(int port) => new(port);
+
+    /// <summary>The connection string of an Azurite on <paramref name="port"/>, whether or not one runs there yet.</summary>
+    public static string ConnectionStringFor(int port) =>
+        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint=http://127.0.0.1:{port}/{AccountName};";
+
     public Uri BlobEndpoint => new($"http://127.0.0.1:{Port}/{AccountName}");
 
-    public string ConnectionString =>
-        $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};BlobEndpoint={BlobEndpoint};";
+    public string ConnectionString => ConnectionStringFor(Port);
 
     /// <summary>A container name unique to the calling test, so tests sharing one Azurite do not interfere.</summary>
     public static string UniqueContainerName(string prefix = "t") => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 32)].ToLowerInvariant();

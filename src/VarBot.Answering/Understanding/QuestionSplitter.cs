@@ -10,6 +10,12 @@ namespace VarBot.Answering.Understanding;
 internal sealed class QuestionSplitter
 {
     private const int MinPartWords = 2;
+
+    /// <summary>
+    /// A guard, not a budget: the pattern is linear in the question's length, but a first match on a starved machine
+    /// (JIT, other processes) took over 50 ms, and a timeout must never change the answer.
+    /// </summary>
+    private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
     private readonly Regex _split;
 
     public QuestionSplitter(Words words)
@@ -19,13 +25,22 @@ internal sealed class QuestionSplitter
         _split = new Regex(
             $@"(?:\s*[,;]\s*|\s+)(?:{Alternatives(language.PartJoiners)})\s+(?=(?:(?:{Alternatives(language.PartPrepositions)})\s+)?(?:{Alternatives(language.PartQuestionWords)})\b)",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant,
-            TimeSpan.FromMilliseconds(50));
+            MatchTimeout);
     }
 
     /// <summary>The parts of the question; one part when it asks one thing.</summary>
     public IReadOnlyList<string> Split(string question)
     {
-        var match = _split.Match(question);
+        Match match;
+        try
+        {
+            match = _split.Match(question);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return [question];
+        }
+
         if (!match.Success)
         {
             return [question];

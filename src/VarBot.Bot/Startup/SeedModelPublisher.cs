@@ -9,7 +9,8 @@ namespace VarBot.Bot.Startup;
 /// <summary>
 /// A newcomer's first run: when storage holds no current model, import seeds/ and publish it before the host serves,
 /// so the bot answers at once. Only on local defaults (no app id, Azurite), unless VarBot:PublishSeedsWhenEmpty says otherwise.
-/// Registered before the model store's refresh service, so the first load finds the model.
+/// Registered before the model store's refresh service, so the first load finds the model. When storage cannot be
+/// reached at start (Azurite still starting), the host starts anyway and the publish is retried in the background.
 /// </summary>
 internal sealed class SeedModelPublisher(
     IOptions<VarBotOptions> options,
@@ -20,21 +21,51 @@ internal sealed class SeedModelPublisher(
     ModelPublisher publisher,
     IKnowledgeModelSource source,
     IHostEnvironment environment,
+    TimeProvider timeProvider,
     ILogger<SeedModelPublisher> logger) : IHostedService
 {
+    private static readonly TimeSpan RetryInterval = TimeSpan.FromSeconds(5);
+    // Not disposed: it has no timer, and a host may stop its services after disposing the container (WebApplicationFactory).
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _retrying = Task.CompletedTask;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (!ShouldPublish())
+        if (ShouldPublish() && !await TryPublishAsync(firstAttempt: true, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            _retrying = RetryAsync(_stopping.Token);
         }
+    }
 
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _retrying.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task RetryAsync(CancellationToken stopping)
+    {
+        for (var attempt = 1; !stopping.IsCancellationRequested; attempt++)
+        {
+            await Task.Delay(RetryInterval, timeProvider, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (stopping.IsCancellationRequested || await TryPublishAsync(firstAttempt: false, stopping).ConfigureAwait(false))
+            {
+                return;
+            }
+
+            logger.SeedPublishRetrying(attempt, RetryInterval.TotalSeconds);
+        }
+    }
+
+    /// <summary>True when there is nothing more to do (published, already there, or seeds that no retry can fix).</summary>
+    private async Task<bool> TryPublishAsync(bool firstAttempt, CancellationToken cancellationToken)
+    {
         try
         {
             await container.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
             if (await repository.GetPointerAsync(cancellationToken).ConfigureAwait(false) is not null)
             {
-                return;
+                return true;
             }
 
             var seeds = SeedsPath();
@@ -51,15 +82,26 @@ internal sealed class SeedModelPublisher(
             {
                 await refreshable.RefreshAsync(cancellationToken).ConfigureAwait(false);
             }
+
+            return true;
+        }
+        catch (BlobStorageException exception) when (firstAttempt)
+        {
+            // Storage not reachable yet: the host starts (/readyz says why) and the publish is retried in the background.
+            logger.SeedPublishFailed(exception);
+            return false;
+        }
+        catch (BlobStorageException)
+        {
+            return false; // a retry: logged once per attempt by RetryAsync, without the stack trace
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            // The host still starts: /readyz stays unhealthy and says why, and a later publish is picked up.
+            // Seeds that do not import: no retry helps. /readyz stays unhealthy and a later publish is picked up.
             logger.SeedPublishFailed(exception);
+            return true;
         }
     }
-
-    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     private bool ShouldPublish() => options.Value.PublishSeedsWhenEmpty ?? (
         !botOptions.Value.IsAuthenticationEnabled

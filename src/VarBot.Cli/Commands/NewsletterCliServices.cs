@@ -44,14 +44,12 @@ internal static class NewsletterCliServices
         }
         catch (BlobStorageException ex)
         {
-            environment.Console.MarkupLine(
-                $"[red]De opslag is niet bereikbaar of weigert de opdracht[/] ({Markup.Escape(ex.Status is { } status ? $"HTTP {status}" : "geen verbinding")}). "
-                + "Start Azurite (npx azurite-blob) of controleer Storage__ConnectionString en de toegangsrechten.");
+            environment.Console.MarkupLine(CliTexts.NewsletterSetup.StorageRefused(Markup.Escape(Reason(ex))));
         }
         catch (Exception ex) when (ex is FormatException or Microsoft.Extensions.Options.OptionsValidationException)
         {
             // The message could echo parts of the connection string: never print it.
-            environment.Console.MarkupLine("[red]De opslag-instellingen kloppen niet.[/] Controleer Storage__ConnectionString (bijvoorbeeld 'UseDevelopmentStorage=true') en Storage__Container.");
+            environment.Console.MarkupLine(CliTexts.NewsletterSetup.StorageSettingsWrong);
         }
 
         await services.DisposeAsync();
@@ -71,7 +69,7 @@ internal static class NewsletterCliServices
         }
         else if (needStorage)
         {
-            environment.Console.MarkupLine("[red]Geen opslag ingesteld.[/] Zet Storage__ConnectionString (bijvoorbeeld 'UseDevelopmentStorage=true') of Storage__ServiceUri.");
+            environment.Console.MarkupLine(CliTexts.NewsletterSetup.NoStorage);
             return null;
         }
         else
@@ -94,7 +92,7 @@ internal static class NewsletterCliServices
         }
         catch (Microsoft.Extensions.Options.OptionsValidationException ex)
         {
-            environment.Console.MarkupLine($"[red]De nieuwsbrief-instellingen kloppen niet:[/] {Markup.Escape(string.Join(" ", ex.Failures))}");
+            environment.Console.MarkupLine(CliTexts.NewsletterSetup.SettingsWrong(Markup.Escape(string.Join(" ", ex.Failures))));
             provider.Dispose();
             return null;
         }
@@ -122,9 +120,7 @@ internal static class NewsletterCliServices
             return true;
         }
 
-        environment.Console.MarkupLine("[red]De instelling Newsletter:SigningKey ontbreekt.[/] Zet de omgevingsvariabele Newsletter__SigningKey op een base64-sleutel "
-            + "van minstens 32 bytes (maak er een met 'openssl rand -base64 32'); links in de nieuwsbrief worden daarmee ondertekend. "
-            + "Op een ontwikkelmachine kan ook DOTNET_ENVIRONMENT=Development: dan wordt per run een sleutel gemaakt.");
+        environment.Console.MarkupLine(CliTexts.NewsletterSetup.SigningKeyMissing);
         return false;
     }
 
@@ -147,32 +143,33 @@ internal static class NewsletterCliServices
                 var container = services.GetRequiredService<IBlobContainer>();
                 if (await new ModelRepository(container).LoadCurrentAsync(cancellationToken) is { } published)
                 {
-                    environment.Console.MarkupLine($"Kennismodel {Markup.Escape(published.Model.Version)} uit de opslag (container '{Markup.Escape(container.Name)}').");
+                    environment.Console.MarkupLine(CliTexts.NewsletterSetup.ModelFromStorage(Markup.Escape(published.Model.Version), Markup.Escape(container.Name)));
                     return published.Model;
                 }
 
-                environment.Console.MarkupLine($"[yellow]In container '{Markup.Escape(container.Name)}' is nog geen kennismodel gepubliceerd;[/] de seeds worden gelezen (publiceer met 'varbot publish').");
+                environment.Console.MarkupLine(CliTexts.NewsletterSetup.NoPublishedModel(Markup.Escape(container.Name)));
             }
 
             var result = SeedsLocation.Load(seedsOption, environment)?.Result;
             if (result is { HasErrors: true })
             {
-                environment.Console.MarkupLine($"[yellow]Let op: de seeds bevatten {IssuePrinter.Counts(result.Issues)}[/] (zie 'varbot validate'); het voorbeeld gebruikt wat wel te lezen was.");
+                environment.Console.MarkupLine(CliTexts.NewsletterSetup.SeedsHaveIssues(IssuePrinter.Counts(result.Issues)));
             }
 
             return result?.Model;
         }
         catch (BlobStorageException ex)
         {
-            environment.Console.MarkupLine(
-                $"[red]Het kennismodel kon niet uit de opslag worden gelezen[/] ({Markup.Escape(ex.Status is { } status ? $"HTTP {status}" : "geen verbinding")}). "
-                + "Start Azurite of controleer Storage__ConnectionString; of geef --seeds of --model op.");
+            environment.Console.MarkupLine(CliTexts.NewsletterSetup.ModelUnreadable(Markup.Escape(Reason(ex))));
             return null;
         }
         catch (Exception ex) when (ex is IOException or InvalidModelException or UnauthorizedAccessException)
         {
-            environment.Console.MarkupLine($"[red]Het kennismodel kon niet worden geladen:[/] {Markup.Escape(ex.Message)}");
+            environment.Console.MarkupLine(CliTexts.NewsletterSetup.ModelNotLoaded(Markup.Escape(ex.Message)));
             return null;
         }
     }
+
+    private static string Reason(BlobStorageException exception) =>
+        exception.Status is { } status ? $"HTTP {status}" : CliTexts.Storage.NoConnectionReason;
 }

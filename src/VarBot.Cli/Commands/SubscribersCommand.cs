@@ -14,7 +14,7 @@ internal static class SubscribersCommand
 {
     public static Command Create(CliEnvironment environment)
     {
-        var command = new Command("subscribers", "Beheert de abonnees van de nieuwsbrief.");
+        var command = new Command("subscribers", CliTexts.Subscribers.Description);
         command.Subcommands.Add(Add(environment));
         command.Subcommands.Add(Import(environment));
         command.Subcommands.Add(Export(environment));
@@ -25,10 +25,10 @@ internal static class SubscribersCommand
 
     private static Command Add(CliEnvironment environment)
     {
-        var email = new Argument<string>("email") { Description = "Het e-mailadres." };
-        var name = new Option<string?>("--name") { Description = "De naam van de abonnee." };
-        var themes = new Option<string[]>("--theme") { Description = "Een thema-id (meermaals te gebruiken).", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("add", "Meldt iemand aan; de abonnee krijgt eerst een bevestigingslink (dubbele opt-in). Een bekende abonnee krijgt de nieuwe naam en thema's.") { email, name, themes };
+        var email = new Argument<string>("email") { Description = CliTexts.Subscribers.EmailArgument };
+        var name = new Option<string?>("--name") { Description = CliTexts.Subscribers.NameOption };
+        var themes = new Option<string[]>("--theme") { Description = CliTexts.Subscribers.ThemeOption, AllowMultipleArgumentsPerToken = true };
+        var command = new Command("add", CliTexts.Subscribers.AddDescription) { email, name, themes };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
@@ -44,14 +44,14 @@ internal static class SubscribersCommand
             {
                 // Staff are authenticated by their storage credentials: they may change a known subscriber.
                 await store.UpsertByStaffAsync(address, parse.GetValue(name), chosen, "cli", ct);
-                environment.Console.MarkupLine("Deze abonnee bestond al; naam en thema's zijn bijgewerkt.");
+                environment.Console.MarkupLine(CliTexts.Subscribers.Updated);
                 return ExitCodes.Ok;
             }
 
             var result = await services.GetRequiredService<SubscriptionService>().SubscribeAsync(address, parse.GetValue(name), chosen, "cli", client: null, ct);
             if (result == SubscribeResult.ConfirmationSent)
             {
-                environment.Console.MarkupLine("Aangemeld; er is een bevestigingslink gemaild.");
+                environment.Console.MarkupLine(CliTexts.Subscribers.ConfirmationSent);
                 return ExitCodes.Ok;
             }
 
@@ -63,11 +63,11 @@ internal static class SubscribersCommand
 
     private static Command Import(CliEnvironment environment)
     {
-        var file = new Argument<string>("bestand") { Description = "CSV met kolommen email, name, themes (thema's gescheiden door ';')." };
-        var dryRun = new Option<bool>("--dry-run") { Description = "Controleer het bestand en meld wat er zou gebeuren, zonder iets op te slaan." };
-        var model = new Option<string?>("--model") { Description = "Een modelbestand voor de thema's (standaard het gepubliceerde model, anders de seeds).", HelpName = "BESTAND" };
+        var file = new Argument<string>(CliTexts.Subscribers.FileArgument) { Description = CliTexts.Subscribers.FileArgumentDescription };
+        var dryRun = new Option<bool>("--dry-run") { Description = CliTexts.Subscribers.DryRunOption };
+        var model = new Option<string?>("--model") { Description = CliTexts.Subscribers.ModelOption, HelpName = CliTexts.Subscribers.FileHelpName };
         var seeds = SeedsLocation.CreateOption();
-        var command = new Command("import", "Importeert bevestigde abonnees uit een CSV; de import wordt vastgelegd als bron van de toestemming. Bestaande abonnees blijven ongewijzigd.")
+        var command = new Command("import", CliTexts.Subscribers.ImportDescription)
         {
             file, dryRun, model, seeds,
         };
@@ -76,7 +76,7 @@ internal static class SubscribersCommand
             var path = Path.GetFullPath(parse.GetValue(file)!, environment.CurrentDirectory);
             if (!File.Exists(path))
             {
-                environment.Console.MarkupLine($"[red]Het bestand '{Markup.Escape(path)}' bestaat niet.[/]");
+                environment.Console.MarkupLine($"[red]{CliTexts.Subscribers.FileMissing(Markup.Escape(path))}[/]");
                 return ExitCodes.UsageOrEnvironment;
             }
 
@@ -103,12 +103,10 @@ internal static class SubscribersCommand
 
             if (report.Issues.Count == SubscriberImporter.MaxIssues)
             {
-                environment.Console.MarkupLine($"[yellow]Alleen de eerste {SubscriberImporter.MaxIssues} meldingen zijn getoond.[/]");
+                environment.Console.MarkupLine($"[yellow]{CliTexts.Subscribers.OnlyFirstIssues(SubscriberImporter.MaxIssues)}[/]");
             }
 
-            environment.Console.MarkupLine(report.DryRun
-                ? $"Proefrun (niets opgeslagen): {report.Rows} regels; {report.Imported} abonnees zouden worden geïmporteerd, {report.Existing} bestaan al (blijven ongewijzigd), {report.Duplicates} dubbel, {report.Invalid} ongeldig."
-                : $"{report.Imported} abonnees geïmporteerd, {report.Existing} bestonden al (ongewijzigd), {report.Duplicates} dubbel, {report.Invalid} ongeldig ({report.Rows} regels, {report.RowsPerSecond:F0} per seconde).");
+            environment.Console.MarkupLine(Markup.Escape(CliTexts.Subscribers.ImportSummary(report)));
             return report.Invalid == 0 ? ExitCodes.Ok : ExitCodes.ValidationErrors;
         });
         return command;
@@ -116,8 +114,8 @@ internal static class SubscribersCommand
 
     private static Command Export(CliEnvironment environment)
     {
-        var outFile = new Option<string?>("--out") { Description = "Schrijf de CSV naar dit bestand (standaard: scherm).", HelpName = "BESTAND" };
-        var command = new Command("export", "Exporteert alle abonnees als CSV (email, name, themes, status, consent).") { outFile };
+        var outFile = new Option<string?>("--out") { Description = CliTexts.Subscribers.OutOption, HelpName = CliTexts.Subscribers.FileHelpName };
+        var command = new Command("export", CliTexts.Subscribers.ExportDescription) { outFile };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
@@ -148,8 +146,8 @@ internal static class SubscribersCommand
 
     private static Command Forget(CliEnvironment environment)
     {
-        var email = new Argument<string>("email") { Description = "Het e-mailadres dat vergeten moet worden." };
-        var command = new Command("forget", "Verwijdert een abonnee en alle verzendregistraties van die abonnee.") { email };
+        var email = new Argument<string>("email") { Description = CliTexts.Subscribers.ForgetEmailArgument };
+        var command = new Command("forget", CliTexts.Subscribers.ForgetDescription) { email };
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
@@ -159,7 +157,7 @@ internal static class SubscribersCommand
             }
 
             var deleted = await services.GetRequiredService<SubscriberStore>().ForgetAsync(parse.GetValue(email)!, ct);
-            environment.Console.MarkupLine(deleted == 0 ? "Deze abonnee was niet bekend." : $"Abonnee vergeten: {deleted} blobs verwijderd.");
+            environment.Console.MarkupLine(deleted == 0 ? CliTexts.Subscribers.ForgetUnknown : CliTexts.Subscribers.Forgotten(deleted));
             return ExitCodes.Ok;
         });
         return command;
@@ -167,7 +165,7 @@ internal static class SubscribersCommand
 
     private static Command MigrateKeys(CliEnvironment environment)
     {
-        var command = new Command("migrate-keys", "Zet abonnees over naar de geheime sleutel (HMAC) van deze installatie, met hun verzendregistraties; nodig na de update of na een nieuwe Newsletter:SigningKey. Draai dit niet tijdens een verzending.");
+        var command = new Command("migrate-keys", CliTexts.Subscribers.MigrateKeysDescription);
         command.SetAction(async (parse, ct) =>
         {
             await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
@@ -178,8 +176,8 @@ internal static class SubscribersCommand
 
             var result = await services.GetRequiredService<SubscriberKeyMigration>().MigrateAsync(ct);
             environment.Console.MarkupLine(result.Subscribers + result.Conflicts == 0
-                ? "Alle abonnees hebben al de juiste sleutel; niets gewijzigd."
-                : $"{result.Subscribers} abonnees en {result.SendRecords} verzendregistraties overgezet; {result.Conflicts} conflicten (de nieuwste gegevens zijn bewaard).");
+                ? CliTexts.Subscribers.KeysAlreadyRight
+                : CliTexts.Subscribers.KeysMigrated(result.Subscribers, result.SendRecords, result.Conflicts));
             return ExitCodes.Ok;
         });
         return command;

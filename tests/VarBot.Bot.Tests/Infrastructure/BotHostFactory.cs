@@ -66,14 +66,7 @@ public sealed class BotHostFactory(
     /// <summary>Starts Kestrel and waits until /readyz says the model is loaded and storage answers.</summary>
     public async Task<HttpClient> StartAsync()
     {
-        if (!_started)
-        {
-            StartServer();
-            _started = true;
-        }
-
-        var client = CreateClient();
-        client.Timeout = TimeSpan.FromSeconds(60);
+        var client = StartWithoutWaiting();
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         while (true)
         {
@@ -90,6 +83,20 @@ public sealed class BotHostFactory(
 
             await Task.Delay(50);
         }
+    }
+
+    /// <summary>Starts Kestrel and returns a client at once, ready or not (a test of what happens before it is ready).</summary>
+    public HttpClient StartWithoutWaiting()
+    {
+        if (!_started)
+        {
+            StartServer();
+            _started = true;
+        }
+
+        var client = CreateClient();
+        client.Timeout = TimeSpan.FromSeconds(60);
+        return client;
     }
 }
 

@@ -21,10 +21,11 @@ internal static class ConversationBlob
         }
     }
 
-    /// <summary>Polls until the stored state satisfies <paramref name="done"/> (the write-behind has landed), up to 10 s.</summary>
+    /// <summary>Polls until the stored state satisfies <paramref name="done"/> (the write-behind has landed), up to 30 s
+    /// (a poll with a deadline: on a quiet machine it lands within milliseconds; a starved CI machine took over 10 s).</summary>
     public static async Task<JsonObject> WaitAsync(AzuriteFixture azurite, string container, string conversationId, Func<JsonObject, bool> done)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
             if (await ReadAsync(azurite, container, conversationId) is { } state && done(state))
@@ -34,7 +35,7 @@ internal static class ConversationBlob
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"The state of conversation {conversationId} was not written within 10 s.");
+                throw new TimeoutException($"The state of conversation {conversationId} was not written within 30 s.");
             }
 
             await Task.Delay(10);

@@ -8,8 +8,7 @@ namespace VarBot.Cli.Tests.Newsletter;
 /// varbot newsletter and subscribers as operators run them: the built executable, real Azurite and maildev, logging
 /// turned up to Trace so every log line is checked for addresses in clear text.
 /// </summary>
-[Collection(NewsletterServersCollection.Name)]
-public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposable
+public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
 {
     private const string Domain = "@voorbeeld.test";
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("varbot-nlcli-");
@@ -208,7 +207,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IDisposa
         var again = await RunAsync("subscribers", "forget", Address("anna"));
 
         Assert.True(forget.ExitCode == 0, forget.Output);
-        Assert.Contains("Abonnee vergeten: 2 blobs verwijderd.", forget.Output, StringComparison.Ordinal);
+        Assert.Contains("Abonnee vergeten: 2 registraties verwijderd.", forget.Output, StringComparison.Ordinal);
         Assert.Contains("Deze abonnee was niet bekend.", again.Output, StringComparison.Ordinal);
         Assert.Null(await _cli.Subscribers.GetAsync(Address("anna")));
         Assert.Null(await _cli.Container.GetPropertiesAsync(record));

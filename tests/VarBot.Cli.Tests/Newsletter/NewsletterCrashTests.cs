@@ -9,8 +9,7 @@ namespace VarBot.Cli.Tests.Newsletter;
 /// The crash test of the send: the built varbot sends to 300 subscribers (real Azurite, real maildev), is killed
 /// (SIGKILL of the process tree) five times at random points and resumed, then runs to completion.
 /// </summary>
-[Collection(NewsletterServersCollection.Name)]
-public sealed class NewsletterCrashTests(NewsletterServers servers, ITestOutputHelper output) : IDisposable
+public sealed class NewsletterCrashTests(NewsletterServers servers, ITestOutputHelper output) : IClassFixture<NewsletterServers>, IDisposable
 {
     private const int Subscribers = 300;
     private const int Kills = 5;

@@ -5,7 +5,7 @@ using VarBot.TestSupport;
 
 namespace VarBot.Cli.Tests.Newsletter;
 
-/// <summary>Azurite and maildev for the newsletter command tests, shared by the collection (its tests run one at a time).</summary>
+/// <summary>Azurite and maildev for one newsletter command test class (a class fixture, so classes run in parallel on their own servers).</summary>
 public sealed class NewsletterServers : IDisposable
 {
     public AzuriteFixture Azurite { get; } = new();
@@ -17,12 +17,6 @@ public sealed class NewsletterServers : IDisposable
         Azurite.Dispose();
         MailDev.Dispose();
     }
-}
-
-[CollectionDefinition(Name)]
-public sealed class NewsletterServersCollection : ICollectionFixture<NewsletterServers>
-{
-    public const string Name = "newsletter-servers";
 }
 
 /// <summary>One test's view of the servers: its own container, the environment varbot reads, and the built executable.</summary>

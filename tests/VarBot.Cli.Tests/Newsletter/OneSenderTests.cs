@@ -17,8 +17,7 @@ namespace VarBot.Cli.Tests.Newsletter;
 /// lease: three concurrent `varbot newsletter send` processes and the scheduler on two hosts, against real Azurite and
 /// maildev, deliver exactly one mail per subscriber. See SECURITY.md.
 /// </summary>
-[Collection(NewsletterServersCollection.Name)]
-public sealed class OneSenderTests(NewsletterServers servers) : IDisposable
+public sealed class OneSenderTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
 {
     private const int Subscribers = 150;
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("varbot-onesender-");

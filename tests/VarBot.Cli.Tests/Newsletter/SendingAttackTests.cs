@@ -6,8 +6,7 @@ namespace VarBot.Cli.Tests.Newsletter;
 /// Faults and attacks on `varbot newsletter send` (issue 9), the built executable against real Azurite and maildev.
 /// See SECURITY.md.
 /// </summary>
-[Collection(NewsletterServersCollection.Name)]
-public sealed class SendingAttackTests(NewsletterServers servers) : IDisposable
+public sealed class SendingAttackTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("varbot-sendatk-");
 

@@ -7,8 +7,7 @@ namespace VarBot.Cli.Tests.Newsletter;
 /// Attacks through subscriber data as staff see it in `varbot subscribers` (issue 9): terminal escapes and spreadsheet
 /// formulas in names, and the CSV import's dry run. The built varbot against real Azurite. See SECURITY.md.
 /// </summary>
-[Collection(NewsletterServersCollection.Name)]
-public sealed class SubscriberCliAttackTests(NewsletterServers servers) : IDisposable
+public sealed class SubscriberCliAttackTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
 {
     private readonly DirectoryInfo _work = Directory.CreateTempSubdirectory("varbot-subcli-");
     private readonly NewsletterCli _cli = new(servers);

@@ -15,8 +15,7 @@ namespace VarBot.Newsletter.Tests.Reliability;
 /// Attacks on the public nieuwsbrief forms (issue 9), each reproduced against the real host (Kestrel over HTTP), Azurite
 /// and maildev, and shown to hold. See SECURITY.md.
 /// </summary>
-[Collection(ServersCollection.Name)]
-public sealed partial class FormAttackTests(ServersFixture servers)
+public sealed partial class FormAttackTests(ServersFixture servers) : IClassFixture<ServersFixture>
 {
     private static string NewAddress(string who) => $"{who}.{Guid.NewGuid():N}"[..(who.Length + 13)] + "@example.org";
 

@@ -12,8 +12,7 @@ namespace VarBot.Newsletter.Tests.Reliability;
 /// Attacks and faults on subscriber data (issues 9 and 13): CSV import and export, subscriber keys and token keys,
 /// against real Azurite (and the real host where links are followed). See SECURITY.md.
 /// </summary>
-[Collection(ServersCollection.Name)]
-public sealed class SubscriberDataAttackTests(ServersFixture servers)
+public sealed class SubscriberDataAttackTests(ServersFixture servers) : IClassFixture<ServersFixture>
 {
     private ThemeResolver Themes => new(servers.Seeds.Model.Themes);
 
