@@ -18,7 +18,8 @@ namespace VarBot.Benchmarks;
 /// One question turn in process, without sockets or a load generator: CPU time and managed bytes allocated per turn,
 /// the whole turn through the real endpoint (protocol parse, routing, handler, engine, card, reply JSON, write-behind
 /// of the conversation state) and its stages apart. Questions rotate in one conversation, as with the peer tool.
-/// Usage: turn [--rounds N] [--questions FILE] (one question per line; default the dev set's questions).
+/// Usage: turn [--rounds N] [--warmup TURNS] [--blocks TURNS] [--questions FILE] [--no-stages] (one question per line; default the dev set's questions;
+/// --no-stages: the whole turn only, e.g. under a profiler).
 /// </summary>
 public static class TurnBenchmark
 {
@@ -53,19 +54,30 @@ public static class TurnBenchmark
             return context.Response.StatusCode == 200 ? (int)response.Length : throw new InvalidOperationException("status " + context.Response.StatusCode);
         }
 
-        for (var i = 0; i < bodies.Length * 20; i++)
+        var warmup = ReadOption(args, "--warmup", bodies.Length * 20);
+        for (var i = 0; i < warmup; i++)
         {
             await TurnAsync(i);
         }
 
+        // --blocks K: CPU and allocations per turn for every K turns as well, to show the JIT's tiering settle.
+        var block = ReadOption(args, "--blocks", 0);
         var turns = rounds * bodies.Length;
         var allocated = GC.GetTotalAllocatedBytes(precise: true);
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         var clock = Stopwatch.StartNew();
+        var (blockCpu, blockAllocated) = (cpu, allocated);
         long bytes = 0;
         for (var i = 0; i < turns; i++)
         {
             bytes += await TurnAsync(i);
+            if (block > 0 && (i + 1) % block == 0)
+            {
+                var (nowCpu, nowAllocated) = (Process.GetCurrentProcess().TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: true));
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  turns {i + 1 - block,6}-{i + 1,-6} {(nowCpu - blockCpu).TotalMicroseconds / block,9:F1} us CPU  {(nowAllocated - blockAllocated) / 1024.0 / block,8:F1} KiB"));
+                (blockCpu, blockAllocated) = (nowCpu, nowAllocated);
+            }
         }
 
         var wall = clock.Elapsed;
@@ -74,6 +86,12 @@ public static class TurnBenchmark
         Console.WriteLine($"VarBot turn benchmark: {questions.Count} questions in one conversation, {turns} turns, load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}, {Environment.ProcessorCount} cores, server GC {System.Runtime.GCSettings.IsServerGC}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"whole turn (endpoint)      {wall.TotalMicroseconds / turns,9:F1} us wall  {turnCpu.TotalMicroseconds / turns,9:F1} us CPU  {turnAlloc / 1024.0 / turns,8:F1} KiB  reply {bytes / turns} bytes"));
+
+        if (args.Contains("--no-stages"))
+        {
+            await app.StopAsync();
+            return 0;
+        }
 
         // Stages, one thread, in the turn's order.
         var activities = bodies.Select(b => JsonSerializer.Deserialize<Activity>(b, BotJson.Options)!).ToArray();
@@ -117,6 +135,7 @@ public static class TurnBenchmark
         }
 
         var allocated = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = ThreadCpuNanoseconds();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < turns; i++)
         {
@@ -124,25 +143,44 @@ public static class TurnBenchmark
         }
 
         var wall = clock.Elapsed;
+        var cpuUs = (ThreadCpuNanoseconds() - cpu) / 1000.0;
         var bytes = GC.GetAllocatedBytesForCurrentThread() - allocated;
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-24} {wall.TotalMicroseconds / turns,9:F1} us       {bytes / 1024.0 / turns,24:F1} KiB"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {name,-24} {wall.TotalMicroseconds / turns,9:F1} us wall  {cpuUs / turns,9:F1} us CPU  {bytes / 1024.0 / turns,8:F1} KiB"));
     }
 
+    /// <summary>CPU time of the calling thread (Linux: the scheduler's run time in /proc/thread-self/schedstat), load-insensitive; 0 elsewhere.</summary>
+    private static long ThreadCpuNanoseconds()
+    {
+        try
+        {
+            var text = File.ReadAllText("/proc/thread-self/schedstat");
+            return long.Parse(text.AsSpan(0, text.IndexOf(' ')), CultureInfo.InvariantCulture);
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
+    /// <summary>A Teams personal-chat message as the peer tool (../shared/peer-bench/activity.lua) sends it.</summary>
     private static string ActivityJson(string question, int i) => new JsonObject
     {
-        ["type"] = "message",
-        ["id"] = "t" + i.ToString(CultureInfo.InvariantCulture),
-        ["deliveryMode"] = "expectReplies",
-        ["channelId"] = "msteams",
-        ["serviceUrl"] = "http://127.0.0.1:9/",
         ["text"] = question,
         ["textFormat"] = "plain",
-        ["locale"] = "nl-NL",
-        ["from"] = new JsonObject { ["id"] = "29:user", ["name"] = "Jan de Vries" },
-        ["recipient"] = new JsonObject { ["id"] = "28:varbot", ["name"] = "VarBot" },
-        ["conversation"] = new JsonObject { ["id"] = "a:turn-benchmark", ["conversationType"] = "personal" },
-        ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "nl-NL", ["timezone"] = "Europe/Amsterdam" }),
+        ["type"] = "message",
+        ["timestamp"] = "2026-11-22T10:15:00.123Z",
         ["localTimestamp"] = "2026-11-22T11:15:00.123+01:00",
+        ["id"] = "17638065" + i.ToString("D5", CultureInfo.InvariantCulture),
+        ["channelId"] = "msteams",
+        ["serviceUrl"] = "http://127.0.0.1:9/",
+        ["from"] = new JsonObject { ["id"] = "29:1kQx2vN8bM3pTzR6yL0wHc5fJ7gD4sA9eU2iO1nV", ["name"] = "Jan de Vries", ["aadObjectId"] = "6b3f9a1e-2c4d-4e8f-9a0b-1c2d3e4f5a6b" },
+        ["conversation"] = new JsonObject { ["conversationType"] = "personal", ["tenantId"] = "d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6", ["id"] = "a:turn-benchmark" },
+        ["recipient"] = new JsonObject { ["id"] = "28:0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b", ["name"] = "VarBot" },
+        ["entities"] = new JsonArray(new JsonObject { ["locale"] = "nl-NL", ["country"] = "NL", ["platform"] = "Web", ["timezone"] = "Europe/Amsterdam", ["type"] = "clientInfo" }),
+        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = "d1e2f3a4-b5c6-4d7e-8f90-a1b2c3d4e5f6" } },
+        ["locale"] = "nl-NL",
+        ["localTimezone"] = "Europe/Amsterdam",
+        ["deliveryMode"] = "expectReplies",
     }.ToJsonString();
 
     private static List<string> LoadQuestions(string[] args)

@@ -83,7 +83,11 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         var afterBudget = engine.Ask(new VarBot.Answering.Question(followUp, today, engine.Ask(new VarBot.Answering.Question(budget, today)).Context));
         Assert.NotEqual(afterBudget.Text, afterChair.Text); // the follow-up depends on which context it continues
 
-        await firstClient.AskAsync(budget, conversation, Today);   // the first host keeps its own copy
+        var budgetAnswer = await firstClient.AskAsync(budget, conversation, Today);   // the first host keeps its own copy
+        // The rule under test covers a turn after the write-behind window: without this wait a slow first write (a cold
+        // host on a busy machine) lands after the second host's read, the conversation forks, and with one fake clock
+        // for both hosts the merge cannot tell which turn came last.
+        await ConversationBlob.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(budgetAnswer));
         var moved = await secondClient.AskAsync(chair, conversation, Today);   // the second host moves the conversation on
         await ConversationBlob.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(moved));
         time.Advance(TimeSpan.FromSeconds(1)); // past Conversations:CacheTrust (500 ms): the first host reads storage again

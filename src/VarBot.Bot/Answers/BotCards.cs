@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using VarBot.Bot.Routing;
 using VarBot.Bot.Texts;
@@ -8,10 +9,32 @@ namespace VarBot.Bot.Answers;
 /// <summary>Builds the data for each card the bot sends and renders it from cards/ (CARD-CONTRACT.md).</summary>
 internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IBotKnowledge knowledge, Teams.Cards.EventsCardRefresh eventsRefresh)
 {
+    // Rendered answer cards, per engine answer object: an entry lives as long as its answer (the engine's answer cache
+    // holds it), so a new model or an evicted answer takes its card with it.
+    private readonly ConditionalWeakTable<EngineAnswer, RenderedCard> _rendered = new();
+
     /// <summary>The agenda path of an event's .ics file, as served by this host.</summary>
     public static string IcsPath(string eventId) => "/agenda/" + Uri.EscapeDataString(eventId) + ".ics";
 
+    /// <summary>
+    /// The answer card of <paramref name="answer"/> with its feedback buttons for <paramref name="answerId"/>. The card
+    /// depends only on the answer (a cached engine answer is one object for every turn that asks the same question in
+    /// the same situation) and the answer id, so it is rendered once per answer, kept as JSON with a stand-in id, and
+    /// each turn gets its own copy with its own id spliced in (no template expansion per turn).
+    /// </summary>
     public JsonObject Answer(EngineAnswer answer, string answerId)
+    {
+        if (!_rendered.TryGetValue(answer, out var rendered))
+        {
+            var placeholder = Guid.NewGuid().ToString("N")[..16];
+            rendered = RenderedCard.Create(Render(answer, placeholder), placeholder);
+            _rendered.AddOrUpdate(answer, rendered);
+        }
+
+        return rendered.With(answerId);
+    }
+
+    private JsonObject Render(EngineAnswer answer, string answerId)
     {
         var data = (JsonObject)answer.Data.DeepClone();
         data["answerId"] = answerId;
@@ -99,4 +122,65 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
         ["suggestions"] = new JsonArray(),
         ["answerId"] = "",
     });
+}
+
+/// <summary>
+/// One rendered answer card as UTF-8 JSON with a stand-in answer id (16 random hex digits, so it never occurs by chance);
+/// <see cref="With"/> makes a card for a real id from it by splicing, without rendering the template again.
+/// </summary>
+internal sealed class RenderedCard
+{
+    private readonly byte[] _json;
+    private readonly int[] _idAt;
+    private readonly int _idLength;
+
+    private RenderedCard(byte[] json, int[] idAt, int idLength) => (_json, _idAt, _idLength) = (json, idAt, idLength);
+
+    public static RenderedCard Create(JsonObject card, string placeholder)
+    {
+        var json = System.Text.Encoding.UTF8.GetBytes(card.ToJsonString());
+        var id = System.Text.Encoding.UTF8.GetBytes(placeholder);
+        var at = new List<int>();
+        for (var from = 0; from <= json.Length - id.Length;)
+        {
+            var found = json.AsSpan(from).IndexOf(id);
+            if (found < 0)
+            {
+                break;
+            }
+
+            at.Add(from + found);
+            from += found + id.Length;
+        }
+
+        return new RenderedCard(json, [.. at], id.Length);
+    }
+
+    /// <summary>A new card object (the caller may change it) whose answer id is <paramref name="answerId"/>.</summary>
+    public JsonObject With(string answerId)
+    {
+        var idBytes = System.Text.Encoding.UTF8.GetByteCount(answerId);
+        var length = _json.Length + (_idAt.Length * (idBytes - _idLength));
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = 0;
+            var from = 0;
+            foreach (var at in _idAt)
+            {
+                _json.AsSpan(from, at - from).CopyTo(buffer.AsSpan(written));
+                written += at - from;
+                written += System.Text.Encoding.UTF8.GetBytes(answerId, buffer.AsSpan(written));
+                from = at + _idLength;
+            }
+
+            _json.AsSpan(from).CopyTo(buffer.AsSpan(written));
+            written += _json.Length - from;
+            return JsonNode.Parse(buffer.AsSpan(0, written))!.AsObject();
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }

@@ -186,14 +186,26 @@ internal sealed class BotMessagesEndpoint(
             context.Response.StatusCode = invokeResponse.Status is >= 200 and <= 599 ? invokeResponse.Status : StatusCodes.Status200OK;
             if (invokeResponse.Body is not null)
             {
-                await context.Response.WriteAsJsonAsync(invokeResponse.Body, BotJson.Options, ct).ConfigureAwait(false);
+                await WriteJsonAsync(context.Response, invokeResponse.Body, ct).ConfigureAwait(false);
             }
 
             return;
         }
 
         context.Response.StatusCode = StatusCodes.Status200OK;
-        await context.Response.WriteAsJsonAsync(new ExpectedReplies(replies), BotJson.Options, ct).ConfigureAwait(false);
+        await WriteJsonAsync(context.Response, new ExpectedReplies(replies), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The answer as one JSON body with its Content-Length: serialised first and written in one go, so a reply (a few KB)
+    /// leaves in one send instead of chunks, a flush and an end-of-body chunk.
+    /// </summary>
+    private static Task WriteJsonAsync<T>(HttpResponse response, T value, CancellationToken ct)
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(value, BotJson.Options);
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = json.Length;
+        return response.Body.WriteAsync(json, ct).AsTask();
     }
 
     private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken ct)
