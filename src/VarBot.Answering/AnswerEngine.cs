@@ -55,6 +55,7 @@ public sealed class AnswerEngine
             new FuturePersonAnswerer(_kit),
             new OtherOrganisationAnswerer(_kit),
             new MonitoringAnswerer(_kit, search),
+            new DefinitionAnswerer(_kit, search, new MonitoringAnswerer(_kit, search)),
             new BudgetCompareAnswerer(_kit, budgets, line),
             new BudgetBreakdownAnswerer(_kit, budgets),
             line,
@@ -136,6 +137,10 @@ public sealed class AnswerEngine
         {
             query = FollowUp.Merge(query, previous!, _index.Analyzer, joined);
             followUp = true;
+        }
+        else
+        {
+            query = FollowUp.WithPreviousTime(query, previous);
         }
 
         var rule = _router.Route(query);

@@ -25,6 +25,8 @@ internal sealed class BudgetFinder(AnswerKit kit)
     {
         var stems = query.Terms.Where(t => !kit.Words.Budget.MoneyWords.Contains(t.Text)
             && !kit.Words.Budget.TotalWords.Contains(t.Text) && t.Text.Length > 3).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        // A theme the question points to ("daar" after a theme's answer) prefers the line that names it.
+        var themeStems = query.ThemeId is { } themeId ? Analysis.TextNormalizer.Tokens(kit.ThemeName(themeId)).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal) : [];
         var scored = new List<(LineEntry Line, double Score)>();
         foreach (var line in budget.Lines.Where(l => l.Line.Kind != BudgetLineKind.Total))
         {
@@ -49,6 +51,11 @@ internal sealed class BudgetFinder(AnswerKit kit)
             if (query.Side is { } side && line.Line.Side == side)
             {
                 score += 0.8;
+            }
+
+            if (themeStems.Count > 0 && line.LabelStems.Overlaps(themeStems))
+            {
+                score += 1.0;
             }
 
             if (line.Line.Kind == BudgetLineKind.Subtotal)
@@ -167,6 +174,12 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
 
     public Reply Answer(Query query)
     {
+        if (LabelYear(query) is { } tableYear)
+        {
+            // "het restant budget 2024": the line whose label names the asked year is in a later year's table.
+            query = query with { Years = [tableYear] };
+        }
+
         var year = finder.Year(query);
         var primaryKind = query.Kind ?? finder.DefaultKind(year, query.Today);
         var primary = finder.Find(year, primaryKind);
@@ -201,6 +214,13 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
         {
             // "De uitgaven zonder de doorlopende projecten": the subtotal of that side above the excluded line.
             lines = [subtotal];
+        }
+
+        if (lines.Count == 0 && query.Has(Signals.Subtotal) && query.Side is { } subtotalSide
+            && primary.Lines.Where(l => l.Line.Side == subtotalSide && l.Line.Kind == BudgetLineKind.Subtotal).ToList() is [var only])
+        {
+            // "Het subtotaal van de uitgaven": the one subtotal line of that side.
+            lines = [only];
         }
         if (lines.Count == 0 && query.LineKeys.Count > 0)
         {
@@ -261,6 +281,28 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
         return finder.Reply(query, Intent, string.Join(' ', sentences), shown, lines, total: false, year, items);
     }
 
+    /// <summary>
+    /// The year of the table that holds a carried-over line whose label names the one asked year ("Restant budget 2024"
+    /// stands in the 2025 tables), when the asked year's own tables do not hold such a line; else null.
+    /// </summary>
+    private int? LabelYear(Query query)
+    {
+        // Only for a question that names one year: with two ("restant van 2024 meegenomen naar 2025") the table is named.
+        if (query.Years.Count != 1 || query.LineKeys.Count == 0 || query.Text.Tokens.Where(t => t.IsYear).Select(t => t.Text).Distinct().Count() > 1)
+        {
+            return null;
+        }
+
+        var asked = query.Years[0].ToString(System.Globalization.CultureInfo.InvariantCulture);
+        bool Names(BudgetEntry b) => finder.Match(b, query).Any(l => l.Line.Kind == BudgetLineKind.CarryOver && l.LabelKey.Contains(asked, StringComparison.Ordinal));
+        if (kit.Index.Budgets.Where(b => b.Budget.Year == query.Years[0]).Any(Names))
+        {
+            return null;
+        }
+
+        return kit.Index.Budgets.Where(b => b.Budget.Year > query.Years[0] && Names(b)).Select(b => (int?)b.Budget.Year).Min();
+    }
+
     private static IEnumerable<LineEntry> Biggest(BudgetEntry table, BudgetSide side) =>
         table.Lines.Where(l => l.Line.Side == side && l.Line.Kind == BudgetLineKind.Line).OrderByDescending(l => l.Line.Amount ?? 0);
 
@@ -269,8 +311,10 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
     {
         var ofSide = table.Lines.Where(l => l.Line.Side == side).ToList();
         // The excluded line is the one that holds most of the excluded words ("doorlopende projecten").
-        var most = ofSide.Where(l => l.Line.Kind == BudgetLineKind.Line).Select(l => l.Keys.Count(excluded.Contains)).DefaultIfEmpty(0).Max();
-        var cut = most == 0 ? -1 : ofSide.FindIndex(l => l.Line.Kind == BudgetLineKind.Line && l.Keys.Count(excluded.Contains) == most);
+        // A carried-over line ("Doorlopende activiteiten/projecten in 2025") can be the one excluded too.
+        static bool Excludable(LineEntry l) => l.Line.Kind is BudgetLineKind.Line or BudgetLineKind.CarryOver;
+        var most = ofSide.Where(Excludable).Select(l => l.Keys.Count(excluded.Contains)).DefaultIfEmpty(0).Max();
+        var cut = most == 0 ? -1 : ofSide.FindIndex(l => Excludable(l) && l.Keys.Count(excluded.Contains) == most);
         return cut <= 0 ? null : ofSide.Take(cut).LastOrDefault(l => l.Line.Kind == BudgetLineKind.Subtotal && !l.Keys.Overlaps(excluded));
     }
 
@@ -470,6 +514,12 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
         }
 
         var text = search.Answer(query, Intent.Search, requireNumber: query.Has(Signals.Count), partialAllowed: false);
+        if (query.HasAny(Signals.EventType) && query.LineKeys.Count == 0)
+        {
+            // "Wat heeft de conferentie gekost?": only a report sentence with an amount answers; no budget line is the event.
+            return text is { Answered: true } && text.Lead.Contains('€', StringComparison.Ordinal) ? text : kit.NotFound(query, Intent);
+        }
+
         if (text is { Answered: true })
         {
             return text;

@@ -45,6 +45,25 @@ internal sealed class EventFinder(AnswerKit kit)
         }
 
         var named = NameStems(query);
+        if (query.ThemeId is { } askedTheme && named.All(ThemeStems(askedTheme).Contains))
+        {
+            // "het Leerhuis Zorg en Veiligheid", "die over digitale veiligheid": the theme names the event, by the event's
+            // theme or by the theme's name in its title or topic.
+            // A title that names the theme is the event asked, unless the asked period has only other events of the theme.
+            var asked = query.Text.Tokens.Select(t => t.Text).ToList();
+            var byTitle = list.Where(e => NamesTheme(e.Event, askedTheme, p => ContainsPhrase(asked, p))).ToList();
+            var themed = list.Where(e => e.Event.ThemeId == askedTheme || NamesTheme(e.Event, askedTheme, _ => true)).ToList();
+            // The period asked: the named years or window, else the coming events unless the question looks back.
+            var looksBack = query.HasAny(Signals.Past | Signals.Previous);
+            var inPeriod = (EventEntry e) => query.Range is { } r ? InRange(e.Event, r)
+                : query.Years.Count > 0 ? query.Years.Contains(e.Event.Year) : looksBack || IsUpcoming(e.Event, query.Today);
+            var chosen = byTitle.Exists(e => inPeriod(e)) ? byTitle : themed.Exists(e => inPeriod(e)) ? themed : byTitle.Count > 0 ? byTitle : themed;
+            if (chosen.Count > 0)
+            {
+                return chosen.Select(e => e.Event).ToList();
+            }
+        }
+
         if (named.Count > 0)
         {
             var scored = list.Select(e => (Entry: e, Score: e.NameStems.Count(named.Contains))).ToList();
@@ -64,6 +83,35 @@ internal sealed class EventFinder(AnswerKit kit)
         }
 
         return list.Select(e => e.Event).ToList();
+    }
+
+    private HashSet<string> ThemeStems(string themeId) =>
+        kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId).SelectMany(p => p.Tokens).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>True when one of the theme's names (of those <paramref name="which"/> accepts) is a phrase of the event's title or topic.</summary>
+    private bool NamesTheme(Event e, string themeId, Func<string[], bool> which)
+    {
+        var words = Analysis.TextNormalizer.Tokens(e.Title + " " + e.Topic);
+        return kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId && which(p.Tokens)).Any(p => ContainsPhrase(words, p.Tokens));
+    }
+
+    private static bool ContainsPhrase(List<string> words, string[] phrase)
+    {
+        for (var i = 0; i + phrase.Length <= words.Count; i++)
+        {
+            var k = 0;
+            while (k < phrase.Length && words[i + k] == phrase[k])
+            {
+                k++;
+            }
+
+            if (k == phrase.Length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The stems of the question that name an event ("criminele uitbuiting", "femicide").</summary>
@@ -286,6 +334,18 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed && query.Years.Count == 0 && query.Range is null
             && !query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Ordinal))
         {
+            if (query.HasAny(Signals.After | Signals.Before))
+            {
+                // "en die daarna?": the next event of the same kind after (or before) the one just answered.
+                var at = KnowledgeIndex.SortDate(followed);
+                var same = finder.Candidates(query with { EventId = null }).Where(e => e.Id != id && e.Status != EventStatus.Cancelled).ToList();
+                var neighbour = query.Has(Signals.After) ? same.FirstOrDefault(e => KnowledgeIndex.SortDate(e) > at) : same.LastOrDefault(e => KnowledgeIndex.SortDate(e) < at);
+                if (neighbour is not null)
+                {
+                    return Single(query, neighbour);
+                }
+            }
+
             return Single(query, followed);
         }
 
@@ -354,7 +414,9 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
             }
 
             // A named event ("de najaarscarrousel") is the next one only; a type ("het volgende Leerhuis") shows the ones after it too.
-            return finder.Reply(query, Intent, lead, named ? [first] : upcoming);
+            var reply = finder.Reply(query, Intent, lead, named ? [first] : upcoming);
+            // The lead is about the first one: "waar is dat?" follows up on it.
+            return reply with { Context = reply.Context with { EventId = first.Id } };
         }
 
         var last = past.LastOrDefault();
@@ -408,6 +470,11 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         if (query.Has(Signals.TimeOfDay) && e.Time is { } time)
         {
             facts.Add(new Fact(kit.Texts.Format("event_time", time), finder.Sources([e]).FirstOrDefault() ?? new FactSource("", "", null)));
+        }
+
+        if (query.Has(Signals.ThemeAsked) && e.ThemeId is { } eventTheme)
+        {
+            facts.Add(new Fact(kit.Texts.Format("event_theme", kit.ThemeName(eventTheme)), finder.Sources([e]).FirstOrDefault() ?? new FactSource("", "", null)));
         }
 
         if (e.Place is { } place)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using VarBot.Answering.Analysis;
+using VarBot.Answering.Indexes;
 using VarBot.Answering.Routing;
 using VarBot.Answering.Understanding;
 using VarBot.Knowledge.Dutch;
@@ -71,6 +72,22 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
             return kit.NotFound(query, Intent);
         }
 
+        if (query.Has(Signals.Compare) && kit.Texts.Has($"org_label_{kind}"))
+        {
+            // "Is het aantal gemeenten sinds 2017 veranderd?": the figure of every report, oldest first.
+            var byYear = facts.GroupBy(f => f.Year).OrderBy(g => g.Key).Select(g => $"{g.Key}: {string.Join(", ", g.Select(f => Unit(kind, f.Value)).Distinct())}");
+            var first = facts.OrderBy(f => f.Year).First();
+            return new Reply
+            {
+                Intent = Intent,
+                Title = kit.Texts["org_title"],
+                Lead = kit.Texts.Format("org_history", kit.Texts[$"org_label_{kind}"], string.Join("; ", byYear)),
+                Sources = facts.Select(f => kit.SourceOf(f.Source, kit.Texts["org_title"]) ?? new FactSource(f.ReportId, kit.Texts["org_title"], f.Source)).Distinct().ToList(),
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent),
+            };
+        }
+
         string? note = null;
         if (query.Year is { } asked)
         {
@@ -126,6 +143,10 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
     }
 
     /// <summary>A count written in digits gets Dutch thousands separators ("1400" reads "1.400").</summary>
+    /// <summary>"32 gemeenten": a count with its unit; a name as it is.</summary>
+    private string Unit(OrganisationFactKind kind, string value) =>
+        kit.Texts.Has($"org_unit_{kind}") ? kit.Texts.Format($"org_unit_{kind}", Number(value)) : value;
+
     private static string Number(string value) =>
         long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= 1000 ? DutchFormat.Amount(number)[2..] : value;
 }
@@ -147,6 +168,37 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             return search.Answer(query) ;
         }
 
+        if (query.Has(Signals.Duration) && Duration(fact.Value) is { } span)
+        {
+            // "Hoe lang is Jan Heijkoop voorzitter geweest?": the sentence that names the person with a length of time.
+            return new Reply
+            {
+                Intent = Intent,
+                Title = kit.Texts["org_title"],
+                Lead = span.Text,
+                Sources = [span.Source],
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent) with { Role = fact.Kind },
+            };
+        }
+
+        if (query.Role is { } role0 && query.HasAny(Signals.Before | Signals.After) && Neighbour(fact.Value, role0, query.Has(Signals.After)) is { } other)
+        {
+            // "Wie was voorzitter voordat Theo Segers dat werd?": the holder of the role in the reports before (or after) them.
+            var key = query.Has(Signals.After) ? "org_successor" : "org_predecessor";
+            var otherSource = kit.SourceOf(other.Source, kit.Texts["org_title"]) ?? new FactSource(other.ReportId, kit.Texts["org_title"], other.Source);
+            var name = other.Detail is null ? other.Value : $"{other.Value} ({other.Detail})";
+            return new Reply
+            {
+                Intent = Intent,
+                Title = kit.Texts["org_title"],
+                Lead = kit.Texts.Format(key, fact.Value, name, kit.Texts["org_role_" + role0], other.Year),
+                Sources = [otherSource],
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent) with { Role = role0 },
+            };
+        }
+
         var role = kit.Texts["org_role_" + fact.Kind];
         var lead = fact.Detail is null
             ? kit.Texts.Format("org_person_plain", fact.Value, fact.Year, role)
@@ -161,6 +213,55 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             Suggestions = kit.DefaultSuggestions(),
             Context = kit.ContextOf(query, Intent) with { Role = fact.Kind },
         };
+    }
+
+    /// <summary>A sentence of the reports that names the person (by surname) and a number of years or months.</summary>
+    private Fact? Duration(string person)
+    {
+        var surname = TextNormalizer.Tokens(person).LastOrDefault();
+        if (surname is null)
+        {
+            return null;
+        }
+
+        var language = kit.Words.Language;
+        foreach (var entry in kit.Index.Passages.Where(p => p.Text.Length > 0 && p.Analysed.Tokens.Any(t => t.Text == surname)))
+        {
+            foreach (var sentence in Sentences.Split(entry.Text))
+            {
+                var tokens = TextNormalizer.Tokens(sentence);
+                if (!tokens.Contains(surname))
+                {
+                    continue;
+                }
+
+                for (var i = 0; i + 1 < tokens.Count; i++)
+                {
+                    var isNumber = tokens[i].All(char.IsDigit) && tokens[i].Length <= 2 || language.Numbers.ContainsKey(tokens[i]);
+                    if (isNumber && language.DurationUnits.Contains(tokens[i + 1]))
+                    {
+                        return new Fact(Sentences.Shorten(sentence), kit.SourceOf(entry));
+                    }
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last holder of the role before <paramref name="person"/> first held it (or the first after they last held it).</summary>
+    private OrganisationFact? Neighbour(string person, OrganisationFactKind role, bool after)
+    {
+        var facts = kit.Model.Organisation.Where(f => f.Kind == role).OrderBy(f => f.Year).ToList();
+        var own = facts.Where(f => f.Value == person).ToList();
+        if (own.Count == 0)
+        {
+            return null;
+        }
+
+        return after
+            ? facts.FirstOrDefault(f => f.Year > own[^1].Year && f.Value != person)
+            : facts.LastOrDefault(f => f.Year < own[0].Year && f.Value != person);
     }
 }
 
@@ -181,7 +282,7 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             var years = query.Years;
             var appearing = all.Where(m => years.Contains(m.Year)).ToList();
             var covering = all.Where(m => m.Covers is { } c && years.Any(y => c.Contains(y.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal))).ToList();
-            var asksCover = query.Text.Has("over") || query.Text.Tokens.Count <= 5 && !query.Has(Signals.Past) && !query.Text.Has("in");
+            var asksCover = query.Text.Has("over") || query.Text.Tokens.Count <= 5 && !query.Has(Signals.Past) && !query.Text.Has("in") || YearNamesEdition(query, kind);
             chosen = asksCover && covering.Count > 0 ? covering : appearing.Count > 0 ? appearing : covering;
         }
 
@@ -193,6 +294,12 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         else
         {
             chosen = chosen.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month ?? 0).ToList();
+            if (query.Has(Signals.When) && query.Years.Count > 0)
+            {
+                // "wanneer komen de resultaten van de Veiligheidsmonitor 2025?": the later date the same report sentence plans.
+                var later = chosen.SelectMany(c => all.Where(m => m.Source == c.Source && m.Year > c.Year && m.Status == PublicationStatus.Planned)).Distinct().ToList();
+                chosen = [.. later, .. chosen.Except(later)];
+            }
         }
 
         var restrictWords = kit.Words.Monitoring.Kinds[kind.ToString()].SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
@@ -223,6 +330,22 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         };
     }
 
+    /// <summary>"het GVB 2022", "de Veiligheidsmonitor 2025": a year right after the publication's name names its edition.</summary>
+    private bool YearNamesEdition(Query query, MonitoringKind kind)
+    {
+        var names = kit.Words.Monitoring.Kinds[kind.ToString()].Select(TextNormalizer.PhraseTokens).Where(p => p.Length == 1).Select(p => p[0]).ToHashSet(StringComparer.Ordinal);
+        var tokens = query.Text.Tokens;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (names.Contains(tokens[i].Text) && tokens[i + 1].IsYear)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private Fact Line(MonitoringPublication publication)
     {
         var year = publication.Year.ToString(CultureInfo.InvariantCulture);
@@ -237,5 +360,62 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
 
         var source = kit.SourceOf(publication.Source, kit.Texts["monitoring_title"]) ?? new FactSource("", kit.Texts["monitoring_title"], publication.Source);
         return new Fact(text, source);
+    }
+}
+
+/// <summary>
+/// "Wat is de Veiligheidsmonitor?", "wat is de VAR eigenlijk?": the newest report sentence that says what it is
+/// ("De Veiligheidsmonitor is een bevolkingsonderzoek ..."); without one, the monitoring or search answer.
+/// </summary>
+internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, MonitoringAnswerer monitoring) : IAnswerer
+{
+    /// <summary>How far into its sentence the name may stand ("De VeiligheidsAlliantie regio Rotterdam (VAR) is een").</summary>
+    private const int NameReach = 6;
+
+    public Intent Intent => Intent.Definition;
+
+    public Reply Answer(Query query)
+    {
+        if (Find(query.Subject) is { } fact)
+        {
+            return new Reply
+            {
+                Intent = Intent,
+                Template = "answer",
+                Title = kit.Texts["search_title"],
+                Lead = fact.Text,
+                Sources = [fact.Source],
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent),
+            };
+        }
+
+        return query.Monitoring is not null ? monitoring.Answer(query) : search.Answer(query);
+    }
+
+    private Fact? Find(IReadOnlyList<string> subject)
+    {
+        var verbs = kit.Words.Language.DefinitionVerbs;
+        var name = subject[^1];
+        foreach (var entry in kit.Index.Passages.Where(p => p.Text.Length > 0 && p.Analysed.Tokens.Any(t => t.Text == name)).OrderByDescending(p => p.Passage.Year))
+        {
+            foreach (var sentence in Sentences.Split(entry.Text))
+            {
+                var tokens = TextNormalizer.Tokens(sentence);
+                var at = tokens.IndexOf(name);
+                if (at < 0 || at > NameReach || !subject.All(tokens.Contains))
+                {
+                    continue;
+                }
+
+                // "<naam> is een ...": the verb right after the name, then an article.
+                if (at + 2 < tokens.Count && verbs.Contains(tokens[at + 1]) && kit.Index.Analyzer.IsStopword(tokens[at + 2]))
+                {
+                    return new Fact(Sentences.Shorten(sentence), kit.SourceOf(entry));
+                }
+            }
+        }
+
+        return null;
     }
 }

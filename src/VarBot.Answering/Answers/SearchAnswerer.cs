@@ -315,7 +315,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             {
                 foreach (var item in ListItems(c.Entry))
                 {
-                    Add(Sentences.Split(item.Text).FirstOrDefault() ?? item.Text, item);
+                    // A short bullet is searched together with the bullet before it; as an item it is its own line.
+                    var text = item.Text.Length > 0 ? Sentences.Split(item.Text).FirstOrDefault() ?? item.Text : Sentences.Clean(item.Passage.Text);
+                    Add(text, item, isItem: true);
                 }
             }
         }
@@ -370,11 +372,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return 0;
         }
 
-        void Add(string sentence, PassageEntry entry)
+        void Add(string sentence, PassageEntry entry, bool isItem = false)
         {
             var shortened = WithYear(Sentences.Shorten(sentence), entry);
             var key = string.Join(' ', TextNormalizer.Tokens(shortened));
-            if (key.Length > 0 && !Sentences.IsDebris(shortened) && seen.Add(key) && !seen.Any(s => s != key && (s.Contains(key, StringComparison.Ordinal) || key.Contains(s, StringComparison.Ordinal))))
+            // A list item may be one word ("Cybergevolgbestrijding."); elsewhere one word is debris.
+            var debris = Sentences.IsDebris(shortened, minWords: isItem ? 1 : 2);
+            if (key.Length > 0 && !debris && seen.Add(key) && !seen.Any(s => s != key && (s.Contains(key, StringComparison.Ordinal) || key.Contains(s, StringComparison.Ordinal))))
             {
                 facts.Add(new Fact(shortened, kit.SourceOf(entry)));
             }
@@ -421,13 +425,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         for (var i = intro.Index + 1; i < passages.Count && i <= intro.Index + 8; i++)
         {
             var p = passages[i];
-            var numbered = p.Text.Length > 1 && char.IsDigit(p.Text[0]) && p.Text[1] is '.' or ')';
+            var raw = p.Passage.Text.TrimStart();
+            var numbered = raw.Length > 1 && char.IsDigit(raw[0]) && raw[1] is '.' or ')';
             if (p.Passage.ReportId != intro.Passage.ReportId || p.Passage.Section != intro.Passage.Section || !p.Passage.IsBullet && !numbered)
             {
                 yield break;
             }
 
-            if (p.Text.Length > 0)
+            if (raw.Length > 0)
             {
                 yield return p;
             }

@@ -21,6 +21,8 @@ internal static class FollowUp
     private const Signals OwnAsks = Signals.Money | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.When | Signals.Where
         | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail;
 
+    private const Signals Positions = Signals.Next | Signals.Previous | Signals.First | Signals.Last;
+
     private const int ShortQuestion = 6;
 
     public static bool Continues(Query query, ConversationContext? previous)
@@ -36,11 +38,40 @@ internal static class FollowUp
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion;
+            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous);
         }
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
     }
+
+    /// <summary>
+    /// "wanneer was die over digitale veiligheid?" after a list of events: "die" points into the events just answered and
+    /// the theme only narrows them.
+    /// </summary>
+    private static bool PointsIntoEvents(Query query, ConversationContext previous) =>
+        previous.EventType is not null && query.ThemeId is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
+        && !query.HasAny(TopicSignals & ~(Signals.Theme | Signals.Content));
+
+    /// <summary>"En wie was toen hoofd?": a new question that points back to the previous answer's time takes its year.</summary>
+    public static Query WithPreviousTime(Query query, ConversationContext? previous)
+    {
+        if (previous?.Years is not { Count: > 0 } years || !query.Has(Signals.TimeReference) || query.Years.Count > 0 || query.Range is not null)
+        {
+            return query;
+        }
+
+        return query with { Years = years, Signals = query.Signals | Signals.Year };
+    }
+
+    /// <summary>"en hoeveel betalen de gemeenten daar voor?" after a theme's answer: "daar" is that theme.</summary>
+    private static bool PointsToTheme(Query query, ConversationContext previous) =>
+        previous.ThemeId is not null && query.ThemeId is null && query.Has(Signals.BackReference) && query.Has(Signals.Money)
+        && !query.HasAny(TopicSignals & ~(Signals.Content | Signals.BudgetLine | Signals.Role));
+
+    /// <summary>"van welke gemeente is hij burgemeester?" after a person's answer: "hij" is that person.</summary>
+    private static bool PointsToPerson(Query query, ConversationContext previous) =>
+        previous.Role is not null && query.Role is null && query.Has(Signals.PersonReference)
+        && !query.HasAny(TopicSignals & ~(Signals.Content | Signals.PersonDetail));
 
     /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
     public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
@@ -48,7 +79,22 @@ internal static class FollowUp
         var signals = query.Signals;
         var hasTopic = query.HasAny(joined ? TopicSignals & ~Signals.Content : TopicSignals);
         var merged = query;
-        if (!hasTopic)
+        if (hasTopic && PointsIntoEvents(query, previous))
+        {
+            merged = merged with { EventTypes = [previous.EventType!.Value] };
+            signals |= Signals.EventType | Signals.EventNamed;
+        }
+        else if (hasTopic && PointsToTheme(query, previous))
+        {
+            merged = merged with { ThemeId = previous.ThemeId };
+            signals |= Signals.Theme;
+        }
+        else if (hasTopic && PointsToPerson(query, previous))
+        {
+            merged = merged with { Role = previous.Role };
+            signals |= Signals.Role | Signals.RoleOnly;
+        }
+        else if (!hasTopic)
         {
             var terms = previous.Terms?.Select(analyzer.ToToken).ToList() ?? [];
             merged = merged with
@@ -98,7 +144,9 @@ internal static class FollowUp
 
         if (!query.HasAny(OwnAsks))
         {
-            signals |= (Signals)previous.Asks & AskSignals;
+            // "en het volgende?" after "wanneer was het vorige ...": a position the question names replaces the inherited one.
+            var inherited = (Signals)previous.Asks & AskSignals;
+            signals |= query.HasAny(Positions) ? inherited & ~Positions : inherited;
         }
 
         return merged with { Signals = signals };

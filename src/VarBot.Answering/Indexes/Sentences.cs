@@ -60,7 +60,7 @@ internal static partial class Sentences
 
     /// <summary>True when the text is mostly OCR debris (few real words: fewer than two thirds have two letters or more).</summary>
     /// <remarks>Counted in one pass over the text (words are separated by white space, as <c>\s+</c> splits them).</remarks>
-    public static bool IsDebris(string text)
+    public static bool IsDebris(string text, int minWords = 2)
     {
         var words = 0;
         var real = 0;
@@ -88,7 +88,7 @@ internal static partial class Sentences
             real += letters >= 2 ? 1 : 0;
         }
 
-        return words < 2 || real * 3 < words * 2;
+        return words < minWords || real * 3 < words * 2;
     }
 
     [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>|\uf0b7|�)\s*")]
@@ -100,6 +100,7 @@ internal static partial class Sentences
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();
 
-    [GeneratedRegex(@"(?<=[.!?])\s+(?=[A-Z0-9""'‘“(])")]
+    // Not after a list number ("te weten: 1. Meer inzicht", "1. Femicide"): the number starts an item, it ends no sentence.
+    [GeneratedRegex(@"(?<=[.!?])(?<!(?:^|[\s(])\d{1,2}\.)\s+(?=[A-Z0-9""'‘“(])")]
     private static partial Regex SentenceEnd();
 }

@@ -102,7 +102,7 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
         Routing.Intent.Organisation or Routing.Intent.Person => "org",
         Routing.Intent.ThemeOverview => "theme",
         Routing.Intent.ThemeList => "themes",
-        Routing.Intent.Search => "search",
+        Routing.Intent.Search or Routing.Intent.Definition => "search",
         Routing.Intent.Monitoring => "monitoring",
         Routing.Intent.SmallTalk => "small-talk",
         Routing.Intent.FuturePerson => "future-person",

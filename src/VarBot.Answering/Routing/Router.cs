@@ -16,6 +16,7 @@ internal enum Intent
     FuturePerson,
     OtherOrganisation,
     Monitoring,
+    Definition,
     BudgetCompare,
     BudgetBreakdown,
     BudgetLine,

@@ -64,6 +64,20 @@ internal enum Signals : long
     Plural = 1L << 51,
     /// <summary>A question about an event's theme or topic ("wat is het thema van ...").</summary>
     ThemeAsked = 1L << 52,
+    /// <summary>"en die daarna?": the event after the one just answered.</summary>
+    After = 1L << 53,
+    /// <summary>"en die ervoor?": the event before the one just answered.</summary>
+    Before = 1L << 54,
+    /// <summary>"het subtotaal van de uitgaven": a side's subtotal line is asked.</summary>
+    Subtotal = 1L << 55,
+    /// <summary>"hij", "zij": the person of the previous answer.</summary>
+    PersonReference = 1L << 56,
+    /// <summary>"toen": the time of the previous answer.</summary>
+    TimeReference = 1L << 57,
+    /// <summary>"hoe lang", "hoeveel jaar": a length of time is asked.</summary>
+    Duration = 1L << 58,
+    /// <summary>"Wat is de Veiligheidsmonitor?": what something is.</summary>
+    Definition = 1L << 59,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>
@@ -122,6 +136,8 @@ internal sealed record Query
     public IReadOnlyList<Token> Terms { get; init; } = [];
     /// <summary>The words a count question counts ("hoeveel CISO bijeenkomsten" -> "ciso", "bijeenkomsten").</summary>
     public IReadOnlyList<string> CountNoun { get; init; } = [];
+    /// <summary>What a definition question asks about ("veiligheidsmonitor").</summary>
+    public IReadOnlyList<string> Subject { get; init; } = [];
     /// <summary>Page of a long answer (1 = first); "Meer" asks for the next.</summary>
     public int Page { get; init; } = 1;
 

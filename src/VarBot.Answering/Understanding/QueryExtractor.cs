@@ -91,6 +91,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Previous;
         }
 
+        if (time_.AfterWords.Overlaps(free))
+        {
+            signals |= Signals.After;
+        }
+
+        if (time_.BeforeWords.Overlaps(free))
+        {
+            signals |= Signals.Before;
+        }
+
         if (time_.FirstWords.Overlaps(free))
         {
             signals |= Signals.First;
@@ -135,6 +145,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         if (lang.CountWords.Any(text.HasPhrase))
         {
             signals |= Signals.Count;
+        }
+
+        if (lang.DurationWords.Any(text.HasPhrase))
+        {
+            signals |= Signals.Duration;
         }
 
         if (tokens.Count > 1 && lang.YesNoStarts.Contains(tokens[0].Text))
@@ -292,6 +307,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Share;
         }
 
+        if (budget.SubtotalWords.Overlaps(set))
+        {
+            signals |= Signals.Subtotal;
+        }
+
         if (budget.TotalWords.Overlaps(set))
         {
             signals |= Signals.Total;
@@ -323,7 +343,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         {
             foreach (var (name, names) in org.OtherOrganisations)
             {
-                if (names.Contains(tokens[i].Text) && Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text)))
+                // "van welke gemeente is hij burgemeester": a "welke" before the name asks which one; it owns nothing.
+                if (names.Contains(tokens[i].Text) && Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text))
+                    && !(i > 0 && lang.WhichWords.Contains(tokens[i - 1].Text)))
                 {
                     other = name;
                     signals |= Signals.OtherOrg;
@@ -373,6 +395,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         if (conversation.BackReferences.Overlaps(set))
         {
             signals |= Signals.BackReference;
+        }
+
+        if (conversation.PersonReferences.Overlaps(set))
+        {
+            signals |= Signals.PersonReference;
+        }
+
+        if (conversation.TimeReferences.Overlaps(set))
+        {
+            signals |= Signals.TimeReference;
         }
 
         // Content words for search, and what they say about the question.
@@ -425,9 +457,15 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         if (role is not null && terms.All(t => org.Roles.Values.Any(v => v.Contains(t.Text)) || org.FillerWords.Contains(t.Text) || t.IsNumber
-            || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text)))
+            || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text) || conversation.BackReferences.Contains(t.Text) || conversation.TimeReferences.Contains(t.Text)))
         {
             signals |= Signals.RoleOnly;
+        }
+
+        var subject = DefinitionSubject(tokens);
+        if (subject.Count > 0)
+        {
+            signals |= Signals.Definition;
         }
 
         var countNoun = CountNoun(tokens);
@@ -461,6 +499,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             Monitoring = monitoring,
             Terms = terms,
             CountNoun = countNoun,
+            Subject = subject,
         };
     }
 
@@ -503,6 +542,21 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         return -1;
+    }
+
+    /// <summary>"Wat is de Veiligheidsmonitor eigenlijk?": the one to three words asked about, or none for another question.</summary>
+    private List<string> DefinitionSubject(IReadOnlyList<Token> tokens)
+    {
+        var lang = _words.Language;
+        var start = lang.DefinitionStarts.Select(TextNormalizer.PhraseTokens)
+            .FirstOrDefault(p => p.Length <= tokens.Count && p.Select((w, i) => tokens[i].Text == w).All(x => x));
+        if (start is null)
+        {
+            return [];
+        }
+
+        var rest = tokens.Skip(start.Length).Where(t => (!t.IsStopword || lang.OwnNames.Contains(t.Text)) && !lang.DefinitionFillers.Contains(t.Text)).ToList();
+        return rest.Count is >= 1 and <= 3 && rest.All(t => !t.IsYear && !t.IsNumber) ? rest.Select(t => t.Text).ToList() : [];
     }
 
     /// <summary>The content words right after "hoeveel": what a count question counts.</summary>

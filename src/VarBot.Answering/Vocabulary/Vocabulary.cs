@@ -57,6 +57,12 @@ internal sealed class LanguageWords
     public HashSet<string> WhichWords { get; set; } = [];
     public List<string> PartPrepositions { get; set; } = [];
     public List<string> PartQuestionWords { get; set; } = [];
+    public List<string> DurationWords { get; set; } = [];
+    public List<string> DefinitionStarts { get; set; } = [];
+    public HashSet<string> DefinitionFillers { get; set; } = [];
+    public HashSet<string> DefinitionVerbs { get; set; } = [];
+    public HashSet<string> OwnNames { get; set; } = [];
+    public HashSet<string> DurationUnits { get; set; } = [];
 }
 
 internal sealed class TimeWords
@@ -77,6 +83,8 @@ internal sealed class TimeWords
     public HashSet<string> FirstWords { get; set; } = [];
     public HashSet<string> LastWords { get; set; } = [];
     public HashSet<string> UpcomingWords { get; set; } = [];
+    public HashSet<string> AfterWords { get; set; } = [];
+    public HashSet<string> BeforeWords { get; set; } = [];
 }
 
 internal sealed class EventWords
@@ -109,6 +117,7 @@ internal sealed class BudgetWords
     public HashSet<string> GroupKeys { get; set; } = [];
     public HashSet<string> PerWords { get; set; } = [];
     public HashSet<string> NotMoneyWith { get; set; } = [];
+    public HashSet<string> SubtotalWords { get; set; } = [];
 }
 
 internal sealed class BudgetLineWords
@@ -144,6 +153,8 @@ internal sealed class ConversationWords
     public HashSet<string> SmallTalkFillers { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
+    public HashSet<string> PersonReferences { get; set; } = [];
+    public HashSet<string> TimeReferences { get; set; } = [];
     public HashSet<string> MoreWords { get; set; } = [];
     public List<string> MorePhrases { get; set; } = [];
 }
