@@ -1,5 +1,12 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using VarBot.Bot.Conversations;
 using VarBot.Bot.Tests.Infrastructure;
+using VarBot.Storage;
 using VarBot.TestSupport;
 
 namespace VarBot.Bot.Tests;
@@ -13,6 +20,13 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
     private const string Today = "2026-11-22T10:00:00+01:00";
     private const string Budget = "Wat is de begroting voor 2026?";
     private const string FollowUp = "En in 2025?";
+
+    private static string? ExpectedFollowUpContext()
+    {
+        var today = new DateOnly(2026, 11, 22);
+        var engine = VarBot.Answering.AnswerEngine.Build(VarBot.Knowledge.Import.KnowledgeImporter.Import(RepoPaths.Seeds).Model);
+        return engine.Ask(new VarBot.Answering.Question(FollowUp, today, engine.Ask(new VarBot.Answering.Question(Budget, today)).Context)).Context.ToJson();
+    }
 
     private static string ExpectedFollowUp()
     {
@@ -65,8 +79,15 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
             return reply;
         }));
         // Both hosts' writes land (merged on a lost race, never dropped): the last write holds its host's last answer.
-        await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(lastOnOne!) || s.HasAnswer(lastOnTwo!));
-        await Task.Delay(TimeSpan.FromMilliseconds(200)); // the write-behind window of the other host's last turn (stated: <= 50 ms)
+        // Writes of a busy conversation wait for Conversations:WriteInterval on the hosts' clock: the wait moves it on.
+        await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(lastOnOne!) || s.HasAnswer(lastOnTwo!), time);
+        for (var i = 0; i < 20; i++)
+        {
+            // The write-behind window of the other host's last turn (stated: <= 50 ms): 200 ms of its clock and real time.
+            time.Advance(TimeSpan.FromMilliseconds(10));
+            await Task.Delay(TimeSpan.FromMilliseconds(10));
+        }
+
         time.Advance(TimeSpan.FromSeconds(1)); // past the cache trust: both hosts read the merged state
         var fromOne = await oneClient.AskAsync(FollowUp, conversation, Today);
         var fromTwo = await twoClient.AskAsync(FollowUp, "race2:" + conversation, Today);
@@ -77,6 +98,86 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         var ours = logs.Lines.Where(l => l.StartsWith("VarBot.", StringComparison.Ordinal)).ToList();
         Assert.DoesNotContain(ours, l => l.Contains(" Error ", StringComparison.Ordinal));
         Assert.DoesNotContain(ours, l => l.Contains(" Warning ", StringComparison.Ordinal) && l.Contains("   at ", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Writes_OfABusyConversation_AreCoalescedAndTheNewestContextLandsOneIntervalAfterThePreviousWrite()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var puts = new PutCounter();
+        var container = AzuriteFixture.UniqueContainerName("coalesce");
+        await using var host = new BotHostFactory(azurite, container, time, services: puts.Register);
+        using var client = await host.StartAsync();
+        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteInterval;
+        Assert.InRange(interval, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(50)); // the stated window: interval + one write <= 50 ms
+        var conversation = "coalesce:" + Guid.NewGuid().ToString("N");
+        var blob = ConversationBlobs.BlobName(conversation);
+
+        // After a quiet spell a turn's context is written at once (the clock stands still).
+        var first = await client.AskAsync(Budget, conversation, Today);
+        await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(first));
+        Assert.Equal(1, puts.Count(blob));
+
+        // A busy conversation: 30 turns within the interval, the last one a follow-up of the one before.
+        var replies = new List<JsonObject>();
+        for (var i = 0; i < 29; i++)
+        {
+            replies.Add(await client.AskAsync(i % 2 == 0 ? "Wie is de voorzitter van de VAR?" : "Hoeveel gemeenten doen mee?", conversation, Today));
+        }
+
+        replies.Add(await client.AskAsync(Budget, conversation, Today));
+        var last = await client.AskAsync(FollowUp, conversation, Today);
+        Assert.Equal(ExpectedFollowUp(), last.AnswerText()); // every turn answered in its context
+
+        // Nothing more is written until the interval since the first write has passed on the host's clock...
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        time.Advance(interval - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(1, puts.Count(blob));
+
+        // ...and then all 31 turns are one write, which holds the newest context.
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        var state = await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(last));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(2, puts.Count(blob));
+        Assert.Equal(AnswerId(last), (string?)state["recentAnswers"]![0]!["answerId"]);
+        Assert.Equal(ExpectedFollowUpContext(), (string?)state["context"]);
+    }
+
+    [Fact]
+    public async Task Writes_OfABusyConversationOnTheRealClock_AtMostOnePerIntervalAndTheLastTurnLands()
+    {
+        var puts = new PutCounter();
+        var container = AzuriteFixture.UniqueContainerName("rate");
+        await using var host = new BotHostFactory(azurite, container, services: puts.Register);
+        using var client = await host.StartAsync();
+        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteInterval;
+        var conversation = "rate:" + Guid.NewGuid().ToString("N");
+        await client.AskAsync(Budget, conversation, Today); // the first write: warm connections
+
+        var before = puts.Count(ConversationBlobs.BlobName(conversation));
+        var clock = Stopwatch.StartNew();
+        var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
+        {
+            var mine = new List<JsonObject>();
+            for (var i = 0; i < 25; i++)
+            {
+                mine.Add(await client.AskAsync(Budget, conversation, Today));
+            }
+
+            return mine;
+        }));
+        var answerIds = replies.SelectMany(r => r).Select(AnswerId).ToHashSet();
+        // The newest state lands: its latest answer is one of this burst's, with the four before it.
+        var state = await ConversationBlob.WaitAsync(azurite, container, conversation,
+            s => s["recentAnswers"]!.AsArray().Take(5).All(a => answerIds.Contains((string)a!["answerId"]!)));
+        var written = clock.Elapsed;
+        await Task.Delay(interval * 4);
+
+        var writes = puts.Count(ConversationBlobs.BlobName(conversation)) - before;
+        // At most one write per interval (and one more that starts the burst), however many turns: 200 here.
+        Assert.InRange(writes, 1, (int)(written / interval) + 2);
+        Assert.NotNull(state["context"]);
     }
 
     [Fact]
@@ -111,6 +212,33 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         await Task.WhenAll(Enumerable.Range(0, 60).Select(i => client.AskAsync(Budget, $"quiet{i % 6}", Today)));
 
         Assert.True(Informational(logs) - before < 5, string.Join("\n", logs.Lines.TakeLast(20)));
+    }
+
+    private static string AnswerId(JsonObject reply) =>
+        reply.Card().SubmitActions().Select(a => (string?)a.Data["answerId"]).First(id => id is not null)!;
+
+    /// <summary>Counts the PUT requests the host's storage client sends per blob (a handler in its HTTP pipeline, to Azurite).</summary>
+    private sealed class PutCounter
+    {
+        private readonly ConcurrentDictionary<string, int> _puts = new(StringComparer.Ordinal);
+
+        public void Register(IServiceCollection services) =>
+            services.AddHttpClient(BlobStorageServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new Handler(this));
+
+        public int Count(string blobName) => _puts.Where(p => p.Key.EndsWith("/" + blobName, StringComparison.Ordinal)).Sum(p => p.Value);
+
+        private sealed class Handler(PutCounter counter) : DelegatingHandler
+        {
+            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            {
+                if (request.Method == HttpMethod.Put && request.RequestUri is { } uri)
+                {
+                    counter._puts.AddOrUpdate(Uri.UnescapeDataString(uri.AbsolutePath), 1, (_, n) => n + 1);
+                }
+
+                return base.SendAsync(request, cancellationToken);
+            }
+        }
     }
 
     private static int Informational(CapturingLoggerProvider logs) =>

@@ -1,5 +1,8 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using VarBot.Bot.Routing;
 using VarBot.Bot.Texts;
 using VarBot.Knowledge.Calendar;
@@ -20,9 +23,10 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
     /// The answer card of <paramref name="answer"/> with its feedback buttons for <paramref name="answerId"/>. The card
     /// depends only on the answer (a cached engine answer is one object for every turn that asks the same question in
     /// the same situation) and the answer id, so it is rendered once per answer, kept as JSON with a stand-in id, and
-    /// each turn gets its own copy with its own id spliced in (no template expansion per turn).
+    /// each turn's card is that JSON with its own id spliced in as it is written (no template expansion, no parse).
     /// </summary>
-    public JsonObject Answer(EngineAnswer answer, string answerId)
+    /// <returns>A JSON value that writes the card; read it as a tree with <c>JsonNode.Parse(card.ToJsonString())</c>.</returns>
+    public JsonNode Answer(EngineAnswer answer, string answerId)
     {
         if (!_rendered.TryGetValue(answer, out var rendered))
         {
@@ -126,10 +130,13 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
 
 /// <summary>
 /// One rendered answer card as UTF-8 JSON with a stand-in answer id (16 random hex digits, so it never occurs by chance);
-/// <see cref="With"/> makes a card for a real id from it by splicing, without rendering the template again.
+/// <see cref="With"/> makes a card for a real id from it, spliced in when the card is written, without rendering the
+/// template again or parsing the JSON.
 /// </summary>
 internal sealed class RenderedCard
 {
+    private static readonly JsonTypeInfo<AnswerCard> CardInfo = (JsonTypeInfo<AnswerCard>)VarBot.Protocol.Schema.BotJson.Options.GetTypeInfo(typeof(AnswerCard));
+
     private readonly byte[] _json;
     private readonly int[] _idAt;
     private readonly int _idLength;
@@ -156,8 +163,11 @@ internal sealed class RenderedCard
         return new RenderedCard(json, [.. at], id.Length);
     }
 
-    /// <summary>A new card object (the caller may change it) whose answer id is <paramref name="answerId"/>.</summary>
-    public JsonObject With(string answerId)
+    /// <summary>A JSON value (its own node, so a reply may take it) that writes the card with <paramref name="answerId"/> as its answer id.</summary>
+    public JsonNode With(string answerId) => JsonValue.Create(new AnswerCard(this, answerId), CardInfo)!;
+
+    /// <summary>Writes the card with <paramref name="answerId"/> spliced in at every place of the stand-in.</summary>
+    internal void WriteTo(Utf8JsonWriter writer, string answerId)
     {
         var idBytes = System.Text.Encoding.UTF8.GetByteCount(answerId);
         var length = _json.Length + (_idAt.Length * (idBytes - _idLength));
@@ -176,11 +186,37 @@ internal sealed class RenderedCard
 
             _json.AsSpan(from).CopyTo(buffer.AsSpan(written));
             written += _json.Length - from;
-            return JsonNode.Parse(buffer.AsSpan(0, written))!.AsObject();
+            // The rendered card is valid JSON; an id of letters and digits keeps it so (anything else is checked).
+            writer.WriteRawValue(buffer.AsSpan(0, written), skipInputValidation: IsPlainId(answerId));
         }
         finally
         {
             System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    private static bool IsPlainId(string id)
+    {
+        foreach (var c in id)
+        {
+            if (!char.IsAsciiLetterOrDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
+
+/// <summary>An answer card with its answer id, as a JSON value: written by splicing (<see cref="RenderedCard.WriteTo"/>).</summary>
+[JsonConverter(typeof(AnswerCardConverter))]
+internal sealed record AnswerCard(RenderedCard Card, string AnswerId);
+
+internal sealed class AnswerCardConverter : JsonConverter<AnswerCard>
+{
+    public override AnswerCard Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        throw new NotSupportedException("An answer card is written, never read back as such.");
+
+    public override void Write(Utf8JsonWriter writer, AnswerCard value, JsonSerializerOptions options) => value.Card.WriteTo(writer, value.AnswerId);
 }

@@ -10,7 +10,7 @@ using VarBot.Bot.Texts;
 namespace VarBot.Bot.Answers;
 
 /// <summary>A reply ready to send: short text plus an Adaptive Card.</summary>
-internal sealed record BotReply(string Text, JsonObject Card, string? AnswerId, IReadOnlyList<VarBot.Answering.AnswerSource>? Sources = null);
+internal sealed record BotReply(string Text, JsonNode Card, string? AnswerId, IReadOnlyList<VarBot.Answering.AnswerSource>? Sources = null);
 
 /// <summary>
 /// Answers one question in the context of its conversation: takes the conversation's turn, asks the engine, renders

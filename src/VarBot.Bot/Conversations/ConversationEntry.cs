@@ -33,6 +33,12 @@ internal sealed class ConversationEntry(string conversationId)
     /// <summary><see cref="TimeProvider.GetTimestamp"/> of the last read or write.</summary>
     public long SyncedAt;
 
+    /// <summary><see cref="TimeProvider.GetTimestamp"/> when this host last started writing the conversation (see <see cref="Written"/>).</summary>
+    public long WriteStartedAt;
+
+    /// <summary>This host has started a write of the conversation at least once.</summary>
+    public bool Written;
+
     /// <summary>Waiting in, or being written by, the write-behind queue.</summary>
     public bool Queued;
 }

@@ -35,6 +35,17 @@ public sealed class ConversationOptions
     [Range(1, 10_000)]
     public int MaxQueuedTurns { get; set; } = 256;
 
+    /// <summary>
+    /// A conversation's context is written at most once per this interval: the first turn after a quiet spell is written
+    /// at once, a turn while a write is pending or in flight is written with the turns after it, this long after the
+    /// previous write started (coalescing: a busy conversation costs at most 1 / WriteInterval writes a second, not one
+    /// per turn). So a turn's context is in storage within WriteInterval plus one write's time: the write-behind window,
+    /// ≤ 50 ms with the default 25 ms while a write takes ≤ 25 ms (and fewer than <see cref="MaxConcurrentWrites"/>
+    /// conversations are written at once). Zero writes every change as soon as the previous write is done.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
+    public TimeSpan WriteInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+
     /// <summary>Context writes in flight at once (the write-behind queue coalesces the rest per conversation).</summary>
     [Range(1, 256)]
     public int MaxConcurrentWrites { get; set; } = 16;

@@ -38,8 +38,7 @@ internal static partial class TurnInput
     /// </summary>
     public static bool IsSubscribeRequest(Activity activity)
     {
-        var text = Punctuation().Replace((SubmittedQuestion(activity) ?? QuestionText(activity)).ToLowerInvariant(), " ");
-        text = Whitespace().Replace(text, " ").Trim();
+        var text = SubmittedQuestion(activity) is { } submitted ? Command(submitted) : CommandText(activity);
         if (text.Length == 0 || text.Length > 120)
         {
             return false;
@@ -81,9 +80,33 @@ internal static partial class TurnInput
     }
 
     /// <summary>The message text without the bot's @mention (channels and group chats) and without markup.</summary>
+    /// <remarks>
+    /// The routing table asks for it once per route it tries; the result is kept for the activity (per thread, while
+    /// its text, entities and recipient are the same objects), so a turn normalises its text once.
+    /// </remarks>
     public static string QuestionText(Activity activity)
     {
+        var memo = Memo.Of(activity);
+        return memo.Question ??= Normalise(activity);
+    }
+
+    /// <summary>
+    /// <see cref="QuestionText"/> in lower case with punctuation as spaces and runs of spaces as one, trimmed: how typed
+    /// commands ("Herinner mij!", "nieuwsbrief aanmelden.") are compared with their phrases. Kept like QuestionText.
+    /// </summary>
+    public static string CommandText(Activity activity)
+    {
+        var memo = Memo.Of(activity);
+        return memo.Command ??= Command(QuestionText(activity));
+    }
+
+    /// <summary>The command form of <paramref name="text"/> (see <see cref="CommandText"/>).</summary>
+    public static string Command(string text) => Whitespace().Replace(Punctuation().Replace(text.ToLowerInvariant(), " "), " ").Trim();
+
+    private static string Normalise(Activity activity)
+    {
         var text = activity.Text ?? "";
+        var mentions = false;
         if (activity.Entities is { } entities)
         {
             foreach (var entity in entities)
@@ -92,8 +115,14 @@ internal static partial class TurnInput
                     && (entity.Mentioned?.Id is null || entity.Mentioned.Id == activity.Recipient?.Id))
                 {
                     text = text.Replace(mention, " ", StringComparison.Ordinal);
+                    mentions = true;
                 }
             }
+        }
+
+        if (!mentions && IsPlain(text))
+        {
+            return text; // what the replacements below would give back unchanged
         }
 
         // A mention of the bot that came without its entity, and any other markup Teams may add.
@@ -101,6 +130,57 @@ internal static partial class TurnInput
         text = Tag().Replace(text, " ");
         text = System.Net.WebUtility.HtmlDecode(text);
         return Whitespace().Replace(text, " ").Trim();
+    }
+
+    /// <summary>No markup, no character reference, and no whitespace but single spaces between words.</summary>
+    private static bool IsPlain(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is '<' or '&')
+            {
+                return false;
+            }
+
+            // char.IsWhiteSpace covers every character \s matches (and Trim removes).
+            if (char.IsWhiteSpace(c) && (c != ' ' || i == 0 || i == text.Length - 1 || text[i - 1] == ' '))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The normalised texts of the activity this thread looked at last.</summary>
+    private sealed class Memo
+    {
+        [ThreadStatic]
+        private static Memo? _last;
+
+        private Activity? _activity;
+        private string? _text;
+        private List<Entity>? _entities;
+        private int _entityCount;
+        private ChannelAccount? _recipient;
+
+        public string? Question;
+        public string? Command;
+
+        public static Memo Of(Activity activity)
+        {
+            var memo = _last ??= new Memo();
+            if (!ReferenceEquals(memo._activity, activity) || !ReferenceEquals(memo._text, activity.Text) || !ReferenceEquals(memo._entities, activity.Entities)
+                || memo._entityCount != (activity.Entities?.Count ?? 0) || !ReferenceEquals(memo._recipient, activity.Recipient))
+            {
+                (memo._activity, memo._text, memo._entities, memo._entityCount, memo._recipient) =
+                    (activity, activity.Text, activity.Entities, activity.Entities?.Count ?? 0, activity.Recipient);
+                (memo.Question, memo.Command) = (null, null);
+            }
+
+            return memo;
+        }
     }
 
     /// <summary>The question of a follow-up button: Action.Submit data {"question": "..."} arrives as the message value.</summary>

@@ -83,7 +83,8 @@ internal sealed class BotMessagesEndpoint(
             return;
         }
 
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxBodyBytes + 1);
+        // A body with a Content-Length (Kestrel never delivers more) needs a buffer of that size, not the 256 KB cap.
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } declared ? (int)declared + 1 : MaxBodyBytes + 1);
         Activity? activity;
         try
         {
@@ -200,12 +201,12 @@ internal sealed class BotMessagesEndpoint(
     /// The answer as one JSON body with its Content-Length: serialised first and written in one go, so a reply (a few KB)
     /// leaves in one send instead of chunks, a flush and an end-of-body chunk.
     /// </summary>
-    private static Task WriteJsonAsync<T>(HttpResponse response, T value, CancellationToken ct)
+    private static async Task WriteJsonAsync<T>(HttpResponse response, T value, CancellationToken ct)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(value, BotJson.Options);
+        using var json = PooledJson.Serialize(value);
         response.ContentType = "application/json; charset=utf-8";
-        response.ContentLength = json.Length;
-        return response.Body.WriteAsync(json, ct).AsTask();
+        response.ContentLength = json.Written.Length;
+        await response.Body.WriteAsync(json.Written, ct).ConfigureAwait(false);
     }
 
     private static async Task<int> ReadBodyAsync(Stream body, byte[] buffer, CancellationToken ct)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using VarBot.Bot.Conversations;
 using VarBot.Storage;
 using VarBot.TestSupport;
@@ -22,8 +23,10 @@ internal static class ConversationBlob
     }
 
     /// <summary>Polls until the stored state satisfies <paramref name="done"/> (the write-behind has landed), up to 30 s
-    /// (a poll with a deadline: on a quiet machine it lands within milliseconds; a starved CI machine took over 10 s).</summary>
-    public static async Task<JsonObject> WaitAsync(AzuriteFixture azurite, string container, string conversationId, Func<JsonObject, bool> done)
+    /// (a poll with a deadline: on a quiet machine it lands within milliseconds; a starved CI machine took over 10 s).
+    /// With <paramref name="clock"/> (the hosts' fake clock) the clock moves on 5 ms per poll, so writes that wait for
+    /// Conversations:WriteInterval come due.</summary>
+    public static async Task<JsonObject> WaitAsync(AzuriteFixture azurite, string container, string conversationId, Func<JsonObject, bool> done, FakeTimeProvider? clock = null)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
@@ -38,6 +41,7 @@ internal static class ConversationBlob
                 throw new TimeoutException($"The state of conversation {conversationId} was not written within 30 s.");
             }
 
+            clock?.Advance(TimeSpan.FromMilliseconds(5));
             await Task.Delay(10);
         }
     }

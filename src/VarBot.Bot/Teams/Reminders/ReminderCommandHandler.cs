@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Microsoft.Extensions.Logging;
 using VarBot.Bot.Answers;
 using VarBot.Bot.Routing;
@@ -69,13 +68,7 @@ internal sealed partial class ReminderCommandHandler(
             return false;
         }
 
-        var text = Whitespace().Replace(Punctuation().Replace(TurnInput.QuestionText(activity).ToLowerInvariant(), " "), " ").Trim();
+        var text = TurnInput.CommandText(activity);
         return phrases.Contains(text, StringComparer.Ordinal);
     }
-
-    [GeneratedRegex(@"[^\p{L}\p{N}\s]")]
-    private static partial Regex Punctuation();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex Whitespace();
 }
