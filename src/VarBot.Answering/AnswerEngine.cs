@@ -145,7 +145,14 @@ public sealed class AnswerEngine
 
         var rule = _router.Route(query);
         _logger.Routed(rule.Name, rule.Intent.ToString(), followUp);
-        return _answerers[rule.Intent].Answer(query);
+        var reply = _answerers[rule.Intent].Answer(query);
+        if (followUp && previous?.Years is { Count: > 0 } earlier && reply.Context.Years is { Count: > 0 } now && !earlier.SequenceEqual(now))
+        {
+            // "en in 2024?" after 2026: "hoeveel is dat gestegen?" then compares the two years.
+            reply = reply with { Context = reply.Context with { EarlierYears = earlier } };
+        }
+
+        return reply;
     }
 
     /// <summary>
