@@ -170,6 +170,17 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var themeId = query.ThemeId;
         var filters = new List<Func<PassageEntry, bool>?>();
         Func<PassageEntry, bool>? yearFilter = null;
+        if (years.Count > 0 && query.Text.Tokens.Any(t => kit.Words.Themes.PlanAskedWords.Contains(t.Text)))
+        {
+            // "En hoeveel waren er gepland?": the plan for the year (the jaarplan's passages) first.
+            if (themeId is not null)
+            {
+                filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Planned && p.Passage.ThemeId == themeId && years.Contains(p.Passage.Year));
+            }
+
+            filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Planned && years.Contains(p.Passage.Year));
+        }
+
         if (themeId is not null && years.Count > 0)
         {
             filters.Add(p => p.Passage.ThemeId == themeId && (years.Contains(p.Passage.Year) || years.Any(p.Years.Contains)));

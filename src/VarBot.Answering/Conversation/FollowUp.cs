@@ -65,7 +65,7 @@ internal static class FollowUp
     /// </summary>
     private static bool PointsToSubject(Query query, ConversationContext previous) =>
         previous.Terms is { Count: > 0 } && previous.LineKeys is null && previous.ThemeId is null && previous.EventType is null && previous.Role is null
-        && previous.Intent is "Search" or "Definition" && query.Has(Signals.BackReference) && query.Has(Signals.Money | Signals.MoneyOnly)
+        && previous.Intent is "Search" or "Definition" && query.Has(Signals.BackReference) && query.Has(Signals.Money)
         && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Content));
 
     /// <summary>"En wie was toen hoofd?": a new question that points back to the previous answer's time takes its year.</summary>

@@ -150,6 +150,7 @@ internal sealed class ThemeWords
     public HashSet<string> ThemeListWords { get; set; } = [];
     public HashSet<string> DoneWords { get; set; } = [];
     public HashSet<string> PlannedWords { get; set; } = [];
+    public HashSet<string> PlanAskedWords { get; set; } = [];
     public HashSet<string> ActivityWords { get; set; } = [];
 }
 
