@@ -139,7 +139,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             partialKey = "partial_outcome";
         }
 
-        if (answered && ListCount(query) is { } asked && RestatesCount(facts[0].Text, asked.Count, asked.Noun))
+        if (answered && ListCount(query) is { } listed && RestatesCount(facts[0].Text, listed.Count, listed.Noun))
         {
             // "Welke vier gemeenten ...?": a sentence that only says "de vier aangewezen gemeenten" does not name them.
             answered = false;

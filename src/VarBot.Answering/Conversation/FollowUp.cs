@@ -157,7 +157,7 @@ internal static class FollowUp
 
         var previousYear = previous.Years is { Count: > 0 } py ? py[0] : previous.RangeFrom?.Year;
         var comparesMoney = query.Has(Signals.Compare) && ((Signals)previous.Asks & Signals.Money) != 0 && previous.Years is { Count: > 0 }
-            && !query.HasAny(OwnAsks & ~(Signals.Compare | Signals.Count | Signals.Money));
+            && !query.HasAny(OwnAsks & ~(Signals.Compare | Signals.Count | Signals.Money | Signals.EventDetail)) && query.EventTypes.Count == 0;
         if (comparesMoney)
         {
             // "is dat meer dan in 2023?", "hoeveel is dat gestegen?": the figure just answered against the same line in

@@ -98,6 +98,7 @@ internal enum SmallTalkKind
     Thanks,
     Who,
     Bye,
+    Help,
 }
 
 /// <summary>

@@ -458,6 +458,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var moneyWords = MoneyVocabulary();
         var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
             && !((signals & Signals.Money) != 0 && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
+        if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text)) && _words.Conversation.BackReferences.Overlaps(set))
+        {
+            // "hoeveel is dat gestegen?": a comparison of what was just answered names no topic of its own.
+            specific.Clear();
+        }
+
         if (specific.Count > 0)
         {
             signals |= Signals.Content;
@@ -545,7 +551,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
     private HashSet<string>? _money;
 
-    private HashSet<string> MoneyVocabulary() => _money ??= [.. _words.Budget.MoneyWords, .. _words.Budget.JaarrekeningWords, .. _words.Budget.BegrotingWords,
+    private HashSet<string> MoneyVocabulary() => _money ??= [.. _words.Budget.MoneyWords, .. _words.Budget.WeakMoneyWords, .. _words.Budget.JaarrekeningWords, .. _words.Budget.BegrotingWords,
         .. _words.Budget.ExpenseWords, .. _words.Budget.IncomeWords, .. _words.Budget.TotalWords, .. _words.Budget.BreakdownWords,
         .. _words.Budget.CompareWords, .. _words.Budget.ShareWords, .. _words.Budget.NegationWords, .. _words.Budget.PayerWords,
         .. _words.Budget.Lines.SelectMany(l => l.Words), .. index.BudgetLabelWords, .. _words.Language.CountWords, .. _words.Language.WhyWords];
@@ -674,7 +680,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             }
         }
 
-        foreach (var kind in (SmallTalkKind[])[SmallTalkKind.Who, SmallTalkKind.Thanks, SmallTalkKind.Bye, SmallTalkKind.Greeting])
+        foreach (var kind in (SmallTalkKind[])[SmallTalkKind.Help, SmallTalkKind.Who, SmallTalkKind.Thanks, SmallTalkKind.Bye, SmallTalkKind.Greeting])
         {
             if (kinds.Contains(kind))
             {
@@ -926,6 +932,13 @@ internal sealed class TimeResolver(Words words)
         {
             var month = MonthOf(tokens[i].Text);
             if (month is null)
+            {
+                continue;
+            }
+
+            // "Jan Heijkoop", "dec": an abbreviation is a month only next to a day number or a year ("3 jan", "jan 2025").
+            var abbreviated = !words.Language.Months.Contains(tokens[i].Text);
+            if (abbreviated && !(i > 0 && tokens[i - 1].IsNumber && tokens[i - 1].Text.Length <= 2) && !(i + 1 < tokens.Count && tokens[i + 1].IsYear))
             {
                 continue;
             }
