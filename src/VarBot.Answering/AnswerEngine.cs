@@ -145,7 +145,14 @@ public sealed class AnswerEngine
 
         var rule = _router.Route(query);
         _logger.Routed(rule.Name, rule.Intent.ToString(), followUp);
-        return _answerers[rule.Intent].Answer(query);
+        var reply = _answerers[rule.Intent].Answer(query);
+        if (followUp && previous?.Years is { Count: > 0 } earlier && reply.Context.Years is { Count: > 0 } now && !earlier.SequenceEqual(now))
+        {
+            // "en in 2024?" after 2026: "hoeveel is dat gestegen?" then compares the two years.
+            reply = reply with { Context = reply.Context with { EarlierYears = earlier } };
+        }
+
+        return reply;
     }
 
     /// <summary>
@@ -164,7 +171,15 @@ public sealed class AnswerEngine
     {
         if (second.Lead == first.Lead || first.Lead.Contains(second.Lead, StringComparison.Ordinal))
         {
-            return first;
+            // "Wanneer was die en hoeveel activiteiten zaten erin?": the second part repeats the event's date as its lead,
+            // but its facts (the sentence with the count) answer the second question.
+            var added = second.Items.Where(i => first.Items.All(f => f.Text != i.Text) && !first.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
+            return added.Count == 0 ? first : first with
+            {
+                Items = first.Items.Concat(added).Take(AnswerKit.MaxItems).ToList(),
+                HasMore = first.HasMore || first.Items.Count + added.Count > AnswerKit.MaxItems,
+                Sources = first.Sources.Concat(second.Sources).Distinct().ToList(),
+            };
         }
 
         var items = first.Items.Concat(second.Items).DistinctBy(i => i.Text).Where(i => !first.Lead.Contains(i.Text, StringComparison.Ordinal) && !second.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();

@@ -52,6 +52,15 @@ public sealed class ConversationTests
         { "theme-then-list", ["Wat deed de VAR in 2025 aan mensenhandel? => mensenhandel", "welke thema's heeft de VAR? => Digitale veiligheid !! Wat de VAR in 2025"] },
         { "leerhuis-date-then-theme-question", ["is er vandaag een leerhuis? => nee", "wat is er vorig jaar aan jeugd en veiligheid gedaan => jeugd"] },
         { "budget-then-share", ["Wat is de begroting voor 2026? => 484.000", "welk deel gaat naar loonkosten? => 420.000"] },
+        { "line-then-year-then-rise", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en in 2026? => 420.000", "hoeveel is dat gestegen? => 90.000"] },
+        { "total-then-more-than", ["Wat is de begroting voor 2026? => 484.000", "is dat meer dan in 2025? => 745.000"] },
+        { "vice-then-now", ["Wie was de vicevoorzitter in 2023? => van de Stadt", "en wie is het nu? => de Vries"] },
+        { "greeting-and-who", ["Goedemorgen, wat kun je eigenlijk? => VarBot"] },
+        { "greeting-before-question", ["Hallo, wanneer is het volgende leerhuis? => 16 november 2026"] },
+        { "question-with-thanks", ["wanneer is het volgende leerhuis? alvast bedankt => 16 november 2026"] },
+        { "leerhuis-then-other-month", ["wat was het thema van het leerhuis van april 2025? => criminele uitbuiting", "en die van september? => gesloten deuren|femicide"] },
+        { "last-leerhuis-then-after", ["wanneer is het laatste leerhuis van dit jaar? => 16 november 2026", "komt er daarna nog een leerhuis dit jaar? => nee !! december"] },
+        { "who-then-what-var-does", ["wie ben jij? => VarBot", "en wat doet de VAR eigenlijk? => kennis"] },
         { "leerhuis-then-three", ["wanneer is het volgende leerhuis => 16 november 2026", "welke leerhuizen waren er in 2025 => criminele uitbuiting", "en hoeveel is er in 2025 begroot voor kennisbijeenkomsten => 25.000 !! criminele uitbuiting"] },
     };
 

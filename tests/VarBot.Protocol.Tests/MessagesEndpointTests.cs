@@ -26,8 +26,13 @@ public sealed class BotHostFixture : IAsyncLifetime
         await Channel.DisposeAsync();
     }
 
-    public void Reset()
+    /// <summary>
+    /// Waits until the host has no queued or running turn (an earlier test's background turns, e.g. the fuzz test's
+    /// accepted mutations, would otherwise run with the next test's handler and post into its channel), then clears.
+    /// </summary>
+    public async Task ResetAsync()
     {
+        await Host.WaitUntilIdleAsync();
         Channel.Posts.Clear();
         Host.Bot.Reset();
         Host.Logs.Clear();
@@ -35,17 +40,14 @@ public sealed class BotHostFixture : IAsyncLifetime
 }
 
 /// <summary>/api/messages through a real Kestrel host, no app id (local development), replies to a real local connector.</summary>
-public sealed class MessagesEndpointTests : IClassFixture<BotHostFixture>
+public sealed class MessagesEndpointTests(BotHostFixture fixture) : IClassFixture<BotHostFixture>, IAsyncLifetime
 {
-    private readonly FakeBotFramework _channel;
-    private readonly BotHost _host;
+    private readonly FakeBotFramework _channel = fixture.Channel;
+    private readonly BotHost _host = fixture.Host;
 
-    public MessagesEndpointTests(BotHostFixture fixture)
-    {
-        fixture.Reset();
-        _channel = fixture.Channel;
-        _host = fixture.Host;
-    }
+    public Task InitializeAsync() => fixture.ResetAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Theory]
     [InlineData("GET")]

@@ -45,6 +45,9 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts)
         Role = query.Role,
         Monitoring = query.Monitoring,
         Terms = query.Terms.Count > 0 ? query.Terms.Select(t => t.Text).ToList() : null,
+        Counted = query.CountNoun.Count > 0 ? query.CountNoun : null,
+        LineLabel = query.LineLabel,
+        Person = query.Person,
         Asks = (long)(query.Signals & Conversation.FollowUp.AskSignals),
     };
 

@@ -23,6 +23,17 @@ internal sealed class BudgetFinder(AnswerKit kit)
     /// <summary>The lines the question names: vocabulary keys first, then words of the label; negated keys never.</summary>
     public List<LineEntry> Match(BudgetEntry budget, Query query)
     {
+        if (query.LineLabel is { } label)
+        {
+            // A follow-up of one line's answer ("en in 2024?", "is dat meer dan vorig jaar?"): exactly that line, when the table has it.
+            var key = KnowledgeIndex.LabelKey(label);
+            var exact = budget.Lines.Where(l => l.LabelKey == key && l.Line.Kind != BudgetLineKind.Total).ToList();
+            if (exact.Count == 1 && !exact[0].Keys.Overlaps(query.NegatedLineKeys))
+            {
+                return exact;
+            }
+        }
+
         var stems = query.Terms.Where(t => !kit.Words.Budget.MoneyWords.Contains(t.Text)
             && !kit.Words.Budget.TotalWords.Contains(t.Text) && t.Text.Length > 3).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         // A theme the question points to ("daar" after a theme's answer) prefers the line that names it.
@@ -162,7 +173,7 @@ internal sealed class BudgetFinder(AnswerKit kit)
             Sources = shown.Select(b => kit.SourceOf(b.Budget)).Distinct().ToList(),
             Suggestions = suggestions,
             Answered = answered,
-            Context = kit.ContextOf(query, intent, years: [year]),
+            Context = kit.ContextOf(query, intent, years: [year]) with { LineLabel = !total && lines.Count == 1 ? lines[0].Line.Label : null },
         };
     }
 }
@@ -508,7 +519,7 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
         var year = finder.Year(query);
         var table = finder.Find(year, query.Kind ?? finder.DefaultKind(year, query.Today));
         var lineFound = table is not null && query.LineKeys.Count > 0 && finder.Match(table, query).Count > 0;
-        if (query.Has(Signals.Count) && lineFound)
+        if (query.Has(Signals.Count) && lineFound && !OwnSubject(query))
         {
             return budget.Answer(query);
         }
@@ -527,4 +538,29 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
 
         return lineFound || query.LineKeys.Count == 0 && query.Terms.All(t => kit.Index.Analyzer.IsKnown(t.Text)) ? budget.Answer(query) : text ?? kit.NotFound(query, Intent);
     }
+
+    private HashSet<string>? _budgetVocabulary;
+
+    /// <summary>
+    /// "Hoeveel subsidie kreeg Cyberbuddies?", "hoeveel fte werd uit de inwonersbijdrage betaald?": the question counts
+    /// something no budget line names (not an amount), or names a subject of its own; the report text answers first.
+    /// </summary>
+    private bool OwnSubject(Query query)
+    {
+        var budgetWords = kit.Words.Budget;
+        _budgetVocabulary ??= [.. budgetWords.MoneyWords, .. budgetWords.WeakMoneyWords, .. budgetWords.JaarrekeningWords, .. budgetWords.BegrotingWords,
+            .. budgetWords.ExpenseWords, .. budgetWords.IncomeWords, .. budgetWords.TotalWords, .. budgetWords.BreakdownWords, .. budgetWords.CompareWords,
+            .. budgetWords.ShareWords, .. budgetWords.PayerWords, .. budgetWords.Lines.SelectMany(l => l.Words), .. kit.Index.BudgetLabelWords,
+            .. kit.Words.Language.CountWords, .. kit.Words.Themes.ActivityWords];
+        if (query.CountNoun.Count > 0 && !_budgetVocabulary.Contains(query.CountNoun[0]))
+        {
+            return true;
+        }
+
+        return query.Terms.Any(t => !t.IsStopword && !t.IsNumber && !_budgetVocabulary.Contains(t.Text) && kit.Index.Analyzer.IsKnown(t.Text)
+            && kit.Index.Search.Frequency(t.Stem) > 0 && !IsThemeWord(query, t.Text));
+    }
+
+    private bool IsThemeWord(Query query, string word) =>
+        query.ThemeId is { } themeId && kit.Index.ThemePhrases.Any(p => p.Theme.Id == themeId && p.Tokens.Contains(word));
 }

@@ -331,21 +331,29 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
             query = query with { Range = null, Years = [] };
         }
 
+        if (query.EventId is { } afterId && kit.Model.Events.FirstOrDefault(e => e.Id == afterId) is { } anchor && query.HasAny(Signals.After | Signals.Before)
+            && !query.HasAny(Signals.Previous | Signals.First | Signals.Last | Signals.Ordinal))
+        {
+            // "en die daarna?", "komt er daarna dit jaar nog een Leerhuis?": the event of the same kind after (or before)
+            // the one just answered, within the period the question names.
+            var at = KnowledgeIndex.SortDate(anchor);
+            var after = query.Has(Signals.After);
+            var same = finder.Candidates(query with { EventId = null }).Where(e => e.Id != afterId && e.Status != EventStatus.Cancelled)
+                .Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : query.Years.Count == 0 || query.Years.Contains(e.Year)).ToList();
+            var neighbour = after ? same.FirstOrDefault(e => KnowledgeIndex.SortDate(e) > at) : same.LastOrDefault(e => KnowledgeIndex.SortDate(e) < at);
+            if (neighbour is not null)
+            {
+                return Single(query, neighbour);
+            }
+
+            var period = query.Range is { } range ? kit.Period(range) + " " : query.Years.Count > 0 ? kit.Texts.Format("when_year", query.Years[0]) + " " : "";
+            var none = kit.Texts.Format(after ? "event_none_after_anchor" : "event_none_before_anchor", EventFinder.Name(anchor), finder.When(anchor), period, finder.Label(anchor.Type));
+            return finder.Reply(query, Intent, none, [anchor], answered: false);
+        }
+
         if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed && query.Years.Count == 0 && query.Range is null
             && !query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Ordinal))
         {
-            if (query.HasAny(Signals.After | Signals.Before))
-            {
-                // "en die daarna?": the next event of the same kind after (or before) the one just answered.
-                var at = KnowledgeIndex.SortDate(followed);
-                var same = finder.Candidates(query with { EventId = null }).Where(e => e.Id != id && e.Status != EventStatus.Cancelled).ToList();
-                var neighbour = query.Has(Signals.After) ? same.FirstOrDefault(e => KnowledgeIndex.SortDate(e) > at) : same.LastOrDefault(e => KnowledgeIndex.SortDate(e) < at);
-                if (neighbour is not null)
-                {
-                    return Single(query, neighbour);
-                }
-            }
-
             return Single(query, followed);
         }
 

@@ -138,7 +138,7 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
             Lead = lead,
             Sources = [source],
             Suggestions = [.. new[] { "Chair", "Municipalities", "NewsletterSubscribers" }.Where(k => k != kind.ToString()).Take(2).Select(k => kit.Texts["suggest_org_" + k]), kit.Texts["suggest_next_leerhuis"]],
-            Context = kit.ContextOf(query, Intent),
+            Context = kit.ContextOf(query, Intent) with { Person = kit.Words.Organisation.PersonRoles.Contains(kind.ToString()) && latest.Count == 1 ? fact.Value : null },
         };
     }
 
@@ -161,6 +161,12 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
         var asked = query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var roleWords = kit.Words.Organisation.PersonRoleWords;
         var byName = kit.Index.People.Where(p => p.Name.Length >= 2 && p.Name.All(asked.Contains)).Select(p => p.Fact);
+        if (query.Person is { } person && !byName.Any())
+        {
+            // A follow-up on the person just answered ("hoe lang heeft die het gedaan?").
+            byName = kit.Index.People.Where(p => p.Fact.Value == person).Select(p => p.Fact);
+        }
+
         var byDetail = kit.Index.People.Where(p => p.Fact.Detail is { } d && TextNormalizer.Tokens(d).Where(t => !roleWords.Contains(t)).Any(asked.Contains)).Select(p => p.Fact);
         var fact = byName.Concat(byDetail).OrderByDescending(f => f.Year).FirstOrDefault();
         if (fact is null)
@@ -178,7 +184,7 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
                 Lead = span.Text,
                 Sources = [span.Source],
                 Suggestions = kit.DefaultSuggestions(),
-                Context = kit.ContextOf(query, Intent) with { Role = fact.Kind },
+                Context = kit.ContextOf(query, Intent) with { Role = fact.Kind, Person = fact.Value },
             };
         }
 
@@ -195,7 +201,7 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
                 Lead = kit.Texts.Format(key, fact.Value, name, kit.Texts["org_role_" + role0], other.Year),
                 Sources = [otherSource],
                 Suggestions = kit.DefaultSuggestions(),
-                Context = kit.ContextOf(query, Intent) with { Role = role0 },
+                Context = kit.ContextOf(query, Intent) with { Role = role0, Person = other.Value },
             };
         }
 
@@ -211,7 +217,7 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             Lead = lead,
             Sources = [source],
             Suggestions = kit.DefaultSuggestions(),
-            Context = kit.ContextOf(query, Intent) with { Role = fact.Kind },
+            Context = kit.ContextOf(query, Intent) with { Role = fact.Kind, Person = fact.Value },
         };
     }
 
@@ -313,6 +319,15 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         var items = chosen.Take(MaxPublications).Select(Line).ToList();
         var lead = items[0].Text;
         var facts = items.Skip(1).ToList();
+        var answered = true;
+        if (query.Has(Signals.Outcome) && !query.HasAny(Signals.When | Signals.Count | Signals.Where | Signals.Who))
+        {
+            // "Wat zijn de uitkomsten van de Veiligheidsmonitor 2025?": the reports say when and by whom, never the results.
+            facts.Insert(0, items[0]);
+            lead = kit.Texts["monitoring_results_unknown"];
+            answered = false;
+        }
+
         if (text is { Answered: true })
         {
             facts.Insert(0, new Fact(text.Lead, text.Sources.FirstOrDefault() ?? items[0].Source));
@@ -325,6 +340,7 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             Lead = lead,
             Items = facts.Take(AnswerKit.MaxItems).ToList(),
             Sources = [.. items.Select(i => i.Source), .. text?.Sources ?? []],
+            Answered = answered,
             Suggestions = kit.DefaultSuggestions(),
             Context = kit.ContextOf(query, Intent),
         };
@@ -371,20 +387,24 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
 {
     /// <summary>How far into its sentence the name may stand ("De VeiligheidsAlliantie regio Rotterdam (VAR) is een").</summary>
     private const int NameReach = 6;
+    private const int ElaborationSentences = 2;
 
     public Intent Intent => Intent.Definition;
 
     public Reply Answer(Query query)
     {
-        if (Find(query.Subject) is { } fact)
+        if (Find(query.Subject) is { } found)
         {
+            var fact = found.Fact;
+            var more = Elaboration(found.Entry, found.Sentence).ToList();
             return new Reply
             {
                 Intent = Intent,
                 Template = "answer",
                 Title = kit.Texts["search_title"],
                 Lead = fact.Text,
-                Sources = [fact.Source],
+                Items = more,
+                Sources = [fact.Source, .. more.Select(m => m.Source)],
                 Suggestions = kit.DefaultSuggestions(),
                 Context = kit.ContextOf(query, Intent),
             };
@@ -393,14 +413,16 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
         return query.Monitoring is not null ? monitoring.Answer(query) : search.Answer(query);
     }
 
-    private Fact? Find(IReadOnlyList<string> subject)
+    private (Fact Fact, PassageEntry Entry, int Sentence)? Find(IReadOnlyList<string> subject)
     {
         var verbs = kit.Words.Language.DefinitionVerbs;
         var name = subject[^1];
         foreach (var entry in kit.Index.Passages.Where(p => p.Text.Length > 0 && p.Analysed.Tokens.Any(t => t.Text == name)).OrderByDescending(p => p.Passage.Year))
         {
-            foreach (var sentence in Sentences.Split(entry.Text))
+            var sentences = Sentences.Split(entry.Text);
+            for (var s = 0; s < sentences.Count; s++)
             {
+                var sentence = sentences[s];
                 var tokens = TextNormalizer.Tokens(sentence);
                 var at = tokens.IndexOf(name);
                 if (at < 0 || at > NameReach || !subject.All(tokens.Contains))
@@ -411,11 +433,24 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
                 // "<naam> is een ...": the verb right after the name, then an article.
                 if (at + 2 < tokens.Count && verbs.Contains(tokens[at + 1]) && kit.Index.Analyzer.IsStopword(tokens[at + 2]))
                 {
-                    return new Fact(Sentences.Shorten(sentence), kit.SourceOf(entry));
+                    return (new Fact(Sentences.Shorten(sentence), kit.SourceOf(entry)), entry, s);
                 }
             }
         }
 
         return null;
+    }
+
+    /// <summary>What the report says right after its definition: the next sentences of the passage, or of the next passage of the section.</summary>
+    private IEnumerable<Fact> Elaboration(PassageEntry entry, int sentence)
+    {
+        var next = Sentences.Split(entry.Text).Skip(sentence + 1).Select(s => (Text: s, Entry: entry)).ToList();
+        if (next.Count == 0 && entry.Index + 1 < kit.Index.Passages.Count && kit.Index.Passages[entry.Index + 1] is var after
+            && after.Passage.ReportId == entry.Passage.ReportId && after.Passage.Section == entry.Passage.Section && after.Text.Length > 0)
+        {
+            next = Sentences.Split(after.Text).Select(s => (Text: s, Entry: after)).ToList();
+        }
+
+        return next.Take(ElaborationSentences).Where(n => !Sentences.IsDebris(n.Text)).Select(n => new Fact(Sentences.Shorten(n.Text), kit.SourceOf(n.Entry)));
     }
 }

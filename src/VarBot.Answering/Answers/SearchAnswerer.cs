@@ -115,6 +115,37 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return null;
         }
 
+        if (answered && intent == Intent.Search && query.Has(Signals.When) && !NewTime(facts[0].Text, query))
+        {
+            // "Op welke datum is ...?", "tot wanneer ...?": a sentence without a date or period (other than the ones the
+            // question names itself) does not answer; the nearest sentences are shown as such.
+            var timed = facts.FindIndex(f => NewTime(f.Text, query));
+            if (timed > 0)
+            {
+                facts = [facts[timed], .. facts.Where((_, i) => i != timed)];
+            }
+            else
+            {
+                answered = false;
+                partialKey = "partial_time";
+            }
+        }
+
+        if (answered && intent == Intent.Search && query.Has(Signals.Outcome) && !query.HasAny(Signals.When | Signals.Count)
+            && facts[0].Source.Line is { } line && hits.FirstOrDefault(h => h.Entry.Passage.Source == line) is { Entry.Passage.Kind: Knowledge.Model.PassageKind.Planned })
+        {
+            // "Wat was de uitkomst van de evaluatie?": a plan to evaluate is not its outcome.
+            answered = false;
+            partialKey = "partial_outcome";
+        }
+
+        if (answered && ListCount(query) is { } listed && RestatesCount(facts[0].Text, listed.Count, listed.Noun))
+        {
+            // "Welke vier gemeenten ...?": a sentence that only says "de vier aangewezen gemeenten" does not name them.
+            answered = false;
+            partialKey = "partial_list";
+        }
+
         var lead = answered ? facts[0].Text : kit.Texts[partialKey];
         var items = answered ? facts.Skip(1).ToList() : facts;
         return new Reply
@@ -139,6 +170,17 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var themeId = query.ThemeId;
         var filters = new List<Func<PassageEntry, bool>?>();
         Func<PassageEntry, bool>? yearFilter = null;
+        if (years.Count > 0 && query.Text.Tokens.Any(t => kit.Words.Themes.PlanAskedWords.Contains(t.Text)))
+        {
+            // "En hoeveel waren er gepland?": the plan for the year (the jaarplan's passages) first.
+            if (themeId is not null)
+            {
+                filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Planned && p.Passage.ThemeId == themeId && years.Contains(p.Passage.Year));
+            }
+
+            filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Planned && years.Contains(p.Passage.Year));
+        }
+
         if (themeId is not null && years.Count > 0)
         {
             filters.Add(p => p.Passage.ThemeId == themeId && (years.Contains(p.Passage.Year) || years.Any(p.Years.Contains)));
@@ -204,6 +246,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var weights = stems.Select(Weight).ToList();
         var total = weights.Sum();
         var nounStems = countNoun.Where(w => !analyzer.IsStopword(w)).Select(Analyzer.Stem).SelectMany(st => analyzer.Synonyms(st).Append(st)).ToHashSet(StringComparer.Ordinal);
+        HashSet<string>? askedWords = null;
         var candidates = new List<(string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn)>();
         var first = hits[0];
         for (var h = 0; h < hits.Count && h < MaxPassages; h++)
@@ -352,6 +395,12 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 return NumberNear(sentence, counted) ? 1 : 0;
             }
 
+            if (query.Has(Signals.When) && query.EventTypes.Count == 0)
+            {
+                askedWords ??= query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+                return NewTime(WithYear(sentence, entry), askedWords) ? 1 : 0;
+            }
+
             if (query.Has(Signals.Why))
             {
                 var tokens = TextNormalizer.Tokens(sentence);
@@ -383,6 +432,81 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 facts.Add(new Fact(shortened, kit.SourceOf(entry)));
             }
         }
+    }
+
+    private HashSet<string>? _timeWords;
+
+    /// <summary>True when the sentence names a year, month or season that the question does not name itself.</summary>
+    private bool NewTime(string sentence, Query query) => NewTime(sentence, query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal));
+
+    private bool NewTime(string sentence, HashSet<string> asked)
+    {
+        var language = kit.Words.Language;
+        _timeWords ??= [.. language.Months, .. language.MonthAbbreviations.Keys, .. kit.Words.Time.Seasons.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal)),
+            .. kit.Words.Time.TextTimeWords];
+        foreach (var token in TextNormalizer.Tokens(sentence))
+        {
+            var year = token.Length == 4 && token.All(char.IsDigit) && token[0] is '1' or '2';
+            if ((year || _timeWords.Contains(token)) && !asked.Contains(token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>"Welke vier gemeenten", "wat zijn de drie nieuwe vormen": a number of things asked by name, with the counted noun.</summary>
+    private (int Count, string Noun)? ListCount(Query query)
+    {
+        var language = kit.Words.Language;
+        var tokens = query.Text.Tokens;
+        var asksWhich = tokens.Any(t => language.WhichWords.Contains(t.Text)) || query.Has(Signals.Definition) || query.Subject.Count > 0
+            || language.DefinitionStarts.Any(query.Text.HasPhrase);
+        if (!asksWhich)
+        {
+            return null;
+        }
+
+        for (var i = 0; i + 1 < tokens.Count && i <= 4; i++)
+        {
+            var n = tokens[i].IsNumber && !tokens[i].IsYear && int.TryParse(tokens[i].Text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                ? d : language.Numbers.GetValueOrDefault(tokens[i].Text);
+            if (n is >= 2 and <= 12)
+            {
+                var noun = tokens.Skip(i + 1).Take(3).FirstOrDefault(t => !t.IsStopword && !kit.Index.Analyzer.IsStopword(t.Text) && t.Text.Length > 3 && !kit.Words.Themes.ActivityWords.Contains(t.Text));
+                return noun is null ? null : (n, noun.Stem);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The sentence names the number of things with the noun ("de drie nieuwe vormen") and does not list them after it.</summary>
+    private bool RestatesCount(string sentence, int count, string nounStem)
+    {
+        var language = kit.Words.Language;
+        var tokens = TextNormalizer.Tokens(sentence);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var n = tokens[i].All(char.IsDigit) && int.TryParse(tokens[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d)
+                ? d : language.Numbers.GetValueOrDefault(tokens[i]);
+            if (n != count)
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < tokens.Count && j <= i + 3; j++)
+            {
+                if (Analyzer.Stem(tokens[j]) == nounStem)
+                {
+                    // "... de vier gemeenten: Rotterdam, ..." lists them after a colon (or in the bullets of a lead-in).
+                    return !sentence.Contains(':', StringComparison.Ordinal);
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A capitalised word that is a name (not the sentence's first word, not a word the reports write in lower case).</summary>

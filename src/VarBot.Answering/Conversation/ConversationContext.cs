@@ -37,6 +37,14 @@ public sealed record ConversationContext
     public BudgetSide? Side { get; init; }
     public OrganisationFactKind? Role { get; init; }
     public MonitoringKind? Monitoring { get; init; }
+    /// <summary>The years answered the turn before this one, in the same conversation thread ("hoeveel is dat gestegen?" compares them).</summary>
+    public IReadOnlyList<int>? EarlierYears { get; init; }
+    /// <summary>The budget line answered (its label), so a comparison pairs exactly that line in the other year.</summary>
+    public string? LineLabel { get; init; }
+    /// <summary>What a count question counted ("netwerkbijeenkomsten"), for "en hoeveel waren er gepland?".</summary>
+    public IReadOnlyList<string>? Counted { get; init; }
+    /// <summary>The person answered ("Jan Heijkoop"), for "hoe lang heeft die het gedaan?".</summary>
+    public string? Person { get; init; }
     /// <summary>Search words of the question answered.</summary>
     public IReadOnlyList<string>? Terms { get; init; }
     /// <summary>The question-kind signals a follow-up without its own takes over (e.g. "money", "when").</summary>

@@ -38,7 +38,8 @@ internal static class FollowUp
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous);
+            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous)
+                || PointsPastEvent(query, previous) || PointsToSubject(query, previous);
         }
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
@@ -51,6 +52,21 @@ internal static class FollowUp
     private static bool PointsIntoEvents(Query query, ConversationContext previous) =>
         previous.EventType is not null && query.ThemeId is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
         && !query.HasAny(TopicSignals & ~(Signals.Theme | Signals.Content));
+
+    /// <summary>"Komt er daarna nog een Leerhuis?" after one event: "daarna" is after that event, of the same kind.</summary>
+    private static bool PointsPastEvent(Query query, ConversationContext previous) =>
+        previous.EventId is not null && query.HasAny(Signals.After | Signals.Before)
+        && (query.EventTypes.Count == 0 || previous.EventType is { } type && query.EventTypes.All(t => t == type))
+        && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
+
+    /// <summary>
+    /// "hoeveel subsidie was dat?" after an answer from the report text ("het kaartspel van 2020"): "dat" is that subject,
+    /// and the money words only say what is asked about it.
+    /// </summary>
+    private static bool PointsToSubject(Query query, ConversationContext previous) =>
+        previous.Terms is { Count: > 0 } && previous.LineKeys is null && previous.ThemeId is null && previous.EventType is null && previous.Role is null
+        && previous.Intent is "Search" or "Definition" && query.Has(Signals.BackReference) && query.Has(Signals.Money)
+        && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Content));
 
     /// <summary>"En wie was toen hoofd?": a new question that points back to the previous answer's time takes its year.</summary>
     public static Query WithPreviousTime(Query query, ConversationContext? previous)
@@ -91,8 +107,20 @@ internal static class FollowUp
         }
         else if (hasTopic && PointsToPerson(query, previous))
         {
-            merged = merged with { Role = previous.Role };
+            merged = merged with { Role = previous.Role, Person = previous.Person };
             signals |= Signals.Role | Signals.RoleOnly;
+        }
+        else if (hasTopic && PointsPastEvent(query, previous))
+        {
+            merged = merged with { EventId = previous.EventId, EventTypes = previous.EventType is { } type ? [type] : merged.EventTypes };
+            signals |= Signals.EventType;
+        }
+        else if (hasTopic && PointsToSubject(query, previous))
+        {
+            var subject = previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text)).ToList();
+            merged = merged with { Terms = [.. query.Terms, .. subject] };
+            // The subject's own words are not money words: the answer is looked up in the report text first.
+            signals = (signals | Signals.Content) & ~Signals.MoneyOnly;
         }
         else if (!hasTopic)
         {
@@ -108,6 +136,8 @@ internal static class FollowUp
                 Side = query.Side ?? previous.Side,
                 Role = previous.Role,
                 Monitoring = previous.Monitoring,
+                LineLabel = previous.LineLabel,
+                Person = previous.Person,
                 Terms = [.. query.Terms, .. terms.Where(t => query.Terms.All(q => q.Text != t.Text))],
             };
             signals |= previous.ThemeId is not null ? Signals.Theme : Signals.None;
@@ -116,6 +146,8 @@ internal static class FollowUp
             signals |= previous.LineKeys is { Count: > 0 } ? Signals.BudgetLine : Signals.None;
             signals |= previous.Role is not null ? Signals.Role | Signals.RoleOnly : Signals.None;
             signals |= previous.Monitoring is not null ? Signals.Monitoring : Signals.None;
+            // "hoe lang heeft die het gedaan?" after a person's answer: that person.
+            signals |= previous.Person is not null && query.HasAny(Signals.Duration | Signals.PersonReference) ? Signals.PersonName : Signals.None;
             signals |= terms.Count > 0 && previous.ThemeId is null && previous.EventType is null ? Signals.Content : Signals.None;
             if (previous.ThemeId is not null && (signals & Signals.Content) == 0)
             {
@@ -124,11 +156,32 @@ internal static class FollowUp
         }
 
         var previousYear = previous.Years is { Count: > 0 } py ? py[0] : previous.RangeFrom?.Year;
-        if (query.YearShift is { } shift && previousYear is { } anchor)
+        var comparesMoney = query.Has(Signals.Compare) && ((Signals)previous.Asks & Signals.Money) != 0 && previous.Years is { Count: > 0 }
+            && !query.HasAny(OwnAsks & ~(Signals.Compare | Signals.Count | Signals.Money | Signals.EventDetail)) && query.EventTypes.Count == 0;
+        if (comparesMoney)
+        {
+            // "is dat meer dan in 2023?", "hoeveel is dat gestegen?": the figure just answered against the same line in
+            // the year named, or else in the year answered the turn before.
+            var other = query.Years.Count > 0 ? query.Years : previous.EarlierYears ?? [];
+            var years = previous.Years!.Concat(other).Distinct().ToList();
+            merged = merged with { Years = years, Range = null };
+            signals |= Signals.Year | (years.Count > 1 ? Signals.TwoYears : Signals.None);
+        }
+        else if (query.YearShift is { } shift && previousYear is { } anchor)
         {
             // "En het jaar daarna?": the year after the one just answered.
             merged = merged with { Years = [anchor + shift], Range = null };
             signals |= Signals.Year;
+        }
+        else if (query.RangeYearImplied && query.Years.Count == 0 && previousYear is { } rangeYear && query.Range is { } implied)
+        {
+            // "en die van september?" after an answer about 2025: September of 2025.
+            var shiftYears = rangeYear - implied.From.Year;
+            merged = merged with { Range = new DateRange(implied.From.AddYears(shiftYears), implied.To.AddYears(shiftYears)) };
+        }
+        else if (query.Has(Signals.Now))
+        {
+            // "en wie is het nu?": the present, not the year of the previous answer.
         }
         else if (query.Years.Count == 0 && query.Range is null)
         {
@@ -140,6 +193,17 @@ internal static class FollowUp
             signals |= previous.Years is { Count: > 0 } ? Signals.Year : Signals.None;
             signals |= previous.Years is { Count: > 1 } ? Signals.TwoYears : Signals.None;
             signals |= previous.RangeFrom is not null ? Signals.Period : Signals.None;
+        }
+
+        if (comparesMoney)
+        {
+            signals |= (Signals)previous.Asks & (Signals.Money | Signals.MoneyOnly);
+        }
+
+        if (merged.CountNoun.Count == 0 && previous.Counted is { Count: > 0 } counted && (query.Has(Signals.Count) || !query.HasAny(OwnAsks)))
+        {
+            // "En hoeveel waren er gepland?": counts what the previous question counted.
+            merged = merged with { CountNoun = counted };
         }
 
         if (!query.HasAny(OwnAsks))

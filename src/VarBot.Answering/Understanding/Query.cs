@@ -78,6 +78,10 @@ internal enum Signals : long
     Duration = 1L << 58,
     /// <summary>"Wat is de Veiligheidsmonitor?": what something is.</summary>
     Definition = 1L << 59,
+    /// <summary>"op dit moment", "nu": the present is asked, not the year of the previous answer.</summary>
+    Now = 1L << 60,
+    /// <summary>"wat is de uitkomst van ...": the outcome of something is asked.</summary>
+    Outcome = 1L << 61,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>
@@ -94,6 +98,7 @@ internal enum SmallTalkKind
     Thanks,
     Who,
     Bye,
+    Help,
 }
 
 /// <summary>
@@ -109,6 +114,8 @@ internal sealed record Query
     public IReadOnlyList<int> Years { get; init; } = [];
     /// <summary>A date window named ("morgen", "in maart", "dit voorjaar", "over twee weken").</summary>
     public DateRange? Range { get; init; }
+    /// <summary>"die van september": the range's month or season was named without a year (a follow-up takes the previous year).</summary>
+    public bool RangeYearImplied { get; init; }
     /// <summary>The word that named a day relative to today ("morgen"), for the answer's wording.</summary>
     public string? DayWord { get; init; }
     /// <summary>A year relative to the previous answer's year ("het jaar daarna" = +1).</summary>
@@ -138,6 +145,10 @@ internal sealed record Query
     public IReadOnlyList<string> CountNoun { get; init; } = [];
     /// <summary>What a definition question asks about ("veiligheidsmonitor").</summary>
     public IReadOnlyList<string> Subject { get; init; } = [];
+    /// <summary>The label of the budget line the previous answer gave: a comparison follow-up pairs exactly that line.</summary>
+    public string? LineLabel { get; init; }
+    /// <summary>The person a follow-up points back to ("hoe lang heeft die het gedaan?").</summary>
+    public string? Person { get; init; }
     /// <summary>Page of a long answer (1 = first); "Meer" asks for the next.</summary>
     public int Page { get; init; } = 1;
 

@@ -45,11 +45,15 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             return new Query { Text = text, Today = today, Signals = Signals.English };
         }
 
-        var consumed = new bool[tokens.Count];
         if (SmallTalkOf(text) is { } smallTalk)
         {
             return new Query { Text = text, Today = today, Signals = Signals.SmallTalk, SmallTalk = smallTalk };
         }
+
+        // "Hallo, wanneer is het volgende Leerhuis? Alvast bedankt": the courtesy around a question is not part of it.
+        text = WithoutCourtesy(text);
+        tokens = text.Tokens;
+        var consumed = new bool[tokens.Count];
 
         if (IsMore(text))
         {
@@ -71,6 +75,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         if (when.Range is not null)
         {
             signals |= Signals.Period;
+        }
+
+        if (when.Now)
+        {
+            signals |= Signals.Now;
         }
 
         if (when.DayWord is not null || when.Range is { IsDay: true })
@@ -137,9 +146,29 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Who;
         }
 
+        foreach (var phrase in lang.WhoPhrases)
+        {
+            var words = TextNormalizer.PhraseTokens(phrase);
+            var at = FindPhrase(tokens, words);
+            if (at >= 0)
+            {
+                // "hoe heet ...": asks a name; the phrase's words are not what the name is about.
+                signals |= Signals.Who;
+                for (var k = at; k < at + words.Length; k++)
+                {
+                    consumed[k] = true;
+                }
+            }
+        }
+
         if (lang.WhyWords.Overlaps(set))
         {
             signals |= Signals.Why;
+        }
+
+        if (lang.OutcomeWords.Overlaps(set))
+        {
+            signals |= Signals.Outcome;
         }
 
         if (lang.CountWords.Any(text.HasPhrase))
@@ -429,6 +458,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var moneyWords = MoneyVocabulary();
         var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
             && !((signals & Signals.Money) != 0 && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
+        if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text)) && _words.Conversation.BackReferences.Overlaps(set))
+        {
+            // "hoeveel is dat gestegen?": a comparison of what was just answered names no topic of its own.
+            specific.Clear();
+        }
+
         if (specific.Count > 0)
         {
             signals |= Signals.Content;
@@ -481,6 +516,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             Signals = signals,
             Years = when.Years,
             Range = when.Range,
+            RangeYearImplied = when.Range is not null && when.MonthWithoutYear,
             DayWord = when.DayWord,
             YearShift = when.YearShift,
             Ordinal = ordinal,
@@ -515,7 +551,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
     private HashSet<string>? _money;
 
-    private HashSet<string> MoneyVocabulary() => _money ??= [.. _words.Budget.MoneyWords, .. _words.Budget.JaarrekeningWords, .. _words.Budget.BegrotingWords,
+    private HashSet<string> MoneyVocabulary() => _money ??= [.. _words.Budget.MoneyWords, .. _words.Budget.WeakMoneyWords, .. _words.Budget.JaarrekeningWords, .. _words.Budget.BegrotingWords,
         .. _words.Budget.ExpenseWords, .. _words.Budget.IncomeWords, .. _words.Budget.TotalWords, .. _words.Budget.BreakdownWords,
         .. _words.Budget.CompareWords, .. _words.Budget.ShareWords, .. _words.Budget.NegationWords, .. _words.Budget.PayerWords,
         .. _words.Budget.Lines.SelectMany(l => l.Words), .. index.BudgetLabelWords, .. _words.Language.CountWords, .. _words.Language.WhyWords];
@@ -548,14 +584,22 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     private List<string> DefinitionSubject(IReadOnlyList<Token> tokens)
     {
         var lang = _words.Language;
+        // "En wat doet de VAR eigenlijk?": a follow-up's first word does not change what is asked.
+        var skip = tokens.Count > 0 && _words.Conversation.FollowUpStarts.Contains(tokens[0].Text) ? 1 : 0;
         var start = lang.DefinitionStarts.Select(TextNormalizer.PhraseTokens)
-            .FirstOrDefault(p => p.Length <= tokens.Count && p.Select((w, i) => tokens[i].Text == w).All(x => x));
+            .FirstOrDefault(p => p.Length + skip <= tokens.Count && p.Select((w, i) => tokens[i + skip].Text == w).All(x => x));
         if (start is null)
         {
             return [];
         }
 
-        var rest = tokens.Skip(start.Length).Where(t => (!t.IsStopword || lang.OwnNames.Contains(t.Text)) && !lang.DefinitionFillers.Contains(t.Text)).ToList();
+        var rest = tokens.Skip(skip + start.Length).Where(t => (!t.IsStopword || lang.OwnNames.Contains(t.Text)) && !lang.DefinitionFillers.Contains(t.Text)).ToList();
+        var own = lang.OwnDefinitionStarts.Any(p => TextNormalizer.PhraseTokens(p).SequenceEqual(start));
+        if (own && !rest.TrueForAll(t => lang.OwnNames.Contains(t.Text)))
+        {
+            return [];
+        }
+
         return rest.Count is >= 1 and <= 3 && rest.All(t => !t.IsYear && !t.IsNumber) ? rest.Select(t => t.Text).ToList() : [];
     }
 
@@ -584,34 +628,137 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             .ToList();
     }
 
+    /// <summary>
+    /// "Hallo, wie ben jij eigenlijk?": small talk when every word is a small-talk phrase or a filler. Of several kinds,
+    /// the one that asks most wins (who before thanks before bye before greeting): a greeting only opens.
+    /// </summary>
     private SmallTalkKind? SmallTalkOf(AnalysedText text)
     {
         var conversation = _words.Conversation;
-        foreach (var (kindName, phrases) in conversation.SmallTalk)
+        var tokens = text.Tokens;
+        if (tokens.Count == 0)
         {
-            if (!Enum.TryParse<SmallTalkKind>(kindName, ignoreCase: true, out var kind))
-            {
-                continue;
-            }
+            return null;
+        }
 
-            foreach (var phrase in phrases)
+        var covered = new bool[tokens.Count];
+        var kinds = new HashSet<SmallTalkKind>();
+        foreach (var (kind, phrases) in SmallTalkPhrases())
+        {
+            foreach (var phraseTokens in phrases)
             {
-                var phraseTokens = TextNormalizer.PhraseTokens(phrase);
-                var at = FindPhrase(text.Tokens, phraseTokens);
-                if (at < 0)
+                for (var i = 0; i + phraseTokens.Length <= tokens.Count; i++)
                 {
-                    continue;
-                }
+                    var match = true;
+                    for (var k = 0; k < phraseTokens.Length && match; k++)
+                    {
+                        match = tokens[i + k].Text == phraseTokens[k];
+                    }
 
-                var rest = text.Tokens.Where((t, i) => i < at || i >= at + phraseTokens.Length).ToList();
-                if (rest.All(t => conversation.SmallTalkFillers.Contains(t.Text) || conversation.SmallTalk.Values.Any(v => v.Contains(t.Text))))
-                {
-                    return kind;
+                    if (match)
+                    {
+                        kinds.Add(kind);
+                        for (var k = 0; k < phraseTokens.Length; k++)
+                        {
+                            covered[i + k] = true;
+                        }
+                    }
                 }
             }
         }
 
+        if (kinds.Count == 0)
+        {
+            return null;
+        }
+
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!covered[i] && !conversation.SmallTalkFillers.Contains(tokens[i].Text))
+            {
+                return null;
+            }
+        }
+
+        foreach (var kind in (SmallTalkKind[])[SmallTalkKind.Help, SmallTalkKind.Who, SmallTalkKind.Thanks, SmallTalkKind.Bye, SmallTalkKind.Greeting])
+        {
+            if (kinds.Contains(kind))
+            {
+                return kind;
+            }
+        }
+
         return null;
+    }
+
+    private List<(SmallTalkKind Kind, List<string[]> Phrases)>? _smallTalk;
+
+    /// <summary>The small-talk phrases per kind, as tokens, longest first.</summary>
+    private List<(SmallTalkKind Kind, List<string[]> Phrases)> SmallTalkPhrases() => _smallTalk ??= _words.Conversation.SmallTalk
+        .Select(kv => (Ok: Enum.TryParse<SmallTalkKind>(kv.Key, ignoreCase: true, out var kind), Kind: kind, Phrases: kv.Value))
+        .Where(x => x.Ok)
+        .Select(x => (x.Kind, x.Phrases.Select(TextNormalizer.PhraseTokens).Where(p => p.Length > 0).OrderByDescending(p => p.Length).ToList()))
+        .ToList();
+
+    /// <summary>The question without a greeting before it or thanks after it (small-talk phrases of those kinds).</summary>
+    private AnalysedText WithoutCourtesy(AnalysedText text)
+    {
+        var conversation = _words.Conversation;
+        var tokens = text.Tokens;
+        var start = 0;
+        var end = tokens.Count;
+        foreach (var (kind, phrases) in SmallTalkPhrases())
+        {
+            if (kind is not (SmallTalkKind.Greeting or SmallTalkKind.Thanks))
+            {
+                continue;
+            }
+
+            foreach (var words in phrases)
+            {
+                // A greeting that is also a time word ("morgen") may be the question's own word.
+                if (words.Length == 0 || words.Length == 1 && _words.Time.RelativeDays.ContainsKey(words[0]))
+                {
+                    continue;
+                }
+
+                if (kind == SmallTalkKind.Greeting && start == 0 && StartsWith(tokens, 0, words) && words.Length < tokens.Count - 1)
+                {
+                    start = words.Length;
+                }
+
+                var from = end - words.Length;
+                if (kind == SmallTalkKind.Thanks && from > start + 1 && StartsWith(tokens, from, words) && words.Length > 1)
+                {
+                    end = from;
+                }
+            }
+        }
+
+        while (end > start + 1 && conversation.CourtesyWords.Contains(tokens[end - 1].Text))
+        {
+            end--;
+        }
+
+        return start == 0 && end == tokens.Count ? text : new AnalysedText(text.Raw, tokens.Skip(start).Take(end - start).ToList());
+    }
+
+    private static bool StartsWith(IReadOnlyList<Token> tokens, int at, string[] words)
+    {
+        if (at < 0 || at + words.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < words.Length; k++)
+        {
+            if (tokens[at + k].Text != words[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private bool IsMore(AnalysedText text)
@@ -635,14 +782,61 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 }
 
 /// <summary>Years and date windows a question names, resolved against today.</summary>
-internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, string? DayWord, int? YearShift = null);
+internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, string? DayWord, int? YearShift = null)
+{
+    /// <summary>"op dit moment", "nu": the present is asked.</summary>
+    public bool Now { get; init; }
+
+    /// <summary>"die van september": a month named without a year; a follow-up places it in the previous answer's year.</summary>
+    public bool MonthWithoutYear { get; init; }
+}
 
 /// <summary>Resolves time words: years, relative years, months, days, weeks, seasons and quarters, "over twee weken".</summary>
 internal sealed class TimeResolver(Words words)
 {
     public TimeSlots Resolve(AnalysedText text, DateOnly today, bool[] consumed)
     {
+        // "voor volgend jaar... nee sorry, voor 2026": after a correction, the time named after it replaces the one before.
+        foreach (var phrase in words.Time.CorrectionPhrases.OrderByDescending(p => p.Length))
+        {
+            var at = Find(text.Tokens, phrase);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            var cut = at + TextNormalizer.PhraseTokens(phrase).Length;
+            var tail = new AnalysedText(text.Raw, text.Tokens.Skip(cut).ToList());
+            var tailConsumed = new bool[tail.Tokens.Count];
+            var corrected = ResolveAll(tail, today, tailConsumed);
+            if (corrected.Years.Count == 0 && corrected.Range is null)
+            {
+                break;
+            }
+
+            var head = new AnalysedText(text.Raw, text.Tokens.Take(at).ToList());
+            var headConsumed = new bool[head.Tokens.Count];
+            ResolveAll(head, today, headConsumed);
+            for (var i = 0; i < consumed.Length; i++)
+            {
+                consumed[i] = i < at ? headConsumed[i] : i < cut || tailConsumed[i - cut];
+            }
+
+            return corrected;
+        }
+
+        return ResolveAll(text, today, consumed);
+    }
+
+    private TimeSlots ResolveAll(AnalysedText text, DateOnly today, bool[] consumed)
+    {
         var tokens = text.Tokens;
+        var now = false;
+        foreach (var phrase in words.Time.NowPhrases.OrderByDescending(p => p.Length))
+        {
+            now |= Consume(tokens, phrase, consumed) >= 0;
+        }
+
         var t = words.Time;
         var years = new List<int>();
         DateRange? range = null;
@@ -732,6 +926,7 @@ internal sealed class TimeResolver(Words words)
             }
         }
 
+        var monthWithoutYear = false;
         // Months, with a day number before them ("23 maart") and a year after or in the question.
         for (var i = 0; i < tokens.Count; i++)
         {
@@ -741,7 +936,15 @@ internal sealed class TimeResolver(Words words)
                 continue;
             }
 
+            // "Jan Heijkoop", "dec": an abbreviation is a month only next to a day number or a year ("3 jan", "jan 2025").
+            var abbreviated = !words.Language.Months.Contains(tokens[i].Text);
+            if (abbreviated && !(i > 0 && tokens[i - 1].IsNumber && tokens[i - 1].Text.Length <= 2) && !(i + 1 < tokens.Count && tokens[i + 1].IsYear))
+            {
+                continue;
+            }
+
             consumed[i] = true;
+            monthWithoutYear = years.Count == 0;
             var year = years.Count > 0 ? years[0] : MonthYear(month.Value, today, past);
             if (i > 0 && int.TryParse(tokens[i - 1].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var day) && day is >= 1 and <= 31
                 && day <= DateTime.DaysInMonth(year, month.Value))
@@ -777,6 +980,7 @@ internal sealed class TimeResolver(Words words)
             var before = at > 0 ? tokens[at - 1].Text : "";
             var year = years.Count > 0 ? years[^1] : t.PreviousWords.Contains(before) ? today.Year - 1 : today.Year;
             range = new DateRange(new DateOnly(year, months[0], 1), new DateOnly(year, months[1], 1).AddMonths(1).AddDays(-1));
+            monthWithoutYear = years.Count == 0 && !t.PreviousWords.Contains(before) && !t.ThisWords.Contains(before);
             for (var k = at; k < at + length; k++)
             {
                 consumed[k] = true;
@@ -790,7 +994,7 @@ internal sealed class TimeResolver(Words words)
             break;
         }
 
-        return new TimeSlots(years, range, dayWord, shift);
+        return new TimeSlots(years, range, dayWord, shift) { Now = now, MonthWithoutYear = monthWithoutYear };
     }
 
     /// <summary>A month without a year is the coming one, or the last one for a question in the past tense.</summary>

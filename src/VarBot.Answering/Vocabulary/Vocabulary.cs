@@ -44,8 +44,10 @@ internal sealed class LanguageWords
     public HashSet<string> WhenWords { get; set; } = [];
     public HashSet<string> WhereWords { get; set; } = [];
     public HashSet<string> WhoWords { get; set; } = [];
+    public List<string> WhoPhrases { get; set; } = [];
     public List<string> CountWords { get; set; } = [];
     public HashSet<string> WhyWords { get; set; } = [];
+    public HashSet<string> OutcomeWords { get; set; } = [];
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
@@ -59,6 +61,7 @@ internal sealed class LanguageWords
     public List<string> PartQuestionWords { get; set; } = [];
     public List<string> DurationWords { get; set; } = [];
     public List<string> DefinitionStarts { get; set; } = [];
+    public List<string> OwnDefinitionStarts { get; set; } = [];
     public HashSet<string> DefinitionFillers { get; set; } = [];
     public HashSet<string> DefinitionVerbs { get; set; } = [];
     public HashSet<string> OwnNames { get; set; } = [];
@@ -85,6 +88,9 @@ internal sealed class TimeWords
     public HashSet<string> UpcomingWords { get; set; } = [];
     public HashSet<string> AfterWords { get; set; } = [];
     public HashSet<string> BeforeWords { get; set; } = [];
+    public List<string> NowPhrases { get; set; } = [];
+    public List<string> CorrectionPhrases { get; set; } = [];
+    public HashSet<string> TextTimeWords { get; set; } = [];
 }
 
 internal sealed class EventWords
@@ -144,6 +150,7 @@ internal sealed class ThemeWords
     public HashSet<string> ThemeListWords { get; set; } = [];
     public HashSet<string> DoneWords { get; set; } = [];
     public HashSet<string> PlannedWords { get; set; } = [];
+    public HashSet<string> PlanAskedWords { get; set; } = [];
     public HashSet<string> ActivityWords { get; set; } = [];
 }
 
@@ -151,6 +158,7 @@ internal sealed class ConversationWords
 {
     public Dictionary<string, List<string>> SmallTalk { get; set; } = [];
     public HashSet<string> SmallTalkFillers { get; set; } = [];
+    public HashSet<string> CourtesyWords { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
     public HashSet<string> PersonReferences { get; set; } = [];

@@ -97,6 +97,22 @@ internal sealed class BotHost : IAsyncDisposable
         return Client.SendAsync(request);
     }
 
+    /// <summary>
+    /// Waits (at most 30 s) until no activity is queued and no turn runs, seen twice 20 ms apart (a worker that just
+    /// took an activity has not entered the bot yet).
+    /// </summary>
+    public async Task WaitUntilIdleAsync()
+    {
+        var queue = Services.GetRequiredService<VarBot.Protocol.Hosting.ActivityQueue>();
+        bool Idle() => queue.Reader.Count == 0 && Bot.Running == 0;
+        do
+        {
+            await Poll.UntilAsync(Idle, "the host's queued turns to finish", TimeSpan.FromSeconds(30));
+            await Task.Delay(20);
+        }
+        while (!Idle());
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
@@ -108,10 +124,14 @@ internal sealed class BotHost : IAsyncDisposable
 internal sealed class DelegateBot : IBotHandler
 {
     private int _turns;
+    private int _running;
 
     public Func<ITurnContext, CancellationToken, Task> OnTurn { get; set; } = (_, _) => Task.CompletedTask;
 
     public int Turns => Volatile.Read(ref _turns);
+
+    /// <summary>Turns that started and have not finished yet.</summary>
+    public int Running => Volatile.Read(ref _running);
 
     public void Reset()
     {
@@ -119,9 +139,17 @@ internal sealed class DelegateBot : IBotHandler
         Volatile.Write(ref _turns, 0);
     }
 
-    public Task OnActivityAsync(ITurnContext turn, CancellationToken cancellationToken)
+    public async Task OnActivityAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _turns);
-        return OnTurn(turn, cancellationToken);
+        Interlocked.Increment(ref _running);
+        try
+        {
+            await OnTurn(turn, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _running);
+        }
     }
 }
