@@ -29,7 +29,8 @@ internal sealed class ConversationWriter(
 
     private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentWrites);
 
-    /// <summary>Cancelled when the host stops: writes waiting for their interval go at once.</summary>
+    /// <summary>Cancelled when the host stops: writes waiting for their interval go at once (never disposed: a host may be
+    /// stopped after it was disposed, and a token source without a timer holds nothing to free).</summary>
     private readonly CancellationTokenSource _flushing = new();
 
     private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -62,13 +63,6 @@ internal sealed class ConversationWriter(
         }
 
         await base.StopAsync(cancellationToken).ConfigureAwait(false);
-    }
-
-    public override void Dispose()
-    {
-        // Not the slots: a write still running after the flush timeout releases its slot when it ends.
-        _flushing.Dispose();
-        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
