@@ -1,3 +1,4 @@
+using VarBot.Answering.Vocabulary;
 using VarBot.Answering.Indexes;
 using VarBot.Answering.Routing;
 using VarBot.Answering.Understanding;
@@ -123,7 +124,7 @@ internal sealed class EventFinder(AnswerKit kit)
 
     private HashSet<string>? _generic;
 
-    private HashSet<string> GenericWords() => _generic ??= [.. kit.Words.Events.DetailWords, .. kit.Words.Events.AgendaWords, .. kit.Words.Themes.ActivityWords,
+    private HashSet<string> GenericWords() => _generic ??= [.. kit.Words.Events.DetailWords, .. kit.Words.Events.FacetWords, .. kit.Words.Events.AgendaWords, .. kit.Words.Themes.ActivityWords,
         .. kit.Words.Events.EventTypes.Values.SelectMany(v => v), .. kit.Words.Events.SeasonTitles.Values.SelectMany(v => v)];
 
     public static bool IsUpcoming(Event e, DateOnly today) =>
@@ -197,6 +198,151 @@ internal sealed class EventFinder(AnswerKit kit)
             Suggestions = suggestions,
             Context = kit.ContextOf(query, intent, eventId: shown.Count == 1 ? shown[0].Id : null),
         };
+    }
+
+    private const int BlockBack = 8;
+    private const int BlockForward = 10;
+    private const int HeadingWords = 8;
+    private readonly Dictionary<string, List<PassageEntry>> _blocks = [];
+
+    /// <summary>
+    /// The event's own text: for each place it is mentioned, the passages from the one that names it (a short heading
+    /// such as "Najaarscarrousel (oktober)", or the mention itself) up to the next meeting's, within one section and
+    /// sub-heading. Another type of meeting or another season's meeting ends the block.
+    /// </summary>
+    public IReadOnlyList<PassageEntry> Block(Event e)
+    {
+        lock (_blocks)
+        {
+            if (_blocks.TryGetValue(e.Id, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var passages = kit.Index.Passages;
+        var result = new List<PassageEntry>();
+        foreach (var source in e.Sources)
+        {
+            var at = -1;
+            for (var i = 0; i < passages.Count; i++)
+            {
+                var p = passages[i].Passage;
+                if (p.Source.File.EndsWith(Path.GetFileName(source.File), StringComparison.Ordinal) && p.Source.Line <= source.Line)
+                {
+                    at = i;
+                }
+            }
+
+            while (at > 0 && passages[at].Text.Length == 0 && SameBlockPlace(passages[at - 1], passages[at]))
+            {
+                at--;
+            }
+
+            if (at < 0 || passages[at].Text.Length == 0)
+            {
+                continue;
+            }
+
+            var start = passages[at];
+            var from = at;
+            if (!(Names(start, e) && IsHeading(start)))
+            {
+                for (var i = at - 1; i >= 0 && at - i <= BlockBack; i--)
+                {
+                    var p = passages[i];
+                    if (!SameBlockPlace(p, start) || NamesOther(p, e))
+                    {
+                        break;
+                    }
+
+                    if (p.Text.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    if (Names(p, e))
+                    {
+                        from = i;
+                        if (IsHeading(p))
+                        {
+                            break;
+                        }
+                    }
+                }
+            }
+
+            var to = at;
+            for (var i = at + 1; i < passages.Count && i - at <= BlockForward; i++)
+            {
+                var p = passages[i];
+                if (!SameBlockPlace(p, start) || NamesOther(p, e) || p.Text.Length > 0 && IsHeading(p) && !p.Passage.IsBullet && NamesAny(p))
+                {
+                    break;
+                }
+
+                to = i;
+            }
+
+            for (var i = from; i <= to; i++)
+            {
+                if (passages[i].Text.Length > 0 && !result.Contains(passages[i]))
+                {
+                    result.Add(passages[i]);
+                }
+            }
+        }
+
+        lock (_blocks)
+        {
+            _blocks[e.Id] = result;
+        }
+
+        return result;
+    }
+
+    private static bool SameBlockPlace(PassageEntry p, PassageEntry start) =>
+        p.Passage.ReportId == start.Passage.ReportId && p.Passage.Section == start.Passage.Section && p.Passage.Heading == start.Passage.Heading;
+
+    private static bool IsHeading(PassageEntry p) => Indexes.Sentences.WordCount(p.Text) <= HeadingWords;
+
+    private HashSet<string>? _typeWords;
+
+    private HashSet<string> TypeWords(EventType type) =>
+        kit.Words.Events.EventTypes.TryGetValue(type.ToString(), out var words) ? words.ToHashSet(StringComparer.Ordinal) : [];
+
+    private bool NamesAny(PassageEntry p)
+    {
+        _typeWords ??= kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        return Analysis.TextNormalizer.Tokens(p.Text).Any(_typeWords.Contains);
+    }
+
+    /// <summary>The passage names the event: a word of its type or of its title.</summary>
+    private bool Names(PassageEntry p, Event e)
+    {
+        var own = TypeWords(e.Type);
+        var title = Analysis.TextNormalizer.Tokens(e.Title).Where(w => w.Length > 3).ToHashSet(StringComparer.Ordinal);
+        return Analysis.TextNormalizer.Tokens(p.Text).Any(t => own.Contains(t) || title.Contains(t));
+    }
+
+    /// <summary>The passage names another kind of meeting, or a meeting of another season than the event's title.</summary>
+    private bool NamesOther(PassageEntry p, Event e)
+    {
+        var own = TypeWords(e.Type);
+        var others = kit.Words.Events.EventTypes.Where(kv => kv.Key != e.Type.ToString()).SelectMany(kv => kv.Value).Where(w => !own.Contains(w));
+        var title = Analysis.TextNormalizer.Tokens(e.Title);
+        var otherSeasons = kit.Words.Events.SeasonTitles.Where(kv => !kv.Value.Any(title.Contains)).SelectMany(kv => kv.Value);
+        var seasonTitled = kit.Words.Events.SeasonTitles.Values.Any(v => v.Any(title.Contains));
+        var tokens = Analysis.TextNormalizer.Tokens(p.Text).ToHashSet(StringComparer.Ordinal);
+        return others.Any(tokens.Contains) || seasonTitled && otherSeasons.Any(tokens.Contains);
+    }
+
+    /// <summary>The part of the event's content the question asks for, if any (the first facet of events.yaml whose words it uses).</summary>
+    public EventFacet? Facet(Query query)
+    {
+        var words = query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var last = query.Text.Tokens.Count > 0 ? query.Text.Tokens[^1].Text : "";
+        return kit.Words.Events.Facets.FirstOrDefault(f => f.Asked.Overlaps(words) || f.AskedLast.Contains(last));
     }
 
     public string NumberWord(int n) =>
@@ -351,7 +497,10 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
             return finder.Reply(query, Intent, none, [anchor], answered: false);
         }
 
-        if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed && query.Years.Count == 0 && query.Range is null
+        // The event just answered stays the one asked about when the question names no other period than its own
+        // ("..., en hoeveel workshops waren er?" after "de veiligheidsconferentie van 2017").
+        if (query.EventId is { } id && kit.Model.Events.FirstOrDefault(e => e.Id == id) is { } followed
+            && (query.Years.Count == 0 || query.Years.Count == 1 && query.Years[0] == followed.Year) && (query.Range is null || EventFinder.InRange(followed, query.Range))
             && !query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Ordinal))
         {
             return Single(query, followed);
@@ -475,6 +624,17 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
 
         var e = basic.Events[0];
         var facts = new List<Fact>();
+        var facet = finder.Facet(query);
+        var facetFacts = facet is null ? [] : FacetFacts(e, facet);
+        var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
+        if (query.Has(Signals.Count) && countNoun.Count > 0)
+        {
+            // "hoeveel workshops waren er?": the number next to the counted word in the meeting's own text.
+            var nounStems = countNoun.Select(Analysis.Analyzer.Stem).SelectMany(x => kit.Index.Analyzer.Synonyms(x).Append(x)).ToHashSet(StringComparer.Ordinal);
+            var counted = finder.Block(e).SelectMany(entry => Indexes.Sentences.Split(entry.Text).Where(x => search.NumberNear(x, nounStems)).Select(x => new Fact(x, kit.SourceOf(entry))));
+            facetFacts = [.. counted.Take(1), .. facetFacts];
+        }
+
         if (query.Has(Signals.TimeOfDay) && e.Time is { } time)
         {
             facts.Add(new Fact(kit.Texts.Format("event_time", time), finder.Sources([e]).FirstOrDefault() ?? new FactSource("", "", null)));
@@ -511,7 +671,17 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             }
         }
 
-        if (near is not null)
+        var ownFacts = facts.Count;
+        if (facetFacts.Count > 0)
+        {
+            // The asked part of the meeting, from its own text, comes first; what the wider search found follows.
+            facts.AddRange(facetFacts);
+            if (near is { Answered: true })
+            {
+                facts.AddRange(new[] { new Fact(near.Lead, near.Sources.FirstOrDefault() ?? new FactSource("", "", null)) }.Concat(near.Items).Where(f => facts.TrueForAll(x => x.Text != f.Text)));
+            }
+        }
+        else if (near is not null)
         {
             facts.AddRange(near.Answered ? [new Fact(near.Lead, near.Sources.FirstOrDefault() ?? new FactSource("", "", null)), .. near.Items] : near.Items);
         }
@@ -522,11 +692,19 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
 
         var lead = basic.Lead;
         var answered = basic.Answered;
-        if (query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && (near is not { Answered: true } || e.Status != EventStatus.Held))
+        if (facetFacts.Count == 0 && query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && (near is not { Answered: true } || e.Status != EventStatus.Held))
         {
             facts.Clear();
             // The event is known but its theme is not: say so rather than only repeating its date.
-            lead = kit.Texts.Format("event_theme_unknown", EventFinder.Name(e), finder.When(e));
+            lead = basic.Lead + " " + kit.Texts["facet_unknown_thema"];
+            answered = false;
+        }
+        else if (facet is not null && facetFacts.Count == 0 && !(near is { Answered: true } && Holds(near.Lead, facet)) && !(facet.ByPlace && e.Place is not null)
+            && !(facet.ByTopic && !string.IsNullOrWhiteSpace(e.Topic)))
+        {
+            // The meeting is known but the asked part of it is not in its text: say so plainly.
+            lead = basic.Lead + " " + kit.Texts["facet_unknown_" + facet.Name];
+            facts.RemoveRange(ownFacts, facts.Count - ownFacts);
             answered = false;
         }
 
@@ -536,7 +714,69 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             Lead = lead,
             Answered = answered,
             Items = facts.Take(AnswerKit.MaxItems).ToList(),
-            Sources = [.. basic.Sources, .. near?.Sources ?? []],
+            Sources = [.. basic.Sources, .. near?.Sources ?? [], .. facetFacts.Select(f => f.Source)],
         };
+    }
+
+    /// <summary>
+    /// The sentences of the event's own text that hold the asked part: a facet word, a name where the part is a name, a
+    /// list lead-in with its items.
+    /// </summary>
+    private List<Fact> FacetFacts(Event e, EventFacet facet)
+    {
+        var facts = new List<Fact>();
+        foreach (var entry in finder.Block(e))
+        {
+            var raw = entry.Passage.Text.Trim();
+            if (raw.EndsWith(':') && Holds(raw, facet))
+            {
+                // A list lead-in ("De thema's waren:") with its items, even where short items were merged into it.
+                facts.Add(new Fact(raw, kit.SourceOf(entry)));
+                facts.AddRange(search.ListItems(entry).Select(i => new Fact(i.Passage.Text.Trim(), kit.SourceOf(i))));
+                continue;
+            }
+
+            foreach (var sentence in Indexes.Sentences.Split(entry.Text))
+            {
+                if (!Holds(sentence, facet))
+                {
+                    continue;
+                }
+
+                facts.Add(new Fact(sentence, kit.SourceOf(entry)));
+
+                if (facts.Count >= AnswerKit.MaxItems)
+                {
+                    return facts;
+                }
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>The sentence holds the asked part: a word that writes it, a name where it is a name.</summary>
+    private bool Holds(string sentence, EventFacet facet)
+    {
+        var words = Analysis.TextNormalizer.Tokens(sentence);
+        return (facet.Text.Count == 0 || words.Exists(facet.Text.Contains))
+            && (facet.NameAfter.Count == 0 || NameAfter(sentence, facet.NameAfter))
+            && (!facet.NeedsName || search.HasName(sentence));
+    }
+
+    /// <summary>"in Dordrecht", "te Alblasserdam": one of the words followed by a name.</summary>
+    private bool NameAfter(string sentence, HashSet<string> before)
+    {
+        var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var j = 0; j + 1 < words.Length; j++)
+        {
+            var next = words[j + 1].Trim('.', ',', ';', ':', '(', ')');
+            if (before.Contains(words[j].ToLowerInvariant()) && next.Length > 1 && char.IsUpper(next[0]) && char.IsLower(next[1]) && kit.IsName(next))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -510,7 +510,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     }
 
     /// <summary>A capitalised word that is a name (not the sentence's first word, not a word the reports write in lower case).</summary>
-    private bool HasName(string sentence)
+    public bool HasName(string sentence)
     {
         var words = sentence.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         for (var j = 1; j < words.Length; j++)
@@ -564,7 +564,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     }
 
     /// <summary>A number (not a year) or a number word within three words of an asked word, in one sentence.</summary>
-    private bool NumberNear(string sentence, HashSet<string> nounStems)
+    public bool NumberNear(string sentence, HashSet<string> nounStems)
     {
         var tokens = TextNormalizer.Tokens(sentence, joinBrokenWords: false);
         for (var i = 0; i < tokens.Count; i++)

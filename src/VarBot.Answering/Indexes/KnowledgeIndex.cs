@@ -206,7 +206,9 @@ internal sealed class KnowledgeIndex
             // OCR fragments ("(ROR).") belong to the passage before them: search and quote them together.
             var previousText = texts[i - 1].TrimEnd();
             var continues = previousText.Length > 0 && char.IsLetter(previousText[^1]) && !model.Passages[i].IsBullet && !merged[i - 1]
-                && model.Passages[i].Section == model.Passages[i - 1].Section && model.Passages[i].Kind == model.Passages[i - 1].Kind;
+                && model.Passages[i].Section == model.Passages[i - 1].Section && model.Passages[i].Kind == model.Passages[i - 1].Kind
+                // A passage under another sub-heading starts anew ("16 november 2026 Leerhuis" is not continued by the next heading's text).
+                && model.Passages[i].Heading == model.Passages[i - 1].Heading;
             if ((WordCount(texts[i]) < MinPassageWords || continues) && model.Passages[i].ReportId == model.Passages[i - 1].ReportId)
             {
                 var target = i - 1;

@@ -223,7 +223,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Agenda;
         }
 
-        if (_words.Events.DetailWords.Overlaps(free))
+        if (_words.Events.DetailWords.Overlaps(free) || eventTypes.Count > 0 && _words.Events.FacetWords.Overlaps(free))
         {
             signals |= Signals.EventDetail;
         }

@@ -22,7 +22,7 @@ internal sealed class Words
     {
         Language = Resources.ReadYaml<LanguageWords>("language.yaml"),
         Time = Resources.ReadYaml<TimeWords>("time.yaml"),
-        Events = Resources.ReadYaml<EventWords>("events.yaml"),
+        Events = WithFacetWords(Resources.ReadYaml<EventWords>("events.yaml")),
         Budget = Resources.ReadYaml<BudgetWords>("budget.yaml"),
         Organisation = Resources.ReadYaml<OrganisationWords>("organisation.yaml"),
         Themes = Resources.ReadYaml<ThemeWords>("themes.yaml"),
@@ -31,6 +31,13 @@ internal sealed class Words
     });
 
     public static Words Load() => Shared.Value;
+
+    /// <summary>The words that ask for a part of a meeting's content, in one set.</summary>
+    private static EventWords WithFacetWords(EventWords events)
+    {
+        events.FacetWords.UnionWith(events.Facets.SelectMany(f => f.Asked.Concat(f.AskedLast)));
+        return events;
+    }
 }
 
 internal sealed class LanguageWords
@@ -102,6 +109,25 @@ internal sealed class EventWords
     public HashSet<string> TimeOfDayWords { get; set; } = [];
     public HashSet<string> PluralWords { get; set; } = [];
     public HashSet<string> ThemeAskedWords { get; set; } = [];
+    public List<EventFacet> Facets { get; set; } = [];
+    /// <summary>Every word of <see cref="Facets"/> that asks for a part (with an event named, it asks about the event's content).</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public HashSet<string> FacetWords { get; } = [];
+}
+
+/// <summary>A part of a meeting's content (its themes, speakers, form, place): the words that ask for it and that write it.</summary>
+internal sealed class EventFacet
+{
+    public string Name { get; set; } = "";
+    public HashSet<string> Asked { get; set; } = [];
+    public HashSet<string> AskedLast { get; set; } = [];
+    public HashSet<string> Text { get; set; } = [];
+    public HashSet<string> NameAfter { get; set; } = [];
+    public bool NeedsName { get; set; }
+    /// <summary>The event's topic in the model answers the part.</summary>
+    public bool ByTopic { get; set; }
+    /// <summary>The event's place in the model answers the part.</summary>
+    public bool ByPlace { get; set; }
 }
 
 internal sealed class BudgetWords
