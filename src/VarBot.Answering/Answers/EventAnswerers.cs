@@ -345,6 +345,59 @@ internal sealed class EventFinder(AnswerKit kit)
         return kit.Words.Events.Facets.FirstOrDefault(f => f.Asked.Overlaps(words) || f.AskedLast.Contains(last));
     }
 
+    /// <summary>"X is op ...", "X was op ...", "X stond gepland op ...; niet teruggemeld", "X is niet doorgegaan": by its status.</summary>
+    public string SingleLead(Event e, DateOnly today)
+    {
+        var key = e.Status == EventStatus.Cancelled ? "event_single_cancelled"
+            : IsUpcoming(e, today) ? "event_single_future"
+            : e.Status == EventStatus.Held ? "event_single_past" : "event_single_unreported";
+        return kit.Texts.Format(key, Name(e), When(e));
+    }
+
+    /// <summary>The event went ahead or is still to come, as far as the reports say: a "ja" may precede it.</summary>
+    public static bool WentOrComes(Event e, DateOnly today) => e.Status != EventStatus.Cancelled && (IsUpcoming(e, today) || e.Status == EventStatus.Held);
+
+    /// <summary>
+    /// What the reports say after a meeting that was planned and never reported as held: the report of its year that
+    /// names its kind and its month ("In oktober 2024 heeft de VAR als voorproefje op de ... conferentie een webinar
+    /// georganiseerd"), and the next meeting of its kind.
+    /// </summary>
+    public List<Fact> Aftermath(Event e, DateOnly today)
+    {
+        var facts = new List<Fact>();
+        if (IsUpcoming(e, today) || e.Status != EventStatus.Planned)
+        {
+            return facts;
+        }
+
+        var typeWords = TypeWords(e.Type);
+        var own = Analysis.TextNormalizer.Tokens(e.Title).Where(typeWords.Contains).ToList();
+        var month = (e.Date?.Month ?? e.Month) is { } m && m <= kit.Words.Language.Months.Count ? kit.Words.Language.Months[m - 1] : null;
+        if (own.Count > 0 && month is not null)
+        {
+            var sources = e.Sources.ToHashSet();
+            foreach (var entry in kit.Index.Passages.Where(p => p.Passage.Kind == PassageKind.Done && p.Passage.Year == e.Year && p.Text.Length > 0 && !sources.Contains(p.Passage.Source)))
+            {
+                foreach (var sentence in Indexes.Sentences.Split(entry.Text))
+                {
+                    var words = Analysis.TextNormalizer.Tokens(sentence);
+                    if (words.Contains(month) && words.Exists(own.Contains))
+                    {
+                        facts.Add(new Fact(sentence, kit.SourceOf(entry)));
+                    }
+                }
+            }
+        }
+
+        var at = KnowledgeIndex.SortDate(e);
+        if (kit.Index.Events.Select(x => x.Event).FirstOrDefault(x => x.Type == e.Type && x.Status != EventStatus.Cancelled && KnowledgeIndex.SortDate(x) > at) is { } next)
+        {
+            facts.Add(new Fact(kit.Texts.Format("event_next_after", Name(next), When(next)), Sources([next]).FirstOrDefault() ?? new FactSource("", "", null)));
+        }
+
+        return facts;
+    }
+
     public string NumberWord(int n) =>
         kit.Words.Language.Numbers.Where(kv => kv.Value == n && !kv.Key.EndsWith("maal", StringComparison.Ordinal) && kv.Key != "een").Select(kv => kv.Key).FirstOrDefault()
         ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -444,14 +497,15 @@ internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder) : IAn
         if (list.Count == 1)
         {
             var e = list[0];
-            text = kit.Texts.Format(EventFinder.IsUpcoming(e, query.Today) ? "event_single_future" : "event_single_past", EventFinder.Name(e), finder.When(e));
+            text = finder.SingleLead(e, query.Today);
         }
         else
         {
             text = kit.Texts.Format("event_list", AnswerKit.Capital(period), finder.NumberWord(list.Count), plural.ToLowerInvariant() == plural ? plural : plural);
         }
 
-        if (query.Has(Signals.YesNo))
+        // "Ja" only for a meeting that went ahead or is still to come: never "ja" next to "niet teruggemeld".
+        if (query.Has(Signals.YesNo) && (list.Count > 1 || EventFinder.WentOrComes(list[0], query.Today)))
         {
             text = kit.Texts.Format("yes", text);
         }
@@ -586,16 +640,7 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         return finder.Reply(query, Intent, noneLead, last is null ? [] : [last], answered: false);
     }
 
-    private Reply Single(Query query, Event e)
-    {
-        var key = EventFinder.IsUpcoming(e, query.Today) ? "event_single_future" : e.Status == EventStatus.Held ? "event_single_past" : "event_single_unreported";
-        if (e.Status == EventStatus.Cancelled)
-        {
-            key = "event_single_cancelled";
-        }
-
-        return finder.Reply(query, Intent, kit.Texts.Format(key, EventFinder.Name(e), finder.When(e)), [e]);
-    }
+    private Reply Single(Query query, Event e) => finder.Reply(query, Intent, finder.SingleLead(e, query.Today), [e], items: finder.Aftermath(e, query.Today));
 
     private string Article(EventType type) => kit.Texts.Has("article_" + type) ? kit.Texts["article_" + type] : "de";
 }
@@ -626,6 +671,12 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         var facts = new List<Fact>();
         var facet = finder.Facet(query);
         var facetFacts = facet is null ? [] : FacetFacts(e, facet);
+        var aftermath = finder.Aftermath(e, query.Today);
+        if (facet is { ByStatus: true })
+        {
+            facetFacts.AddRange(aftermath);
+        }
+
         var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
         if (query.Has(Signals.Count) && countNoun.Count > 0)
         {
@@ -669,6 +720,11 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             {
                 near = wide;
             }
+        }
+
+        if (facet is not { ByStatus: true })
+        {
+            facts.AddRange(aftermath);
         }
 
         var ownFacts = facts.Count;
@@ -725,14 +781,17 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
     private List<Fact> FacetFacts(Event e, EventFacet facet)
     {
         var facts = new List<Fact>();
+        var listed = 0;
         foreach (var entry in finder.Block(e))
         {
             var raw = entry.Passage.Text.Trim();
             if (raw.EndsWith(':') && Holds(raw, facet))
             {
-                // A list lead-in ("De thema's waren:") with its items, even where short items were merged into it.
-                facts.Add(new Fact(raw, kit.SourceOf(entry)));
-                facts.AddRange(search.ListItems(entry).Select(i => new Fact(i.Passage.Text.Trim(), kit.SourceOf(i))));
+                // A list lead-in ("De thema's waren:") with its items, even where short items were merged into it: the
+                // list comes before single sentences.
+                List<Fact> list = [new Fact(raw, kit.SourceOf(entry)), .. search.ListItems(entry).Select(i => new Fact(i.Passage.Text.Trim(), kit.SourceOf(i)))];
+                facts.InsertRange(listed, list);
+                listed += list.Count;
                 continue;
             }
 

@@ -128,6 +128,8 @@ internal sealed class EventFacet
     public bool ByTopic { get; set; }
     /// <summary>The event's place in the model answers the part.</summary>
     public bool ByPlace { get; set; }
+    /// <summary>What later reports say after a planned meeting answers the part (did it go ahead).</summary>
+    public bool ByStatus { get; set; }
 }
 
 internal sealed class BudgetWords
