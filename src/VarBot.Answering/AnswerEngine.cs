@@ -149,7 +149,7 @@ public sealed class AnswerEngine
         if (followUp && previous?.Years is { Count: > 0 } earlier && reply.Context.Years is { Count: > 0 } now && !earlier.SequenceEqual(now))
         {
             // "en in 2024?" after 2026: "hoeveel is dat gestegen?" then compares the two years.
-            reply = reply with { Context = reply.Context with { EarlierYears = earlier } };
+            reply = reply with { Context = reply.Context with { EarlierYears = earlier, EarlierKind = previous.ShownKind } };
         }
 
         return reply;

@@ -173,7 +173,11 @@ internal sealed class BudgetFinder(AnswerKit kit)
             Sources = shown.Select(b => kit.SourceOf(b.Budget)).Distinct().ToList(),
             Suggestions = suggestions,
             Answered = answered,
-            Context = kit.ContextOf(query, intent, years: [year]) with { LineLabel = !total && lines.Count == 1 ? lines[0].Line.Label : null },
+            Context = kit.ContextOf(query, intent, years: [year]) with
+            {
+                LineLabel = !total && lines.Count == 1 ? lines[0].Line.Label : null,
+                ShownKind = shown.Count > 0 ? shown[0].Budget.Kind : null,
+            },
         };
     }
 }
@@ -383,8 +387,9 @@ internal sealed class BudgetCompareAnswerer(AnswerKit kit, BudgetFinder finder, 
             var (from, to) = (years.Min(), years.Max());
             // "De begroting 2024 tegen het budget van 2023": a year without the named kind is compared on its other kind;
             // the answer names both tables.
-            a = finder.Find(from, query.Kind ?? finder.DefaultKind(from, query.Today)) ?? finder.Find(from, Other(query.Kind ?? finder.DefaultKind(from, query.Today)));
-            b = finder.Find(to, query.Kind ?? finder.DefaultKind(to, query.Today)) ?? finder.Find(to, Other(query.Kind ?? finder.DefaultKind(to, query.Today)));
+            var kindOf = (int y) => query.KindByYear is { } byYear && byYear.TryGetValue(y, out var k) ? k : query.Kind ?? finder.DefaultKind(y, query.Today);
+            a = finder.Find(from, kindOf(from)) ?? finder.Find(from, Other(kindOf(from)));
+            b = finder.Find(to, kindOf(to)) ?? finder.Find(to, Other(kindOf(to)));
             if (a is null || b is null)
             {
                 return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_year", a is null ? from : to));

@@ -39,6 +39,10 @@ public sealed record ConversationContext
     public MonitoringKind? Monitoring { get; init; }
     /// <summary>The years answered the turn before this one, in the same conversation thread ("hoeveel is dat gestegen?" compares them).</summary>
     public IReadOnlyList<int>? EarlierYears { get; init; }
+    /// <summary>The budget table (jaarrekening, begroting) the answer led with, whether or not the question named it.</summary>
+    public BudgetKind? ShownKind { get; init; }
+    /// <summary>The budget kind (jaarrekening, begroting) answered the turn before this one: "hoeveel minder is dat?" compares on it.</summary>
+    public BudgetKind? EarlierKind { get; init; }
     /// <summary>The budget line answered (its label), so a comparison pairs exactly that line in the other year.</summary>
     public string? LineLabel { get; init; }
     /// <summary>What a count question counted ("netwerkbijeenkomsten"), for "en hoeveel waren er gepland?".</summary>

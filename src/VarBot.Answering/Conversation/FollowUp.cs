@@ -165,6 +165,12 @@ internal static class FollowUp
             var other = query.Years.Count > 0 ? query.Years : previous.EarlierYears ?? [];
             var years = previous.Years!.Concat(other).Distinct().ToList();
             merged = merged with { Years = years, Range = null };
+            if (query.Years.Count == 0 && query.Kind is null && previous.ShownKind is { } nowKind && previous.EarlierKind is { } earlierKind && nowKind != earlierKind
+                && previous.Years!.Count == 1 && other.Count == 1)
+            {
+                // "hoeveel minder is dat?" after a jaarrekening figure and then a begroting figure: each year on its own table.
+                merged = merged with { KindByYear = new Dictionary<int, Knowledge.Model.BudgetKind> { [previous.Years[0]] = nowKind, [other[0]] = earlierKind } };
+            }
             signals |= Signals.Year | (years.Count > 1 ? Signals.TwoYears : Signals.None);
         }
         else if (query.YearShift is { } shift && previousYear is { } anchor)

@@ -131,6 +131,8 @@ internal sealed record Query
     public IReadOnlyList<string> LineKeys { get; init; } = [];
     public IReadOnlyList<string> NegatedLineKeys { get; init; } = [];
     public BudgetKind? Kind { get; init; }
+    /// <summary>A comparison follow-up's kind per year, where the two answered figures came from different tables.</summary>
+    public IReadOnlyDictionary<int, BudgetKind>? KindByYear { get; init; }
     public bool BothKinds { get; init; }
     /// <summary>True when this question itself names begroting or jaarrekening (a follow-up inherits the kind, not this).</summary>
     public bool KindNamed { get; init; }

@@ -134,6 +134,8 @@ internal sealed class EventFacet
 
 internal sealed class BudgetWords
 {
+    /// <summary>Verbs that go with a comparison word and name no topic ("hoeveel is dat erbij gekomen?").</summary>
+    public HashSet<string> CompareFillers { get; set; } = [];
     public HashSet<string> MoneyWords { get; set; } = [];
     public HashSet<string> WeakMoneyWords { get; set; } = [];
     public HashSet<string> JaarrekeningWords { get; set; } = [];
