@@ -174,6 +174,21 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             return search.Answer(query) ;
         }
 
+        if (query.Has(Signals.Duration) && query.Text.Tokens.Any(t => kit.Words.Organisation.SinceWords.Contains(t.Text))
+            && kit.Model.Organisation.Where(f => f.Value == fact.Value && f.Kind == (query.Role ?? fact.Kind)).MinBy(f => f.Year) is { } first)
+        {
+            // "Sinds wanneer?": the first report that names the person in the role.
+            return new Reply
+            {
+                Intent = Intent,
+                Title = kit.Texts["org_title"],
+                Lead = kit.Texts.Format("org_since", first.Value, kit.Texts["org_role_" + first.Kind], first.Year),
+                Sources = [kit.SourceOf(first.Source, kit.Texts["org_title"]) ?? new FactSource(first.ReportId, kit.Texts["org_title"], first.Source)],
+                Suggestions = kit.DefaultSuggestions(),
+                Context = kit.ContextOf(query, Intent) with { Role = first.Kind, Person = first.Value },
+            };
+        }
+
         if (query.Has(Signals.Duration) && Duration(fact.Value) is { } span)
         {
             // "Hoe lang is Jan Heijkoop voorzitter geweest?": the sentence that names the person with a length of time.

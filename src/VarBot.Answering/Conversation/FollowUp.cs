@@ -109,6 +109,8 @@ internal static class FollowUp
         {
             merged = merged with { Role = previous.Role, Person = previous.Person };
             signals |= Signals.Role | Signals.RoleOnly;
+            // "wie heeft hem later opgevolgd?": the holder after (or before) that person, or how long they held it.
+            signals |= query.HasAny(Signals.After | Signals.Before | Signals.Duration) ? Signals.PersonName : Signals.None;
         }
         else if (hasTopic && PointsPastEvent(query, previous))
         {

@@ -166,6 +166,8 @@ internal sealed class OrganisationWords
 {
     public Dictionary<string, List<string>> Roles { get; set; } = [];
     public List<string> PersonRoles { get; set; } = [];
+    /// <summary>"Sinds wanneer?": the first report that names the person in the role.</summary>
+    public HashSet<string> SinceWords { get; set; } = [];
     public List<string> CountRoles { get; set; } = [];
     public HashSet<string> FillerWords { get; set; } = [];
     public HashSet<string> PersonRoleWords { get; set; } = [];
