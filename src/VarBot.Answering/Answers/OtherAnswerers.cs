@@ -335,7 +335,11 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         var lead = items[0].Text;
         var facts = items.Skip(1).ToList();
         var answered = true;
-        if (query.Has(Signals.Outcome) && !query.HasAny(Signals.When | Signals.Count | Signals.Where | Signals.Who))
+        // "Hoeveel procent voelde zich onveilig volgens de Veiligheidsmonitor 2023?": a figure of the publication's content,
+        // not a count of publications, and no report sentence gives it.
+        var asksFigure = query.HasAny(Signals.Count | Signals.Share) && !query.HasAny(Signals.When | Signals.Where | Signals.Who) && text is not { Answered: true }
+            && !query.CountNoun.Any(w => kit.Words.Monitoring.Kinds.Values.Any(k => k.Any(x => w.StartsWith(x, StringComparison.Ordinal))));
+        if (query.Has(Signals.Outcome) && !query.HasAny(Signals.When | Signals.Count | Signals.Where | Signals.Who) || asksFigure)
         {
             // "Wat zijn de uitkomsten van de Veiligheidsmonitor 2025?": the reports say when and by whom, never the results.
             facts.Insert(0, items[0]);

@@ -580,7 +580,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             {
                 var t = tokens[j];
                 var isYear = t.Length == 4 && t.All(char.IsDigit) && t[0] is '1' or '2';
-                if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)))
+                if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)) && !IsPeriod(tokens, j, nounStems))
                 {
                     return true;
                 }
@@ -588,6 +588,18 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         return false;
+    }
+
+    /// <summary>"kinderen van 8-12 jaar", "drie jaar": a number (or range) followed by a unit of time is an age or a period, not a count of the asked thing.</summary>
+    private bool IsPeriod(List<string> tokens, int at, HashSet<string> nounStems)
+    {
+        var k = at + 1;
+        while (k < tokens.Count && k <= at + 2 && tokens[k].All(char.IsDigit))
+        {
+            k++;
+        }
+
+        return k < tokens.Count && kit.Words.Language.DurationUnits.Contains(tokens[k]) && !nounStems.Contains(Analyzer.Stem(tokens[k]));
     }
 
     /// <summary>
