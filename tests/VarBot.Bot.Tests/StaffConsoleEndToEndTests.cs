@@ -158,6 +158,23 @@ public sealed class StaffConsoleEndToEndTests : IClassFixture<AzuriteFixture>, I
     }
 
     [Fact]
+    public async Task Console_AddressWithoutAValidMonth_NotFoundAndNothingChanged()
+    {
+        using var console = await _host.SignInAsync("Bram");
+        var http = console.Http;
+        var token = await console.TokenAsync("/beheer/nieuwsbrief/2027-01");
+
+        foreach (var path in new[] { "/beheer/nieuwsbrief/2027-13", "/beheer/nieuwsbrief/abc", "/beheer/nieuwsbrief/2027-1/voorbeeld", "/beheer/nieuwsbrief/2027-00/linkedin" })
+        {
+            Assert.True((await http.GetAsync(path)).StatusCode == HttpStatusCode.NotFound, path);
+        }
+
+        var send = await http.PostAsync("/beheer/nieuwsbrief/2027-13/versturen", new FormUrlEncodedContent([token, new("toch", "ja")]));
+        Assert.Equal(HttpStatusCode.NotFound, send.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/beheer/nieuwsbrief/2027-12")).StatusCode);
+    }
+
+    [Fact]
     public async Task Console_SubscriberPagesAnonymous_SentToSignInOrRefused()
     {
         await _host.Services.GetRequiredService<SubscriberStore>().SubscribeAsync("geheim@var.test", null, [], "test", confirmed: true);

@@ -20,30 +20,33 @@ using VarBot.Storage;
 
 namespace VarBot.Bot.StaffConsole;
 
-/// <summary>The handlers of /beheer: each GET renders a Razor component page, each POST checks the antiforgery token first.</summary>
+/// <summary>The handlers of /beheer: each GET renders a Razor component page; each form post passes <see cref="ConsoleFormCheck"/> first.</summary>
 internal static class ConsoleEndpoints
 {
     private const string Html = "text/html; charset=utf-8";
+
+    /// <summary>A month in a console address: anything else is not a console page (404) before a handler runs.</summary>
+    private const string Month = "{month:regex(^\\d{{4}}-(0[1-9]|1[0-2])$)}";
 
     public static void Map(IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/beheer").DisableAntiforgery();
         group.MapGet("/aanmelden", SignInForm).AllowAnonymous();
-        group.MapPost("/aanmelden", SignInAsync).AllowAnonymous();
+        group.MapPost("/aanmelden", SignInAsync).AllowAnonymous().AddEndpointFilter<ConsoleFormCheck>();
 
         var staff = group.MapGroup("").RequireAuthorization(StaffConsoleExtensions.StaffPolicy);
-        staff.MapPost("/afmelden", SignOutAsync);
+        staff.MapPost("/afmelden", SignOutAsync).AddEndpointFilter<ConsoleFormCheck>();
         staff.MapGet("", IssuesAsync);
         staff.MapGet("/feedback", FeedbackAsync);
-        staff.MapGet("/nieuwsbrief/{month}", IssueAsync);
-        staff.MapPost("/nieuwsbrief/{month}", SaveAsync);
-        staff.MapGet("/nieuwsbrief/{month}/voorbeeld", StoredPreviewAsync).WithMetadata(NoLoginRedirect.Instance);
-        staff.MapPost("/nieuwsbrief/{month}/voorbeeld", LivePreviewAsync).WithMetadata(NoLoginRedirect.Instance);
-        staff.MapGet("/nieuwsbrief/{month}/voortgang", ProgressAsync).WithMetadata(NoLoginRedirect.Instance);
-        staff.MapPost("/nieuwsbrief/{month}/proef", TestSendAsync);
-        staff.MapPost("/nieuwsbrief/{month}/goedkeuren", ApproveAsync);
-        staff.MapPost("/nieuwsbrief/{month}/versturen", SendAsync);
-        staff.MapGet("/nieuwsbrief/{month}/linkedin", LinkedInAsync);
+        staff.MapGet($"/nieuwsbrief/{Month}", IssueAsync);
+        staff.MapPost($"/nieuwsbrief/{Month}", SaveAsync).AddEndpointFilter<ConsoleFormCheck>();
+        staff.MapGet($"/nieuwsbrief/{Month}/voorbeeld", StoredPreviewAsync).WithMetadata(NoLoginRedirect.Instance);
+        staff.MapPost($"/nieuwsbrief/{Month}/voorbeeld", LivePreviewAsync).WithMetadata(NoLoginRedirect.Instance).AddEndpointFilter<ConsoleFormCheck>();
+        staff.MapGet($"/nieuwsbrief/{Month}/voortgang", ProgressAsync).WithMetadata(NoLoginRedirect.Instance);
+        staff.MapPost($"/nieuwsbrief/{Month}/proef", TestSendAsync).AddEndpointFilter<ConsoleFormCheck>();
+        staff.MapPost($"/nieuwsbrief/{Month}/goedkeuren", ApproveAsync).AddEndpointFilter<ConsoleFormCheck>();
+        staff.MapPost($"/nieuwsbrief/{Month}/versturen", SendAsync).AddEndpointFilter<ConsoleFormCheck>();
+        staff.MapGet($"/nieuwsbrief/{Month}/linkedin", LinkedInAsync);
         SubscriberEndpoints.Map(staff);
     }
 
@@ -55,11 +58,6 @@ internal static class ConsoleEndpoints
         if (!signIn.LocalAllowed || !IsLoopback(context))
         {
             return Results.NotFound();
-        }
-
-        if (await RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
         }
 
         var form = await context.Request.ReadFormAsync(context.RequestAborted);
@@ -79,13 +77,8 @@ internal static class ConsoleEndpoints
         return Results.Redirect(LocalPath(form["terug"]));
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IAntiforgery antiforgery, ConsoleSignIn signIn)
+    private static async Task<IResult> SignOutAsync(HttpContext context, ConsoleSignIn signIn)
     {
-        if (await RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         await context.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return signIn.UsesEntra
             ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [Microsoft.AspNetCore.Authentication.OpenIdConnect.OpenIdConnectDefaults.AuthenticationScheme])
@@ -129,164 +122,104 @@ internal static class ConsoleEndpoints
         return Page<FeedbackPage>(new() { ["UserName"] = StaffPrincipal.Name(context.User), ["Token"] = Token(context, antiforgery), ["Items"] = items });
     }
 
-    private static async Task<IResult> IssueAsync(string month, string? melding, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
+    private static async Task<IResult> IssueAsync(IssueMonth month, string? melding, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m))
-        {
-            return Results.NotFound();
-        }
-
-        return await IssuePageAsync(m, context, antiforgery, services, Messages.GetValueOrDefault(melding ?? ""), null, StatusCodes.Status200OK, ct);
+        return await IssuePageAsync(month, context, antiforgery, services, Messages.GetValueOrDefault(melding ?? ""), null, StatusCodes.Status200OK, ct);
     }
 
-    private static async Task<IResult> SaveAsync(string month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
+    private static async Task<IResult> SaveAsync(IssueMonth month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m))
-        {
-            return Results.NotFound();
-        }
-
-        if (await RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var form = await context.Request.ReadFormAsync(ct);
         var etag = form["etag"].ToString();
         try
         {
-            await services.Editor.SaveDraftAsync(services.Model, ReadDraft(form, m), etag.Length == 0 ? null : etag, StaffPrincipal.Name(context.User), ct);
-            return Results.Redirect($"/beheer/nieuwsbrief/{m}?melding=opgeslagen");
+            await services.Editor.SaveDraftAsync(services.Model, ReadDraft(form, month), etag.Length == 0 ? null : etag, StaffPrincipal.Name(context.User), ct);
+            return Results.Redirect($"/beheer/nieuwsbrief/{month}?melding=opgeslagen");
         }
         catch (Exception ex) when (ex is DraftConflictException or IssueRefusedException)
         {
-            return await IssuePageAsync(m, context, antiforgery, services, null, ex.Message, StatusCodes.Status409Conflict, ct);
+            return await IssuePageAsync(month, context, antiforgery, services, null, ex.Message, StatusCodes.Status409Conflict, ct);
         }
     }
 
-    private static async Task<IResult> LivePreviewAsync(string month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
+    private static async Task<IResult> LivePreviewAsync(IssueMonth month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m))
-        {
-            return Results.NotFound();
-        }
-
-        if (await RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var form = await context.Request.ReadFormAsync(ct);
-        var composed = await services.Editor.PreviewAsync(services.Model, ReadDraft(form, m));
+        var composed = await services.Editor.PreviewAsync(services.Model, ReadDraft(form, month));
         return NoStore(context, Results.Content(composed.Html, Html));
     }
 
-    private static async Task<IResult> StoredPreviewAsync(string month, HttpContext context, ConsoleServices services, CancellationToken ct)
+    private static async Task<IResult> StoredPreviewAsync(IssueMonth month, HttpContext context, ConsoleServices services, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m))
-        {
-            return Results.NotFound();
-        }
-
         string? html;
-        if (await services.Store.GetArchivedIssueAsync(m, ct) is { } sent)
+        if (await services.Store.GetArchivedIssueAsync(month, ct) is { } sent)
         {
             html = (await services.Editor.RenderAsync(sent)).Html;
         }
         else
         {
-            await services.Editor.EnsureStoredAsync(services.Model, m, ct);
-            html = await services.Store.GetHtmlAsync(m, ct);
+            await services.Editor.EnsureStoredAsync(services.Model, month, ct);
+            html = await services.Store.GetHtmlAsync(month, ct);
         }
 
         return html is null ? Results.NotFound() : NoStore(context, Results.Content(html, Html));
     }
 
-    private static async Task<IResult> TestSendAsync(string month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, NewsletterSender sender, CancellationToken ct)
+    private static async Task<IResult> TestSendAsync(IssueMonth month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, NewsletterSender sender, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m))
-        {
-            return Results.NotFound();
-        }
-
-        if (await RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var address = (await context.Request.ReadFormAsync(ct))["adres"].ToString().Trim();
         if (!SubscriptionService.IsValidAddress(address))
         {
-            return await IssuePageAsync(m, context, antiforgery, services, null, BotTexts.ConsoleProofAddressInvalid, StatusCodes.Status400BadRequest, ct);
+            return await IssuePageAsync(month, context, antiforgery, services, null, BotTexts.ConsoleProofAddressInvalid, StatusCodes.Status400BadRequest, ct);
         }
 
         try
         {
-            await services.Editor.EnsureStoredAsync(services.Model, m, ct);
-            await sender.SendTestAsync(m, address, ct);
-            return Results.Redirect($"/beheer/nieuwsbrief/{m}?melding=proef");
+            await services.Editor.EnsureStoredAsync(services.Model, month, ct);
+            await sender.SendTestAsync(month, address, ct);
+            return Results.Redirect($"/beheer/nieuwsbrief/{month}?melding=proef");
         }
         catch (Exception ex) when (ex is VarBot.Newsletter.Delivery.MailDeliveryException or IOException or InvalidOperationException)
         {
-            services.Log(ex, m);
-            return await IssuePageAsync(m, context, antiforgery, services, null, BotTexts.ConsoleProofFailed, StatusCodes.Status502BadGateway, ct);
+            services.Log(ex, month);
+            return await IssuePageAsync(month, context, antiforgery, services, null, BotTexts.ConsoleProofFailed, StatusCodes.Status502BadGateway, ct);
         }
     }
 
-    private static async Task<IResult> ApproveAsync(string month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
+    private static async Task<IResult> ApproveAsync(IssueMonth month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m))
-        {
-            return Results.NotFound();
-        }
-
-        if (await RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var form = await context.Request.ReadFormAsync(ct);
         try
         {
-            await services.Editor.ApproveAsync(m, StaffPrincipal.Name(context.User), form["toch"] == "ja", form["inhoud"].ToString(), ct);
-            return Results.Redirect($"/beheer/nieuwsbrief/{m}?melding=goedgekeurd");
+            await services.Editor.ApproveAsync(month, StaffPrincipal.Name(context.User), form["toch"] == "ja", form["inhoud"].ToString(), ct);
+            return Results.Redirect($"/beheer/nieuwsbrief/{month}?melding=goedgekeurd");
         }
         catch (Exception ex) when (ex is DraftConflictException or IssueRefusedException)
         {
-            return await IssuePageAsync(m, context, antiforgery, services, null, ex.Message, StatusCodes.Status409Conflict, ct);
+            return await IssuePageAsync(month, context, antiforgery, services, null, ex.Message, StatusCodes.Status409Conflict, ct);
         }
     }
 
-    private static async Task<IResult> SendAsync(string month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, SendJobs jobs, CancellationToken ct)
+    private static async Task<IResult> SendAsync(IssueMonth month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, SendJobs jobs, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m))
-        {
-            return Results.NotFound();
-        }
-
-        if (await RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var form = await context.Request.ReadFormAsync(ct);
         try
         {
-            await services.Editor.FreezeForSendingAsync(m, form["toch"] == "ja", ct);
+            await services.Editor.FreezeForSendingAsync(month, form["toch"] == "ja", ct);
         }
         catch (IssueRefusedException ex)
         {
-            return await IssuePageAsync(m, context, antiforgery, services, null, ex.Message, StatusCodes.Status409Conflict, ct);
+            return await IssuePageAsync(month, context, antiforgery, services, null, ex.Message, StatusCodes.Status409Conflict, ct);
         }
 
-        jobs.Start(m, StaffPrincipal.Name(context.User));
-        return Results.Redirect($"/beheer/nieuwsbrief/{m}?melding=verzenden");
+        jobs.Start(month, StaffPrincipal.Name(context.User));
+        return Results.Redirect($"/beheer/nieuwsbrief/{month}?melding=verzenden");
     }
 
     /// <summary>The send's progress as JSON for the page's poll, read from storage (any host, also after a restart); "klaar" once it is no longer running.</summary>
-    private static async Task<IResult> ProgressAsync(string month, HttpContext context, SendStatusReader status, CancellationToken ct)
+    private static async Task<IResult> ProgressAsync(IssueMonth month, HttpContext context, SendStatusReader status, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m) || await status.GetAsync(m, withLog: false, ct) is not { } state)
+        if (await status.GetAsync(month, withLog: false, ct) is not { } state)
         {
             return Results.NotFound();
         }
@@ -294,20 +227,15 @@ internal static class ConsoleEndpoints
         return NoStore(context, Results.Json(new { verzonden = state.Sent, mislukt = state.Failed, resterend = state.Remaining, totaal = state.Total, klaar = state.Phase != SendPhase.Running }));
     }
 
-    private static async Task<IResult> LinkedInAsync(string month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
+    private static async Task<IResult> LinkedInAsync(IssueMonth month, HttpContext context, IAntiforgery antiforgery, ConsoleServices services, CancellationToken ct)
     {
-        if (!IssueMonth.TryParse(month, out var m))
-        {
-            return Results.NotFound();
-        }
-
-        var issue = await services.Store.GetArchivedIssueAsync(m, ct) ?? (await services.Editor.EnsureStoredAsync(services.Model, m, ct)).Issue;
+        var issue = await services.Store.GetArchivedIssueAsync(month, ct) ?? (await services.Editor.EnsureStoredAsync(services.Model, month, ct)).Issue;
         return Page<LinkedInPage>(new()
         {
             ["UserName"] = StaffPrincipal.Name(context.User),
             ["Token"] = Token(context, antiforgery),
-            ["Month"] = m.ToString(),
-            ["Title"] = string.Format(BotTexts.ConsoleLinkedInTitle, MonthName(m)),
+            ["Month"] = month.ToString(),
+            ["Title"] = string.Format(BotTexts.ConsoleLinkedInTitle, MonthName(month)),
             ["Posts"] = LinkedInDrafter.Draft(issue),
             ["Max"] = LinkedInDrafter.MaxLength,
         });
@@ -408,19 +336,6 @@ internal static class ConsoleEndpoints
     };
 
     private static string MonthName(IssueMonth month) => DutchFormat.MonthYear(month.Year, month.Month);
-
-    internal static async Task<IResult?> RejectForgeryAsync(HttpContext context, IAntiforgery antiforgery)
-    {
-        try
-        {
-            await antiforgery.ValidateRequestAsync(context);
-            return null;
-        }
-        catch (AntiforgeryValidationException)
-        {
-            return Results.Content(BotTexts.ConsoleFormExpired, Html, System.Text.Encoding.UTF8, StatusCodes.Status400BadRequest);
-        }
-    }
 
     internal static FormToken Token(HttpContext context, IAntiforgery antiforgery)
     {

@@ -20,11 +20,11 @@ internal static class SubscriberEndpoints
     public static void Map(RouteGroupBuilder staff)
     {
         staff.MapGet("/abonnees", PageAsync);
-        staff.MapPost("/abonnees/zoeken", SearchAsync);
+        staff.MapPost("/abonnees/zoeken", SearchAsync).AddEndpointFilter<ConsoleFormCheck>();
         staff.MapPost("/abonnees/controleren", CheckAsync).WithMetadata(new Microsoft.AspNetCore.Mvc.RequestSizeLimitAttribute(ImportUploads.MaxBytes + 64 * 1024));
-        staff.MapPost("/abonnees/importeren", ImportAsync);
-        staff.MapPost("/abonnees/exporteren", ExportAsync);
-        staff.MapPost("/abonnees/vergeten", ForgetAsync);
+        staff.MapPost("/abonnees/importeren", ImportAsync).AddEndpointFilter<ConsoleFormCheck>();
+        staff.MapPost("/abonnees/exporteren", ExportAsync).AddEndpointFilter<ConsoleFormCheck>();
+        staff.MapPost("/abonnees/vergeten", ForgetAsync).AddEndpointFilter<ConsoleFormCheck>();
     }
 
     private static Task<IResult> PageAsync(string? melding, HttpContext context, IAntiforgery antiforgery, SubscriberServices services, CancellationToken ct) =>
@@ -37,11 +37,6 @@ internal static class SubscriberEndpoints
 
     private static async Task<IResult> SearchAsync(HttpContext context, IAntiforgery antiforgery, SubscriberServices services, CancellationToken ct)
     {
-        if (await ConsoleEndpoints.RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var query = (await context.Request.ReadFormAsync(ct))["zoek"].ToString().Trim();
         if (query.Length < 3)
         {
@@ -68,7 +63,7 @@ internal static class SubscriberEndpoints
             return await RenderAsync(context, antiforgery, services, StatusCodes.Status413PayloadTooLarge, ct, error: BotTexts.ConsoleUploadTooLarge);
         }
 
-        if (await ConsoleEndpoints.RejectForgeryAsync(context, antiforgery) is { } rejected)
+        if (await ConsoleFormCheck.RejectAsync(context, antiforgery) is { } rejected)
         {
             return rejected;
         }
@@ -105,11 +100,6 @@ internal static class SubscriberEndpoints
 
     private static async Task<IResult> ImportAsync(HttpContext context, IAntiforgery antiforgery, SubscriberServices services, CancellationToken ct)
     {
-        if (await ConsoleEndpoints.RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var form = await context.Request.ReadFormAsync(ct);
         var id = form["upload"].ToString();
         var fileName = ImportUploads.SafeFileName(form["bestandsnaam"].ToString());
@@ -124,13 +114,8 @@ internal static class SubscriberEndpoints
         return await RenderAsync(context, antiforgery, services, StatusCodes.Status200OK, ct, import: View(report, fileName, null));
     }
 
-    private static async Task<IResult> ExportAsync(HttpContext context, IAntiforgery antiforgery, SubscriberServices services, CancellationToken ct)
+    private static async Task<IResult> ExportAsync(HttpContext context, SubscriberServices services, CancellationToken ct)
     {
-        if (await ConsoleEndpoints.RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var all = await services.Overview.AllAsync(ct);
         // A byte order mark, so Excel reads the names as UTF-8; every cell through the formula-safe SubscriberCsv.
         var csv = new StringBuilder("\uFEFF").Append(SubscriberCsv.Header).Append("\r\n");
@@ -147,11 +132,6 @@ internal static class SubscriberEndpoints
 
     private static async Task<IResult> ForgetAsync(HttpContext context, IAntiforgery antiforgery, SubscriberServices services, CancellationToken ct)
     {
-        if (await ConsoleEndpoints.RejectForgeryAsync(context, antiforgery) is { } rejected)
-        {
-            return rejected;
-        }
-
         var form = await context.Request.ReadFormAsync(ct);
         var address = form["adres"].ToString().Trim();
         if (!SubscriptionService.IsValidAddress(address))

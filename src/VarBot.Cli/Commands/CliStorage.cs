@@ -9,7 +9,7 @@ namespace VarBot.Cli.Commands;
 /// managed identity, no key), else the environment (VARBOT_STORAGE__CONNECTIONSTRING / VARBOT_STORAGE__SERVICEURI, then
 /// the host's own Storage__ConnectionString / Storage__ServiceUri), else Azurite. The container: --container, else
 /// VARBOT_STORAGE__CONTAINER, else Storage__Container, else 'varbot'. Every command with storage options (publish,
-/// rollback, feedback, ask, eval) takes them from here, so they read and check them the same way.
+/// rollback, feedback, ask, eval, newsletter, subscribers) takes them from here, so they read and check them the same way.
 /// </summary>
 internal sealed class CliStorage
 {
@@ -37,11 +37,35 @@ internal sealed class CliStorage
         HelpName = CliTexts.HelpNames.Name,
     };
 
-    public void AddTo(Command command)
+    /// <summary>Adds the options to <paramref name="command"/>; <paramref name="recursive"/>: to its subcommands as well.</summary>
+    public void AddTo(Command command, bool recursive = false)
     {
-        command.Options.Add(ConnectionString);
-        command.Options.Add(ServiceUri);
-        command.Options.Add(Container);
+        foreach (var option in new Option[] { ConnectionString, ServiceUri, Container })
+        {
+            option.Recursive = recursive;
+            command.Options.Add(option);
+        }
+    }
+
+    /// <summary>
+    /// The options given, as configuration keys (Storage:*) for the commands configured like the bot host (newsletter,
+    /// subscribers): added last, they win over appsettings.json and the environment. An account option replaces both
+    /// account settings, so a given connection string never meets a service URI from the environment.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, string?>> AsConfiguration(ParseResult parse)
+    {
+        var connectionString = parse.GetValue(ConnectionString);
+        var serviceUri = parse.GetValue(ServiceUri);
+        if (connectionString is not null || serviceUri is not null)
+        {
+            yield return new("Storage:ConnectionString", connectionString ?? "");
+            yield return new("Storage:ServiceUri", serviceUri ?? "");
+        }
+
+        if (parse.GetValue(Container) is { } container)
+        {
+            yield return new("Storage:Container", container);
+        }
     }
 
     /// <summary>

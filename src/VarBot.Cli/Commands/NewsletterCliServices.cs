@@ -12,27 +12,30 @@ namespace VarBot.Cli.Commands;
 /// <summary>
 /// The newsletter services for a CLI run, configured like the bot host: an optional appsettings.json, then environment
 /// variables (Newsletter__SigningKey, Newsletter__Smtp__Host, Storage__ConnectionString, ...). The VARBOT_ prefix that
-/// <c>varbot publish</c> reads works too: VARBOT_STORAGE__CONNECTIONSTRING and VARBOT_STORAGE__CONTAINER.
+/// <c>varbot publish</c> reads works too: VARBOT_STORAGE__CONNECTIONSTRING and VARBOT_STORAGE__CONTAINER. The storage
+/// options of the command line (<see cref="CliStorage"/>) come last and win.
 /// </summary>
 internal static class NewsletterCliServices
 {
-    public static IConfiguration Configuration(CliEnvironment environment) => new ConfigurationBuilder()
+    public static IConfiguration Configuration(CliEnvironment environment, IEnumerable<KeyValuePair<string, string?>> storageOptions) => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(environment.CurrentDirectory, "appsettings.json"), optional: true)
         .AddEnvironmentVariables()
         .AddEnvironmentVariables("VARBOT_")
+        .AddInMemoryCollection(storageOptions)
         .Build();
 
-    public static bool HasStorage(IConfiguration configuration) =>
+    private static bool HasStorage(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["Storage:ConnectionString"]) || !string.IsNullOrWhiteSpace(configuration["Storage:ServiceUri"]);
 
     /// <summary>
     /// The services, with the blob container created if it does not exist yet (a fresh account works at once);
     /// null after a Dutch message when configuration is wrong or storage is unreachable.
     /// </summary>
-    public static async Task<ServiceProvider?> BuildAsync(CliEnvironment environment, bool needStorage = true, CancellationToken cancellationToken = default)
+    public static async Task<ServiceProvider?> BuildAsync(
+        CliEnvironment environment, IEnumerable<KeyValuePair<string, string?>> storageOptions, bool needStorage = true, CancellationToken cancellationToken = default)
     {
-        var services = Build(environment, needStorage);
-        if (services is null || !HasStorage(Configuration(environment)))
+        var services = Build(Configuration(environment, storageOptions), environment, needStorage);
+        if (services is null || !HasStorage(services))
         {
             return services;
         }
@@ -56,9 +59,11 @@ internal static class NewsletterCliServices
         return null;
     }
 
-    private static ServiceProvider? Build(CliEnvironment environment, bool needStorage)
+    /// <summary>Whether the services were configured with storage (else the newsletter works from files only).</summary>
+    public static bool HasStorage(IServiceProvider services) => HasStorage(services.GetRequiredService<IConfiguration>());
+
+    private static ServiceProvider? Build(IConfiguration configuration, CliEnvironment environment, bool needStorage)
     {
-        var configuration = Configuration(environment);
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         // Warnings by default; Logging__LogLevel__Default=Information (or Trace) shows more, e.g. to audit what a send logs.
@@ -138,7 +143,7 @@ internal static class NewsletterCliServices
                 return ModelJson.Deserialize(await File.ReadAllBytesAsync(Path.GetFullPath(modelFile, environment.CurrentDirectory), cancellationToken));
             }
 
-            if (seedsOption is null && HasStorage(Configuration(environment)))
+            if (seedsOption is null && HasStorage(services))
             {
                 var container = services.GetRequiredService<IBlobContainer>();
                 if (await new ModelRepository(container).LoadCurrentAsync(cancellationToken) is { } published)

@@ -19,15 +19,17 @@ internal static class NewsletterCommand
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("newsletter", CliTexts.Newsletter.Description);
-        command.Subcommands.Add(Preview(environment));
-        command.Subcommands.Add(Approve(environment));
-        command.Subcommands.Add(Send(environment));
+        var storage = new CliStorage();
+        storage.AddTo(command, recursive: true);
+        command.Subcommands.Add(Preview(environment, storage));
+        command.Subcommands.Add(Approve(environment, storage));
+        command.Subcommands.Add(Send(environment, storage));
         return command;
     }
 
     private static Option<string> MonthOption() => new("--month") { Description = CliTexts.Newsletter.MonthOption, HelpName = CliTexts.HelpNames.Month, Required = true };
 
-    private static Command Preview(CliEnvironment environment)
+    private static Command Preview(CliEnvironment environment, CliStorage storage)
     {
         var month = MonthOption();
         var outDir = new Option<string?>("--out") { Description = CliTexts.Newsletter.OutOption, HelpName = CliTexts.HelpNames.Folder };
@@ -43,7 +45,7 @@ internal static class NewsletterCommand
             }
 
             var email = parse.GetValue(subscriber);
-            await using var services = await NewsletterCliServices.BuildAsync(environment, needStorage: email is not null, ct);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, storage.AsConfiguration(parse), needStorage: email is not null, ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -55,7 +57,7 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            var stored = NewsletterCliServices.HasStorage(NewsletterCliServices.Configuration(environment));
+            var stored = NewsletterCliServices.HasStorage(services);
             var editor = stored
                 ? services.GetRequiredService<IssueEditor>()
                 : new IssueEditor(services.GetRequiredService<IssueComposer>(), services.GetRequiredService<NewsletterRenderer>(), services.GetRequiredService<NewsletterLinks>(),
@@ -117,7 +119,7 @@ internal static class NewsletterCommand
         }
     }
 
-    private static Command Approve(CliEnvironment environment)
+    private static Command Approve(CliEnvironment environment, CliStorage storage)
     {
         var month = MonthOption();
         var by = new Option<string?>("--by") { Description = CliTexts.Newsletter.ByOption, HelpName = CliTexts.HelpNames.Name };
@@ -130,7 +132,7 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, storage.AsConfiguration(parse), cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -165,7 +167,7 @@ internal static class NewsletterCommand
         return command;
     }
 
-    private static Command Send(CliEnvironment environment)
+    private static Command Send(CliEnvironment environment, CliStorage storage)
     {
         var month = MonthOption();
         var dryRun = new Option<bool>("--dry-run") { Description = CliTexts.Newsletter.DryRunOption };
@@ -181,7 +183,7 @@ internal static class NewsletterCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, storage.AsConfiguration(parse), cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;

@@ -15,15 +15,17 @@ internal static class SubscribersCommand
     public static Command Create(CliEnvironment environment)
     {
         var command = new Command("subscribers", CliTexts.Subscribers.Description);
-        command.Subcommands.Add(Add(environment));
-        command.Subcommands.Add(Import(environment));
-        command.Subcommands.Add(Export(environment));
-        command.Subcommands.Add(Forget(environment));
-        command.Subcommands.Add(MigrateKeys(environment));
+        var storage = new CliStorage();
+        storage.AddTo(command, recursive: true);
+        command.Subcommands.Add(Add(environment, storage));
+        command.Subcommands.Add(Import(environment, storage));
+        command.Subcommands.Add(Export(environment, storage));
+        command.Subcommands.Add(Forget(environment, storage));
+        command.Subcommands.Add(MigrateKeys(environment, storage));
         return command;
     }
 
-    private static Command Add(CliEnvironment environment)
+    private static Command Add(CliEnvironment environment, CliStorage storage)
     {
         var email = new Argument<string>("email") { Description = CliTexts.Subscribers.EmailArgument };
         var name = new Option<string?>("--name") { Description = CliTexts.Subscribers.NameOption };
@@ -31,7 +33,7 @@ internal static class SubscribersCommand
         var command = new Command("add", CliTexts.Subscribers.AddDescription) { email, name, themes };
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, storage.AsConfiguration(parse), cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -61,7 +63,7 @@ internal static class SubscribersCommand
         return command;
     }
 
-    private static Command Import(CliEnvironment environment)
+    private static Command Import(CliEnvironment environment, CliStorage storage)
     {
         var file = new Argument<string>(CliTexts.Subscribers.FileArgument) { Description = CliTexts.Subscribers.FileArgumentDescription };
         var dryRun = new Option<bool>("--dry-run") { Description = CliTexts.Subscribers.DryRunOption };
@@ -80,7 +82,7 @@ internal static class SubscribersCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, storage.AsConfiguration(parse), cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -112,13 +114,13 @@ internal static class SubscribersCommand
         return command;
     }
 
-    private static Command Export(CliEnvironment environment)
+    private static Command Export(CliEnvironment environment, CliStorage storage)
     {
         var outFile = new Option<string?>("--out") { Description = CliTexts.Subscribers.OutOption, HelpName = CliTexts.Subscribers.FileHelpName };
         var command = new Command("export", CliTexts.Subscribers.ExportDescription) { outFile };
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, storage.AsConfiguration(parse), cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -144,13 +146,13 @@ internal static class SubscribersCommand
         return command;
     }
 
-    private static Command Forget(CliEnvironment environment)
+    private static Command Forget(CliEnvironment environment, CliStorage storage)
     {
         var email = new Argument<string>("email") { Description = CliTexts.Subscribers.ForgetEmailArgument };
         var command = new Command("forget", CliTexts.Subscribers.ForgetDescription) { email };
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, storage.AsConfiguration(parse), cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;
@@ -163,12 +165,12 @@ internal static class SubscribersCommand
         return command;
     }
 
-    private static Command MigrateKeys(CliEnvironment environment)
+    private static Command MigrateKeys(CliEnvironment environment, CliStorage storage)
     {
         var command = new Command("migrate-keys", CliTexts.Subscribers.MigrateKeysDescription);
         command.SetAction(async (parse, ct) =>
         {
-            await using var services = await NewsletterCliServices.BuildAsync(environment, cancellationToken: ct);
+            await using var services = await NewsletterCliServices.BuildAsync(environment, storage.AsConfiguration(parse), cancellationToken: ct);
             if (services is null)
             {
                 return ExitCodes.UsageOrEnvironment;

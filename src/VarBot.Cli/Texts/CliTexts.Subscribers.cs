@@ -81,12 +81,12 @@ internal static partial class CliTexts
     public static class NewsletterSetup
     {
         public static string StorageRefused(string reason) =>
-            $"[red]De opslag is niet bereikbaar of weigert de opdracht[/] ({reason}). Start Azurite (npx azurite-blob) of controleer Storage__ConnectionString en de toegangsrechten.";
+            $"[red]De opslag is niet bereikbaar of weigert de opdracht[/] ({reason}). Start Azurite (npx azurite-blob) of controleer --connection-string of Storage__ConnectionString en de toegangsrechten.";
 
         public const string StorageSettingsWrong =
-            "[red]De opslag-instellingen kloppen niet.[/] Controleer Storage__ConnectionString (bijvoorbeeld 'UseDevelopmentStorage=true') en Storage__Container.";
+            "[red]De opslag-instellingen kloppen niet.[/] Controleer --connection-string of Storage__ConnectionString (bijvoorbeeld 'UseDevelopmentStorage=true') en --container of Storage__Container.";
 
-        public const string NoStorage = "[red]Geen opslag ingesteld.[/] Zet Storage__ConnectionString (bijvoorbeeld 'UseDevelopmentStorage=true') of Storage__ServiceUri.";
+        public const string NoStorage = "[red]Geen opslag ingesteld.[/] Geef --connection-string (bijvoorbeeld 'UseDevelopmentStorage=true') of --service-uri, of zet Storage__ConnectionString of Storage__ServiceUri.";
 
         public static string SettingsWrong(string failures) => $"[red]De nieuwsbrief-instellingen kloppen niet:[/] {failures}";
 
