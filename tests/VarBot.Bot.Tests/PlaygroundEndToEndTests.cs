@@ -23,6 +23,7 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
     public PlaygroundEndToEndTests(AzuriteFixture azurite) => _azurite = azurite;
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Playground_WelcomeQuestionsAndFollowUpButton_ShowTheRightCards()
     {
         Assert.True(File.Exists(Chromium), "Chromium is missing: apt-get install -y chromium (scripts/setup.sh does this)");

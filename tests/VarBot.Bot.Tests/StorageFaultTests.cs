@@ -27,7 +27,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
     public async Task AzuriteKilledDuringAStreamOfQuestions_AnswersGoOnFromTheModelAndReadyzSaysDegraded()
     {
         var logs = new CapturingLoggerProvider();
-        var own = new AzuriteFixture();
+        var own = AzuriteFixture.StartOwn();
         var container = AzuriteFixture.UniqueContainerName("down");
         await using var host = new BotHostFactory(own, container, logs: logs);
         using var client = await host.StartAsync();

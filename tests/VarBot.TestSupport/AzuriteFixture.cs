@@ -1,6 +1,12 @@
 namespace VarBot.TestSupport;
 
-/// <summary>A real Azurite blob service and table service for one test class (or collection), on free loopback ports.</summary>
+/// <summary>
+/// A real Azurite (one process serving blob, queue and table) on free loopback ports. The parameterless constructor,
+/// which xunit calls for a class or collection fixture, hands out the one Azurite of the test assembly: it is started on
+/// first use and stopped when the test process exits, so classes do not each pay for starting Node. Tests sharing it
+/// keep apart by unique container names (<see cref="UniqueContainerName"/>; the subscriber table is named after the
+/// container). A test that stops storage starts its own with <see cref="StartOwn"/> or <see cref="StartOn"/>.
+/// </summary>
 public sealed class AzuriteFixture : IDisposable
 {
     /// <summary>Azurite's well-known development account key (public, documented by Microsoft).</summary>
@@ -8,48 +14,43 @@ public sealed class AzuriteFixture : IDisposable
 
     public const string AccountName = "devstoreaccount1";
 
-    private readonly LocalServer _server;
-    private readonly LocalServer _tables;
+    private static readonly Lazy<Server> Shared = new(() =>
+    {
+        var server = new Server(LocalServer.FreePort(), LocalServer.FreePort(), LocalServer.FreePort());
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
+        return server;
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private readonly Server _server;
+    private readonly bool _owned;
+
+    /// <summary>The test assembly's shared Azurite (started on first use). Disposing it does nothing: it lives until the process exits.</summary>
     public AzuriteFixture()
-        : this(LocalServer.FreePort())
+        : this(Shared.Value, owned: false)
     {
     }
 
-    private AzuriteFixture(int port, int? tablePort = null)
+    private AzuriteFixture(Server server, bool owned)
     {
-        Port = port;
-        TablePort = tablePort ?? LocalServer.FreePort();
-        _server = LocalServer.Start(
-            "azurite-blob",
-            ["--blobHost", "127.0.0.1", "--blobPort", Port.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose"],
-            [Port]);
-        try
-        {
-            _tables = LocalServer.Start(
-                "azurite-table",
-                ["--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(), "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry"],
-                [TablePort]);
-        }
-        catch
-        {
-            _server.Dispose();
-            throw;
-        }
+        _server = server;
+        _owned = owned;
     }
 
     /// <summary>The blob service's port.</summary>
-    public int Port { get; }
+    public int Port => _server.BlobPort;
 
     /// <summary>The table service's port (newsletter subscribers).</summary>
-    public int TablePort { get; }
+    public int TablePort => _server.TablePort;
+
+    /// <summary>An Azurite of the calling test's own, stopped when disposed: for a test that takes storage away.</summary>
+    public static AzuriteFixture StartOwn() => new(new Server(LocalServer.FreePort(), LocalServer.FreePort(), LocalServer.FreePort()), owned: true);
 
     /// <summary>
-    /// Starts Azurite on a given port: for a test whose host was configured before its storage was up. The table service
-    /// listens on <paramref name="port"/> + 2, where the store looks for it when the connection string names only the
-    /// blob endpoint (<see cref="ConnectionStringFor"/>).
+    /// Starts an own Azurite on a given port: for a test whose host was configured before its storage was up. The table
+    /// service listens on <paramref name="port"/> + 2, where the store looks for it when the connection string names only
+    /// the blob endpoint (<see cref="ConnectionStringFor"/>).
     /// </summary>
-    public static AzuriteFixture StartOn(int port) => new(port, port + 2);
+    public static AzuriteFixture StartOn(int port) => new(new Server(port, LocalServer.FreePort(), port + 2), owned: true);
 
     /// <summary>
     /// The connection string of an Azurite on <paramref name="port"/>, whether or not one runs there yet. It names the blob
@@ -68,10 +69,56 @@ public sealed class AzuriteFixture : IDisposable
     /// <summary>A container name unique to the calling test, so tests sharing one Azurite do not interfere.</summary>
     public static string UniqueContainerName(string prefix = "t") => $"{prefix}{Guid.NewGuid():N}"[..Math.Min(40, prefix.Length + 32)].ToLowerInvariant();
 
-    /// <summary>Stops both services.</summary>
+    /// <summary>
+    /// Breaks the lease on a blob at once, as its expiry would once the holder is gone: a crash test calls this after
+    /// killing a process that held it, instead of waiting out the lease (15 to 60 seconds). Nothing if no lease is held.
+    /// </summary>
+    public async Task BreakLeaseAsync(string container, string blobName)
+    {
+        var blob = new Azure.Storage.Blobs.BlobContainerClient(ConnectionString, container).GetBlobClient(blobName);
+        try
+        {
+            await Azure.Storage.Blobs.Specialized.SpecializedBlobExtensions.GetBlobLeaseClient(blob).BreakAsync(TimeSpan.Zero);
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status is 404 or 409)
+        {
+            // No such blob, or no lease on it (409 LeaseNotPresentWithLeaseOperation): nothing to break.
+        }
+    }
+
+    /// <summary>Stops an own Azurite (<see cref="StartOwn"/>, <see cref="StartOn"/>); the shared one stays up for the other tests.</summary>
     public void Dispose()
     {
-        _tables.Dispose();
-        _server.Dispose();
+        if (_owned)
+        {
+            _server.Dispose();
+        }
+    }
+
+    /// <summary>One Azurite process with its blob, queue and table services.</summary>
+    private sealed class Server : IDisposable
+    {
+        private readonly LocalServer _process;
+
+        public Server(int blobPort, int queuePort, int tablePort)
+        {
+            BlobPort = blobPort;
+            TablePort = tablePort;
+            _process = LocalServer.Start(
+                "azurite",
+                [
+                    "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
+                    "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
+                    "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),
+                    "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+                ],
+                [blobPort, tablePort]);
+        }
+
+        public int BlobPort { get; }
+
+        public int TablePort { get; }
+
+        public void Dispose() => _process.Dispose();
     }
 }

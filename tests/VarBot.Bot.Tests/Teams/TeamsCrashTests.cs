@@ -141,6 +141,9 @@ public sealed class ReminderCrashTests(AzuriteFixture azurite, ITestOutputHelper
             await first.KillAsync();
         }
 
+        // The dead host's lease would expire within Reminders:LeaseDuration (30 s); break it as its expiry would.
+        await Azurite.BreakLeaseAsync(container, ReminderService.LeaseBlob);
+
         var afterKill = connector.Received.Count;
 
         // Run 2: stopped (SIGTERM) once 100 more arrived: sends on the wire finish, waiting ones give their claim back.
@@ -204,6 +207,9 @@ public sealed class ChannelPostCrashTests(AzuriteFixture azurite, ITestOutputHel
             await connector.WaitUntilAsync(r => r.Count >= 1, TimeSpan.FromMinutes(2), "the first channel post");
             await first.KillAsync();
         }
+
+        // The dead host's lease would expire within 30 s; break it as its expiry would.
+        await Azurite.BreakLeaseAsync(container, NewsletterChannelPoster.LeaseBlob);
 
         using (var second = BotProcess.Start(settings))
         {

@@ -100,6 +100,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFi
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Send_ApprovedIssueOfPastMonth_RefusedWithoutOverrideSentWithIt()
     {
         await SubscribeAsync("verleden");
@@ -165,6 +166,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFi
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Subscribers_ImportExportForget_ForgetDeletesSubscriberAndSendRecords()
     {
         var id = Guid.NewGuid().ToString("N")[..8];

@@ -13,6 +13,7 @@ public sealed class SendingAttackTests(NewsletterServers servers) : IClassFixtur
     public void Dispose() => _work.Delete(recursive: true);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Send_MaxAttemptsOneAndSmtpServerDown_NoRetryNoCrashFailuresReportedInDutch()
     {
         var cli = new NewsletterCli(servers);

@@ -185,7 +185,7 @@ public sealed class BlobModelSourceTests(AzuriteFixture azurite) : IClassFixture
     [Fact]
     public async Task RefreshAsync_StorageStopped_ServesLastGoodModelAndReportsError()
     {
-        var own = new AzuriteFixture();
+        var own = AzuriteFixture.StartOwn();
         var container = NewContainer(own.ConnectionString, "varbot");
         await NewPublisher(container).PublishAsync(TestModels.Create("v1"));
         var source = NewSource(container);
