@@ -8,10 +8,14 @@ using VarBot.TestSupport;
 
 namespace VarBot.Newsletter.Tests;
 
-/// <summary>Azurite and maildev for one test class (a class fixture, so classes run in parallel on their own servers).</summary>
+/// <summary>
+/// Azurite and maildev for one test class (a class fixture, so classes run in parallel on their own servers). An own
+/// Azurite rather than the assembly's shared one: these classes count the table batch requests of imports and measure
+/// import rates, which other classes' traffic on one Node process would disturb.
+/// </summary>
 public sealed class ServersFixture : IDisposable
 {
-    public AzuriteFixture Azurite { get; } = new();
+    public AzuriteFixture Azurite { get; } = AzuriteFixture.StartOwn();
 
     public MailDevFixture MailDev { get; } = new();
 

@@ -117,28 +117,6 @@ public sealed class SubscriberDataAttackTests(ServersFixture servers) : IClassFi
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
-    public async Task Import_TwentyThousandRows_DryRunAtLeast5000RowsPerSecondAndImportStreams()
-    {
-        var (services, _) = await Harness.ServicesAsync(servers, servers.Seeds.Model);
-        await using var _ = services;
-        var csv = new StringBuilder("email,name,themes\n");
-        for (var i = 0; i < 20_000; i++)
-        {
-            csv.Append("lid").Append(i).Append("@example.org,Lid ").Append(i).Append(",mensenhandel;cybercrime\n");
-        }
-
-        var importer = services.GetRequiredService<SubscriberImporter>();
-        var validate = await importer.ImportAsync(new StringReader(csv.ToString()), "groot.csv", Themes, dryRun: true);
-        var import = await importer.ImportAsync(new StringReader(csv.ToString()), "groot.csv", Themes, dryRun: false);
-
-        Console.WriteLine($"dry run {validate.RowsPerSecond:F0} rows/s, import {import.RowsPerSecond:F0} rows/s");
-        Assert.Equal(20_000, validate.Imported);
-        Assert.Equal(20_000, import.Imported);
-        Assert.True(validate.RowsPerSecond >= 5_000, $"dry run {validate.RowsPerSecond:F0} rows/s");
-    }
-
-    [Fact]
     public void ExportCell_FormulaInjection_PrefixedWithApostrophe()
     {
         var hostile = new Subscriber("a@example.org", "=HYPERLINK(\"http://evil.example\",\"klik\")", ["+cmd|' /C calc'!A0", "@SUM(1+1)"], SubscriberStatus.Confirmed, "-2+3", DateTimeOffset.UnixEpoch, null);
