@@ -30,6 +30,10 @@ public sealed class BackgroundDeliveryTests : IClassFixture<AzuriteFixture>
         await using var host = new BotHostFactory(_azurite, AzuriteFixture.UniqueContainerName("conn"), settings: new Dictionary<string, string?>
         {
             ["VarBot:TypingDelay"] = "00:00:00",
+            // The recorder runs in this (starved) test process: a reply it records but answers late must not make the host
+            // treat the connector as timed out and skip it for 30 s (ConnectorClient.SlowHostPause), dropping the answer.
+            // The time-out itself is tested in VarBot.Protocol.Tests (ProtocolAttackTests).
+            ["Bot:ConnectorTimeout"] = "00:01:00",
         });
         using var client = await host.StartAsync();
         var activity = Activities.Message("Wat is de begroting voor 2026?", "conn-1", "2026-11-22T10:00:00+01:00");
