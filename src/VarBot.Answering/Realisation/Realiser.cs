@@ -17,7 +17,43 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
     private const int MaxSuggestions = 3;
     private const int MaxSources = 3;
 
+    /// <summary>Characters a card may show (all its text, buttons included): the longest answer fits one screen.</summary>
+    public const int ScreenCharacters = 1000;
+
+    /// <summary>Words of the lead; sentences beyond it go to a line of their own under the lead.</summary>
+    public const int LeadWords = Sentences.MaxWords;
+
+    /// <summary>A bullet is never cut shorter than this; a bullet that would have to be is left out.</summary>
+    private const int MinBullet = 90;
+
+    /// <summary>A bullet is cut (at a sentence end, else at a word with "…") when longer than this.</summary>
+    private const int MaxBullet = 260;
+
+    /// <summary>
+    /// Text of the card templates themselves, which the data does not hold ("Vraag verder", "Nuttig", "Niet nuttig",
+    /// "Bronnen: ", "Onderwerp: ", "… en 3 meer"): an allowance per card and per event.
+    /// </summary>
+    private const int TemplateCharacters = 60;
+    private const int EventTemplateCharacters = 25;
+
     public Answer Realise(Reply reply, Question question)
+    {
+        var (lead, rest) = SplitLead(reply.Lead);
+        var events = reply.Template == "events" ? reply.Events.Take(AnswerKit.MaxItems).ToList() : [];
+        // Bullets and events together are at most five items.
+        var candidates = reply.Items.Take(AnswerKit.MaxItems - events.Count).Select(i => i.Text).ToList();
+        var sources = reply.Sources.Where(s => s.ReportId.Length > 0).Select(Source).DistinctBy(s => (s.ReportId, s.Section)).ToList();
+        var asked = Key(question.Text);
+        var suggestions = reply.Suggestions.Where(s => Key(s) != asked).Distinct().Take(MaxSuggestions).ToList();
+
+        var (data, _) = Build(reply, question, lead, rest, [], events, sources, suggestions);
+        var bullets = Fit(candidates, ScreenCharacters - Visible(data));
+        (data, var summary) = Build(reply, question, lead, rest, bullets, events, sources, suggestions);
+        var context = reply.Context with { Intent = reply.Intent.ToString() };
+        return new Answer(PublicName(reply.Intent), summary, new AnswerCard(reply.Template, data), sources, suggestions, context, reply.Answered);
+    }
+
+    private (JsonObject Data, string Summary) Build(Reply reply, Question question, string lead, string rest, IReadOnlyList<string> items, IReadOnlyList<Event> events, IReadOnlyList<AnswerSource> sources, IReadOnlyList<string> suggestions)
     {
         var data = new JsonObject
         {
@@ -25,15 +61,15 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
             ["intro"] = "",
             ["text"] = "",
         };
-        var items = reply.Items.Take(AnswerKit.MaxItems).Select(i => i.Text).ToList();
         var bullets = string.Join('\n', items.Select(i => "- " + i));
-        var summary = new StringBuilder(reply.Lead);
+        var body = Join(rest, bullets);
+        var summary = new StringBuilder(lead);
         switch (reply.Template)
         {
             case "events":
-                data["intro"] = Join(reply.Lead, bullets);
-                var events = new JsonArray();
-                foreach (var e in reply.Events.Take(AnswerKit.MaxItems))
+                data["intro"] = Join(lead, body);
+                var shown = new JsonArray();
+                foreach (var e in events)
                 {
                     var item = new JsonObject
                     {
@@ -53,15 +89,15 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
                         item["place"] = e.Place;
                     }
 
-                    events.Add(item);
+                    shown.Add(item);
                 }
 
-                data["events"] = events;
-                AppendLines(summary, bullets);
-                AppendLines(summary, string.Join('\n', reply.Events.Take(AnswerKit.MaxItems).Select(e => $"- {DutchFormat.When(e)}: {Answers.EventFinder.Name(e)}")));
+                data["events"] = shown;
+                AppendLines(summary, body);
+                AppendLines(summary, string.Join('\n', events.Select(e => $"- {DutchFormat.When(e)}: {Answers.EventFinder.Name(e)}")));
                 break;
             case "budget":
-                data["intro"] = Join(reply.Lead, bullets);
+                data["intro"] = Join(lead, body);
                 data["columns"] = new JsonArray([.. reply.Columns.Select(c => (JsonNode?)JsonValue.Create(c))]);
                 data["rows"] = new JsonArray([.. reply.Rows.Select(r => (JsonNode?)new JsonObject
                 {
@@ -70,29 +106,175 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
                     ["isTotal"] = r.IsTotal,
                 })]);
                 data["note"] = reply.Note;
-                AppendLines(summary, bullets);
+                AppendLines(summary, body);
                 break;
             case "notFound":
-                data["text"] = Join(reply.Lead, bullets);
-                AppendLines(summary, bullets);
+                data["text"] = Join(lead, body);
+                AppendLines(summary, body);
                 break;
             default:
-                data["intro"] = reply.Lead;
-                data["text"] = bullets;
+                data["intro"] = lead;
+                data["text"] = body;
                 data["facts"] = new JsonArray();
-                AppendLines(summary, bullets);
+                AppendLines(summary, body);
                 break;
         }
 
-        var sources = reply.Sources.Where(s => s.ReportId.Length > 0).Select(Source).DistinctBy(s => (s.ReportId, s.Section)).ToList();
         data["sources"] = new JsonArray([.. sources.Take(MaxSources).Select(s => (JsonNode?)JsonValue.Create(s.Section.Length == 0 ? s.ReportTitle : $"{s.ReportTitle} – {s.Section}"))]);
-        var asked = Key(question.Text);
-        var suggestions = reply.Suggestions.Where(s => Key(s) != asked).Distinct().Take(MaxSuggestions).ToList();
         data["suggestions"] = new JsonArray([.. suggestions.Select(s => (JsonNode?)JsonValue.Create(s))]);
         data["answerId"] = AnswerId(question, reply);
-        var context = reply.Context with { Intent = reply.Intent.ToString() };
-        return new Answer(PublicName(reply.Intent), summary.ToString(), new AnswerCard(reply.Template, data), sources, suggestions, context, reply.Answered);
+        return (data, summary.ToString());
     }
+
+    /// <summary>
+    /// The lead: its sentences up to <see cref="LeadWords"/> words (the first one shortened at a clause if it alone is
+    /// longer); the sentences after that, if any, as the second part.
+    /// </summary>
+    internal static (string Lead, string Tail) SplitLead(string lead)
+    {
+        if (Sentences.WordCount(lead) <= LeadWords)
+        {
+            return (lead, "");
+        }
+
+        var sentences = Sentences.Split(lead);
+        var taken = 1;
+        var words = Sentences.WordCount(sentences[0]);
+        while (taken < sentences.Count && words + Sentences.WordCount(sentences[taken]) <= LeadWords)
+        {
+            words += Sentences.WordCount(sentences[taken]);
+            taken++;
+        }
+
+        var first = string.Join(' ', sentences.Take(taken));
+        return (taken == 1 ? Sentences.Shorten(first, LeadWords) : first, string.Join(' ', sentences.Skip(taken)));
+    }
+
+    /// <summary>
+    /// The bullets that fit in <paramref name="room"/> characters: each cut to the same largest length that lets them all
+    /// fit (at a sentence end, else at a word with "…"); when that is shorter than <see cref="MinBullet"/>, the last
+    /// bullets are left out.
+    /// </summary>
+    internal static IReadOnlyList<string> Fit(IReadOnlyList<string> bullets, int room)
+    {
+        var texts = bullets.Select(b => Cut(b, MaxBullet)).ToList();
+        while (texts.Count > 0)
+        {
+            // A bullet line costs its text, "- " on the card's text and a line break.
+            var space = room - (texts.Count * 3);
+            var cap = Level(texts.Select(t => t.Length).ToList(), space);
+            if (cap >= MinBullet)
+            {
+                return [.. texts.Select(t => Cut(t, cap))];
+            }
+
+            texts.RemoveAt(texts.Count - 1);
+        }
+
+        return texts;
+    }
+
+    /// <summary>The largest length cap such that the lengths, each capped, add up to at most <paramref name="space"/>.</summary>
+    private static int Level(List<int> lengths, int space)
+    {
+        if (lengths.Sum() <= space)
+        {
+            return int.MaxValue;
+        }
+
+        var sorted = lengths.Order().ToList();
+        var used = 0;
+        for (var i = 0; i < sorted.Count; i++)
+        {
+            var left = sorted.Count - i;
+            var cap = (space - used) / left;
+            if (cap < sorted[i])
+            {
+                return Math.Max(0, cap);
+            }
+
+            used += sorted[i];
+        }
+
+        return int.MaxValue;
+    }
+
+    /// <summary>
+    /// At most <paramref name="max"/> characters: whole sentences when the first sentences fit in at least half of it,
+    /// else cut after a word, with "…".
+    /// </summary>
+    internal static string Cut(string text, int max)
+    {
+        if (text.Length <= max)
+        {
+            return text;
+        }
+
+        var sentences = Sentences.Split(text);
+        var kept = "";
+        foreach (var sentence in sentences)
+        {
+            var longer = kept.Length == 0 ? sentence : kept + " " + sentence;
+            if (longer.Length > max)
+            {
+                break;
+            }
+
+            kept = longer;
+        }
+
+        if (kept.Length >= max / 2)
+        {
+            return kept;
+        }
+
+        var end = text.LastIndexOf(' ', Math.Max(0, max - 2));
+        var head = end > 0 ? text[..end] : text[..Math.Max(0, max - 2)];
+        return head.TrimEnd(' ', ',', ';', ':', '(', '€', '–', '-') + " …";
+    }
+
+    /// <summary>
+    /// An estimate of the characters the rendered card shows for <paramref name="data"/>: every text the data gives the
+    /// template (title, lead, bullets, events, table, sources, buttons), one line break each, and the template's own words.
+    /// </summary>
+    internal static int Visible(JsonObject data)
+    {
+        var size = TemplateCharacters;
+        foreach (var key in new[] { "title", "intro", "text", "note" })
+        {
+            size += Line(Str(data, key));
+        }
+
+        foreach (var e in Objects(data, "events"))
+        {
+            size += EventTemplateCharacters + Line(Str(e, "title")) + Line(Str(e, "date")) + Line(Str(e, "type")) + Line(Str(e, "status"))
+                + Line(Str(e, "topic")) + Line(Str(e, "place"));
+        }
+
+        size += Strings(data, "columns").Sum(Line);
+        foreach (var row in Objects(data, "rows"))
+        {
+            size += Line(Str(row, "label")) + Strings(row, "values").Sum(Line);
+        }
+
+        foreach (var fact in Objects(data, "facts"))
+        {
+            size += Line(Str(fact, "title")) + Line(Str(fact, "value"));
+        }
+
+        size += Line(string.Join("; ", Strings(data, "sources")));
+        size += Strings(data, "suggestions").Sum(Line);
+        return size;
+    }
+
+    private static int Line(string text) => text.Length == 0 ? 0 : text.Length + 1;
+
+    private static string Str(JsonObject data, string key) => data[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : "";
+
+    private static IEnumerable<JsonObject> Objects(JsonObject data, string key) => data[key] is JsonArray a ? a.OfType<JsonObject>() : [];
+
+    private static IEnumerable<string> Strings(JsonObject data, string key) =>
+        data[key] is JsonArray a ? a.Select(n => n is JsonValue v && v.TryGetValue<string>(out var s) ? s : "") : [];
 
     /// <summary>The stable intent family the bot logs and stores with feedback ("budget", "event", "search", ...).</summary>
     public static string PublicName(Routing.Intent intent) => intent switch
@@ -116,7 +298,7 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
     private AnswerSource Source(FactSource source) =>
         new(source.ReportId, index.Reports.TryGetValue(source.ReportId, out var report) ? report.Title : source.ReportId, source.Section, source.Line);
 
-    private static string Join(string lead, string bullets) => bullets.Length == 0 ? lead : lead + "\n" + bullets;
+    private static string Join(string first, string second) => second.Length == 0 ? first : first.Length == 0 ? second : first + "\n" + second;
 
     private static void AppendLines(StringBuilder builder, string lines)
     {
