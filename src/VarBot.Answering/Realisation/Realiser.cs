@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using VarBot.Answering.Answers;
 using VarBot.Answering.Indexes;
 using VarBot.Knowledge.Dutch;
@@ -12,7 +13,7 @@ namespace VarBot.Answering.Realisation;
 /// Realise stage: turns a typed <see cref="Reply"/> into the card data and its plain-text summary. One screen at most:
 /// the lead, five bullets (or five events, or five table rows), a "Meer" follow-up for the rest.
 /// </summary>
-internal sealed class Realiser(KnowledgeIndex index, Texts texts)
+internal sealed partial class Realiser(KnowledgeIndex index, Texts texts)
 {
     private const int MaxSuggestions = 3;
     private const int MaxSources = 3;
@@ -26,9 +27,6 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
     /// <summary>A bullet is never cut shorter than this; a bullet that would have to be is left out.</summary>
     private const int MinBullet = 90;
 
-    /// <summary>A bullet is cut (at a sentence end, else at a word with "…") when longer than this.</summary>
-    private const int MaxBullet = 260;
-
     /// <summary>
     /// Text of the card templates themselves, which the data does not hold ("Vraag verder", "Nuttig", "Niet nuttig",
     /// "Bronnen: ", "Onderwerp: ", "… en 3 meer"): an allowance per card and per event.
@@ -40,14 +38,17 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
     {
         var (lead, rest) = SplitLead(reply.Lead);
         var events = reply.Template == "events" ? reply.Events.Take(AnswerKit.MaxItems).ToList() : [];
-        // Bullets and events together are at most five items.
-        var candidates = reply.Items.Take(AnswerKit.MaxItems - events.Count).Select(i => i.Text).ToList();
         var sources = reply.Sources.Where(s => s.ReportId.Length > 0).Select(Source).DistinctBy(s => (s.ReportId, s.Section)).ToList();
-        var asked = Key(question.Text);
-        var suggestions = reply.Suggestions.Where(s => Key(s) != asked).Distinct().Take(MaxSuggestions).ToList();
+        var key = Key(question.Text);
+        var suggestions = reply.Suggestions.Where(s => Key(s) != key).Distinct().Take(MaxSuggestions).ToList();
 
         var (data, _) = Build(reply, question, lead, rest, [], events, sources, suggestions);
-        var bullets = Fit(candidates, ScreenCharacters - Visible(data));
+        var asked = index.Analyzer.Question(question.Text).Tokens.Where(t => !t.IsStopword && !t.IsNumber).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        // Bullets and events together are at most five items: the bullets that share the fewest words with the question
+        // (the later of equals) give way.
+        var ranked = Rank(reply.Items.Select(i => i.Text).ToList(), asked);
+        var candidates = ranked.OrderByDescending(b => b.Relevance).ThenBy(b => b.Order).Take(Math.Max(0, AnswerKit.MaxItems - events.Count)).OrderBy(b => b.Order).ToList();
+        var bullets = Fit([.. candidates.Select(c => c.Text)], [.. candidates.Select(c => c.Relevance)], ScreenCharacters - Visible(data));
         (data, var summary) = Build(reply, question, lead, rest, bullets, events, sources, suggestions);
         var context = reply.Context with { Intent = reply.Intent.ToString() };
         return new Answer(PublicName(reply.Intent), summary, new AnswerCard(reply.Template, data), sources, suggestions, context, reply.Answered);
@@ -151,27 +152,87 @@ internal sealed class Realiser(KnowledgeIndex index, Texts texts)
     }
 
     /// <summary>
-    /// The bullets that fit in <paramref name="room"/> characters: each cut to the same largest length that lets them all
-    /// fit (at a sentence end, else at a word with "…"); when that is shorter than <see cref="MinBullet"/>, the last
-    /// bullets are left out.
+    /// The bullets that fit in <paramref name="room"/> characters, in their order. When they do not all fit, the bullets
+    /// that share the fewest words with the question give way first: per level of relevance, from the lowest, they are
+    /// cut to the same largest length that fits (at a sentence end, else after a word with "…"), or, when that would be
+    /// shorter than <see cref="MinBullet"/>, the last of them is left out and the next level is tried.
     /// </summary>
-    internal static IReadOnlyList<string> Fit(IReadOnlyList<string> bullets, int room)
+    internal static IReadOnlyList<string> Fit(IReadOnlyList<string> bullets, IReadOnlyList<int> relevance, int room)
     {
-        var texts = bullets.Select(b => Cut(b, MaxBullet)).ToList();
-        while (texts.Count > 0)
+        var kept = bullets.Select((text, i) => (Text: text, Relevance: relevance[i])).ToList();
+        foreach (var level in relevance.Distinct().Order())
         {
-            // A bullet line costs its text, "- " on the card's text and a line break.
-            var space = room - (texts.Count * 3);
-            var cap = Level(texts.Select(t => t.Length).ToList(), space);
-            if (cap >= MinBullet)
+            while (Cost(kept) > room)
             {
-                return [.. texts.Select(t => Cut(t, cap))];
-            }
+                var members = kept.Select((b, i) => (b, i)).Where(x => x.b.Relevance == level).Select(x => x.i).ToList();
+                if (members.Count == 0)
+                {
+                    break;
+                }
 
-            texts.RemoveAt(texts.Count - 1);
+                var space = room - Cost(kept.Where(b => b.Relevance != level)) - (members.Count * BulletCost);
+                var cap = Level([.. members.Select(i => kept[i].Text.Length)], space);
+                if (cap >= MinBullet)
+                {
+                    foreach (var i in members)
+                    {
+                        kept[i] = kept[i] with { Text = Cut(kept[i].Text, cap) };
+                    }
+
+                    break;
+                }
+
+                kept.RemoveAt(members[^1]);
+            }
         }
 
-        return texts;
+        return [.. kept.Select(b => b.Text)];
+    }
+
+    /// <summary>Characters of a bullet line besides its text: "- " on the card and a line break.</summary>
+    private const int BulletCost = 3;
+
+    private static int Cost(IEnumerable<(string Text, int Relevance)> bullets) => bullets.Sum(b => b.Text.Length + BulletCost);
+
+    /// <summary>
+    /// Each bullet with its relevance: the question's words it holds; a list item (after a bullet that ends with ":",
+    /// numbered or one short sentence) adds the words of its introduction.
+    /// </summary>
+    private List<(string Text, int Relevance, int Order)> Rank(IReadOnlyList<string> bullets, HashSet<string> asked)
+    {
+        var ranked = new List<(string, int, int)>();
+        int? intro = null;
+        for (var i = 0; i < bullets.Count; i++)
+        {
+            var text = bullets[i];
+            var own = Relevance(asked, text);
+            intro = intro is not null && IsListItem(text) ? intro : null;
+            ranked.Add((text, own + (intro ?? 0), i));
+            if (text.TrimEnd().EndsWith(':'))
+            {
+                intro = own;
+            }
+        }
+
+        return ranked;
+    }
+
+    private const int ListItemCharacters = 80;
+
+    private static bool IsListItem(string text) =>
+        ListNumber().IsMatch(text) || (text.Length <= ListItemCharacters && Sentences.Split(text).Count <= 1);
+
+    [GeneratedRegex(@"^\(?\d{1,2}[.)]\s")]
+    private static partial Regex ListNumber();
+
+    /// <summary>
+    /// How many of the question's words (stems, no stop words or numbers) a bullet holds, also as the first part of a
+    /// compound ("zorg" in "zorgcriminaliteit").
+    /// </summary>
+    private int Relevance(HashSet<string> asked, string bullet)
+    {
+        var tokens = index.Analyzer.Passage(bullet).Tokens;
+        return asked.Count(stem => tokens.Any(t => t.Stem == stem || (stem.Length >= 4 && t.Text.StartsWith(stem, StringComparison.Ordinal))));
     }
 
     /// <summary>The largest length cap such that the lengths, each capped, add up to at most <paramref name="space"/>.</summary>
