@@ -40,7 +40,8 @@ internal sealed partial class Realiser(KnowledgeIndex index, Texts texts)
         var events = reply.Template == "events" ? reply.Events.Take(AnswerKit.MaxItems).ToList() : [];
         var sources = reply.Sources.Where(s => s.ReportId.Length > 0).Select(Source).DistinctBy(s => (s.ReportId, s.Section)).ToList();
         var key = Key(question.Text);
-        var suggestions = reply.Suggestions.Where(s => Key(s) != key).Distinct().Take(MaxSuggestions).ToList();
+        // A paged list's "Meer" goes first; room for it is kept while the bullets are fitted.
+        var suggestions = Suggestions(reply, key, withMore: reply.More is not null);
 
         var (data, _) = Build(reply, question, lead, rest, [], events, sources, suggestions);
         var asked = index.Analyzer.Question(question.Text).Tokens.Where(t => !t.IsStopword && !t.IsNumber).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
@@ -48,10 +49,25 @@ internal sealed partial class Realiser(KnowledgeIndex index, Texts texts)
         // (the later of equals) give way.
         var ranked = Rank(reply.Items.Select(i => i.Text).ToList(), asked);
         var candidates = ranked.OrderByDescending(b => b.Relevance).ThenBy(b => b.Order).Take(Math.Max(0, AnswerKit.MaxItems - events.Count)).OrderBy(b => b.Order).ToList();
-        var bullets = Fit([.. candidates.Select(c => c.Text)], [.. candidates.Select(c => c.Relevance)], ScreenCharacters - Visible(data));
+        // The bullets of a paged list give way from its end, so "Meer" goes on right after the last one shown.
+        var paged = reply.More is not null && reply.Template != "events";
+        var bullets = Fit([.. candidates.Select(c => c.Text)], [.. candidates.Select(c => c.Relevance)], ScreenCharacters - Visible(data), fromEnd: paged);
+        // What a paged list showed: its events, or the bullets that fitted (always the first ones); "Meer" continues after.
+        var shown = reply.Template == "events" ? events.Count : bullets.Count;
+        suggestions = Suggestions(reply, key, withMore: reply.HasMore || shown < (reply.Template == "events" ? reply.Events.Count : reply.Items.Count));
         (data, var summary) = Build(reply, question, lead, rest, bullets, events, sources, suggestions);
-        var context = reply.Context with { Intent = reply.Intent.ToString() };
+        var context = reply.Context with { Intent = reply.Intent.ToString(), Shown = reply.Context.Shown + shown };
         return new Answer(PublicName(reply.Intent), summary, new AnswerCard(reply.Template, data), sources, suggestions, context, reply.Answered);
+    }
+
+    /// <summary>
+    /// The answer's follow-up buttons (never the question just asked), its list's "Meer" first when asked for: that one
+    /// even when it was just clicked, as it goes on from where this answer stops.
+    /// </summary>
+    private static List<string> Suggestions(Reply reply, string questionKey, bool withMore)
+    {
+        var more = withMore && reply.More is { } text ? [text] : Array.Empty<string>();
+        return [.. more.Concat(reply.Suggestions.Where(s => Key(s) != questionKey)).Distinct().Take(MaxSuggestions)];
     }
 
     private (JsonObject Data, string Summary) Build(Reply reply, Question question, string lead, string rest, IReadOnlyList<string> items, IReadOnlyList<Event> events, IReadOnlyList<AnswerSource> sources, IReadOnlyList<string> suggestions)
@@ -155,9 +171,10 @@ internal sealed partial class Realiser(KnowledgeIndex index, Texts texts)
     /// The bullets that fit in <paramref name="room"/> characters, in their order. When they do not all fit, the bullets
     /// that share the fewest words with the question give way first: per level of relevance, from the lowest, they are
     /// cut to the same largest length that fits (at a sentence end, else after a word with "…"), or, when that would be
-    /// shorter than <see cref="MinBullet"/>, the last of them is left out and the next level is tried.
+    /// shorter than <see cref="MinBullet"/>, the last of them is left out and the next level is tried; with
+    /// <paramref name="fromEnd"/> (a paged list) the last bullet of all is left out instead, and the level tried again.
     /// </summary>
-    internal static IReadOnlyList<string> Fit(IReadOnlyList<string> bullets, IReadOnlyList<int> relevance, int room)
+    internal static IReadOnlyList<string> Fit(IReadOnlyList<string> bullets, IReadOnlyList<int> relevance, int room, bool fromEnd)
     {
         var kept = bullets.Select((text, i) => (Text: text, Relevance: relevance[i])).ToList();
         foreach (var level in relevance.Distinct().Order())
@@ -182,7 +199,7 @@ internal sealed partial class Realiser(KnowledgeIndex index, Texts texts)
                     break;
                 }
 
-                kept.RemoveAt(members[^1]);
+                kept.RemoveAt(fromEnd ? kept.Count - 1 : members[^1]);
             }
         }
 
