@@ -27,7 +27,8 @@ public sealed class BackgroundDeliveryTests : IClassFixture<AzuriteFixture>
     public async Task Message_NormalDelivery_TypingThenAnswerPostedToConnector()
     {
         await using var connector = await ConnectorRecorder.StartAsync();
-        await using var host = new BotHostFactory(_azurite, AzuriteFixture.UniqueContainerName("conn"), settings: new Dictionary<string, string?>
+        var logs = new CapturingLoggerProvider();
+        await using var host = new BotHostFactory(_azurite, AzuriteFixture.UniqueContainerName("conn"), logs: logs, settings: new Dictionary<string, string?>
         {
             ["VarBot:TypingDelay"] = "00:00:00",
             // The recorder runs in this (starved) test process: a reply it records but answers late must not make the host
@@ -42,7 +43,18 @@ public sealed class BackgroundDeliveryTests : IClassFixture<AzuriteFixture>
         using var response = await client.PostAsJsonAsync("/api/messages", activity);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        var posted = await connector.WaitForAsync(2);
+        IReadOnlyList<JsonObject> posted;
+        try
+        {
+            posted = await connector.WaitForAsync(2);
+        }
+        catch (TimeoutException ex)
+        {
+            // What the host logged from Information up says why the answer did not follow.
+            var logged = string.Join("\n", logs.Entries.Where(e => e.Level >= LogLevel.Information).Select(e => e.ToString()));
+            throw new TimeoutException(ex.Message + "; host log:\n" + logged[Math.Max(0, logged.Length - 6000)..], ex);
+        }
+
         Assert.Equal("typing", (string?)posted[0]["type"]);
         Assert.Equal("message", (string?)posted[1]["type"]);
         Assert.Equal((string?)activity["id"], (string?)posted[1]["replyToId"]);
