@@ -130,6 +130,8 @@ internal sealed record Query
     public string? FormerThemeId { get; init; }
     public IReadOnlyList<string> LineKeys { get; init; } = [];
     public IReadOnlyList<string> NegatedLineKeys { get; init; } = [];
+    /// <summary>True when lines are named only as included in a total ("het budget inclusief de doorlopende projecten").</summary>
+    public bool IncludesLines { get; init; }
     public BudgetKind? Kind { get; init; }
     /// <summary>A comparison follow-up's kind per year, where the two answered figures came from different tables.</summary>
     public IReadOnlyDictionary<int, BudgetKind>? KindByYear { get; init; }

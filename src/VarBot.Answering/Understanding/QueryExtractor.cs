@@ -283,6 +283,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var lineKeys = new List<string>();
         var negated = new List<string>();
         var negate = false;
+        var include = false;
+        var included = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Text;
@@ -292,10 +294,23 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 continue;
             }
 
+            if (budget.InclusionWords.Contains(word))
+            {
+                // "het budget inclusief de doorlopende projecten": the lines after it are part of the total asked.
+                include = true;
+                included = true;
+                continue;
+            }
+
             if (!consumed[i] || themeId is not null)
             {
                 if (index.LineKeyByWord.TryGetValue(word, out var key))
                 {
+                    if (include)
+                    {
+                        continue;
+                    }
+
                     (negate ? negated : lineKeys).Add(key);
                     // "zonder de doorlopende projecten": the negation covers the words of one line name.
                     negate = negate && i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text);
@@ -341,7 +356,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Subtotal;
         }
 
-        if (budget.TotalWords.Overlaps(set))
+        if (budget.TotalWords.Overlaps(set) || included)
         {
             signals |= Signals.Total;
         }
@@ -527,6 +542,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             FormerThemeId = formerId,
             LineKeys = lineKeys,
             NegatedLineKeys = negated,
+            IncludesLines = included,
             Kind = kind,
             BothKinds = bothKinds,
             KindNamed = kind is not null,
@@ -844,11 +860,15 @@ internal sealed class TimeResolver(Words words)
         string? dayWord = null;
         var past = words.Language.PastWords.Overlaps(tokens.Select(x => x.Text));
 
+        var included = false;
         for (var i = 0; i < tokens.Count; i++)
         {
+            // "het budget over 2020, inclusief de doorlopende projecten uit 2019": a year after the inclusion word names the
+            // included line, not a year asked.
+            included |= words.Budget.InclusionWords.Contains(tokens[i].Text);
             if (tokens[i].IsYear && int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2099)
             {
-                if (!years.Contains(year))
+                if (!years.Contains(year) && !(included && years.Count > 0))
                 {
                     years.Add(year);
                 }
