@@ -362,6 +362,40 @@ internal sealed class EventFinder(AnswerKit kit)
     /// names its kind and its month ("In oktober 2024 heeft de VAR als voorproefje op de ... conferentie een webinar
     /// georganiseerd"), and the next meeting of its kind.
     /// </summary>
+    /// <summary>
+    /// An event known only by its year ("Leerhuis PVG, 2021"): the sentence at its own source line that places it finer in
+    /// time ("vindt naar verwachting plaats in het 4e kwartaal"), when the report has one.
+    /// </summary>
+    public List<Fact> FinerTime(Event e)
+    {
+        if (e.Date is not null || e.Month is not null)
+        {
+            return [];
+        }
+
+        var time = kit.Words.Time;
+        var words = new HashSet<string>([.. kit.Words.Language.Months, .. time.Seasons.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal)), .. time.TextTimeWords], StringComparer.Ordinal);
+        var facts = new List<Fact>();
+        foreach (var source in e.Sources)
+        {
+            // The passage that holds the source line: the last one of that file starting at or before it.
+            var entry = kit.Index.Passages.LastOrDefault(p => p.Passage.Source.Line <= source.Line && p.Passage.Source.File.EndsWith(Path.GetFileName(source.File), StringComparison.Ordinal));
+            if (entry is null)
+            {
+                continue;
+            }
+
+            var sentence = Indexes.Sentences.Split(entry.Text).FirstOrDefault(x => Analysis.TextNormalizer.Tokens(x).Exists(words.Contains));
+            if (sentence is not null)
+            {
+                facts.Add(new Fact(sentence, kit.SourceOf(entry)));
+                break;
+            }
+        }
+
+        return facts;
+    }
+
     public List<Fact> Aftermath(Event e, DateOnly today)
     {
         var facts = new List<Fact>();
@@ -640,7 +674,7 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         return finder.Reply(query, Intent, noneLead, last is null ? [] : [last], answered: false);
     }
 
-    private Reply Single(Query query, Event e) => finder.Reply(query, Intent, finder.SingleLead(e, query.Today), [e], items: finder.Aftermath(e, query.Today));
+    private Reply Single(Query query, Event e) => finder.Reply(query, Intent, finder.SingleLead(e, query.Today), [e], items: [.. finder.FinerTime(e), .. finder.Aftermath(e, query.Today)]);
 
     private string Article(EventType type) => kit.Texts.Has("article_" + type) ? kit.Texts["article_" + type] : "de";
 }
@@ -668,7 +702,7 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         }
 
         var e = basic.Events[0];
-        var facts = new List<Fact>();
+        var facts = query.HasAny(Signals.When) ? finder.FinerTime(e) : [];
         var facet = finder.Facet(query);
         var facetFacts = facet is null ? [] : FacetFacts(e, facet);
         var aftermath = finder.Aftermath(e, query.Today);

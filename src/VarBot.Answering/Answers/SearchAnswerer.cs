@@ -395,6 +395,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 return NumberNear(sentence, counted) ? 1 : 0;
             }
 
+            if (query.Has(Signals.Count) && !query.Has(Signals.Money))
+            {
+                // "Hoe vaak komt het platform bijeen?": no counted noun, so any count in the sentence is the slot.
+                // A frequency ("maandelijks", "tweemaal") answers "hoe vaak" better than a count of things.
+                return TextNormalizer.Tokens(sentence).Exists(kit.Words.Language.FrequencyWords.Contains) ? 1 : HasCount(sentence) ? 0.5 : 0;
+            }
+
             if (query.Has(Signals.When) && query.EventTypes.Count == 0)
             {
                 askedWords ??= query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
@@ -584,6 +591,24 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the sentence holds a count (a number that is no year, a number word other than the article, "tweemaal").</summary>
+    private bool HasCount(string sentence)
+    {
+        var tokens = TextNormalizer.Tokens(sentence, joinBrokenWords: false);
+        for (var j = 0; j < tokens.Count; j++)
+        {
+            var t = tokens[j];
+            var isYear = t.Length == 4 && t.All(char.IsDigit) && t[0] is '1' or '2';
+            var numberWord = kit.Words.Language.Numbers.TryGetValue(t, out var value) && !(value == 1 && kit.Index.Analyzer.IsStopword(t));
+            if ((t.All(char.IsDigit) && !isYear || numberWord) && !IsPeriod(tokens, j, []))
+            {
+                return true;
             }
         }
 

@@ -82,6 +82,8 @@ internal enum Signals : long
     Now = 1L << 60,
     /// <summary>"wat is de uitkomst van ...": the outcome of something is asked.</summary>
     Outcome = 1L << 61,
+    /// <summary>"wat betalen de gemeenten aan het Veiligheidshuis": another organisation receives the money asked.</summary>
+    OtherRecipient = 1L << 62,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>

@@ -66,6 +66,9 @@ internal sealed class LanguageWords
 
     /// <summary>First words of a sentence about the asker ("Ik ben net begonnen bij ..."): such a sentence before the question is no part of it.</summary>
     public HashSet<string> AskerWords { get; set; } = [];
+
+    /// <summary>Words of a frequency ("maandelijks", "tweemaal"): they answer "hoe vaak".</summary>
+    public HashSet<string> FrequencyWords { get; set; } = [];
     public HashSet<string> WhichWords { get; set; } = [];
     public List<string> PartPrepositions { get; set; } = [];
     public List<string> PartQuestionWords { get; set; } = [];
@@ -170,6 +173,9 @@ internal sealed class BudgetLineWords
 
 internal sealed class OrganisationWords
 {
+    /// <summary>Words before an organisation name that make it the receiver of the money asked ("aan het Veiligheidshuis").</summary>
+    public HashSet<string> RecipientWords { get; set; } = [];
+
     public Dictionary<string, List<string>> Roles { get; set; } = [];
     public List<string> PersonRoles { get; set; } = [];
     /// <summary>"Sinds wanneer?": the first report that names the person in the role.</summary>
