@@ -62,7 +62,7 @@ public sealed class AnswerEngine
             new MoneyTextAnswerer(_kit, search, line, budgets),
             new EventDayAnswerer(_kit, events),
             new EventDetailAnswerer(_kit, events, next, search),
-            new EventListAnswerer(_kit, events),
+            new EventListAnswerer(_kit, events, search),
             next,
             new PersonAnswerer(_kit, search),
             new OrganisationAnswerer(_kit),

@@ -10,7 +10,31 @@ internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
 
-    public static string Strip(string text, LanguageWords language)
+    public static string Strip(string text, LanguageWords language) => StripRemark(StripPreamble(text, language), language);
+
+    /// <summary>
+    /// "Komt er dit jaar een conferentie? Met corona weet je het maar nooit": a remark after the question mark that asks
+    /// nothing (no question word, not opened by "en"/"of") is no part of the question.
+    /// </summary>
+    private static string StripRemark(string text, LanguageWords language)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] != '?' || !char.IsWhiteSpace(text[i + 1]))
+            {
+                continue;
+            }
+
+            var tail = Analysis.TextNormalizer.Tokens(text[(i + 1)..]);
+            var asks = tail.Count == 0 || language.PartJoiners.Contains(tail[0]) || tail.Exists(t => language.PartQuestionWords.Contains(t) || language.WhenWords.Contains(t)
+                || language.WhichWords.Contains(t) || language.WhereWords.Contains(t) || language.CountWords.Contains(t));
+            return asks ? text : text[..(i + 1)];
+        }
+
+        return text;
+    }
+
+    private static string StripPreamble(string text, LanguageWords language)
     {
         var rest = text;
         while (true)
