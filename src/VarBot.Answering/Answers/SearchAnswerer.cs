@@ -30,7 +30,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
     public Intent Intent => Intent.Search;
 
-    public Reply Answer(Query query) => Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
+    private ListDifference? _difference;
+
+    public Reply Answer(Query query) =>
+        (_difference ??= new ListDifference(kit, this)).Answer(query) ?? Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
 
     /// <summary>The search answer, or null when no passage covers the question well enough.</summary>
     public Reply? Answer(Query query, Intent intent, bool requireNumber, Func<PassageEntry, bool>? restrict = null, bool partialAllowed = true)
