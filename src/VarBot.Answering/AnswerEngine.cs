@@ -198,18 +198,18 @@ public sealed class AnswerEngine
         };
     }
 
-    /// <summary>"Meer": the previous question again, one page further; without a previous answer, the rest of the text.</summary>
+    /// <summary>"Meer": the previous question again, after the items already shown; without a previous answer, the rest of the text.</summary>
     private Query More(Query query, ConversationContext? previous, DateOnly today)
     {
         if (previous?.Question is { Length: > 0 } asked)
         {
             var again = _extractor.Extract(asked, today);
             var merged = FollowUp.Merge(again, previous, _index.Analyzer);
-            return merged with { Page = Math.Max(1, previous.Page) + 1, Signals = merged.Signals & ~Signals.More };
+            return merged with { Skip = previous.Shown, Signals = merged.Signals & ~Signals.More };
         }
 
         var rest = string.Join(' ', query.Text.Tokens.SkipWhile(t => _index.Words.Conversation.MoreWords.Contains(t.Text) || t.Text == "over").Select(t => t.Text));
         var fresh = _extractor.Extract(rest, today);
-        return fresh with { Page = rest.Length > 0 ? 2 : 1, Signals = fresh.Signals & ~Signals.More };
+        return fresh with { Skip = rest.Length > 0 ? AnswerKit.MaxItems : 0, Signals = fresh.Signals & ~Signals.More };
     }
 }

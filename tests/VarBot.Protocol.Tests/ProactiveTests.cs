@@ -151,7 +151,8 @@ public sealed class ProactiveTests : IAsyncLifetime
         var run = Sender.StartRun(new ProactiveRunOptions(MessagesPerSecond: 100));
         var conversations = Enumerable.Range(0, 200).Select(i => $"a:member-{i:D3}").ToList();
 
-        await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = 4 }, async (id, ct) =>
+        const int inFlight = 4;
+        await Parallel.ForEachAsync(conversations, new ParallelOptions { MaxDegreeOfParallelism = inFlight }, async (id, ct) =>
         {
             var reference = Activities.Message(_connector.ServiceUrl).GetConversationReference() with
             {
@@ -167,10 +168,11 @@ public sealed class ProactiveTests : IAsyncLifetime
         var refusals = _connector.Refused.Select(r => r.Request.At).Order().ToList();
         var firstRefusal = refusals[0];
 
-        // Nothing reached the connector during the pause the first 429 asked for (slack for requests already on the wire).
+        // Nothing was sent during the pause the first 429 asked for: what reached the connector in that second are at most
+        // the other requests already on the wire when it refused (at 100/s a run that ignored the pause sends ~100).
         var everyRequest = _connector.Received.Select(r => r.At).Concat(_connector.Refused.Select(r => r.Request.At)).ToList();
-        var duringPause = everyRequest.Count(at => at > firstRefusal + TimeSpan.FromMilliseconds(100) && at < firstRefusal + TimeSpan.FromSeconds(1));
-        Assert.Equal(0, duringPause);
+        var duringPause = everyRequest.Count(at => at > firstRefusal && at < firstRefusal + TimeSpan.FromSeconds(1));
+        Assert.True(duringPause <= inFlight - 1, $"{duringPause} requests during the pause");
 
         // Before the 429s the run went at ~100/s; afterwards at half of that or less, to the end of the run.
         var after = _connector.Received.Where(r => r.At > lastRefusal).Select(r => r.At).Order().ToList();

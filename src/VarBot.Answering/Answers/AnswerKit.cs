@@ -31,7 +31,7 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts)
     {
         Intent = intent.ToString(),
         Question = query.Text.Raw,
-        Page = query.Page,
+        Shown = query.Skip,
         Years = years ?? (query.Years.Count > 0 ? query.Years : null),
         RangeFrom = query.Range?.From,
         RangeTo = query.Range?.To,

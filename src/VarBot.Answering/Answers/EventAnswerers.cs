@@ -176,11 +176,6 @@ internal sealed class EventFinder(AnswerKit kit)
         var shown = events.Take(AnswerKit.MaxItems).ToList();
         var year = shown.Count > 0 ? shown[0].Year : query.Today.Year;
         var suggestions = new List<string>();
-        if (hasMore || events.Count > AnswerKit.MaxItems)
-        {
-            suggestions.Add(kit.Texts["suggest_more"]);
-        }
-
         suggestions.Add(kit.Texts["suggest_next_leerhuis"]);
         suggestions.Add(kit.Texts.Format("suggest_leerhuizen_year", year));
         suggestions.Add(kit.Texts["suggest_agenda"]);
@@ -193,6 +188,7 @@ internal sealed class EventFinder(AnswerKit kit)
             Events = shown,
             Items = items ?? [],
             HasMore = hasMore || events.Count > AnswerKit.MaxItems,
+            More = kit.Texts["suggest_more"],
             Sources = Sources(shown).ToList(),
             Answered = answered,
             Suggestions = suggestions,
@@ -526,8 +522,7 @@ internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder, Searc
             return reply with { Answered = false };
         }
 
-        var page = Math.Max(1, query.Page);
-        var shown = list.Skip((page - 1) * AnswerKit.MaxItems).ToList();
+        var shown = list.Skip(query.Skip).ToList();
         if (shown.Count == 0)
         {
             return kit.NotFound(query, Intent, kit.Texts["more_none"]);

@@ -25,7 +25,10 @@ internal sealed record Reply
     public string Title { get; init; } = "";
     /// <summary>The sentence that answers (at most 40 words).</summary>
     public required string Lead { get; init; }
-    /// <summary>At most five bullets shown; the rest waits for "Meer".</summary>
+    /// <summary>
+    /// At most five bullets, best first: the realiser shows as many as fit on one screen, from the first on, and a
+    /// paged list (<see cref="More"/>) continues after the last one shown.
+    /// </summary>
     public IReadOnlyList<Fact> Items { get; init; } = [];
     public IReadOnlyList<Event> Events { get; init; } = [];
     public IReadOnlyList<string> Columns { get; init; } = [];
@@ -33,8 +36,13 @@ internal sealed record Reply
     public string Note { get; init; } = "";
     public IReadOnlyList<FactSource> Sources { get; init; } = [];
     public IReadOnlyList<string> Suggestions { get; init; } = [];
-    /// <summary>True when there is more than fits on one screen: the realiser offers "Meer".</summary>
+    /// <summary>True when the list goes on beyond <see cref="Items"/> (or the events given).</summary>
     public bool HasMore { get; init; }
+    /// <summary>
+    /// The "Meer" button of a paged list (a theme's items, a list of events); the realiser offers it first when the list
+    /// goes on or not all items fitted. Null: the answer does not page.
+    /// </summary>
+    public string? More { get; init; }
     public bool Answered { get; init; } = true;
     /// <summary>What the next turn may continue from.</summary>
     public required ConversationContext Context { get; init; }

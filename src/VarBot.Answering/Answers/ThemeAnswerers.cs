@@ -41,8 +41,7 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
 
         var shownYear = section[0].Passage.Year;
         var ordered = Summarise(section);
-        var page = Math.Max(1, query.Page);
-        var items = ordered.Skip((page - 1) * AnswerKit.MaxItems).Take(AnswerKit.MaxItems).ToList();
+        var items = ordered.Skip(query.Skip).Take(AnswerKit.MaxItems).ToList();
         if (items.Count == 0)
         {
             return kit.NotFound(query, Intent, kit.Texts["more_none"]);
@@ -56,12 +55,6 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
         }
 
         var suggestions = new List<string>();
-        var hasMore = ordered.Count > page * AnswerKit.MaxItems;
-        if (hasMore)
-        {
-            suggestions.Add(kit.Texts.Format("suggest_more_theme", name.ToLowerInvariant(), shownYear));
-        }
-
         suggestions.Add(kind == PassageKind.Done
             ? kit.Texts.Format("suggest_theme_plans", name.ToLowerInvariant(), shownYear + 1)
             : kit.Texts.Format("suggest_theme_done", name.ToLowerInvariant(), shownYear - 1));
@@ -73,7 +66,8 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
             Title = name,
             Lead = lead,
             Items = items,
-            HasMore = hasMore,
+            HasMore = ordered.Count > query.Skip + items.Count,
+            More = kit.Texts.Format("suggest_more_theme", name.ToLowerInvariant(), shownYear),
             Sources = items.Select(i => i.Source).Distinct().ToList(),
             Suggestions = suggestions,
             Context = kit.ContextOf(query, Intent, years: [shownYear]) with { Asks = (long)(query.Signals & Conversation.FollowUp.AskSignals) | (long)(kind == PassageKind.Done ? Signals.Done : Signals.Planned) },

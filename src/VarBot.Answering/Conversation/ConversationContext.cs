@@ -23,7 +23,8 @@ public sealed record ConversationContext
     public string Intent { get; init; } = "none";
     /// <summary>The question answered, as the user asked it; "Meer" answers it again with the next page.</summary>
     public string? Question { get; init; }
-    public int Page { get; init; }
+    /// <summary>Items of the answer's list shown so far, this answer's included: "Meer" continues after them.</summary>
+    public int Shown { get; init; }
     public IReadOnlyList<int>? Years { get; init; }
     public DateOnly? RangeFrom { get; init; }
     public DateOnly? RangeTo { get; init; }

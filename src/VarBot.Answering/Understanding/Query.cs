@@ -155,8 +155,8 @@ internal sealed record Query
     public string? LineLabel { get; init; }
     /// <summary>The person a follow-up points back to ("hoe lang heeft die het gedaan?").</summary>
     public string? Person { get; init; }
-    /// <summary>Page of a long answer (1 = first); "Meer" asks for the next.</summary>
-    public int Page { get; init; } = 1;
+    /// <summary>Items of a long list the conversation has already shown ("Meer" continues after them; 0 = from the start).</summary>
+    public int Skip { get; init; }
 
     public bool Has(Signals signal) => (Signals & signal) == signal;
 
