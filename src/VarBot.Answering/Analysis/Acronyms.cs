@@ -18,6 +18,11 @@ internal static partial class Acronyms
     {
         foreach (var text in texts)
         {
+            if (!text.Contains('(', StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             MatchCollection matches;
             try
             {
