@@ -397,8 +397,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 }
 
                 // "Hoeveel betalen de gemeenten aan het Zorg- en Veiligheidshuis?": the other organisation receives it.
-                // Up to four words before the name ("aan het Zorg- en Veiligheidshuis"), none of them naming a budget line.
-                if (names.Contains(tokens[i].Text) && Enumerable.Range(Math.Max(0, i - 4), Math.Min(4, i)).Any(j => org.RecipientWords.Contains(tokens[j].Text)
+                // Up to four words before the name ("aan het Zorg- en Veiligheidshuis"), none of them naming a budget line,
+                // and the name not the first part of a line's name ("aan NCTV-versterkingsgelden" asks the VAR's line).
+                if (names.Contains(tokens[i].Text) && !(i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text))
+                    && Enumerable.Range(Math.Max(0, i - 4), Math.Min(4, i)).Any(j => org.RecipientWords.Contains(tokens[j].Text)
                     && Enumerable.Range(j + 1, i - j - 1).All(k => !index.LineKeyByWord.ContainsKey(tokens[k].Text))))
                 {
                     other = name;
