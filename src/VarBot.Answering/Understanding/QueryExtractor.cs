@@ -321,7 +321,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         lineKeys = lineKeys.Distinct().Where(k => !negated.Contains(k)).ToList();
         var strongMoney = budget.MoneyWords.Where(w => !budget.WeakMoneyWords.Contains(w)).Any(set.Contains);
         var weakMoney = budget.WeakMoneyWords.Overlaps(set);
-        if (strongMoney || (weakMoney && lineKeys.Count > 0 && !budget.NotMoneyWith.Overlaps(set)))
+        // "Hoeveel meldingen van mensenhandel kwamen er binnen?": a count of something that is not money is no money
+        // question, however much the other words sound like a budget line.
+        var countsOther = CountNoun(tokens) is { Count: > 0 } counted && counted.All(w => !MoneyVocabulary().Contains(w) && !index.LineKeyByWord.ContainsKey(w));
+        if (strongMoney || (weakMoney && lineKeys.Count > 0 && !budget.NotMoneyWith.Overlaps(set) && !countsOther))
         {
             signals |= Signals.Money;
         }
