@@ -62,7 +62,7 @@ public sealed class AnswerEngine
             new MoneyTextAnswerer(_kit, search, line, budgets),
             new EventDayAnswerer(_kit, events),
             new EventDetailAnswerer(_kit, events, next, search),
-            new EventListAnswerer(_kit, events),
+            new EventListAnswerer(_kit, events, search),
             next,
             new PersonAnswerer(_kit, search),
             new OrganisationAnswerer(_kit),
@@ -93,12 +93,13 @@ public sealed class AnswerEngine
         var intent = "none";
         try
         {
-            var parts = question.Text is { Length: > 0 } text ? _splitter.Split(text) : [question.Text ?? ""];
+            var asked = question.Text is { Length: > 0 } full ? AskerPreamble.Strip(full, _index.Words.Language) : question.Text ?? "";
+            var parts = asked.Length > 0 ? _splitter.Split(asked) : [asked];
             var bothSides = false;
-            if (parts.Count > 1 && !AsksTwoThings(question.Text!, parts[1], question.Today))
+            if (parts.Count > 1 && !AsksTwoThings(asked, parts[1], question.Today))
             {
                 // "Wat was begroot en wat werd het?": one line, begroting and jaarrekening.
-                parts = [question.Text!];
+                parts = [asked];
                 bothSides = true;
             }
 

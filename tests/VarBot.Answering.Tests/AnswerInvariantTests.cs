@@ -23,12 +23,7 @@ public sealed partial class AnswerInvariantTests
 
     private static readonly DateOnly DefaultToday = new(2026, 11, 22);
 
-    private static readonly string[] SetFiles =
-    [
-        "qa-dev.jsonl", "qa-blind.jsonl", "qa-blind2.jsonl", "qa-blind3.jsonl", "qa-blind4.jsonl", "qa-varbot.jsonl", "qa-varbot-round2.jsonl",
-        "qa-heldback1.jsonl", "conversations-heldback1.jsonl", "qa-heldback2.jsonl", "conversations-heldback2.jsonl",
-        "qa-heldback3.jsonl", "conversations-heldback3.jsonl", "qa-heldback4.jsonl", "conversations-heldback4.jsonl",
-    ];
+    private static readonly string[] SetFiles = QuestionSetTests.SetFiles;
 
     private static readonly IReadOnlyList<GeneratedQuestion> Generated = QuestionGenerator.All(RealModel.Model);
 

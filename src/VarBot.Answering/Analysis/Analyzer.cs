@@ -92,6 +92,30 @@ internal sealed class Analyzer
         _synonyms = groups.ToDictionary(kv => kv.Key, kv => kv.Value.Where(s => s != kv.Key).ToArray(), StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// Acronyms the texts define ("Regionaal Controleteam Mensenhandel (RCTM)"): each word of the full name also finds the
+    /// acronym (one way: the acronym does not find every passage with one of its words).
+    /// </summary>
+    public void AddAcronyms(IReadOnlyList<string> texts, Func<string, int> passagesWithStem)
+    {
+        // Only the distinctive words of a name ("controleteam", not "regionaal"): a word in many passages would find the
+        // acronym's passages for every question that uses it.
+        var maxPassages = Math.Max(3, texts.Count / 100);
+        foreach (var (acronym, name) in Acronyms.Find(texts).DistinctBy(a => a.Acronym + " " + string.Join(' ', a.Words)))
+        {
+            var acronymStem = Stem(acronym);
+            foreach (var word in name.Where(w => w.Length >= 4 && !_stopwords.Contains(w) && passagesWithStem(Stem(w)) <= maxPassages))
+            {
+                var stem = Stem(word);
+                var group = _synonyms.TryGetValue(stem, out var existing) ? existing : [];
+                if (stem != acronymStem && !group.Contains(acronymStem))
+                {
+                    _synonyms[stem] = [.. group, acronymStem];
+                }
+            }
+        }
+    }
+
     /// <summary>A question: tokens typo-corrected against the known words.</summary>
     public AnalysedText Question(string text) => new(text, TextNormalizer.Tokens(text).Select(t => ToToken(Correct(t))).ToList());
 

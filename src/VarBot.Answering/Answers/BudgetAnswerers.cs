@@ -18,11 +18,21 @@ internal sealed class BudgetFinder(AnswerKit kit)
             ? Find(year, BudgetKind.Jaarrekening) is not null ? BudgetKind.Jaarrekening : BudgetKind.Begroting
             : Find(year, BudgetKind.Begroting) is not null ? BudgetKind.Begroting : BudgetKind.Jaarrekening;
 
+    private HashSet<string> SubtotalStems => _subtotalStems ??= kit.Words.Budget.SubtotalWords.Concat(kit.Words.Budget.TotalWords).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _subtotalStems;
+
     public int Year(Query query) => query.Years.Count > 0 ? query.Years[0] : query.Range?.From.Year ?? query.Today.Year;
 
     /// <summary>The lines the question names: vocabulary keys first, then words of the label; negated keys never.</summary>
     public List<LineEntry> Match(BudgetEntry budget, Query query)
     {
+        if (query.IncludesLines && query.LineKeys.Count == 0 && query.LineLabel is null)
+        {
+            // "Het budget over 2020, inclusief de doorlopende projecten": the words name what the total holds, no line.
+            return [];
+        }
+
         if (query.LineLabel is { } label)
         {
             // A follow-up of one line's answer ("en in 2024?", "is dat meer dan vorig jaar?"): exactly that line, when the table has it.
@@ -71,7 +81,14 @@ internal sealed class BudgetFinder(AnswerKit kit)
 
             if (line.Line.Kind == BudgetLineKind.Subtotal)
             {
-                score += query.Has(Signals.Total) ? 0.6 : -0.4;
+                // "Het subtotaal van de regionale bijdrage": a subtotal asked by its own word beats the lines under it.
+                score += query.Has(Signals.Subtotal) ? 1.0 : query.Has(Signals.Total) ? 0.6 : -0.4;
+                // "De regionale bijdragen (gemeenten + politie)": a subtotal named by all words of its own label.
+                var own = line.LabelStems.Where(st => !SubtotalStems.Contains(st)).ToList();
+                if (own.Count >= 2 && own.All(stems.Contains))
+                {
+                    score += 1.0;
+                }
             }
 
             scored.Add((line, score));

@@ -358,6 +358,40 @@ internal sealed class EventFinder(AnswerKit kit)
     /// names its kind and its month ("In oktober 2024 heeft de VAR als voorproefje op de ... conferentie een webinar
     /// georganiseerd"), and the next meeting of its kind.
     /// </summary>
+    /// <summary>
+    /// An event known only by its year ("Leerhuis PVG, 2021"): the sentence at its own source line that places it finer in
+    /// time ("vindt naar verwachting plaats in het 4e kwartaal"), when the report has one.
+    /// </summary>
+    public List<Fact> FinerTime(Event e)
+    {
+        if (e.Date is not null || e.Month is not null)
+        {
+            return [];
+        }
+
+        var time = kit.Words.Time;
+        var words = new HashSet<string>([.. kit.Words.Language.Months, .. time.Seasons.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal)), .. time.TextTimeWords], StringComparer.Ordinal);
+        var facts = new List<Fact>();
+        foreach (var source in e.Sources)
+        {
+            // The passage that holds the source line: the last one of that file starting at or before it.
+            var entry = kit.Index.Passages.LastOrDefault(p => p.Passage.Source.Line <= source.Line && p.Passage.Source.File.EndsWith(Path.GetFileName(source.File), StringComparison.Ordinal));
+            if (entry is null)
+            {
+                continue;
+            }
+
+            var sentence = Indexes.Sentences.Split(entry.Text).FirstOrDefault(x => Analysis.TextNormalizer.Tokens(x).Exists(words.Contains));
+            if (sentence is not null)
+            {
+                facts.Add(new Fact(sentence, kit.SourceOf(entry)));
+                break;
+            }
+        }
+
+        return facts;
+    }
+
     public List<Fact> Aftermath(Event e, DateOnly today)
     {
         var facts = new List<Fact>();
@@ -430,7 +464,7 @@ internal sealed class EventDayAnswerer(AnswerKit kit, EventFinder finder) : IAns
 }
 
 /// <summary>"Welke Leerhuizen zijn er in 2025?", "wat staat er na de zomer op de agenda?": the events in a period.</summary>
-internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder) : IAnswerer
+internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder, SearchAnswerer search) : IAnswerer
 {
     public Intent Intent => Intent.EventList;
 
@@ -462,6 +496,12 @@ internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder) : IAn
         var period = range is not null ? kit.Period(range) : kit.Texts.Format("when_year", years.Count > 0 ? string.Join(" en ", years) : query.Today.Year);
         var label = finder.LabelOf(query);
         var plural = finder.LabelOf(query, plural: true);
+        if (list.Count == 0 && years.Count == 1 && range is null && query.EventTypes.Count == 1 && PlannedInText(query, years[0]) is { } planned)
+        {
+            // "Komt er dit jaar een veiligheidsconferentie?": no dated event, but the year's plan writes about one.
+            return planned;
+        }
+
         if (list.Count == 0)
         {
             var lead = kit.Texts.Format(query.Has(Signals.YesNo) ? "event_list_none_no" : "event_list_none", label, period);
@@ -506,6 +546,23 @@ internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder) : IAn
         }
 
         return finder.Reply(query, Intent, text, shown, hasMore: shown.Count > AnswerKit.MaxItems);
+    }
+
+    /// <summary>
+    /// The plan of the asked year that writes about an event of the asked type without a date the model could read
+    /// ("dit najaar de tweejaarlijkse veiligheidsconferentie"): that passage's answer, or null.
+    /// </summary>
+    private Reply? PlannedInText(Query query, int year)
+    {
+        var spellings = kit.Words.Events.EventTypes.TryGetValue(query.EventTypes[0].ToString(), out var list) ? list.ToHashSet(StringComparer.Ordinal) : [];
+        if (spellings.Count == 0)
+        {
+            return null;
+        }
+
+        var found = search.Answer(query, Intent, requireNumber: false, partialAllowed: false,
+            restrict: p => p.Passage.Kind == PassageKind.Planned && p.Passage.Year == year && p.Analysed.Tokens.Any(t => spellings.Contains(t.Text)));
+        return found is { Answered: true } ? found : null;
     }
 }
 
@@ -588,6 +645,13 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
             var inPeriod = candidates.Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : e.Year == year).ToList();
             if (inPeriod.Count > 0)
             {
+                if (query.Has(Signals.ThemeAsked) && !query.Has(Signals.Next) && string.IsNullOrWhiteSpace(inPeriod[0].Topic)
+                    && inPeriod.FirstOrDefault(e => !string.IsNullOrWhiteSpace(e.Topic)) is { } themed)
+                {
+                    // "Staat er dit jaar al een thema vast voor een van de Leerhuizen?": the one of the period whose theme is known.
+                    return Single(query, themed);
+                }
+
                 if (query.Has(Signals.Next))
                 {
                     inPeriod = inPeriod.Where(e => EventFinder.IsUpcoming(e, today)).DefaultIfEmpty(inPeriod[^1]).ToList();
@@ -635,7 +699,7 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         return finder.Reply(query, Intent, noneLead, last is null ? [] : [last], answered: false);
     }
 
-    private Reply Single(Query query, Event e) => finder.Reply(query, Intent, finder.SingleLead(e, query.Today), [e], items: finder.Aftermath(e, query.Today));
+    private Reply Single(Query query, Event e) => finder.Reply(query, Intent, finder.SingleLead(e, query.Today), [e], items: [.. finder.FinerTime(e), .. finder.Aftermath(e, query.Today)]);
 
     private string Article(EventType type) => kit.Texts.Has("article_" + type) ? kit.Texts["article_" + type] : "de";
 }
@@ -653,7 +717,7 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         var basic = next.Answer(query);
         if (basic.Events.Count != 1)
         {
-            var list = new EventListAnswerer(kit, finder).Answer(query);
+            var list = new EventListAnswerer(kit, finder, search).Answer(query);
             if (list.Events.Count == 0)
             {
                 return search.Answer(query, Intent, requireNumber: false) ?? basic;
@@ -663,7 +727,7 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         }
 
         var e = basic.Events[0];
-        var facts = new List<Fact>();
+        var facts = query.HasAny(Signals.When) ? finder.FinerTime(e) : [];
         var facet = finder.Facet(query);
         var facetFacts = facet is null ? [] : FacetFacts(e, facet);
         var aftermath = finder.Aftermath(e, query.Today);

@@ -30,7 +30,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
     public Intent Intent => Intent.Search;
 
-    public Reply Answer(Query query) => Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
+    private ListDifference? _difference;
+
+    public Reply Answer(Query query) =>
+        (_difference ??= new ListDifference(kit, this)).Answer(query) ?? Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
 
     /// <summary>The search answer, or null when no passage covers the question well enough.</summary>
     public Reply? Answer(Query query, Intent intent, bool requireNumber, Func<PassageEntry, bool>? restrict = null, bool partialAllowed = true)
@@ -395,6 +398,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 return NumberNear(sentence, counted) ? 1 : 0;
             }
 
+            if (query.Has(Signals.Count) && !query.Has(Signals.Money))
+            {
+                // "Hoe vaak komt het platform bijeen?": no counted noun, so any count in the sentence is the slot.
+                // A frequency ("maandelijks", "tweemaal") answers "hoe vaak" better than a count of things.
+                return TextNormalizer.Tokens(sentence).Exists(kit.Words.Language.FrequencyWords.Contains) ? 1 : HasCount(sentence) ? 0.5 : 0;
+            }
+
             if (query.Has(Signals.When) && query.EventTypes.Count == 0)
             {
                 askedWords ??= query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
@@ -584,6 +594,24 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 {
                     return true;
                 }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the sentence holds a count (a number that is no year, a number word other than the article, "tweemaal").</summary>
+    private bool HasCount(string sentence)
+    {
+        var tokens = TextNormalizer.Tokens(sentence, joinBrokenWords: false);
+        for (var j = 0; j < tokens.Count; j++)
+        {
+            var t = tokens[j];
+            var isYear = t.Length == 4 && t.All(char.IsDigit) && t[0] is '1' or '2';
+            var numberWord = kit.Words.Language.Numbers.TryGetValue(t, out var value) && !(value == 1 && kit.Index.Analyzer.IsStopword(t));
+            if ((t.All(char.IsDigit) && !isYear || numberWord) && !IsPeriod(tokens, j, []))
+            {
+                return true;
             }
         }
 

@@ -37,6 +37,8 @@ internal sealed class KnowledgeIndex
         Analyzer = new Analyzer(words, modelTokens);
         Passages = BuildPassages(model, Analyzer, words.Language.Numbers);
         Search = new PassageSearch(Passages, Analyzer);
+        // Synonyms are read at question time, so the acronyms can use the index's passage counts.
+        Analyzer.AddAcronyms(model.Passages.Select(p => p.Text).ToList(), Search.Frequency);
         ThemePhrases = BuildThemePhrases(model, words);
         // A title word that only says the kind of event ("Webinar", "Leerhuis") names no particular event.
         var generic = words.Events.EventTypes.Values.SelectMany(v => v).Concat(words.Themes.ActivityWords).Concat(words.Events.AgendaWords)

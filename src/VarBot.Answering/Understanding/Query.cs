@@ -82,6 +82,8 @@ internal enum Signals : long
     Now = 1L << 60,
     /// <summary>"wat is de uitkomst van ...": the outcome of something is asked.</summary>
     Outcome = 1L << 61,
+    /// <summary>"wat betalen de gemeenten aan het Veiligheidshuis": another organisation receives the money asked.</summary>
+    OtherRecipient = 1L << 62,
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>
@@ -130,6 +132,8 @@ internal sealed record Query
     public string? FormerThemeId { get; init; }
     public IReadOnlyList<string> LineKeys { get; init; } = [];
     public IReadOnlyList<string> NegatedLineKeys { get; init; } = [];
+    /// <summary>True when lines are named only as included in a total ("het budget inclusief de doorlopende projecten").</summary>
+    public bool IncludesLines { get; init; }
     public BudgetKind? Kind { get; init; }
     /// <summary>A comparison follow-up's kind per year, where the two answered figures came from different tables.</summary>
     public IReadOnlyDictionary<int, BudgetKind>? KindByYear { get; init; }

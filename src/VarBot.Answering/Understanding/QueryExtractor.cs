@@ -283,6 +283,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var lineKeys = new List<string>();
         var negated = new List<string>();
         var negate = false;
+        var include = false;
+        var included = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             var word = tokens[i].Text;
@@ -292,10 +294,23 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 continue;
             }
 
+            if (budget.InclusionWords.Contains(word))
+            {
+                // "het budget inclusief de doorlopende projecten": the lines after it are part of the total asked.
+                include = true;
+                included = true;
+                continue;
+            }
+
             if (!consumed[i] || themeId is not null)
             {
                 if (index.LineKeyByWord.TryGetValue(word, out var key))
                 {
+                    if (include)
+                    {
+                        continue;
+                    }
+
                     (negate ? negated : lineKeys).Add(key);
                     // "zonder de doorlopende projecten": the negation covers the words of one line name.
                     negate = negate && i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text);
@@ -306,7 +321,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         lineKeys = lineKeys.Distinct().Where(k => !negated.Contains(k)).ToList();
         var strongMoney = budget.MoneyWords.Where(w => !budget.WeakMoneyWords.Contains(w)).Any(set.Contains);
         var weakMoney = budget.WeakMoneyWords.Overlaps(set);
-        if (strongMoney || (weakMoney && lineKeys.Count > 0 && !budget.NotMoneyWith.Overlaps(set)))
+        // "Hoeveel meldingen van mensenhandel kwamen er binnen?": a count of something that is not money is no money
+        // question, however much the other words sound like a budget line.
+        var countsOther = CountNoun(tokens) is { Count: > 0 } counted && counted.All(w => !MoneyVocabulary().Contains(w) && !index.LineKeyByWord.ContainsKey(w));
+        if (strongMoney || (weakMoney && lineKeys.Count > 0 && !budget.NotMoneyWith.Overlaps(set) && !countsOther))
         {
             signals |= Signals.Money;
         }
@@ -341,7 +359,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Subtotal;
         }
 
-        if (budget.TotalWords.Overlaps(set))
+        if (budget.TotalWords.Overlaps(set) || included)
         {
             signals |= Signals.Total;
         }
@@ -378,6 +396,18 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 {
                     other = name;
                     signals |= Signals.OtherOrg;
+                    break;
+                }
+
+                // "Hoeveel betalen de gemeenten aan het Zorg- en Veiligheidshuis?": the other organisation receives it.
+                // Up to four words before the name ("aan het Zorg- en Veiligheidshuis"), none of them naming a budget line,
+                // and the name not the first part of a line's name ("aan NCTV-versterkingsgelden" asks the VAR's line).
+                if (names.Contains(tokens[i].Text) && !(i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text))
+                    && Enumerable.Range(Math.Max(0, i - 4), Math.Min(4, i)).Any(j => org.RecipientWords.Contains(tokens[j].Text)
+                    && Enumerable.Range(j + 1, i - j - 1).All(k => !index.LineKeyByWord.ContainsKey(tokens[k].Text))))
+                {
+                    other = name;
+                    signals |= Signals.OtherOrg | Signals.OtherRecipient;
                     break;
                 }
             }
@@ -527,6 +557,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             FormerThemeId = formerId,
             LineKeys = lineKeys,
             NegatedLineKeys = negated,
+            IncludesLines = included,
             Kind = kind,
             BothKinds = bothKinds,
             KindNamed = kind is not null,
@@ -844,11 +875,15 @@ internal sealed class TimeResolver(Words words)
         string? dayWord = null;
         var past = words.Language.PastWords.Overlaps(tokens.Select(x => x.Text));
 
+        var included = false;
         for (var i = 0; i < tokens.Count; i++)
         {
+            // "het budget over 2020, inclusief de doorlopende projecten uit 2019": a year after the inclusion word names the
+            // included line, not a year asked.
+            included |= words.Budget.InclusionWords.Contains(tokens[i].Text);
             if (tokens[i].IsYear && int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2099)
             {
-                if (!years.Contains(year))
+                if (!years.Contains(year) && !(included && years.Count > 0))
                 {
                     years.Add(year);
                 }

@@ -63,6 +63,12 @@ internal sealed class LanguageWords
     public HashSet<string> ReasonWords { get; set; } = [];
     public HashSet<string> Abbreviations { get; set; } = [];
     public HashSet<string> BackReferenceWords { get; set; } = [];
+
+    /// <summary>First words of a sentence about the asker ("Ik ben net begonnen bij ..."): such a sentence before the question is no part of it.</summary>
+    public HashSet<string> AskerWords { get; set; } = [];
+
+    /// <summary>Words of a frequency ("maandelijks", "tweemaal"): they answer "hoe vaak".</summary>
+    public HashSet<string> FrequencyWords { get; set; } = [];
     public HashSet<string> WhichWords { get; set; } = [];
     public List<string> PartPrepositions { get; set; } = [];
     public List<string> PartQuestionWords { get; set; } = [];
@@ -143,6 +149,9 @@ internal sealed class BudgetWords
     public HashSet<string> ExpenseWords { get; set; } = [];
     public HashSet<string> IncomeWords { get; set; } = [];
     public HashSet<string> TotalWords { get; set; } = [];
+
+    /// <summary>Words that put the next line inside the total asked ("inclusief de doorlopende projecten"): that line is not itself asked.</summary>
+    public HashSet<string> InclusionWords { get; set; } = [];
     public HashSet<string> BreakdownWords { get; set; } = [];
     public HashSet<string> CompareWords { get; set; } = [];
     public HashSet<string> ShareWords { get; set; } = [];
@@ -164,6 +173,9 @@ internal sealed class BudgetLineWords
 
 internal sealed class OrganisationWords
 {
+    /// <summary>Words before an organisation name that make it the receiver of the money asked ("aan het Veiligheidshuis").</summary>
+    public HashSet<string> RecipientWords { get; set; } = [];
+
     public Dictionary<string, List<string>> Roles { get; set; } = [];
     public List<string> PersonRoles { get; set; } = [];
     /// <summary>"Sinds wanneer?": the first report that names the person in the role.</summary>

@@ -1,0 +1,73 @@
+using VarBot.Answering.Vocabulary;
+
+namespace VarBot.Answering.Understanding;
+
+/// <summary>
+/// "Ik ben net begonnen als controller bij een van de gemeenten. Hoeveel ... ?": sentences before the question that are
+/// about the asker (they start with a word of <c>asker_words</c>) say who asks, not what is asked; they are left out.
+/// </summary>
+internal static class AskerPreamble
+{
+    private const int MinRestWords = 2;
+
+    public static string Strip(string text, LanguageWords language) => StripRemark(StripPreamble(text, language), language);
+
+    /// <summary>
+    /// "Komt er dit jaar een conferentie? Met corona weet je het maar nooit": a remark after the question mark that asks
+    /// nothing (no question word, not opened by "en"/"of") is no part of the question.
+    /// </summary>
+    private static string StripRemark(string text, LanguageWords language)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] != '?' || !char.IsWhiteSpace(text[i + 1]))
+            {
+                continue;
+            }
+
+            var tail = Analysis.TextNormalizer.Tokens(text[(i + 1)..]);
+            var asks = tail.Count == 0 || language.PartJoiners.Contains(tail[0]) || tail.Exists(t => language.PartQuestionWords.Contains(t) || language.WhenWords.Contains(t)
+                || language.WhichWords.Contains(t) || language.WhereWords.Contains(t) || language.CountWords.Contains(t));
+            return asks ? text : text[..(i + 1)];
+        }
+
+        return text;
+    }
+
+    private static string StripPreamble(string text, LanguageWords language)
+    {
+        var rest = text;
+        while (true)
+        {
+            var end = SentenceEnd(rest);
+            if (end < 0)
+            {
+                return rest;
+            }
+
+            var sentence = rest[..end];
+            var after = rest[(end + 1)..].Trim();
+            var first = Analysis.TextNormalizer.Tokens(sentence).FirstOrDefault();
+            if (first is null || !language.AskerWords.Contains(first) || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
+            {
+                return rest;
+            }
+
+            rest = after;
+        }
+    }
+
+    /// <summary>The index of the first full stop or exclamation mark followed by a space, or -1.</summary>
+    private static int SentenceEnd(string text)
+    {
+        for (var i = 0; i < text.Length - 1; i++)
+        {
+            if (text[i] is '.' or '!' && char.IsWhiteSpace(text[i + 1]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+}
