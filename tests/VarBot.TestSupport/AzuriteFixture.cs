@@ -1,11 +1,10 @@
 namespace VarBot.TestSupport;
 
 /// <summary>
-/// A real Azurite (one process serving blob, queue and table) on free loopback ports. The parameterless constructor,
-/// which xunit calls for a class or collection fixture, hands out the one Azurite of the test assembly: it is started on
-/// first use and stopped when the test process exits, so classes do not each pay for starting Node. Tests sharing it
-/// keep apart by unique container names (<see cref="UniqueContainerName"/>; the subscriber table is named after the
-/// container). A test that stops storage starts its own with <see cref="StartOwn"/> or <see cref="StartOn"/>.
+/// A real Azurite (one process serving blob, queue and table) on free loopback ports, one per test class or collection
+/// (xunit calls the parameterless constructor for a class or collection fixture). Tests of a class keep apart by unique
+/// container names (<see cref="UniqueContainerName"/>; the subscriber table is named after the container). A test that
+/// stops storage starts its own with <see cref="StartOwn"/> or <see cref="StartOn"/>.
 /// </summary>
 public sealed class AzuriteFixture : IDisposable
 {
@@ -14,19 +13,15 @@ public sealed class AzuriteFixture : IDisposable
 
     public const string AccountName = "devstoreaccount1";
 
-    private static readonly Lazy<Server> Shared = new(() =>
-    {
-        var server = new Server(LocalServer.FreePort(), LocalServer.FreePort(), LocalServer.FreePort());
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Dispose();
-        return server;
-    }, LazyThreadSafetyMode.ExecutionAndPublication);
-
     private readonly Server _server;
     private readonly bool _owned;
 
-    /// <summary>The test assembly's shared Azurite (started on first use). Disposing it does nothing: it lives until the process exits.</summary>
+    /// <summary>
+    /// An Azurite of the test class (or collection) that uses this fixture, stopped when xunit disposes it. (One Azurite
+    /// shared by the whole assembly was faster, but under load a background-delivery test then lost its answer.)
+    /// </summary>
     public AzuriteFixture()
-        : this(Shared.Value, owned: false)
+        : this(new Server(LocalServer.FreePort(), LocalServer.FreePort(), LocalServer.FreePort()), owned: true)
     {
     }
 
