@@ -21,7 +21,7 @@ public sealed class AzuriteFixture : IDisposable
     /// shared by the whole assembly was faster, but under load a background-delivery test then lost its answer.)
     /// </summary>
     public AzuriteFixture()
-        : this(new Server(LocalServer.FreePort(), LocalServer.FreePort(), LocalServer.FreePort()), owned: true)
+        : this(Server.OnFreePorts(), owned: true)
     {
     }
 
@@ -38,14 +38,14 @@ public sealed class AzuriteFixture : IDisposable
     public int TablePort => _server.TablePort;
 
     /// <summary>An Azurite of the calling test's own, stopped when disposed: for a test that takes storage away.</summary>
-    public static AzuriteFixture StartOwn() => new(new Server(LocalServer.FreePort(), LocalServer.FreePort(), LocalServer.FreePort()), owned: true);
+    public static AzuriteFixture StartOwn() => new(Server.OnFreePorts(), owned: true);
 
     /// <summary>
     /// Starts an own Azurite on a given port: for a test whose host was configured before its storage was up. The table
     /// service listens on <paramref name="port"/> + 2, where the store looks for it when the connection string names only
     /// the blob endpoint (<see cref="ConnectionStringFor"/>).
     /// </summary>
-    public static AzuriteFixture StartOn(int port) => new(new Server(port, LocalServer.FreePort(), port + 2), owned: true);
+    public static AzuriteFixture StartOn(int port) => new(Server.On(port), owned: true);
 
     /// <summary>
     /// The connection string of an Azurite on <paramref name="port"/>, whether or not one runs there yet. It names the blob
@@ -91,29 +91,35 @@ public sealed class AzuriteFixture : IDisposable
     }
 
     /// <summary>One Azurite process with its blob, queue and table services.</summary>
-    private sealed class Server : IDisposable
+    private sealed class Server(LocalServer process, int blobPort, int tablePort) : IDisposable
     {
-        private readonly LocalServer _process;
+        public int BlobPort { get; } = blobPort;
 
-        public Server(int blobPort, int queuePort, int tablePort)
+        public int TablePort { get; } = tablePort;
+
+        /// <summary>On three free ports (blob, queue, table), ready once Azurite itself says each service listens.</summary>
+        public static Server OnFreePorts()
         {
-            BlobPort = blobPort;
-            TablePort = tablePort;
-            _process = LocalServer.Start(
+            var (process, ports) = LocalServer.StartOnFreePorts(
                 "azurite",
-                [
-                    "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
-                    "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
-                    "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),
-                    "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
-                ],
-                [blobPort, tablePort]);
+                portCount: 3,
+                ports => Arguments(ports[0], ports[1], ports[2]),
+                ports => ports.Select(port => $"successfully listening at http://127.0.0.1:{port}"));
+            return new(process, ports[0], ports[2]);
         }
 
-        public int BlobPort { get; }
+        /// <summary>Blob on <paramref name="blobPort"/>, table on blobPort + 2 (ports a test chose before storage was up).</summary>
+        public static Server On(int blobPort) =>
+            new(LocalServer.Start("azurite", Arguments(blobPort, LocalServer.FreePort(), blobPort + 2), [blobPort, blobPort + 2]), blobPort, blobPort + 2);
 
-        public int TablePort { get; }
+        public void Dispose() => process.Dispose();
 
-        public void Dispose() => _process.Dispose();
+        private static string[] Arguments(int blobPort, int queuePort, int tablePort) =>
+        [
+            "--blobHost", "127.0.0.1", "--blobPort", blobPort.ToString(),
+            "--queueHost", "127.0.0.1", "--queuePort", queuePort.ToString(),
+            "--tableHost", "127.0.0.1", "--tablePort", tablePort.ToString(),
+            "--location", "{dir}", "--silent", "--skipApiVersionCheck", "--loose", "--disableTelemetry",
+        ];
     }
 }

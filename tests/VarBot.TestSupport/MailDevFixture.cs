@@ -7,12 +7,15 @@ public sealed class MailDevFixture : IDisposable
 
     public MailDevFixture()
     {
-        SmtpPort = LocalServer.FreePort();
-        WebPort = LocalServer.FreePort();
-        _server = LocalServer.Start(
+        // Not --silent: its start lines are how this process (not another that took a free port) is known to listen.
+        var (server, ports) = LocalServer.StartOnFreePorts(
             "maildev",
-            ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "-s", SmtpPort.ToString(), "-w", WebPort.ToString(), "--mail-directory", "{dir}", "--silent"],
-            [SmtpPort, WebPort]);
+            portCount: 2,
+            ports => ["--ip", "127.0.0.1", "--web-ip", "127.0.0.1", "-s", ports[0].ToString(), "-w", ports[1].ToString(), "--mail-directory", "{dir}"],
+            ports => [$"SMTP Server running at 127.0.0.1:{ports[0]}", $"webapp running at http://127.0.0.1:{ports[1]}"]);
+        _server = server;
+        SmtpPort = ports[0];
+        WebPort = ports[1];
     }
 
     public int SmtpPort { get; }
