@@ -125,21 +125,22 @@ public sealed class ProactiveTests : IAsyncLifetime
     [Fact]
     public async Task ProactiveRun_ConnectorThrottlesForAWhile_EveryMessageOnceNothingDuringPauseAndSlowerAfter()
     {
-        // The connector answers 429 (Retry-After: 1) to every request during its second 400 ms of traffic.
-        var first = DateTimeOffset.MinValue;
-        var throttleWindow = (From: TimeSpan.FromMilliseconds(400), To: TimeSpan.FromMilliseconds(800));
+        // From its 40th request on, the connector answers 429 (Retry-After: 1) to every request for 400 ms. Counted, not
+        // timed from the first request: on a stalled machine a time window could pass with no request in it.
+        var received = 0;
+        var throttleFrom = DateTimeOffset.MaxValue;
+        var throttleFor = TimeSpan.FromMilliseconds(400);
         var lastRefusal = DateTimeOffset.MinValue;
         _connector.Answer = request =>
         {
             lock (_connector)
             {
-                if (first == DateTimeOffset.MinValue)
+                if (++received == 40)
                 {
-                    first = request.At;
+                    throttleFrom = request.At;
                 }
 
-                var elapsed = request.At - first;
-                if (elapsed >= throttleWindow.From && elapsed < throttleWindow.To)
+                if (request.At >= throttleFrom && request.At < throttleFrom + throttleFor)
                 {
                     lastRefusal = request.At;
                     return new ConnectorAnswer(429, TimeSpan.FromSeconds(1));
