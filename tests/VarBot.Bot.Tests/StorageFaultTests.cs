@@ -179,7 +179,9 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         var settings = new Dictionary<string, string?> { ["ModelStore:RefreshInterval"] = "00:00:00.200" };
         await using var host = new BotHostFactory(azurite, container, settings: settings, logs: logs);
         using var client = await host.StartAsync();
-        var goodVersion = (string)(await ReadinessAsync(client)).Json["modelVersion"]!;
+        var (healthy, _) = await ReadinessAsync(client);
+        var goodVersion = (string)healthy["modelVersion"]!;
+        Assert.Equal("Healthy", (string?)healthy["model"]);
 
         // Readable, and the answering engine builds from it, but two events share one id: the nieuwsbrief cannot be composed.
         const string badVersion = "dupevent1";
