@@ -3,6 +3,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using VarBot.Bot.Conversations;
 using VarBot.Bot.Tests.Infrastructure;
+using VarBot.Knowledge.Import;
+using VarBot.Knowledge.Model;
+using VarBot.Knowledge.Store;
 using VarBot.Storage;
 using VarBot.TestSupport;
 
@@ -16,6 +19,8 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
 {
     private const string Today = "2026-11-22T10:00:00+01:00";
     private const string Chair = "Wie is de voorzitter van de VAR?";
+    private const string Budget = "Wat is de begroting voor 2026?";
+    private const string Unanswerable = "Welke partij wint de gemeenteraadsverkiezingen van 2026?";
 
     /// <summary>What the engine answers <paramref name="question"/> without context: the oracle for a healthy turn.</summary>
     private static string Expected(string question) =>
@@ -130,5 +135,170 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(Expected(Chair), reply.AnswerText());
         Assert.Single(state["recentAnswers"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ModelThatIsValidJsonWithANullListPublishedWhileTheHostRuns_HostKeepsTheGoodModelAndReadyzNamesNoBlob()
+    {
+        var logs = new CapturingLoggerProvider();
+        var container = AzuriteFixture.UniqueContainerName("nulllist");
+        var settings = new Dictionary<string, string?> { ["ModelStore:RefreshInterval"] = "00:00:00.200" };
+        await using var host = new BotHostFactory(azurite, container, settings: settings, logs: logs);
+        using var client = await host.StartAsync();
+        var (healthy, _) = await ReadinessAsync(client);
+        var goodVersion = (string)healthy["modelVersion"]!;
+        Assert.Equal("Healthy", (string?)healthy["model"]);
+
+        // The review's fault: the next publish is valid JSON, but one of its lists is null.
+        const string badVersion = "nulllist1";
+        var broken = SeedModelJson(badVersion);
+        broken["passages"] = null;
+        await PublishRawModelAsync(container, badVersion, broken);
+
+        var (readiness, body) = await WaitForRefreshAsync(client, goodVersion);
+        var reply = await client.AskAsync(Chair, "nulllist:" + Guid.NewGuid().ToString("N"), Today);
+
+        Assert.Equal("Degraded", (string?)readiness["model"]);
+        Assert.Equal(goodVersion, (string?)readiness["modelVersion"]);
+        Assert.Equal(Expected(Chair), reply.AnswerText());
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 3102
+            && e.Message.Contains("still serving " + goodVersion, StringComparison.Ordinal)
+            && e.Message.Contains("passages", StringComparison.OrdinalIgnoreCase));
+        // The reason is in the log; the anonymous /readyz body names no blob, container, endpoint or exception.
+        foreach (var hidden in new[] { badVersion, "models/", container, "passages", "127.0.0.1", "devstoreaccount1", "Exception" })
+        {
+            Assert.DoesNotContain(hidden, body, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+
+    [Fact]
+    public async Task ModelTheNewsletterCannotComposePublishedWhileTheHostRuns_HostKeepsTheGoodModel()
+    {
+        var logs = new CapturingLoggerProvider();
+        var container = AzuriteFixture.UniqueContainerName("nocompose");
+        var settings = new Dictionary<string, string?> { ["ModelStore:RefreshInterval"] = "00:00:00.200" };
+        await using var host = new BotHostFactory(azurite, container, settings: settings, logs: logs);
+        using var client = await host.StartAsync();
+        var (healthy, _) = await ReadinessAsync(client);
+        var goodVersion = (string)healthy["modelVersion"]!;
+        Assert.Equal("Healthy", (string?)healthy["model"]);
+
+        // Readable, and the answering engine builds from it, but two events share one id: the nieuwsbrief cannot be composed.
+        const string badVersion = "dupevent1";
+        var broken = SeedModelJson(badVersion);
+        var events = broken["events"]!.AsArray();
+        events.Add(events[0]!.DeepClone());
+        await PublishRawModelAsync(container, badVersion, broken);
+
+        var (readiness, _) = await WaitForRefreshAsync(client, goodVersion);
+        var reply = await client.AskAsync(Chair, "nocompose:" + Guid.NewGuid().ToString("N"), Today);
+
+        Assert.Equal("Degraded", (string?)readiness["model"]);
+        Assert.Equal(goodVersion, (string?)readiness["modelVersion"]);
+        Assert.Equal(Expected(Chair), reply.AnswerText());
+        Assert.Contains(logs.Entries, e => e.EventId.Id == 3102
+            && e.Message.Contains("still serving " + goodVersion, StringComparison.Ordinal)
+            && e.Message.Contains("newsletter composer failed", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FeedbackAndUnansweredFloodInOneConversation_CappedPerConversationAndOtherConversationsStillStored()
+    {
+        var container = AzuriteFixture.UniqueContainerName("flood");
+        await using var host = new BotHostFactory(azurite, container);
+        using var client = await host.StartAsync();
+        var cap = new VarBotOptions().MaxFeedbackPerConversation;
+        var flood = "flood:" + Guid.NewGuid().ToString("N");
+        var answer = await client.AskAsync(Budget, flood, Today);
+        var down = Assert.Single(answer.Card().SubmitActions(), a => (string?)a.Data["feedback"] == "down");
+
+        // One conversation offers twice the cap: an unanswered question and a "Niet nuttig" click per round.
+        for (var i = 0; i < cap; i++)
+        {
+            await client.AskAsync(Unanswerable, flood, Today);
+            await client.ExpectRepliesAsync(Activities.Message(null, flood, Today, down.Data.DeepClone()));
+        }
+
+        // Then one click in another conversation: one writer queue, so once it is stored the flood has been written too.
+        var other = "other:" + Guid.NewGuid().ToString("N");
+        var otherAnswer = await client.AskAsync(Budget, other, Today);
+        var up = Assert.Single(otherAnswer.Card().SubmitActions(), a => (string?)a.Data["feedback"] == "up");
+        var otherId = (string)up.Data["answerId"]!;
+        await client.ExpectRepliesAsync(Activities.Message(null, other, Today, up.Data.DeepClone()));
+        var blobs = BlobContainerFactory.Create(azurite.ConnectionString, container);
+        var records = await FeedbackRecordsAsync(blobs, until: rs => rs.Any(r => (string?)r["answerId"] == otherId));
+
+        Assert.Equal(cap, records.Count(r => (string?)r["answerId"] != otherId));
+        Assert.Contains(records, r => (string?)r["kind"] == "unanswered");
+        Assert.Single(records, r => (string?)r["answerId"] == otherId);
+    }
+
+    /// <summary>The seed model as JSON under another version, to break before publishing it.</summary>
+    private static JsonNode SeedModelJson(string version) =>
+        JsonNode.Parse(ModelJson.Serialize(KnowledgeImporter.Import(RepoPaths.Seeds).Model with { Version = version }))!;
+
+    /// <summary>Publishes <paramref name="model"/> as it stands (no validation) and moves the pointer to it, as a faulty publisher would.</summary>
+    private async Task PublishRawModelAsync(string container, string version, JsonNode model)
+    {
+        var blobs = BlobContainerFactory.Create(azurite.ConnectionString, container);
+        var pointerETag = (await blobs.GetPropertiesAsync(ModelRepository.PointerBlob))!.ETag;
+        await blobs.PutAsync(ModelRepository.ModelBlobName(version), Encoding.UTF8.GetBytes(model.ToJsonString()), "application/json");
+        await blobs.PutAsync(
+            ModelRepository.PointerBlob,
+            Encoding.UTF8.GetBytes($"{{\"version\":\"{version}\",\"publishedAt\":\"2026-11-23T00:00:00Z\",\"blob\":\"{ModelRepository.ModelBlobName(version)}\"}}"),
+            "application/json",
+            BlobCondition.IfUnchanged(pointerETag));
+    }
+
+    /// <summary>
+    /// Reads /readyz until the host has acted on a new publish (the model check is no longer Healthy, or another version
+    /// serves), up to 30 s; the host checks the pointer every ModelStore:RefreshInterval.
+    /// </summary>
+    private static async Task<(JsonObject Json, string Body)> WaitForRefreshAsync(HttpClient client, string servedVersion)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        var readiness = await ReadinessAsync(client);
+        while ((string?)readiness.Json["model"] == "Healthy" && (string?)readiness.Json["modelVersion"] == servedVersion && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+            readiness = await ReadinessAsync(client);
+        }
+
+        return readiness;
+    }
+
+    /// <summary>GET /readyz as an anonymous caller: the parsed body and the raw text.</summary>
+    private static async Task<(JsonObject Json, string Body)> ReadinessAsync(HttpClient client)
+    {
+        using var response = await client.GetAsync("/readyz");
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (JsonNode.Parse(body)!.AsObject(), body);
+    }
+
+    /// <summary>Every feedback record in the container, read again until <paramref name="until"/> holds (feedback is written behind the reply), up to 30 s.</summary>
+    private static async Task<List<JsonNode>> FeedbackRecordsAsync(IBlobContainer blobs, Func<List<JsonNode>, bool> until)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var records = new List<JsonNode>();
+            await foreach (var blob in blobs.ListAsync("feedback/"))
+            {
+                records.Add(JsonNode.Parse((await blobs.GetAsync(blob.Name))!.Content)!);
+            }
+
+            if (until(records))
+            {
+                return records;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"The feedback records did not arrive within 30 s ({records.Count} stored).");
+            }
+
+            await Task.Delay(50);
+        }
     }
 }

@@ -30,7 +30,8 @@ public sealed class BotProcess : IDisposable
 
     public bool HasExited => _process.HasExited;
 
-    public static BotProcess Start(IReadOnlyDictionary<string, string> settings)
+    /// <param name="workingDirectory">The process's current directory; the folder of the build when null.</param>
+    public static BotProcess Start(IReadOnlyDictionary<string, string> settings, string? workingDirectory = null)
     {
         var port = LocalServer.FreePort();
         var info = new ProcessStartInfo(Path.Combine(AppContext.BaseDirectory, "VarBot.Bot"))
@@ -38,7 +39,7 @@ public sealed class BotProcess : IDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = workingDirectory ?? AppContext.BaseDirectory,
         };
         info.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         // Development: no app id (local connector, no tokens), which Production refuses at start (BotOptionsValidator).
