@@ -39,7 +39,8 @@ public sealed class BotOptions
 
     /// <summary>
     /// Hosts the bot may send to when it has an app id ("*.botframework.com" matches subdomains); the Bot Framework and
-    /// Teams service hosts of the public and government clouds when empty.
+    /// Teams service hosts of the public and government clouds when empty. A loopback host ("127.0.0.1") is allowed
+    /// outside Development only when named here.
     /// </summary>
     public string[]? AllowedServiceUrlHosts { get; set; }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
 using VarBot.Protocol.Connector;
 using VarBot.Protocol.Tests.Infrastructure;
@@ -58,12 +59,27 @@ public sealed class ProtocolAttackTests
     [InlineData("https://evilbotframework.com/", false)]
     [InlineData("https://smba.trafficmanager.net@evil.example/", false)]
     [InlineData("https://evil.example/?x=smba.trafficmanager.net", false)]
-    [InlineData("http://127.0.0.1:5000/", true)]
+    [InlineData("http://127.0.0.1:5000/", false)]
+    [InlineData("http://localhost:5000/", false)]
+    [InlineData("http://[::1]:5000/", false)]
     public void ServiceUrlPolicy_WithAppId_AllowsOnlyTheBotFrameworkAndTeamsHosts(string serviceUrl, bool allowed)
     {
         var policy = new ServiceUrlPolicy(Options.Create(new BotOptions { MicrosoftAppId = "app" }));
 
         Assert.Equal(allowed, policy.IsAllowed(serviceUrl));
+    }
+
+    [Theory]
+    [InlineData("Production", null, false)]
+    [InlineData("Production", "127.0.0.1", true)]
+    [InlineData("Staging", null, false)]
+    [InlineData("Development", null, true)]
+    public void ServiceUrlPolicy_LoopbackServiceUrlWithAppId_OnlyInDevelopmentOrWhenConfigured(string environment, string? listedHost, bool allowed)
+    {
+        var options = new BotOptions { MicrosoftAppId = "app", AllowedServiceUrlHosts = listedHost is null ? null : [listedHost] };
+        var policy = new ServiceUrlPolicy(Options.Create(options), new HostingEnvironment { EnvironmentName = environment });
+
+        Assert.Equal(allowed, policy.IsAllowed("http://127.0.0.1:5000/"));
     }
 
     [Fact]

@@ -1,15 +1,17 @@
 using System.Net;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace VarBot.Protocol.Connector;
 
 /// <summary>
 /// Which connector addresses the bot may POST to. With an app id: https on a host of
-/// <see cref="BotOptions.AllowedServiceUrlHosts"/> ("*.botframework.com" matches any subdomain), or a loopback host. Without
-/// one (local development): loopback hosts only. So an activity cannot make the bot send its token, or anything, to a
-/// host the caller chose.
+/// <see cref="BotOptions.AllowedServiceUrlHosts"/> ("*.botframework.com" matches any subdomain). Loopback hosts (the Agents
+/// Playground, a local emulator) only in Development, without an app id (which is Development only), or when
+/// AllowedServiceUrlHosts names them. So an activity cannot make the bot send its token, or anything, to a host the caller
+/// chose, nor to a service on the bot's own machine in production.
 /// </summary>
-internal sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
+internal sealed class ServiceUrlPolicy(IOptions<BotOptions> options, IHostEnvironment? environment = null)
 {
     public bool IsAllowed(string? serviceUrl)
     {
@@ -19,12 +21,13 @@ internal sealed class ServiceUrlPolicy(IOptions<BotOptions> options)
             return false;
         }
 
+        var bot = options.Value;
         if (IsLoopbackHost(uri))
         {
-            return true;
+            return !bot.IsAuthenticationEnabled || environment?.IsDevelopment() == true
+                || (bot.AllowedServiceUrlHosts ?? []).Any(host => string.Equals(host, uri.IdnHost, StringComparison.OrdinalIgnoreCase));
         }
 
-        var bot = options.Value;
         return bot.IsAuthenticationEnabled && uri.Scheme == Uri.UriSchemeHttps
             && bot.EffectiveAllowedServiceUrlHosts.Any(pattern => Matches(uri.IdnHost, pattern));
     }

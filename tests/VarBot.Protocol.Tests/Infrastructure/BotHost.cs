@@ -48,6 +48,12 @@ internal sealed class BotHost : IAsyncDisposable
         var hasAppId = settings?.TryGetValue("Bot:MicrosoftAppId", out var appId) == true && !string.IsNullOrEmpty(appId);
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment ?? (hasAppId ? "Production" : "Development") });
         builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        if (hasAppId && settings!.Keys.All(key => !key.StartsWith("Bot:AllowedServiceUrlHosts", StringComparison.Ordinal)))
+        {
+            // The fake Bot Framework channel and connector listen on loopback, which outside Development must be named.
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Bot:AllowedServiceUrlHosts:0"] = "127.0.0.1" });
+        }
+
         var logs = new CapturingLoggerProvider();
         builder.Logging.ClearProviders();
         builder.Logging.SetMinimumLevel(LogLevel.Debug);
