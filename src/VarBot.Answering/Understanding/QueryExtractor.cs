@@ -388,10 +388,19 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         string? other = null;
         for (var i = 0; i < tokens.Count && other is null; i++)
         {
-            foreach (var (name, names) in org.OtherOrganisations)
+            foreach (var (name, names) in OtherOrganisationNames())
             {
+                // A name of several words ("Zorg- en Veiligheidshuis", "politie-eenheid") starts at its first word: the
+                // words before that decide whether the organisation owns or receives what is asked.
+                var length = names.Where(n => StartsWith(tokens, i, n)).Select(n => n.Length).DefaultIfEmpty(0).Max();
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                var last = i + length - 1;
                 // "van welke gemeente is hij burgemeester": a "welke" before the name asks which one; it owns nothing.
-                if (names.Contains(tokens[i].Text) && Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text))
+                if (Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text))
                     && !(i > 0 && lang.WhichWords.Contains(tokens[i - 1].Text)))
                 {
                     other = name;
@@ -402,7 +411,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 // "Hoeveel betalen de gemeenten aan het Zorg- en Veiligheidshuis?": the other organisation receives it.
                 // Up to four words before the name ("aan het Zorg- en Veiligheidshuis"), none of them naming a budget line,
                 // and the name not the first part of a line's name ("aan NCTV-versterkingsgelden" asks the VAR's line).
-                if (names.Contains(tokens[i].Text) && !(i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text))
+                if (!(last + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[last + 1].Text))
                     && Enumerable.Range(Math.Max(0, i - 4), Math.Min(4, i)).Any(j => org.RecipientWords.Contains(tokens[j].Text)
                     && Enumerable.Range(j + 1, i - j - 1).All(k => !index.LineKeyByWord.ContainsKey(tokens[k].Text))))
                 {
@@ -570,6 +579,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             Subject = subject,
         };
     }
+
+    private List<(string Name, List<string[]> Names)>? _otherOrganisations;
+
+    /// <summary>The other organisations' names as token phrases ("zorg en veiligheidshuis" is three words).</summary>
+    private List<(string Name, List<string[]> Names)> OtherOrganisationNames() => _otherOrganisations ??= _words.Organisation.OtherOrganisations
+        .Select(kv => (kv.Key, kv.Value.Select(TextNormalizer.PhraseTokens).Where(p => p.Length > 0).ToList())).ToList();
 
     private HashSet<string>? _generic;
 
