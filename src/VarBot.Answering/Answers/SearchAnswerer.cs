@@ -75,6 +75,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             // A year the user named is firm: a passage about another year is only near.
             answered = false;
         }
+        if (answered && NamesUnknown(query, terms))
+        {
+            // "Wat kwam er uit de rapportage voor Schiedam?": a name the reports never write is not answered by a
+            // sentence about the rest of the question.
+            answered = false;
+        }
+
         var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
         if (requireNumber && countNoun.Count > 0)
         {
@@ -164,6 +171,47 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             Suggestions = Suggestions(query, hits[0].Entry),
             Context = kit.ContextOf(query, intent),
         };
+    }
+
+    /// <summary>
+    /// True when the question writes a name (a capitalised word inside a sentence) that is one of the search terms and that
+    /// no passage and no vocabulary holds: the reports know nothing of it.
+    /// </summary>
+    private bool NamesUnknown(Query query, List<Token> terms)
+    {
+        var raw = query.Text.Raw;
+        var sentenceStart = true;
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (!char.IsLetter(raw[i]))
+            {
+                sentenceStart |= raw[i] is '.' or '?' or '!' or ':' or '"' or '\'' or '(' or '‘' or '“';
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < raw.Length && char.IsLetterOrDigit(raw[i]))
+            {
+                i++;
+            }
+
+            var capitalised = char.IsUpper(raw[start]) && !sentenceStart;
+            sentenceStart = false;
+            if (!capitalised)
+            {
+                continue;
+            }
+
+            var word = TextNormalizer.Tokens(raw[start..i]) is [var only] ? only : null;
+            if (word is not null && terms.Exists(t => t.Text == word && kit.Index.Search.Frequency(t.Stem) == 0 && !kit.Index.Analyzer.IsKnown(t.Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Searches the asked year and theme first, then wider; a named year is a firm constraint.</summary>

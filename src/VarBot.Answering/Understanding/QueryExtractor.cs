@@ -13,7 +13,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     private readonly Words _words = index.Words;
     private readonly TimeResolver _time = new(index.Words);
 
-    public Query Extract(string raw, DateOnly today)
+    public Query Extract(string raw, DateOnly today) => Extract(raw, today, english: false);
+
+    private Query Extract(string raw, DateOnly today, bool english)
     {
         raw ??= "";
         if (string.IsNullOrWhiteSpace(raw))
@@ -42,7 +44,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         if (LooksEnglish(tokens))
         {
-            return new Query { Text = text, Today = today, Signals = Signals.English };
+            // "What was the total budget for 2024 in the begroting?": the reports' own Dutch terms say the asker reads them;
+            // the question is read in Dutch. Any other English question gets the reply asking for Dutch.
+            return english || ReadInDutch(raw) is not { } dutch ? new Query { Text = text, Today = today, Signals = Signals.English } : Extract(dutch, today, english: true);
         }
 
         if (SmallTalkOf(text) is { } smallTalk)
@@ -813,6 +817,47 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var phrases = _words.Conversation.MorePhrases;
         var joined = string.Join(' ', text.Tokens.Select(t => t.Text));
         return phrases.Contains(joined) || phrases.Any(p => p.Contains(' ', StringComparison.Ordinal) && joined.StartsWith(p + " ", StringComparison.Ordinal));
+    }
+
+    private List<(string[] English, string Dutch)>? _glossary;
+
+    /// <summary>
+    /// An English question that writes at least one Dutch term of the reports or the vocabulary (a word that is no English
+    /// word, no glossary entry and no stop word, written as is): the question word by word in Dutch; otherwise null.
+    /// </summary>
+    private string? ReadInDutch(string raw)
+    {
+        var glossary = _glossary ??= _words.Language.EnglishGlossary.Select(kv => (TextNormalizer.PhraseTokens(kv.Key), kv.Value))
+            .Where(g => g.Item1.Length > 0).OrderByDescending(g => g.Item1.Length).ToList();
+        var words = TextNormalizer.Tokens(raw);
+        var lang = _words.Language;
+        var analyzer = index.Analyzer;
+        if (!words.Exists(w => w.Length >= 4 && w.All(char.IsLetter) && !lang.EnglishWords.Contains(w) && !analyzer.IsStopword(w) && analyzer.IsKnown(w)
+            && !glossary.Exists(g => g.English.Contains(w))))
+        {
+            return null;
+        }
+
+        var dutch = new List<string>();
+        for (var i = 0; i < words.Count;)
+        {
+            var entry = glossary.FirstOrDefault(g => i + g.English.Length <= words.Count && g.English.Select((w, k) => words[i + k] == w).All(x => x));
+            if (entry.English is null)
+            {
+                dutch.Add(words[i]);
+                i++;
+                continue;
+            }
+
+            if (entry.Dutch.Length > 0)
+            {
+                dutch.Add(entry.Dutch);
+            }
+
+            i += entry.English.Length;
+        }
+
+        return string.Join(' ', dutch) + "?";
     }
 
     private bool LooksEnglish(IReadOnlyList<Token> tokens)

@@ -58,6 +58,9 @@ internal sealed class LanguageWords
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
+
+    /// <summary>English words and phrases in Dutch ("" drops the word): an English question that writes the reports' own Dutch terms is read in Dutch.</summary>
+    public Dictionary<string, string> EnglishGlossary { get; set; } = [];
     public HashSet<string> SqlWords { get; set; } = [];
     public List<string> PartJoiners { get; set; } = [];
     public HashSet<string> ReasonWords { get; set; } = [];
@@ -163,6 +166,12 @@ internal sealed class BudgetWords
     public HashSet<string> PerWords { get; set; } = [];
     public HashSet<string> NotMoneyWith { get; set; } = [];
     public HashSet<string> SubtotalWords { get; set; } = [];
+
+    /// <summary>Words that ask a price or an amount ("wat kost het om ... te lenen"): only a sentence with an amount answers.</summary>
+    public HashSet<string> AmountWords { get; set; } = [];
+
+    /// <summary>How an amount is written in a sentence (the euro sign, "euro").</summary>
+    public List<string> AmountMarks { get; set; } = [];
 }
 
 internal sealed class BudgetLineWords
