@@ -437,7 +437,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.PersonDetail;
         }
 
-        if ((signals & Signals.Who) != 0 && org.FuturePersonWords.Overlaps(set) && eventTypes.Count == 0)
+        // "en met wie worden die gesprekken gevoerd?": a passive about something just answered ("die gesprekken") asks no
+        // future office holder; that needs a role, a person's title or a person ("wie volgt hem op").
+        var pointsBack = _words.Conversation.BackReferences.Overlaps(set) && role is null && !org.PersonRoleWords.Overlaps(set)
+            && !_words.Conversation.PersonReferences.Overlaps(set);
+        if ((signals & Signals.Who) != 0 && org.FuturePersonWords.Overlaps(set) && eventTypes.Count == 0 && !pointsBack)
         {
             signals |= Signals.FuturePerson;
         }
@@ -467,6 +471,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         if (conversation.BackReferences.Overlaps(set))
         {
             signals |= Signals.BackReference;
+        }
+
+        // "onder welke groepen?", "en met wie?": a preposition and a question word open an elliptic question about a
+        // detail of what was just answered.
+        var detailAt = tokens.Count > 0 && conversation.FollowUpStarts.Contains(tokens[0].Text) ? 1 : 0;
+        if (tokens.Count > detailAt + 1 && lang.PartPrepositions.Contains(tokens[detailAt].Text) && lang.PartQuestionWords.Contains(tokens[detailAt + 1].Text))
+        {
+            signals |= Signals.DetailStart;
         }
 
         if (conversation.PersonReferences.Overlaps(set))
