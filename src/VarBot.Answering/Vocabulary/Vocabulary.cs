@@ -212,6 +212,9 @@ internal sealed class ConversationWords
     public Dictionary<string, List<string>> SmallTalk { get; set; } = [];
     public HashSet<string> SmallTalkFillers { get; set; } = [];
     public HashSet<string> CourtesyWords { get; set; } = [];
+
+    /// <summary>Openers that start a new topic ("Iets heel anders: ..."): the question does not continue the previous answer.</summary>
+    public List<string> TopicShiftPhrases { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
     public HashSet<string> PersonReferences { get; set; } = [];
