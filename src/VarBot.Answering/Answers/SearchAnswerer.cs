@@ -75,11 +75,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             // A year the user named is firm: a passage about another year is only near.
             answered = false;
         }
-        if (answered && NamesUnknown(query, terms))
+        if (NamesUnknown(query, terms))
         {
             // "Wat kwam er uit de rapportage voor Schiedam?": a name the reports never write is not answered by a
-            // sentence about the rest of the question.
-            answered = false;
+            // sentence about the rest of the question; the reports do not hold it.
+            return null;
         }
 
         var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
@@ -204,7 +204,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 continue;
             }
 
-            var word = TextNormalizer.Tokens(raw[start..i]) is [var only] ? only : null;
+            // A letter or two ("Z&V") is an abbreviation, not a name.
+            var word = TextNormalizer.Tokens(raw[start..i]) is [{ Length: >= 3 } only] ? only : null;
             if (word is not null && terms.Exists(t => t.Text == word && kit.Index.Search.Frequency(t.Stem) == 0 && !kit.Index.Analyzer.IsKnown(t.Text)))
             {
                 return true;
@@ -537,6 +538,17 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             }
         }
 
+        // "Welke gemeenten deden niet mee?": without a number asked, any number of the asked things (0 = any) restates a
+        // count instead of naming them.
+        for (var i = 0; i + 1 < tokens.Count && i <= 2; i++)
+        {
+            if (language.WhichWords.Contains(tokens[i].Text) && tokens[i + 1] is { IsStopword: false, IsNumber: false } noun && noun.Text.Length > 3
+                && !kit.Words.Themes.ActivityWords.Contains(noun.Text) && !kit.Index.Analyzer.IsStopword(noun.Text))
+            {
+                return (0, noun.Stem);
+            }
+        }
+
         return null;
     }
 
@@ -549,7 +561,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             var n = tokens[i].All(char.IsDigit) && int.TryParse(tokens[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d)
                 ? d : language.Numbers.GetValueOrDefault(tokens[i]);
-            if (n != count)
+            if (count == 0 ? n < 2 : n != count)
             {
                 continue;
             }
@@ -558,8 +570,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             {
                 if (Analyzer.Stem(tokens[j]) == nounStem)
                 {
-                    // "... de vier gemeenten: Rotterdam, ..." lists them after a colon (or in the bullets of a lead-in).
-                    return !sentence.Contains(':', StringComparison.Ordinal);
+                    // "... de vier gemeenten: Rotterdam, ..." lists them after a colon (or in the bullets of a lead-in); without
+                    // a number asked, names after the count ("vijf gemeenten (Rotterdam, ...)") name them too.
+                    return !sentence.Contains(':', StringComparison.Ordinal)
+                        && (count > 0 || !sentence.Contains('(', StringComparison.Ordinal) && !tokens.Skip(j + 1).Any(language.NamingWords.Contains));
                 }
             }
         }

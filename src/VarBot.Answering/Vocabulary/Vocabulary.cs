@@ -59,6 +59,9 @@ internal sealed class LanguageWords
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
 
+    /// <summary>Words after which a sentence names the things it counted ("vijf gemeenten, namelijk ...").</summary>
+    public HashSet<string> NamingWords { get; set; } = [];
+
     /// <summary>English words and phrases in Dutch ("" drops the word): an English question that writes the reports' own Dutch terms is read in Dutch.</summary>
     public Dictionary<string, string> EnglishGlossary { get; set; } = [];
     public HashSet<string> SqlWords { get; set; } = [];
