@@ -12,7 +12,7 @@ internal static class FollowUp
     /// <summary>Signals that say what kind of answer is wanted.</summary>
     public const Signals AskSignals = Signals.Money | Signals.MoneyOnly | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.Total
         | Signals.When | Signals.Where | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail
-        | Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Done | Signals.Planned | Signals.RoleOnly;
+        | Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Done | Signals.Planned | Signals.RoleOnly | Signals.ThemeAsked;
 
     /// <summary>Signals that say what the question is about.</summary>
     public const Signals TopicSignals = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Role
@@ -257,7 +257,8 @@ internal static class FollowUp
         {
             // "en het volgende?" after "wanneer was het vorige ...": a position the question names replaces the inherited one.
             var inherited = (Signals)previous.Asks & AskSignals;
-            signals |= query.HasAny(Positions) ? inherited & ~Positions : inherited;
+            // "en het Leerhuis van juli?" after "het eerste Leerhuis van dit jaar": a period of its own replaces the position too.
+            signals |= query.HasAny(Positions) || query.Range is not null ? inherited & ~Positions : inherited;
         }
 
         return merged with { Signals = signals };

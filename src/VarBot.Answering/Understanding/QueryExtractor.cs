@@ -242,7 +242,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Plural;
         }
 
-        if (_words.Events.ThemeAskedWords.Overlaps(free))
+        if (_words.Events.ThemeAskedWords.Overlaps(free) || _words.Events.ThemeAskedPairs.Exists(p => p.Count == 2 && tokens.Count > 1
+            && (tokens[0].Text == p[0] || tokens.Count > 2 && _words.Conversation.FollowUpStarts.Contains(tokens[0].Text) && tokens[1].Text == p[0])
+            && (p[1].Length == 0 || free.Contains(p[1]))))
         {
             signals |= Signals.ThemeAsked;
         }

@@ -121,6 +121,9 @@ internal sealed class EventWords
     public HashSet<string> TimeOfDayWords { get; set; } = [];
     public HashSet<string> PluralWords { get; set; } = [];
     public HashSet<string> ThemeAskedWords { get; set; } = [];
+
+    /// <summary>Two words that ask an event's topic together ("waar ging het Leerhuis over?"): the first opens the question.</summary>
+    public List<List<string>> ThemeAskedPairs { get; set; } = [];
     public List<EventFacet> Facets { get; set; } = [];
     /// <summary>Every word of <see cref="Facets"/> that asks for a part (with an event named, it asks about the event's content).</summary>
     [YamlDotNet.Serialization.YamlIgnore]
