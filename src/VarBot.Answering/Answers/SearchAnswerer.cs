@@ -652,7 +652,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             {
                 var t = tokens[j];
                 var isYear = t.Length == 4 && t.All(char.IsDigit) && t[0] is '1' or '2';
-                if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)) && !IsPeriod(tokens, j, nounStems))
+                // "één keer per jaar ... bezocht": a number of times counts the times, not the asked things.
+                var times = j + 1 < tokens.Count && j + 1 != i && kit.Words.Language.FrequencyWords.Contains(tokens[j + 1]);
+                var article = kit.Words.Language.Numbers.TryGetValue(t, out var value) && value == 1 && kit.Index.Analyzer.IsStopword(t) && j > i;
+                if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)) && !IsPeriod(tokens, j, nounStems) && !times && !article)
                 {
                     return true;
                 }
