@@ -70,10 +70,12 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var answered = coverage >= Full;
         var partialKey = "partial_found";
         var askedYears = query.Years.Count > 0 ? query.Years : query.Range is { } asked ? [asked.From.Year] : [];
+        var otherYear = false;
         if (askedYears.Count > 0 && !askedYears.Contains(hits[0].Entry.Passage.Year) && !askedYears.Any(hits[0].Entry.Years.Contains))
         {
             // A year the user named is firm: a passage about another year is only near.
             answered = false;
+            otherYear = true;
         }
         if (NamesUnknown(query, terms))
         {
@@ -87,7 +89,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             var nounStems = countNoun.Select(Analyzer.Stem).SelectMany(s => kit.Index.Analyzer.Synonyms(s).Append(s)).ToHashSet(StringComparer.Ordinal);
             var withCount = hits.FirstOrDefault(h => Sentences.Split(h.Entry.Text).Any(s => NumberNear(s, nounStems)));
-            if (withCount is null)
+            // "hoeveel CISO-bijeenkomsten waren er in 2024?": another year's count of the same things is no near answer
+            // but a wrong one; the count of the asked year is not in the reports. Only for a year named as such (a day word
+            // inside a name, "Echt Niet Vandaag", names no year).
+            var countOfOtherYear = withCount is not null && otherYear && query.Years.Count > 0 && !askedYears.Contains(withCount.Entry.Passage.Year) && !askedYears.Any(withCount.Entry.Years.Contains);
+            if (withCount is null || countOfOtherYear)
             {
                 return new Reply
                 {
