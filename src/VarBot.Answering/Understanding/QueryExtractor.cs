@@ -330,7 +330,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         // "Hoeveel meldingen van mensenhandel kwamen er binnen?": a count of something that is not money is no money
         // question, however much the other words sound like a budget line.
         var countsOther = CountNoun(tokens) is { Count: > 0 } counted && counted.All(w => !MoneyVocabulary().Contains(w) && !index.LineKeyByWord.ContainsKey(w));
-        if (strongMoney || (weakMoney && lineKeys.Count > 0 && !budget.NotMoneyWith.Overlaps(set) && !countsOther))
+        // "Hoeveel kreeg de VAR in 2020 voor de Week van de Veiligheid?": two or more content words that together name one
+        // budget line's label make a weak money word a money question, as a line's key word does.
+        var namesLabel = weakMoney && lineKeys.Count == 0 && NamesOneLabel(tokens, consumed);
+        if (strongMoney || (weakMoney && (lineKeys.Count > 0 || namesLabel) && !budget.NotMoneyWith.Overlaps(set) && !countsOther))
         {
             signals |= Signals.Money;
         }
@@ -603,6 +606,18 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     /// <summary>The other organisations' names as token phrases ("zorg en veiligheidshuis" is three words).</summary>
     private List<(string Name, List<string[]> Names)> OtherOrganisationNames() => _otherOrganisations ??= _words.Organisation.OtherOrganisations
         .Select(kv => (kv.Key, kv.Value.Select(TextNormalizer.PhraseTokens).Where(p => p.Length > 0).ToList())).ToList();
+
+    /// <summary>True when the question's content words (two or more) all stand in the label of one budget line.</summary>
+    private bool NamesOneLabel(IReadOnlyList<Token> tokens, bool[] consumed)
+    {
+        var budget = _words.Budget;
+        var generic = Generic();
+        var stems = tokens.Where((t, i) => !consumed[i] && !t.IsStopword && !t.IsNumber && !generic.Contains(t.Text) && !budget.MoneyWords.Contains(t.Text)
+                && !budget.WeakMoneyWords.Contains(t.Text) && !budget.JaarrekeningWords.Contains(t.Text) && !budget.BegrotingWords.Contains(t.Text)
+                && !budget.IncomeWords.Contains(t.Text) && !budget.ExpenseWords.Contains(t.Text))
+            .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        return stems.Count >= 2 && index.Budgets.Any(b => b.Lines.Any(l => stems.IsSubsetOf(l.LabelStems)));
+    }
 
     private HashSet<string>? _generic;
 
