@@ -94,6 +94,14 @@ public sealed class AnswerEngine
         try
         {
             var asked = question.Text is { Length: > 0 } full ? AskerPreamble.Strip(full, _index.Words.Language) : question.Text ?? "";
+            var previous = question.Previous;
+            if (AskerPreamble.StripTopicShift(asked, _index.Words.Conversation) is { } shifted)
+            {
+                // "Iets heel anders: ...": a new topic, never a follow-up of the previous answer.
+                asked = shifted;
+                previous = null;
+            }
+
             var parts = asked.Length > 0 ? _splitter.Split(asked) : [asked];
             var bothSides = false;
             if (parts.Count > 1 && !AsksTwoThings(asked, parts[1], question.Today))
@@ -103,7 +111,7 @@ public sealed class AnswerEngine
                 bothSides = true;
             }
 
-            var reply = Reply(parts[0], question.Today, question.Previous, joined: false, bothSides);
+            var reply = Reply(parts[0], question.Today, previous, joined: false, bothSides);
             intent = reply.Intent.ToString();
             if (parts.Count > 1)
             {

@@ -553,6 +553,13 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
             return text is { Answered: true } && text.Lead.Contains('€', StringComparison.Ordinal) ? text : kit.NotFound(query, Intent);
         }
 
+        if (text is { Answered: true } && AsksAmount(query) && !HasAmount(text.Lead))
+        {
+            // "Wat kost het om de VR-brillen te lenen?": a sentence about the subject without an amount does not say the price,
+            // and a budget line is not the price of a subject of its own.
+            return OwnSubject(query) ? kit.NotFound(query, Intent) : budget.Answer(query);
+        }
+
         if (text is { Answered: true })
         {
             return text;
@@ -560,6 +567,10 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
 
         return lineFound || query.LineKeys.Count == 0 && query.Terms.All(t => kit.Index.Analyzer.IsKnown(t.Text)) ? budget.Answer(query) : text ?? kit.NotFound(query, Intent);
     }
+
+    private bool AsksAmount(Query query) => query.Text.Tokens.Any(t => kit.Words.Budget.AmountWords.Contains(t.Text));
+
+    private bool HasAmount(string text) => kit.Words.Budget.AmountMarks.Exists(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
 
     private HashSet<string>? _budgetVocabulary;
 

@@ -70,17 +70,30 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var answered = coverage >= Full;
         var partialKey = "partial_found";
         var askedYears = query.Years.Count > 0 ? query.Years : query.Range is { } asked ? [asked.From.Year] : [];
+        var otherYear = false;
         if (askedYears.Count > 0 && !askedYears.Contains(hits[0].Entry.Passage.Year) && !askedYears.Any(hits[0].Entry.Years.Contains))
         {
             // A year the user named is firm: a passage about another year is only near.
             answered = false;
+            otherYear = true;
         }
+        if (NamesUnknown(query, terms))
+        {
+            // "Wat kwam er uit de rapportage voor Schiedam?": a name the reports never write is not answered by a
+            // sentence about the rest of the question; the reports do not hold it.
+            return null;
+        }
+
         var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
         if (requireNumber && countNoun.Count > 0)
         {
             var nounStems = countNoun.Select(Analyzer.Stem).SelectMany(s => kit.Index.Analyzer.Synonyms(s).Append(s)).ToHashSet(StringComparer.Ordinal);
             var withCount = hits.FirstOrDefault(h => Sentences.Split(h.Entry.Text).Any(s => NumberNear(s, nounStems)));
-            if (withCount is null)
+            // "hoeveel CISO-bijeenkomsten waren er in 2024?": another year's count of the same things is no near answer
+            // but a wrong one; the count of the asked year is not in the reports. Only for a year named as such (a day word
+            // inside a name, "Echt Niet Vandaag", names no year).
+            var countOfOtherYear = withCount is not null && otherYear && query.Years.Count > 0 && !askedYears.Contains(withCount.Entry.Passage.Year) && !askedYears.Any(withCount.Entry.Years.Contains);
+            if (withCount is null || countOfOtherYear)
             {
                 return new Reply
                 {
@@ -164,6 +177,48 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             Suggestions = Suggestions(query, hits[0].Entry),
             Context = kit.ContextOf(query, intent),
         };
+    }
+
+    /// <summary>
+    /// True when the question writes a name (a capitalised word inside a sentence) that is one of the search terms and that
+    /// no passage and no vocabulary holds: the reports know nothing of it.
+    /// </summary>
+    private bool NamesUnknown(Query query, List<Token> terms)
+    {
+        var raw = query.Text.Raw;
+        var sentenceStart = true;
+        var i = 0;
+        while (i < raw.Length)
+        {
+            if (!char.IsLetter(raw[i]))
+            {
+                sentenceStart |= raw[i] is '.' or '?' or '!' or ':' or '"' or '\'' or '(' or '‘' or '“';
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < raw.Length && char.IsLetterOrDigit(raw[i]))
+            {
+                i++;
+            }
+
+            var capitalised = char.IsUpper(raw[start]) && !sentenceStart;
+            sentenceStart = false;
+            if (!capitalised)
+            {
+                continue;
+            }
+
+            // A letter or two ("Z&V") is an abbreviation, not a name.
+            var word = TextNormalizer.Tokens(raw[start..i]) is [{ Length: >= 3 } only] ? only : null;
+            if (word is not null && terms.Exists(t => t.Text == word && kit.Index.Search.Frequency(t.Stem) == 0 && !kit.Index.Analyzer.IsKnown(t.Text)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Searches the asked year and theme first, then wider; a named year is a firm constraint.</summary>
@@ -489,6 +544,17 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             }
         }
 
+        // "Welke gemeenten deden niet mee?": without a number asked, any number of the asked things (0 = any) restates a
+        // count instead of naming them.
+        for (var i = 0; i + 1 < tokens.Count && i <= 2; i++)
+        {
+            if (language.WhichWords.Contains(tokens[i].Text) && tokens[i + 1] is { IsStopword: false, IsNumber: false } noun && noun.Text.Length > 3
+                && !kit.Words.Themes.ActivityWords.Contains(noun.Text) && !kit.Index.Analyzer.IsStopword(noun.Text))
+            {
+                return (0, noun.Stem);
+            }
+        }
+
         return null;
     }
 
@@ -501,7 +567,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             var n = tokens[i].All(char.IsDigit) && int.TryParse(tokens[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var d)
                 ? d : language.Numbers.GetValueOrDefault(tokens[i]);
-            if (n != count)
+            if (count == 0 ? n < 2 : n != count)
             {
                 continue;
             }
@@ -510,8 +576,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             {
                 if (Analyzer.Stem(tokens[j]) == nounStem)
                 {
-                    // "... de vier gemeenten: Rotterdam, ..." lists them after a colon (or in the bullets of a lead-in).
-                    return !sentence.Contains(':', StringComparison.Ordinal);
+                    // "... de vier gemeenten: Rotterdam, ..." lists them after a colon (or in the bullets of a lead-in); without
+                    // a number asked, names after the count ("vijf gemeenten (Rotterdam, ...)") name them too.
+                    return !sentence.Contains(':', StringComparison.Ordinal)
+                        && (count > 0 || !sentence.Contains('(', StringComparison.Ordinal) && !tokens.Skip(j + 1).Any(language.NamingWords.Contains));
                 }
             }
         }
@@ -590,7 +658,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             {
                 var t = tokens[j];
                 var isYear = t.Length == 4 && t.All(char.IsDigit) && t[0] is '1' or '2';
-                if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)) && !IsPeriod(tokens, j, nounStems))
+                // "één keer per jaar ... bezocht": a number of times counts the times, not the asked things.
+                var times = j + 1 < tokens.Count && j + 1 != i && kit.Words.Language.FrequencyWords.Contains(tokens[j + 1]);
+                var article = kit.Words.Language.Numbers.TryGetValue(t, out var value) && value == 1 && kit.Index.Analyzer.IsStopword(t) && j > i;
+                if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)) && !IsPeriod(tokens, j, nounStems) && !times && !article)
                 {
                     return true;
                 }

@@ -12,7 +12,7 @@ internal static class FollowUp
     /// <summary>Signals that say what kind of answer is wanted.</summary>
     public const Signals AskSignals = Signals.Money | Signals.MoneyOnly | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.Total
         | Signals.When | Signals.Where | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail
-        | Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Done | Signals.Planned | Signals.RoleOnly;
+        | Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Done | Signals.Planned | Signals.RoleOnly | Signals.ThemeAsked;
 
     /// <summary>Signals that say what the question is about.</summary>
     public const Signals TopicSignals = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Role
@@ -39,7 +39,8 @@ internal static class FollowUp
         if (hasTopic)
         {
             return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous)
-                || PointsPastEvent(query, previous) || PointsToSubject(query, previous);
+                || PointsPastEvent(query, previous) || PointsToSubject(query, previous) || PointsToDetail(query, previous)
+                || PointsEventToSubject(query, previous);
         }
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
@@ -68,6 +69,26 @@ internal static class FollowUp
         && previous.Intent is "Search" or "Definition" && query.Has(Signals.BackReference) && query.Has(Signals.Money)
         && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Content));
 
+    /// <summary>
+    /// "onder welke groepen?", "en met wie worden die gesprekken gevoerd?" after an answer from the report text: a short
+    /// question that points back ("die", "daarover") or opens with a preposition and a question word asks a detail of
+    /// that answer's subject; its own words narrow the subject, in the previous answer's theme and year.
+    /// </summary>
+    private static bool PointsToDetail(Query query, ConversationContext previous) =>
+        previous.Terms is { Count: > 0 } && previous.LineKeys is null && previous.EventType is null && previous.Role is null
+        && previous.Intent is "Search" or "Definition" && query.Text.Tokens.Count <= ShortQuestion + 1
+        && query.HasAny(Signals.BackReference | Signals.DetailStart) && !query.HasAny(Signals.Money | Signals.Definition)
+        && !query.HasAny(TopicSignals & ~(Signals.Content | (previous.Intent is "Search" ? Signals.Role : Signals.None)));
+
+    /// <summary>
+    /// "wanneer was het Leerhuis daarover?" after an answer about a subject ("de Cyberoefendriehoek"): the meeting of that
+    /// type about the subject just answered, whatever year the answer was about.
+    /// </summary>
+    private static bool PointsEventToSubject(Query query, ConversationContext previous) =>
+        previous.Terms is { Count: > 0 } && previous.EventType is null && previous.LineKeys is null && previous.Role is null
+        && previous.Intent is "Search" or "Definition" or "ThemeOverview" && query.EventTypes.Count > 0 && query.Has(Signals.BackReference)
+        && !query.HasAny(Signals.EventNamed | Signals.Money) && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
+
     /// <summary>"En wie was toen hoofd?": a new question that points back to the previous answer's time takes its year.</summary>
     public static Query WithPreviousTime(Query query, ConversationContext? previous)
     {
@@ -95,6 +116,7 @@ internal static class FollowUp
         var signals = query.Signals;
         var hasTopic = query.HasAny(joined ? TopicSignals & ~Signals.Content : TopicSignals);
         var merged = query;
+        var ownTime = false;
         if (hasTopic && PointsIntoEvents(query, previous))
         {
             merged = merged with { EventTypes = [previous.EventType!.Value] };
@@ -116,6 +138,21 @@ internal static class FollowUp
         {
             merged = merged with { EventId = previous.EventId, EventTypes = previous.EventType is { } type ? [type] : merged.EventTypes };
             signals |= Signals.EventType;
+        }
+        else if (hasTopic && PointsEventToSubject(query, previous))
+        {
+            var subject = previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text)).ToList();
+            merged = merged with { Terms = [.. query.Terms, .. subject] };
+            signals |= Signals.EventNamed;
+            ownTime = true;
+        }
+        else if (hasTopic && PointsToDetail(query, previous))
+        {
+            var subject = previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text)).ToList();
+            merged = merged with { Terms = [.. query.Terms, .. subject], ThemeId = previous.ThemeId, Role = null };
+            signals |= previous.ThemeId is not null ? Signals.Theme : Signals.None;
+            // "met welke partners?" after a search answer: the partners of that subject, not the VAR's own.
+            signals = (signals | Signals.Content) & ~(Signals.Role | Signals.RoleOnly);
         }
         else if (hasTopic && PointsToSubject(query, previous))
         {
@@ -150,7 +187,9 @@ internal static class FollowUp
             signals |= previous.Monitoring is not null ? Signals.Monitoring : Signals.None;
             // "hoe lang heeft die het gedaan?" after a person's answer: that person.
             signals |= previous.Person is not null && query.HasAny(Signals.Duration | Signals.PersonReference) ? Signals.PersonName : Signals.None;
-            signals |= terms.Count > 0 && previous.ThemeId is null && previous.EventType is null ? Signals.Content : Signals.None;
+            // A search answer within a theme ("de regionale projectgroep digitale veiligheid") is continued as that search, not
+            // as the theme's overview.
+            signals |= terms.Count > 0 && previous.EventType is null && (previous.ThemeId is null || previous.Intent is "Search" && !joined) ? Signals.Content : Signals.None;
             if (previous.ThemeId is not null && (signals & Signals.Content) == 0)
             {
                 signals |= Signals.Activity;
@@ -187,7 +226,7 @@ internal static class FollowUp
             var shiftYears = rangeYear - implied.From.Year;
             merged = merged with { Range = new DateRange(implied.From.AddYears(shiftYears), implied.To.AddYears(shiftYears)) };
         }
-        else if (query.Has(Signals.Now))
+        else if (query.Has(Signals.Now) || ownTime)
         {
             // "en wie is het nu?": the present, not the year of the previous answer.
         }
@@ -218,7 +257,8 @@ internal static class FollowUp
         {
             // "en het volgende?" after "wanneer was het vorige ...": a position the question names replaces the inherited one.
             var inherited = (Signals)previous.Asks & AskSignals;
-            signals |= query.HasAny(Positions) ? inherited & ~Positions : inherited;
+            // "en het Leerhuis van juli?" after "het eerste Leerhuis van dit jaar": a period of its own replaces the position too.
+            signals |= query.HasAny(Positions) || query.Range is not null ? inherited & ~Positions : inherited;
         }
 
         return merged with { Signals = signals };

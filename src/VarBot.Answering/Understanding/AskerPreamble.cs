@@ -57,6 +57,45 @@ internal static class AskerPreamble
         }
     }
 
+    /// <summary>
+    /// "Iets heel anders: uit hoeveel gemeenten bestond de VAR?": an opener of <c>topic_shift_phrases</c> at the start is
+    /// left out, and says the question starts a new topic. Null when the text does not open so (or nothing is left).
+    /// </summary>
+    public static string? StripTopicShift(string text, ConversationWords conversation)
+    {
+        var tokens = Analysis.TextNormalizer.Tokens(text);
+        var length = conversation.TopicShiftPhrases.Select(Analysis.TextNormalizer.PhraseTokens)
+            .Where(p => p.Length > 0 && p.Length + MinRestWords <= tokens.Count && p.Select((w, k) => tokens[k] == w).All(x => x))
+            .Select(p => p.Length).DefaultIfEmpty(0).Max();
+        if (length == 0)
+        {
+            return null;
+        }
+
+        // Past the opener's words in the raw text, and the punctuation after them.
+        var at = 0;
+        for (var word = 0; word < length; word++)
+        {
+            while (at < text.Length && !char.IsLetterOrDigit(text[at]))
+            {
+                at++;
+            }
+
+            while (at < text.Length && (char.IsLetterOrDigit(text[at]) || text[at] is '\'' or '’'))
+            {
+                at++;
+            }
+        }
+
+        while (at < text.Length && (char.IsWhiteSpace(text[at]) || text[at] is ':' or ',' or ';' or '.' or '!' or '-' or '–'))
+        {
+            at++;
+        }
+
+        var rest = text[at..].Trim();
+        return rest.Length > 0 ? rest : null;
+    }
+
     /// <summary>The index of the first full stop or exclamation mark followed by a space, or -1.</summary>
     private static int SentenceEnd(string text)
     {

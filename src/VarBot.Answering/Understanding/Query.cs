@@ -84,6 +84,8 @@ internal enum Signals : long
     Outcome = 1L << 61,
     /// <summary>"wat betalen de gemeenten aan het Veiligheidshuis": another organisation receives the money asked.</summary>
     OtherRecipient = 1L << 62,
+    /// <summary>"onder welke groepen?", "met wie?": a preposition and a question word start the question.</summary>
+    DetailStart = unchecked((long)(1UL << 63)),
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>

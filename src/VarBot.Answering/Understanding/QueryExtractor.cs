@@ -13,7 +13,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     private readonly Words _words = index.Words;
     private readonly TimeResolver _time = new(index.Words);
 
-    public Query Extract(string raw, DateOnly today)
+    public Query Extract(string raw, DateOnly today) => Extract(raw, today, english: false);
+
+    private Query Extract(string raw, DateOnly today, bool english)
     {
         raw ??= "";
         if (string.IsNullOrWhiteSpace(raw))
@@ -42,7 +44,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         if (LooksEnglish(tokens))
         {
-            return new Query { Text = text, Today = today, Signals = Signals.English };
+            // "What was the total budget for 2024 in the begroting?": the reports' own Dutch terms say the asker reads them;
+            // the question is read in Dutch. Any other English question gets the reply asking for Dutch.
+            return english || ReadInDutch(raw) is not { } dutch ? new Query { Text = text, Today = today, Signals = Signals.English } : Extract(dutch, today, english: true);
         }
 
         if (SmallTalkOf(text) is { } smallTalk)
@@ -238,7 +242,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Plural;
         }
 
-        if (_words.Events.ThemeAskedWords.Overlaps(free))
+        if (_words.Events.ThemeAskedWords.Overlaps(free) || _words.Events.ThemeAskedPairs.Exists(p => p.Count == 2 && tokens.Count > 1
+            && (tokens[0].Text == p[0] || tokens.Count > 2 && _words.Conversation.FollowUpStarts.Contains(tokens[0].Text) && tokens[1].Text == p[0])
+            && (p[1].Length == 0 || free.Contains(p[1]))))
         {
             signals |= Signals.ThemeAsked;
         }
@@ -324,7 +330,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         // "Hoeveel meldingen van mensenhandel kwamen er binnen?": a count of something that is not money is no money
         // question, however much the other words sound like a budget line.
         var countsOther = CountNoun(tokens) is { Count: > 0 } counted && counted.All(w => !MoneyVocabulary().Contains(w) && !index.LineKeyByWord.ContainsKey(w));
-        if (strongMoney || (weakMoney && lineKeys.Count > 0 && !budget.NotMoneyWith.Overlaps(set) && !countsOther))
+        // "Hoeveel kreeg de VAR in 2020 voor de Week van de Veiligheid?": two or more content words that together name one
+        // budget line's label make a weak money word a money question, as a line's key word does.
+        var namesLabel = weakMoney && lineKeys.Count == 0 && NamesOneLabel(tokens, consumed);
+        if (strongMoney || (weakMoney && (lineKeys.Count > 0 || namesLabel) && !budget.NotMoneyWith.Overlaps(set) && !countsOther))
         {
             signals |= Signals.Money;
         }
@@ -388,10 +397,19 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         string? other = null;
         for (var i = 0; i < tokens.Count && other is null; i++)
         {
-            foreach (var (name, names) in org.OtherOrganisations)
+            foreach (var (name, names) in OtherOrganisationNames())
             {
+                // A name of several words ("Zorg- en Veiligheidshuis", "politie-eenheid") starts at its first word: the
+                // words before that decide whether the organisation owns or receives what is asked.
+                var length = names.Where(n => StartsWith(tokens, i, n)).Select(n => n.Length).DefaultIfEmpty(0).Max();
+                if (length == 0)
+                {
+                    continue;
+                }
+
+                var last = i + length - 1;
                 // "van welke gemeente is hij burgemeester": a "welke" before the name asks which one; it owns nothing.
-                if (names.Contains(tokens[i].Text) && Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text))
+                if (Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text))
                     && !(i > 0 && lang.WhichWords.Contains(tokens[i - 1].Text)))
                 {
                     other = name;
@@ -402,7 +420,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 // "Hoeveel betalen de gemeenten aan het Zorg- en Veiligheidshuis?": the other organisation receives it.
                 // Up to four words before the name ("aan het Zorg- en Veiligheidshuis"), none of them naming a budget line,
                 // and the name not the first part of a line's name ("aan NCTV-versterkingsgelden" asks the VAR's line).
-                if (names.Contains(tokens[i].Text) && !(i + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[i + 1].Text))
+                if (!(last + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[last + 1].Text))
                     && Enumerable.Range(Math.Max(0, i - 4), Math.Min(4, i)).Any(j => org.RecipientWords.Contains(tokens[j].Text)
                     && Enumerable.Range(j + 1, i - j - 1).All(k => !index.LineKeyByWord.ContainsKey(tokens[k].Text))))
                 {
@@ -424,7 +442,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.PersonDetail;
         }
 
-        if ((signals & Signals.Who) != 0 && org.FuturePersonWords.Overlaps(set) && eventTypes.Count == 0)
+        // "en met wie worden die gesprekken gevoerd?": a passive about something just answered ("die gesprekken") asks no
+        // future office holder; that needs a role, a person's title or a person ("wie volgt hem op").
+        var pointsBack = _words.Conversation.BackReferences.Overlaps(set) && role is null && !org.PersonRoleWords.Overlaps(set)
+            && !_words.Conversation.PersonReferences.Overlaps(set);
+        if ((signals & Signals.Who) != 0 && org.FuturePersonWords.Overlaps(set) && eventTypes.Count == 0 && !pointsBack)
         {
             signals |= Signals.FuturePerson;
         }
@@ -454,6 +476,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         if (conversation.BackReferences.Overlaps(set))
         {
             signals |= Signals.BackReference;
+        }
+
+        // "onder welke groepen?", "en met wie?": a preposition and a question word open an elliptic question about a
+        // detail of what was just answered.
+        var detailAt = tokens.Count > 0 && conversation.FollowUpStarts.Contains(tokens[0].Text) ? 1 : 0;
+        if (tokens.Count > detailAt + 1 && lang.PartPrepositions.Contains(tokens[detailAt].Text) && lang.PartQuestionWords.Contains(tokens[detailAt + 1].Text))
+        {
+            signals |= Signals.DetailStart;
         }
 
         if (conversation.PersonReferences.Overlaps(set))
@@ -569,6 +599,24 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             CountNoun = countNoun,
             Subject = subject,
         };
+    }
+
+    private List<(string Name, List<string[]> Names)>? _otherOrganisations;
+
+    /// <summary>The other organisations' names as token phrases ("zorg en veiligheidshuis" is three words).</summary>
+    private List<(string Name, List<string[]> Names)> OtherOrganisationNames() => _otherOrganisations ??= _words.Organisation.OtherOrganisations
+        .Select(kv => (kv.Key, kv.Value.Select(TextNormalizer.PhraseTokens).Where(p => p.Length > 0).ToList())).ToList();
+
+    /// <summary>True when the question's content words (two or more) all stand in the label of one budget line.</summary>
+    private bool NamesOneLabel(IReadOnlyList<Token> tokens, bool[] consumed)
+    {
+        var budget = _words.Budget;
+        var generic = Generic();
+        var stems = tokens.Where((t, i) => !consumed[i] && !t.IsStopword && !t.IsNumber && !generic.Contains(t.Text) && !budget.MoneyWords.Contains(t.Text)
+                && !budget.WeakMoneyWords.Contains(t.Text) && !budget.JaarrekeningWords.Contains(t.Text) && !budget.BegrotingWords.Contains(t.Text)
+                && !budget.IncomeWords.Contains(t.Text) && !budget.ExpenseWords.Contains(t.Text))
+            .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        return stems.Count >= 2 && index.Budgets.Any(b => b.Lines.Any(l => stems.IsSubsetOf(l.LabelStems)));
     }
 
     private HashSet<string>? _generic;
@@ -798,6 +846,47 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var phrases = _words.Conversation.MorePhrases;
         var joined = string.Join(' ', text.Tokens.Select(t => t.Text));
         return phrases.Contains(joined) || phrases.Any(p => p.Contains(' ', StringComparison.Ordinal) && joined.StartsWith(p + " ", StringComparison.Ordinal));
+    }
+
+    private List<(string[] English, string Dutch)>? _glossary;
+
+    /// <summary>
+    /// An English question that writes at least one Dutch term of the reports or the vocabulary (a word that is no English
+    /// word, no glossary entry and no stop word, written as is): the question word by word in Dutch; otherwise null.
+    /// </summary>
+    private string? ReadInDutch(string raw)
+    {
+        var glossary = _glossary ??= _words.Language.EnglishGlossary.Select(kv => (TextNormalizer.PhraseTokens(kv.Key), kv.Value))
+            .Where(g => g.Item1.Length > 0).OrderByDescending(g => g.Item1.Length).ToList();
+        var words = TextNormalizer.Tokens(raw);
+        var lang = _words.Language;
+        var analyzer = index.Analyzer;
+        if (!words.Exists(w => w.Length >= 4 && w.All(char.IsLetter) && !lang.EnglishWords.Contains(w) && !analyzer.IsStopword(w) && analyzer.IsKnown(w)
+            && !glossary.Exists(g => g.English.Contains(w))))
+        {
+            return null;
+        }
+
+        var dutch = new List<string>();
+        for (var i = 0; i < words.Count;)
+        {
+            var entry = glossary.FirstOrDefault(g => i + g.English.Length <= words.Count && g.English.Select((w, k) => words[i + k] == w).All(x => x));
+            if (entry.English is null)
+            {
+                dutch.Add(words[i]);
+                i++;
+                continue;
+            }
+
+            if (entry.Dutch.Length > 0)
+            {
+                dutch.Add(entry.Dutch);
+            }
+
+            i += entry.English.Length;
+        }
+
+        return string.Join(' ', dutch) + "?";
     }
 
     private bool LooksEnglish(IReadOnlyList<Token> tokens)

@@ -58,6 +58,12 @@ internal sealed class LanguageWords
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
+
+    /// <summary>Words after which a sentence names the things it counted ("vijf gemeenten, namelijk ...").</summary>
+    public HashSet<string> NamingWords { get; set; } = [];
+
+    /// <summary>English words and phrases in Dutch ("" drops the word): an English question that writes the reports' own Dutch terms is read in Dutch.</summary>
+    public Dictionary<string, string> EnglishGlossary { get; set; } = [];
     public HashSet<string> SqlWords { get; set; } = [];
     public List<string> PartJoiners { get; set; } = [];
     public HashSet<string> ReasonWords { get; set; } = [];
@@ -115,6 +121,9 @@ internal sealed class EventWords
     public HashSet<string> TimeOfDayWords { get; set; } = [];
     public HashSet<string> PluralWords { get; set; } = [];
     public HashSet<string> ThemeAskedWords { get; set; } = [];
+
+    /// <summary>Two words that ask an event's topic together ("waar ging het Leerhuis over?"): the first opens the question.</summary>
+    public List<List<string>> ThemeAskedPairs { get; set; } = [];
     public List<EventFacet> Facets { get; set; } = [];
     /// <summary>Every word of <see cref="Facets"/> that asks for a part (with an event named, it asks about the event's content).</summary>
     [YamlDotNet.Serialization.YamlIgnore]
@@ -163,6 +172,12 @@ internal sealed class BudgetWords
     public HashSet<string> PerWords { get; set; } = [];
     public HashSet<string> NotMoneyWith { get; set; } = [];
     public HashSet<string> SubtotalWords { get; set; } = [];
+
+    /// <summary>Words that ask a price or an amount ("wat kost het om ... te lenen"): only a sentence with an amount answers.</summary>
+    public HashSet<string> AmountWords { get; set; } = [];
+
+    /// <summary>How an amount is written in a sentence (the euro sign, "euro").</summary>
+    public List<string> AmountMarks { get; set; } = [];
 }
 
 internal sealed class BudgetLineWords
@@ -203,6 +218,9 @@ internal sealed class ConversationWords
     public Dictionary<string, List<string>> SmallTalk { get; set; } = [];
     public HashSet<string> SmallTalkFillers { get; set; } = [];
     public HashSet<string> CourtesyWords { get; set; } = [];
+
+    /// <summary>Openers that start a new topic ("Iets heel anders: ..."): the question does not continue the previous answer.</summary>
+    public List<string> TopicShiftPhrases { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
     public HashSet<string> PersonReferences { get; set; } = [];
