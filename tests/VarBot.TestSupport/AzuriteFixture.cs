@@ -34,6 +34,9 @@ public sealed class AzuriteFixture : IDisposable
     /// <summary>The blob service's port.</summary>
     public int Port => _server.BlobPort;
 
+    /// <summary>CPU time the Azurite process has used so far (benchmarks: what storage costs the machine).</summary>
+    public TimeSpan ServerCpuTime => _server.CpuTime;
+
     /// <summary>The table service's port (newsletter subscribers).</summary>
     public int TablePort => _server.TablePort;
 
@@ -111,6 +114,8 @@ public sealed class AzuriteFixture : IDisposable
         /// <summary>Blob on <paramref name="blobPort"/>, table on blobPort + 2 (ports a test chose before storage was up).</summary>
         public static Server On(int blobPort) =>
             new(LocalServer.Start("azurite", Arguments(blobPort, LocalServer.FreePort(), blobPort + 2), [blobPort, blobPort + 2]), blobPort, blobPort + 2);
+
+        public TimeSpan CpuTime => process.CpuTime;
 
         public void Dispose() => process.Dispose();
 

@@ -23,6 +23,16 @@ public sealed class LocalServer : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The server process's CPU time so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts <paramref name="tool"/> (a file in tools/node_modules/.bin) and waits until every port in <paramref name="waitPorts"/> accepts connections.</summary>
     public static LocalServer Start(string tool, IEnumerable<string> arguments, IReadOnlyList<int> waitPorts, IDictionary<string, string>? environment = null)
     {
