@@ -1051,6 +1051,34 @@ internal sealed class TimeResolver(Words words)
             }
         }
 
+        // "twee jaar geleden" names a year; "drie weken geleden" a window around that day.
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (!t.AgoWords.Contains(tokens[i + 2].Text) || NumberOf(tokens[i].Text) is not { } ago)
+            {
+                continue;
+            }
+
+            if (t.YearUnits.Contains(tokens[i + 1].Text))
+            {
+                if (!years.Contains(today.Year - ago))
+                {
+                    years.Add(today.Year - ago);
+                }
+            }
+            else if (t.Units.TryGetValue(tokens[i + 1].Text, out var agoDays))
+            {
+                var target = today.AddDays(-ago * agoDays);
+                range = agoDays == 1 ? new DateRange(target, target) : new DateRange(target.AddDays(-(agoDays / 2)), target.AddDays(agoDays / 2));
+            }
+            else
+            {
+                continue;
+            }
+
+            consumed[i] = consumed[i + 1] = consumed[i + 2] = true;
+        }
+
         var monthWithoutYear = false;
         // Months, with a day number before them ("23 maart") and a year after or in the question.
         for (var i = 0; i < tokens.Count; i++)
@@ -1103,7 +1131,8 @@ internal sealed class TimeResolver(Words words)
             }
 
             var before = at > 0 ? tokens[at - 1].Text : "";
-            var year = years.Count > 0 ? years[^1] : t.PreviousWords.Contains(before) ? today.Year - 1 : today.Year;
+            // "vorig najaar", "afgelopen zomer": the last such season that is over by today.
+            var year = years.Count > 0 ? years[^1] : t.PreviousWords.Contains(before) ? (months[1] < today.Month ? today.Year : today.Year - 1) : today.Year;
             range = new DateRange(new DateOnly(year, months[0], 1), new DateOnly(year, months[1], 1).AddMonths(1).AddDays(-1));
             monthWithoutYear = years.Count == 0 && !t.PreviousWords.Contains(before) && !t.ThisWords.Contains(before);
             for (var k = at; k < at + length; k++)
