@@ -965,17 +965,23 @@ internal sealed class TimeResolver(Words words)
         var past = words.Language.PastWords.Overlaps(tokens.Select(x => x.Text));
 
         var included = false;
+        var excluded = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             // "het budget over 2020, inclusief de doorlopende projecten uit 2019": a year after the inclusion word names the
             // included line, not a year asked.
             included |= words.Budget.InclusionWords.Contains(tokens[i].Text);
+            // "de begroting 2024, zonder het restant uit 2023": the first year after the negation word names the line left
+            // out, when a year was asked before it.
+            excluded |= words.Budget.NegationWords.Contains(tokens[i].Text) && years.Count > 0;
             if (tokens[i].IsYear && int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2099)
             {
-                if (!years.Contains(year) && !(included && years.Count > 0))
+                if (!years.Contains(year) && !(included && years.Count > 0) && !excluded)
                 {
                     years.Add(year);
                 }
+
+                excluded = false;
 
                 consumed[i] = true;
             }
