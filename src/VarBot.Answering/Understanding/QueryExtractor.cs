@@ -347,6 +347,32 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var begroting = budget.BegrotingWords.Overlaps(set);
         BudgetKind? kind = jaarrekening && !begroting ? BudgetKind.Jaarrekening : begroting && !jaarrekening ? BudgetKind.Begroting : null;
         var bothKinds = jaarrekening && begroting;
+        // "van de jaarrekening 2023 naar de begroting 2024": each year on the table named just before it.
+        Dictionary<int, BudgetKind>? kindByYear = null;
+        if (bothKinds && when.Years.Count == 2)
+        {
+            var byYear = new Dictionary<int, BudgetKind>();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (!tokens[i].IsYear || !int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !when.Years.Contains(year))
+                {
+                    continue;
+                }
+
+                for (var j = i - 1; j >= Math.Max(0, i - 3) && !tokens[j].IsYear; j--)
+                {
+                    var named = budget.JaarrekeningWords.Contains(tokens[j].Text) ? BudgetKind.Jaarrekening : budget.BegrotingWords.Contains(tokens[j].Text) ? BudgetKind.Begroting : (BudgetKind?)null;
+                    if (named is { } found)
+                    {
+                        byYear.TryAdd(year, found);
+                        break;
+                    }
+                }
+            }
+
+            kindByYear = byYear.Count == 2 && byYear.Values.Distinct().Count() == 2 ? byYear : null;
+        }
+
         BudgetSide? side = budget.ExpenseWords.Overlaps(set) ? BudgetSide.Expense : budget.IncomeWords.Overlaps(set) ? BudgetSide.Income : null;
         if (budget.CompareWords.Overlaps(set))
         {
@@ -589,6 +615,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             NegatedLineKeys = negated,
             IncludesLines = included,
             Kind = kind,
+            KindByYear = kindByYear,
             BothKinds = bothKinds,
             KindNamed = kind is not null,
             Side = side,
