@@ -667,7 +667,8 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
 
         var upcoming = candidates.Where(e => EventFinder.IsUpcoming(e, today) && e.Status != EventStatus.Cancelled).ToList();
         var past = candidates.Where(e => !EventFinder.IsUpcoming(e, today)).ToList();
-        if ((query.Has(Signals.Previous) || query.Has(Signals.Past) && !query.Has(Signals.Next) || named && upcoming.Count == 0) && past.Count > 0)
+        // "wanneer is de volgende najaarscarrousel?" with none ahead: not the last one as if it were next, but that none is known.
+        if ((query.Has(Signals.Previous) || query.Has(Signals.Past) && !query.Has(Signals.Next) || named && upcoming.Count == 0 && !query.Has(Signals.Next)) && past.Count > 0)
         {
             return Single(query, past[^1]);
         }

@@ -347,6 +347,32 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var begroting = budget.BegrotingWords.Overlaps(set);
         BudgetKind? kind = jaarrekening && !begroting ? BudgetKind.Jaarrekening : begroting && !jaarrekening ? BudgetKind.Begroting : null;
         var bothKinds = jaarrekening && begroting;
+        // "van de jaarrekening 2023 naar de begroting 2024": each year on the table named just before it.
+        Dictionary<int, BudgetKind>? kindByYear = null;
+        if (bothKinds && when.Years.Count == 2)
+        {
+            var byYear = new Dictionary<int, BudgetKind>();
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                if (!tokens[i].IsYear || !int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || !when.Years.Contains(year))
+                {
+                    continue;
+                }
+
+                for (var j = i - 1; j >= Math.Max(0, i - 3) && !tokens[j].IsYear; j--)
+                {
+                    var named = budget.JaarrekeningWords.Contains(tokens[j].Text) ? BudgetKind.Jaarrekening : budget.BegrotingWords.Contains(tokens[j].Text) ? BudgetKind.Begroting : (BudgetKind?)null;
+                    if (named is { } found)
+                    {
+                        byYear.TryAdd(year, found);
+                        break;
+                    }
+                }
+            }
+
+            kindByYear = byYear.Count == 2 && byYear.Values.Distinct().Count() == 2 ? byYear : null;
+        }
+
         BudgetSide? side = budget.ExpenseWords.Overlaps(set) ? BudgetSide.Expense : budget.IncomeWords.Overlaps(set) ? BudgetSide.Income : null;
         if (budget.CompareWords.Overlaps(set))
         {
@@ -589,6 +615,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             NegatedLineKeys = negated,
             IncludesLines = included,
             Kind = kind,
+            KindByYear = kindByYear,
             BothKinds = bothKinds,
             KindNamed = kind is not null,
             Side = side,
@@ -965,17 +992,23 @@ internal sealed class TimeResolver(Words words)
         var past = words.Language.PastWords.Overlaps(tokens.Select(x => x.Text));
 
         var included = false;
+        var excluded = false;
         for (var i = 0; i < tokens.Count; i++)
         {
             // "het budget over 2020, inclusief de doorlopende projecten uit 2019": a year after the inclusion word names the
             // included line, not a year asked.
             included |= words.Budget.InclusionWords.Contains(tokens[i].Text);
+            // "de begroting 2024, zonder het restant uit 2023": the first year after the negation word names the line left
+            // out, when a year was asked before it.
+            excluded |= words.Budget.NegationWords.Contains(tokens[i].Text) && years.Count > 0;
             if (tokens[i].IsYear && int.TryParse(tokens[i].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is >= 1990 and <= 2099)
             {
-                if (!years.Contains(year) && !(included && years.Count > 0))
+                if (!years.Contains(year) && !(included && years.Count > 0) && !excluded)
                 {
                     years.Add(year);
                 }
+
+                excluded = false;
 
                 consumed[i] = true;
             }
@@ -1051,6 +1084,34 @@ internal sealed class TimeResolver(Words words)
             }
         }
 
+        // "twee jaar geleden" names a year; "drie weken geleden" a window around that day.
+        for (var i = 0; i + 2 < tokens.Count; i++)
+        {
+            if (!t.AgoWords.Contains(tokens[i + 2].Text) || NumberOf(tokens[i].Text) is not { } ago)
+            {
+                continue;
+            }
+
+            if (t.YearUnits.Contains(tokens[i + 1].Text))
+            {
+                if (!years.Contains(today.Year - ago))
+                {
+                    years.Add(today.Year - ago);
+                }
+            }
+            else if (t.Units.TryGetValue(tokens[i + 1].Text, out var agoDays))
+            {
+                var target = today.AddDays(-ago * agoDays);
+                range = agoDays == 1 ? new DateRange(target, target) : new DateRange(target.AddDays(-(agoDays / 2)), target.AddDays(agoDays / 2));
+            }
+            else
+            {
+                continue;
+            }
+
+            consumed[i] = consumed[i + 1] = consumed[i + 2] = true;
+        }
+
         var monthWithoutYear = false;
         // Months, with a day number before them ("23 maart") and a year after or in the question.
         for (var i = 0; i < tokens.Count; i++)
@@ -1103,7 +1164,8 @@ internal sealed class TimeResolver(Words words)
             }
 
             var before = at > 0 ? tokens[at - 1].Text : "";
-            var year = years.Count > 0 ? years[^1] : t.PreviousWords.Contains(before) ? today.Year - 1 : today.Year;
+            // "vorig najaar", "afgelopen zomer": the last such season that is over by today.
+            var year = years.Count > 0 ? years[^1] : t.PreviousWords.Contains(before) ? (months[1] < today.Month ? today.Year : today.Year - 1) : today.Year;
             range = new DateRange(new DateOnly(year, months[0], 1), new DateOnly(year, months[1], 1).AddMonths(1).AddDays(-1));
             monthWithoutYear = years.Count == 0 && !t.PreviousWords.Contains(before) && !t.ThisWords.Contains(before);
             for (var k = at; k < at + length; k++)

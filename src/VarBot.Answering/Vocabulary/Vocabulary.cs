@@ -96,6 +96,8 @@ internal sealed class TimeWords
     public Dictionary<string, int> RelativeWeeks { get; set; } = [];
     public HashSet<string> InPrefix { get; set; } = [];
     public Dictionary<string, int> Units { get; set; } = [];
+    public HashSet<string> AgoWords { get; set; } = [];
+    public HashSet<string> YearUnits { get; set; } = [];
     public Dictionary<string, List<int>> Seasons { get; set; } = [];
     public HashSet<string> ThisWords { get; set; } = [];
     public HashSet<string> PreviousWords { get; set; } = [];
