@@ -140,64 +140,37 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
     [Fact]
     public async Task ModelThatIsValidJsonWithANullListPublishedWhileTheHostRuns_HostKeepsTheGoodModelAndReadyzNamesNoBlob()
     {
-        var logs = new CapturingLoggerProvider();
-        var container = AzuriteFixture.UniqueContainerName("nulllist");
-        var settings = new Dictionary<string, string?> { ["ModelStore:RefreshInterval"] = "00:00:00.200" };
-        await using var host = new BotHostFactory(azurite, container, settings: settings, logs: logs);
-        using var client = await host.StartAsync();
-        var (healthy, _) = await ReadinessAsync(client);
-        var goodVersion = (string)healthy["modelVersion"]!;
-        Assert.Equal("Healthy", (string?)healthy["model"]);
-
         // The review's fault: the next publish is valid JSON, but one of its lists is null.
-        const string badVersion = "nulllist1";
-        var broken = SeedModelJson(badVersion);
-        broken["passages"] = null;
-        await PublishRawModelAsync(container, badVersion, broken);
+        var run = await PublishBrokenModelWhileTheHostRunsAsync("nulllist", broken => broken["passages"] = null);
 
-        var (readiness, body) = await WaitForRefreshAsync(client, goodVersion);
-        var reply = await client.AskAsync(Chair, "nulllist:" + Guid.NewGuid().ToString("N"), Today);
-
-        Assert.Equal("Degraded", (string?)readiness["model"]);
-        Assert.Equal(goodVersion, (string?)readiness["modelVersion"]);
-        Assert.Equal(Expected(Chair), reply.AnswerText());
-        Assert.Contains(logs.Entries, e => e.EventId.Id == 3102
-            && e.Message.Contains("still serving " + goodVersion, StringComparison.Ordinal)
+        Assert.Equal("Degraded", (string?)run.Readiness["model"]);
+        Assert.Equal(run.GoodVersion, (string?)run.Readiness["modelVersion"]);
+        Assert.Equal(Expected(Chair), run.Reply.AnswerText());
+        Assert.Contains(run.Logs.Entries, e => e.EventId.Id == 3102
+            && e.Message.Contains("still serving " + run.GoodVersion, StringComparison.Ordinal)
             && e.Message.Contains("passages", StringComparison.OrdinalIgnoreCase));
         // The reason is in the log; the anonymous /readyz body names no blob, container, endpoint or exception.
-        foreach (var hidden in new[] { badVersion, "models/", container, "passages", "127.0.0.1", "devstoreaccount1", "Exception" })
+        foreach (var hidden in new[] { run.BadVersion, "models/", run.Container, "passages", "127.0.0.1", "devstoreaccount1", "Exception" })
         {
-            Assert.DoesNotContain(hidden, body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(hidden, run.ReadinessBody, StringComparison.OrdinalIgnoreCase);
         }
     }
 
     [Fact]
     public async Task ModelTheNewsletterCannotComposePublishedWhileTheHostRuns_HostKeepsTheGoodModel()
     {
-        var logs = new CapturingLoggerProvider();
-        var container = AzuriteFixture.UniqueContainerName("nocompose");
-        var settings = new Dictionary<string, string?> { ["ModelStore:RefreshInterval"] = "00:00:00.200" };
-        await using var host = new BotHostFactory(azurite, container, settings: settings, logs: logs);
-        using var client = await host.StartAsync();
-        var (healthy, _) = await ReadinessAsync(client);
-        var goodVersion = (string)healthy["modelVersion"]!;
-        Assert.Equal("Healthy", (string?)healthy["model"]);
-
         // Readable, and the answering engine builds from it, but two events share one id: the nieuwsbrief cannot be composed.
-        const string badVersion = "dupevent1";
-        var broken = SeedModelJson(badVersion);
-        var events = broken["events"]!.AsArray();
-        events.Add(events[0]!.DeepClone());
-        await PublishRawModelAsync(container, badVersion, broken);
+        var run = await PublishBrokenModelWhileTheHostRunsAsync("nocompose", broken =>
+        {
+            var events = broken["events"]!.AsArray();
+            events.Add(events[0]!.DeepClone());
+        });
 
-        var (readiness, _) = await WaitForRefreshAsync(client, goodVersion);
-        var reply = await client.AskAsync(Chair, "nocompose:" + Guid.NewGuid().ToString("N"), Today);
-
-        Assert.Equal("Degraded", (string?)readiness["model"]);
-        Assert.Equal(goodVersion, (string?)readiness["modelVersion"]);
-        Assert.Equal(Expected(Chair), reply.AnswerText());
-        Assert.Contains(logs.Entries, e => e.EventId.Id == 3102
-            && e.Message.Contains("still serving " + goodVersion, StringComparison.Ordinal)
+        Assert.Equal("Degraded", (string?)run.Readiness["model"]);
+        Assert.Equal(run.GoodVersion, (string?)run.Readiness["modelVersion"]);
+        Assert.Equal(Expected(Chair), run.Reply.AnswerText());
+        Assert.Contains(run.Logs.Entries, e => e.EventId.Id == 3102
+            && e.Message.Contains("still serving " + run.GoodVersion, StringComparison.Ordinal)
             && e.Message.Contains("newsletter composer failed", StringComparison.Ordinal));
     }
 
@@ -231,6 +204,35 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         Assert.Equal(cap, records.Count(r => (string?)r["answerId"] != otherId));
         Assert.Contains(records, r => (string?)r["kind"] == "unanswered");
         Assert.Single(records, r => (string?)r["answerId"] == otherId);
+    }
+
+    /// <summary>What a host did with a broken model published while it served a good one.</summary>
+    private sealed record BrokenModelRun(
+        string Container, string GoodVersion, string BadVersion, JsonObject Readiness, string ReadinessBody, JsonObject Reply, CapturingLoggerProvider Logs);
+
+    /// <summary>
+    /// Starts a host on a fresh container (healthy on the seed model), publishes the seed model broken by
+    /// <paramref name="breakModel"/> as the next version, waits for the host's refresh, then asks a question.
+    /// </summary>
+    private async Task<BrokenModelRun> PublishBrokenModelWhileTheHostRunsAsync(string name, Action<JsonNode> breakModel)
+    {
+        var logs = new CapturingLoggerProvider();
+        var container = AzuriteFixture.UniqueContainerName(name);
+        var settings = new Dictionary<string, string?> { ["ModelStore:RefreshInterval"] = "00:00:00.200" };
+        await using var host = new BotHostFactory(azurite, container, settings: settings, logs: logs);
+        using var client = await host.StartAsync();
+        var (healthy, _) = await ReadinessAsync(client);
+        var goodVersion = (string)healthy["modelVersion"]!;
+        Assert.Equal("Healthy", (string?)healthy["model"]);
+
+        var badVersion = name + "1";
+        var broken = SeedModelJson(badVersion);
+        breakModel(broken);
+        await PublishRawModelAsync(container, badVersion, broken);
+
+        var (readiness, body) = await WaitForRefreshAsync(client, goodVersion);
+        var reply = await client.AskAsync(Chair, name + ":" + Guid.NewGuid().ToString("N"), Today);
+        return new BrokenModelRun(container, goodVersion, badVersion, readiness, body, reply, logs);
     }
 
     /// <summary>The seed model as JSON under another version, to break before publishing it.</summary>
