@@ -15,7 +15,8 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
     private const string Chromium = "/usr/bin/chromium";
     private const string Cards = ".ac-adaptiveCard";
     private const string ComposeBox = "[data-lexical-editor=\"true\"][role=\"textbox\"]";
-    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(30);
+    // Generous: on a loaded 2-core CI machine the Playground's bundle alone can take tens of seconds.
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
     private readonly AzuriteFixture _azurite;
@@ -58,8 +59,7 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
 
         // The welcome card on install.
         await page.GotoAsync($"http://127.0.0.1:{port}/");
-        var welcome = await WaitForCardAsync(page, 1);
-        Assert.Contains("Welkom bij VarBot", welcome);
+        await WaitForCardAsync(page, 1, "Welkom bij VarBot");
         await SaveScreenshotAsync(page, "playground-welcome");
 
         // A theme question, the next Leerhuis, a budget question: each card as the engine answers it.
@@ -70,7 +70,7 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
             var expected = engine.Ask(new Question(question, today, previous));
             previous = expected.Context;
             await SendAsync(page, question);
-            var text = await WaitForCardAsync(page, ++cardCount);
+            var text = await WaitForCardAsync(page, ++cardCount, Title(expected));
             AssertRightCard(expected, text, question);
             await SaveScreenshotAsync(page, $"playground-card-{cardCount}");
         }
@@ -79,8 +79,9 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
         var budget = engine.Ask(new Question("Wat is de begroting voor 2026?", today));
         var followUp = budget.Suggestions[0];
         await page.Locator(Cards).Last.Locator($"button[title=\"{followUp.Replace("\"", "\\\"", StringComparison.Ordinal)}\"]").ClickAsync();
-        var followUpText = await WaitForCardAsync(page, ++cardCount);
-        AssertRightCard(engine.Ask(new Question(followUp, today, previous)), followUpText, followUp);
+        var followUpAnswer = engine.Ask(new Question(followUp, today, previous));
+        var followUpText = await WaitForCardAsync(page, ++cardCount, Title(followUpAnswer));
+        AssertRightCard(followUpAnswer, followUpText, followUp);
         await SaveScreenshotAsync(page, "playground-follow-up");
     }
 
@@ -90,7 +91,7 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
 
     private static void AssertRightCard(Answer expected, string cardText, string question)
     {
-        Assert.True(cardText.Contains((string)expected.Card.Data["title"]!, StringComparison.Ordinal), $"'{question}': card shows\n{cardText}");
+        Assert.True(cardText.Contains(Title(expected), StringComparison.Ordinal), $"'{question}': card shows\n{cardText}");
         foreach (var key in new[] { "events", "rows", "done", "planned", "facts" })
         {
             if (expected.Card.Data[key] is JsonArray { Count: > 0 } items)
@@ -112,23 +113,35 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
         await box.PressAsync("Enter");
     }
 
-    /// <summary>Waits until the chat shows <paramref name="count"/> cards and returns the newest card's text.</summary>
-    private static async Task<string> WaitForCardAsync(IPage page, int count)
+    private static string Title(Answer answer) => (string)answer.Card.Data["title"]!;
+
+    /// <summary>
+    /// Waits until the chat shows at least <paramref name="count"/> cards and one of the cards from the
+    /// <paramref name="count"/>th on shows <paramref name="title"/> (fully rendered), and returns that card's text.
+    /// A card that never shows it fails the test with what the page shows.
+    /// </summary>
+    private static async Task<string> WaitForCardAsync(IPage page, int count, string title)
     {
         try
         {
-            await page.WaitForFunctionAsync(
-                "([selector, count]) => document.querySelectorAll(selector).length >= count",
-                new object[] { Cards, count },
+            var position = await page.WaitForFunctionAsync(
+                """
+                ([selector, count, title]) => {
+                    const cards = [...document.querySelectorAll(selector)];
+                    if (cards.length < count) return null;
+                    const found = cards.slice(count - 1).findIndex(card => card.innerText.includes(title));
+                    return found < 0 ? null : count + found; // 1-based: waitForFunction needs a truthy value
+                }
+                """,
+                new object[] { Cards, count, title },
                 new PageWaitForFunctionOptions { Timeout = (float)StepTimeout.TotalMilliseconds });
+            return await page.Locator(Cards).Nth(await position.JsonValueAsync<int>() - 1).InnerTextAsync();
         }
         catch (TimeoutException)
         {
             var chat = await page.Locator("body").InnerTextAsync();
-            throw new Xunit.Sdk.XunitException($"card {count} did not appear; the page shows:\n{chat[Math.Max(0, chat.Length - 1500)..]}");
+            throw new Xunit.Sdk.XunitException($"card {count} with '{title}' did not appear; the page shows:\n{chat[Math.Max(0, chat.Length - 1500)..]}");
         }
-
-        return await page.Locator(Cards).Nth(count - 1).InnerTextAsync();
     }
 
     private static bool IsLoopback(string url) =>
