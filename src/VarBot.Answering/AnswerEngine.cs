@@ -26,6 +26,7 @@ public sealed class AnswerEngine
     private readonly Realiser _realiser;
     private readonly AnswerKit _kit;
     private readonly IReadOnlyDictionary<Intent, IAnswerer> _answerers;
+    private readonly NearbyDetail _nearby;
     private readonly ILogger _logger;
 
     private AnswerEngine(KnowledgeModel model, ILogger logger)
@@ -71,6 +72,7 @@ public sealed class AnswerEngine
             search,
         ];
         _answerers = all.ToDictionary(a => a.Intent);
+        _nearby = new NearbyDetail(_kit, search);
         var missing = Enum.GetValues<Intent>().Where(i => i != Intent.More && !_answerers.ContainsKey(i)).ToList();
         if (missing.Count > 0)
         {
@@ -138,6 +140,7 @@ public sealed class AnswerEngine
         }
 
         var followUp = false;
+        var own = query;
         if (query.Has(Signals.More))
         {
             query = More(query, previous, today);
@@ -155,6 +158,13 @@ public sealed class AnswerEngine
         var rule = _router.Route(query);
         _logger.Routed(rule.Name, rule.Intent.ToString(), followUp);
         var reply = _answerers[rule.Intent].Answer(query);
+        if (previous is not null && !joined && _nearby.Answer(own, previous, followUp, reply) is { } nearby)
+        {
+            _logger.Routed("nearby-detail", nameof(Intent.Search), followUp);
+            return nearby;
+        }
+
+        reply = reply with { Context = reply.Context with { Sources = reply.Context.Sources ?? NearbyDetail.LinesOf(reply) } };
         if (followUp && previous?.Years is { Count: > 0 } earlier && reply.Context.Years is { Count: > 0 } now && !earlier.SequenceEqual(now))
         {
             // "en in 2024?" after 2026: "hoeveel is dat gestegen?" then compares the two years.

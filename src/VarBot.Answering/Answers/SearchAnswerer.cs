@@ -36,7 +36,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         (_difference ??= new ListDifference(kit, this)).Answer(query) ?? Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
 
     /// <summary>The search answer, or null when no passage covers the question well enough.</summary>
-    public Reply? Answer(Query query, Intent intent, bool requireNumber, Func<PassageEntry, bool>? restrict = null, bool partialAllowed = true)
+    /// <param name="enough">The share of the question's words a passage must hold to answer it (default: half).</param>
+    public Reply? Answer(Query query, Intent intent, bool requireNumber, Func<PassageEntry, bool>? restrict = null, bool partialAllowed = true, double enough = Full)
     {
         var words = kit.Words;
         var terms = query.Terms
@@ -62,12 +63,12 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         requireNumber |= query.Has(Signals.Count);
         var (hits, coverage) = Find(query, terms, requireNumber, restrict);
-        if (hits.Count == 0 || coverage < Partial || !partialAllowed && coverage < Full)
+        if (hits.Count == 0 || coverage < Math.Min(Partial, enough) || !partialAllowed && coverage < enough)
         {
             return null;
         }
 
-        var answered = coverage >= Full;
+        var answered = coverage >= enough;
         var partialKey = "partial_found";
         var askedYears = query.Years.Count > 0 ? query.Years : query.Range is { } asked ? [asked.From.Year] : [];
         var otherYear = false;

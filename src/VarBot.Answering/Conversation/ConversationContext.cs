@@ -52,6 +52,8 @@ public sealed record ConversationContext
     public string? Person { get; init; }
     /// <summary>Search words of the question answered.</summary>
     public IReadOnlyList<string>? Terms { get; init; }
+    /// <summary>The report lines the answer was read from: a detail follow-up ("wie betaalde dat?") is looked up next to them first.</summary>
+    public IReadOnlyList<SourceRef>? Sources { get; init; }
     /// <summary>The question-kind signals a follow-up without its own takes over (e.g. "money", "when").</summary>
     public long Asks { get; init; }
 

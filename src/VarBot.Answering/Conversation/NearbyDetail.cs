@@ -1,0 +1,147 @@
+using VarBot.Answering.Answers;
+using VarBot.Answering.Indexes;
+using VarBot.Answering.Routing;
+using VarBot.Answering.Understanding;
+using VarBot.Knowledge.Model;
+
+namespace VarBot.Answering.Conversation;
+
+/// <summary>
+/// Conversation stage after the usual answer: a follow-up that asks a detail of the previous answer ("wie betaalde dat?",
+/// "werd daar nog iets bij uitgebracht?", "wat is er daarna besloten?") is first looked up in the report text right
+/// around the lines that answer came from, where a report goes on about the same thing. There only the question's own
+/// words count (the place is the subject): a sentence answers when it holds the slot asked (a name for "wie", a count for
+/// "hoeveel", a date for "wanneer") and at least as many asked words as any sentence of the usual answer. It replaces
+/// only an answer from the report text found elsewhere (or none): a structured answer (a meeting, a budget line, a
+/// person) and a text answer from that same place stay.
+/// </summary>
+internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search)
+{
+    /// <summary>Paragraphs either side of the ones the previous answer came from.</summary>
+    private const int Reach = 3;
+    private const int MaxSources = 6;
+
+    /// <summary>
+    /// The share of the question's own words a sentence there must hold: the asking verb ("verzorgde", "betaalde") is often
+    /// not the report's word, and the place already holds the subject.
+    /// </summary>
+    private const double Enough = 0.3;
+
+    /// <summary>
+    /// Signals of a question with a subject of its own (a theme, a meeting, a budget line, a person, a time) or its own kind of answer.
+    /// A person ("van welke gemeente is hij burgemeester?") and the present ("hoe vaak komt hij tegenwoordig uit?") are
+    /// answered from the model's facts, not from the text next to the previous answer.
+    /// </summary>
+    private const Signals OwnSubject = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Monitoring
+        | Signals.PersonName | Signals.PersonDetail | Signals.PersonReference | Signals.OtherOrg | Signals.Year | Signals.Period | Signals.Now
+        | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.Total | Signals.More;
+
+    /// <summary>The lines an answer was read from, for the next turn's context.</summary>
+    public static IReadOnlyList<SourceRef>? LinesOf(Reply reply)
+    {
+        var lines = reply.Sources.Select(s => s.Line).OfType<SourceRef>().Distinct().Take(MaxSources).ToList();
+        return lines.Count > 0 ? lines : null;
+    }
+
+    /// <param name="own">The question as asked, before any follow-up merge added the previous answer's words.</param>
+    /// <param name="continues">Whether the follow-up stage took the question as a continuation of the previous answer.</param>
+    /// <param name="usual">The answer the usual route gave.</param>
+    public Reply? Answer(Query own, ConversationContext previous, bool continues, Reply usual)
+    {
+        if (usual.Answered && usual.Intent is not (Intent.Search or Intent.Definition))
+        {
+            return null;
+        }
+
+        // It must point at the previous answer itself: "daar", "die", "en ...", "met wie ...", or be taken as a follow-up.
+        if (!continues && !own.HasAny(Signals.BackReference | Signals.FollowUpStart | Signals.DetailStart))
+        {
+            return null;
+        }
+
+        // "Wat is de GVI?" asks a definition of its own; "wat is er daarna besloten?" points back.
+        var definition = own.Has(Signals.Definition) && !own.Has(Signals.BackReference);
+        if (previous.Sources is not { Count: > 0 } lines || own.HasAny(OwnSubject) || definition || own.Years.Count > 0 || own.Range is not null)
+        {
+            return null;
+        }
+
+        // The paragraph the previous answer was about (of the ones it was read from, the one that best holds the previous
+        // question's words), then all of them, then the paragraphs around them in the same section.
+        var at = lines.Select(PassageAt).OfType<PassageEntry>().Distinct().ToList();
+        var subject = previous.Terms?.Select(kit.Index.Analyzer.ToToken).ToList() ?? [];
+        var main = subject.Count > 0 ? kit.Index.Search.Find(subject, at.Contains, max: 1).FirstOrDefault()?.Entry : null;
+        if (usual.Answered && usual.Sources.FirstOrDefault()?.Line is { } found && PassageAt(found) is { } usualAt && at.Exists(a => SameSection(a, usualAt)))
+        {
+            // The usual search already answers from the same place.
+            return null;
+        }
+
+        var places = new List<Func<PassageEntry, bool>>();
+        if (main is not null)
+        {
+            // Nearest first: of two sentences with the asked word, the one next to the previous answer is about the same thing.
+            for (var reach = 0; reach <= Reach; reach++)
+            {
+                var distance = reach;
+                places.Add(entry => SameSection(entry, main) && Math.Abs(entry.Index - main.Index) <= distance);
+            }
+        }
+
+        places.Add(at.Contains);
+        places.Add(entry => at.Exists(a => SameSection(entry, a) && Math.Abs(a.Index - entry.Index) <= Reach));
+
+        var asksWho = own.Has(Signals.Who);
+        var query = own with { Signals = own.Signals & ~Signals.Who, ThemeId = null, Role = null };
+        // The nearest sentence that holds the most asked words: nearer places are tried first and keep ties.
+        Reply? best = null;
+        // A sentence of the usual answer (a near one counts too) that holds more asked words keeps that answer.
+        var bestWords = usual.Items.Select(i => i.Text).Append(usual.Lead).Max(text => AskedWordsIn(text, own));
+        foreach (var place in places)
+        {
+            // A name anywhere in a sentence of that place answers "wie"; the usual search wants it next to an asked word.
+            var reply = search.Answer(query, Intent.Search, requireNumber: false, restrict: place, partialAllowed: false, enough: Enough);
+            if (reply is { Answered: true } && (!asksWho || search.HasName(reply.Lead)) && (!own.Has(Signals.Count) || HasCount(reply.Lead, own))
+                && AskedWordsIn(reply.Lead, own) is var words && (best is null ? words >= bestWords : words > bestWords))
+            {
+                (best, bestWords) = (reply, words);
+            }
+        }
+
+        return best is null ? null : best with { Context = previous with { Question = own.Text.Raw, Shown = 0, Sources = LinesOf(best) ?? lines } };
+    }
+
+    /// <summary>
+    /// "hoe vaak kwam dat netwerk bijeen?" needs a frequency ("twee keer", "jaarlijks"), "hoeveel deelnemers waren er?" a
+    /// number next to the counted word; a date in the sentence is neither.
+    /// </summary>
+    private bool HasCount(string sentence, Query own)
+    {
+        var language = kit.Words.Language;
+        if (own.CountNoun.Count == 0)
+        {
+            return Analysis.TextNormalizer.Tokens(sentence).Exists(language.FrequencyWords.Contains);
+        }
+
+        var analyzer = kit.Index.Analyzer;
+        var nouns = own.CountNoun.Where(w => !analyzer.IsStopword(w)).Select(Analysis.Analyzer.Stem)
+            .SelectMany(stem => analyzer.Synonyms(stem).Append(stem)).ToHashSet(StringComparer.Ordinal);
+        return search.NumberNear(sentence, nouns);
+    }
+
+    /// <summary>How many of the question's own words (or their synonyms) the sentence holds; pointers and question words do not count.</summary>
+    private int AskedWordsIn(string sentence, Query own)
+    {
+        var analyzer = kit.Index.Analyzer;
+        var conversation = kit.Words.Conversation;
+        var stems = Analysis.TextNormalizer.Tokens(sentence, joinBrokenWords: true).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+        return own.Terms.Count(t => !t.IsStopword && !conversation.BackReferences.Contains(t.Text) && !conversation.FollowUpStarts.Contains(t.Text)
+            && (stems.Contains(t.Stem) || Array.Exists(analyzer.Synonyms(t.Stem), stems.Contains)));
+    }
+
+    private static bool SameSection(PassageEntry a, PassageEntry b) => a.Passage.ReportId == b.Passage.ReportId && a.Passage.Section == b.Passage.Section;
+
+    /// <summary>The passage a report line lies in: the last one of that file that starts at or before it.</summary>
+    private PassageEntry? PassageAt(SourceRef line) =>
+        kit.Index.Passages.LastOrDefault(p => p.Passage.Source.File == line.File && p.Passage.Source.Line <= line.Line);
+}
