@@ -72,7 +72,7 @@ public sealed class AnswerEngine
             search,
         ];
         _answerers = all.ToDictionary(a => a.Intent);
-        _nearby = new NearbyDetail(_kit, search);
+        _nearby = new NearbyDetail(_kit, search, events);
         var missing = Enum.GetValues<Intent>().Where(i => i != Intent.More && !_answerers.ContainsKey(i)).ToList();
         if (missing.Count > 0)
         {
@@ -162,6 +162,12 @@ public sealed class AnswerEngine
         {
             _logger.Routed("nearby-detail", nameof(Intent.Search), followUp);
             return nearby;
+        }
+
+        if (_nearby.AboutEvent(own, reply) is { } aboutEvent)
+        {
+            _logger.Routed("event-text", nameof(Intent.Search), followUp);
+            return aboutEvent;
         }
 
         reply = reply with { Context = reply.Context with { Sources = reply.Context.Sources ?? NearbyDetail.LinesOf(reply) } };

@@ -1,3 +1,4 @@
+using VarBot.Answering.Analysis;
 using VarBot.Answering.Answers;
 using VarBot.Answering.Indexes;
 using VarBot.Answering.Routing;
@@ -15,7 +16,7 @@ namespace VarBot.Answering.Conversation;
 /// only an answer from the report text found elsewhere (or none): a structured answer (a meeting, a budget line, a
 /// person) and a text answer from that same place stay.
 /// </summary>
-internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search)
+internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFinder events)
 {
     /// <summary>Paragraphs either side of the ones the previous answer came from.</summary>
     private const int Reach = 3;
@@ -90,25 +91,71 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search)
 
         places.Add(at.Contains);
         places.Add(entry => at.Exists(a => SameSection(entry, a) && Math.Abs(a.Index - entry.Index) <= Reach));
+        var best = Nearest(own, own.Terms, places, usual);
+        return best is null ? null : best with { Context = previous with { Question = own.Text.Raw, Shown = 0, Sources = LinesOf(best) ?? lines } };
+    }
 
+    /// <summary>
+    /// "Hoe goed bezocht was de voorjaarscarrousel in Alblasserdam?", "welke signalen leerden deelnemers herkennen op het
+    /// Leerhuis van april?": an answer about one meeting, to a question that asks something of it other than its date or
+    /// place, is looked up in the meeting's own text (its block), with the question's words that do not name the meeting.
+    /// A sentence there that holds more of them than the meeting's answer leads; the meeting stays the context. A question
+    /// with the detail route's words (a theme, the speakers, the form) was answered from that text already.
+    /// </summary>
+    public Reply? AboutEvent(Query own, Reply usual)
+    {
+        if (usual.Events is not [var e] || usual.Intent == Intent.EventDetail
+            || own.HasAny(Signals.EventDetail | Signals.When | Signals.Where | Signals.TimeOfDay | Signals.Money | Signals.More))
+        {
+            return null;
+        }
+
+        var words = kit.Words;
+        var typeWords = words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        var named = TextNormalizer.Tokens(e.Title + " " + e.Topic + " " + e.Place).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+        var asked = own.Terms.Where(t => !typeWords.Contains(t.Text) && !named.Contains(t.Stem) && !words.Language.Months.Contains(t.Text)
+            && !words.Events.PluralWords.Contains(t.Text) && !t.Text.Any(char.IsDigit)).ToList();
+        var block = events.Block(e);
+        if (asked.Count == 0 || block.Count == 0)
+        {
+            return null;
+        }
+
+        var query = own with { Terms = asked, Years = [], Range = null, EventTypes = [] };
+        var best = Nearest(query, asked, [block.Contains], usual, keepTies: false);
+        return best is null ? null : best with
+        {
+            // The meeting's own answer (its date) follows what was asked of it.
+            Items = [.. best.Items.Take(AnswerKit.MaxItems - 1), new Fact(usual.Lead, usual.Sources.FirstOrDefault() ?? new FactSource("", "", null))],
+            Events = usual.Events,
+            Context = usual.Context with { Sources = LinesOf(best) },
+        };
+    }
+
+    /// <summary>
+    /// The sentence that answers in the first of the places (nearest first) where one does: it holds the slot asked and more of the asked words than any sentence of the usual answer
+    /// (as many will do for the first one found when <paramref name="keepTies"/>), and a farther place must hold more.
+    /// </summary>
+    private Reply? Nearest(Query own, IReadOnlyList<Token> asked, IReadOnlyList<Func<PassageEntry, bool>> places, Reply usual, bool keepTies = true)
+    {
         var asksWho = own.Has(Signals.Who);
         var query = own with { Signals = own.Signals & ~Signals.Who, ThemeId = null, Role = null };
         // The nearest sentence that holds the most asked words: nearer places are tried first and keep ties.
         Reply? best = null;
         // A sentence of the usual answer (a near one counts too) that holds more asked words keeps that answer.
-        var bestWords = usual.Items.Select(i => i.Text).Append(usual.Lead).Max(text => AskedWordsIn(text, own));
+        var bestWords = usual.Items.Select(i => i.Text).Append(usual.Lead).Max(text => AskedWordsIn(text, asked));
         foreach (var place in places)
         {
             // A name anywhere in a sentence of that place answers "wie"; the usual search wants it next to an asked word.
             var reply = search.Answer(query, Intent.Search, requireNumber: false, restrict: place, partialAllowed: false, enough: Enough);
             if (reply is { Answered: true } && (!asksWho || search.HasName(reply.Lead)) && (!own.Has(Signals.Count) || HasCount(reply.Lead, own))
-                && AskedWordsIn(reply.Lead, own) is var words && (best is null ? words >= bestWords : words > bestWords))
+                && AskedWordsIn(reply.Lead, asked) is var words && (best is null && keepTies ? words >= bestWords : words > bestWords))
             {
                 (best, bestWords) = (reply, words);
             }
         }
 
-        return best is null ? null : best with { Context = previous with { Question = own.Text.Raw, Shown = 0, Sources = LinesOf(best) ?? lines } };
+        return best;
     }
 
     /// <summary>
@@ -120,22 +167,22 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search)
         var language = kit.Words.Language;
         if (own.CountNoun.Count == 0)
         {
-            return Analysis.TextNormalizer.Tokens(sentence).Exists(language.FrequencyWords.Contains);
+            return TextNormalizer.Tokens(sentence).Exists(language.FrequencyWords.Contains);
         }
 
         var analyzer = kit.Index.Analyzer;
-        var nouns = own.CountNoun.Where(w => !analyzer.IsStopword(w)).Select(Analysis.Analyzer.Stem)
+        var nouns = own.CountNoun.Where(w => !analyzer.IsStopword(w)).Select(Analyzer.Stem)
             .SelectMany(stem => analyzer.Synonyms(stem).Append(stem)).ToHashSet(StringComparer.Ordinal);
         return search.NumberNear(sentence, nouns);
     }
 
     /// <summary>How many of the question's own words (or their synonyms) the sentence holds; pointers and question words do not count.</summary>
-    private int AskedWordsIn(string sentence, Query own)
+    private int AskedWordsIn(string sentence, IReadOnlyList<Token> asked)
     {
         var analyzer = kit.Index.Analyzer;
         var conversation = kit.Words.Conversation;
-        var stems = Analysis.TextNormalizer.Tokens(sentence, joinBrokenWords: true).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
-        return own.Terms.Count(t => !t.IsStopword && !conversation.BackReferences.Contains(t.Text) && !conversation.FollowUpStarts.Contains(t.Text)
+        var stems = TextNormalizer.Tokens(sentence, joinBrokenWords: true).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+        return asked.Count(t => !t.IsStopword && !conversation.BackReferences.Contains(t.Text) && !conversation.FollowUpStarts.Contains(t.Text)
             && (stems.Contains(t.Stem) || Array.Exists(analyzer.Synonyms(t.Stem), stems.Contains)));
     }
 
