@@ -82,6 +82,8 @@ public sealed partial class AnswerInvariantTests
     [InlineData("Loonkosten: 330.000 tegenover 420.000: 90.000 hoger.", true)]
     [InlineData("Op 16 november 2026 om 19.30 uur.", true)]
     [InlineData("Er zijn 98.765 bezoekers geweest.", false)]
+    [InlineData("Subsidies in 2024: samen € 211.000 volgens de begroting.", true)]
+    [InlineData("Subsidies in 2024: samen € 211.001 volgens de begroting.", false)]
     public void InventedFigures_Text_FindsOnlyFiguresNotInTheModel(string text, bool clean)
     {
         Assert.Equal(clean, Figures.Value.Invented(text).Count == 0);
@@ -235,7 +237,8 @@ public sealed partial class AnswerInvariantTests
 
     /// <summary>
     /// The figures the model holds: every budget line amount and total, every number written in the model's JSON, and
-    /// the difference of two lines with the same label or of two totals.
+    /// the difference of two lines with the same label or of two totals, and the sum of the lines under one group heading
+    /// of one table (shown line by line with it).
     /// </summary>
     private sealed partial class ModelFigures
     {
@@ -263,6 +266,14 @@ public sealed partial class AnswerInvariantTests
                 foreach (var b in amounts.Where(b => SameLabel(a.Label, b.Label)))
                 {
                     _values.Add(Math.Abs(a.Amount - b.Amount));
+                }
+            }
+
+            foreach (var table in model.Budgets)
+            {
+                foreach (var group in table.Lines.Where(l => l.Group is not null && l.Kind == BudgetLineKind.Line && l.Amount is not null).GroupBy(l => l.Group))
+                {
+                    _values.Add(group.Sum(l => (decimal)l.Amount!.Value));
                 }
             }
 

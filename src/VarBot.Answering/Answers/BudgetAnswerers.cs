@@ -254,6 +254,11 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
             // "Het subtotaal van de uitgaven": the one subtotal line of that side.
             lines = [only];
         }
+        if (GroupSum(query, primary, lines, year) is { } group)
+        {
+            return group;
+        }
+
         if (lines.Count == 0 && query.LineKeys.Count > 0)
         {
             var inOther = other is null ? [] : finder.Match(other, query);
@@ -311,6 +316,34 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
         }
 
         return finder.Reply(query, Intent, string.Join(' ', sentences), shown, lines, total: false, year, items);
+    }
+
+    /// <summary>
+    /// "Hoeveel subsidie stond er in de begroting 2024?": the word of a group heading ("Subsidies") asks the whole group,
+    /// not its first line. Where the table has no subtotal line for it, the answer adds the group's lines and shows each
+    /// one, so the sum traces to them. A question that names one line of the group ("subsidie cyberprojecten") gets that line.
+    /// </summary>
+    private Reply? GroupSum(Query query, BudgetEntry table, List<LineEntry> matched, int year)
+    {
+        var groupKey = query.LineKeys.FirstOrDefault(kit.Words.Budget.GroupKeys.Contains);
+        if (groupKey is null || matched.Exists(l => l.Line.Kind != BudgetLineKind.Line))
+        {
+            return null;
+        }
+
+        bool InGroup(string word) => kit.Index.LineKeyByWord.GetValueOrDefault(word) == groupKey;
+        var group = table.Lines.Where(l => l.Line.Kind == BudgetLineKind.Line && l.Line.Group is { } g && Analysis.TextNormalizer.Tokens(g).Exists(InGroup)).ToList();
+        var budgetWords = kit.Words.Budget;
+        var named = query.Terms.Where(t => !InGroup(t.Text) && !budgetWords.MoneyWords.Contains(t.Text) && !budgetWords.TotalWords.Contains(t.Text) && !t.IsStopword)
+            .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        if (group.Count < 2 || group.Exists(l => l.Line.Amount is null) || matched.Exists(l => l.LabelStems.Overlaps(named)))
+        {
+            return null;
+        }
+
+        var sum = group.Sum(l => l.Line.Amount!.Value);
+        var lead = kit.Texts.Format("budget_group_sum", group[0].Line.Group!, year, DutchFormat.Amount(sum), finder.KindName(table.Budget.Kind), group.Count);
+        return finder.Reply(query, Intent, lead, [table], group, total: false, year);
     }
 
     /// <summary>

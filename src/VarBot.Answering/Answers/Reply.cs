@@ -15,7 +15,8 @@ internal sealed record TableRow(string Label, IReadOnlyList<string> Values, bool
 
 /// <summary>
 /// Answer stage result: what one intent class says, typed. Text comes later from the realiser; figures in
-/// <see cref="Lead"/> and <see cref="Items"/> are model lines or the difference of two lines with the same label.
+/// <see cref="Lead"/> and <see cref="Items"/> are model lines, the difference of two lines with the same label, or the
+/// sum of one table's group of lines (shown with it).
 /// </summary>
 internal sealed record Reply
 {
