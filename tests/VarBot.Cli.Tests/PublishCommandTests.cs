@@ -5,7 +5,8 @@ using VarBot.TestSupport;
 
 namespace VarBot.Cli.Tests;
 
-public sealed class PublishCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+[Collection(StorageCommandsCollection.Name)]
+public sealed class PublishCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private DirectoryInfo? _seeds;
 
