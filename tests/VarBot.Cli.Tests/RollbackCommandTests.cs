@@ -7,7 +7,8 @@ using VarBot.TestSupport;
 namespace VarBot.Cli.Tests;
 
 /// <summary>varbot rollback against Azurite: two published versions, then the pointer moved back (and refused when it must be).</summary>
-public sealed class RollbackCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(StorageCommandsCollection.Name)]
+public sealed class RollbackCommandTests(AzuriteFixture azurite)
 {
     private const string Older = "2026-10-01-aaaa";
     private const string Newer = "2026-11-01-bbbb";

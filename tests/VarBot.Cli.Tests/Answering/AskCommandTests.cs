@@ -5,7 +5,8 @@ using VarBot.TestSupport;
 
 namespace VarBot.Cli.Tests.Answering;
 
-public sealed class AskCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>, IDisposable
+[Collection(StorageCommandsCollection.Name)]
+public sealed class AskCommandTests(AzuriteFixture azurite) : IDisposable
 {
     private readonly List<string> _files = [];
 

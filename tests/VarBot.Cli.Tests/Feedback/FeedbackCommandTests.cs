@@ -9,7 +9,8 @@ namespace VarBot.Cli.Tests.Feedback;
 /// varbot feedback against Azurite, over blobs in the shape the bot host writes (feedback/{yyyy-MM-dd}/{HHmmssfff}-{kind}-{guid}.json,
 /// camelCase FeedbackRecord).
 /// </summary>
-public sealed class FeedbackCommandTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+[Collection(StorageCommandsCollection.Name)]
+public sealed class FeedbackCommandTests(AzuriteFixture azurite)
 {
     private const string Unanswered = "Hoeveel fietsen zijn er in 2024 gestolen?";
     private const string Disliked = "Wat is de begroting voor 2026?";

@@ -42,7 +42,8 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFi
     public async Task Preview_PublishedModelInStorage_ComposesFromTheBlobNotTheSeeds()
     {
         await _cli.Container.CreateIfNotExistsAsync();
-        var publish = await CliRunner.RunProcessAsync(RepoPaths.Root, null, "publish", "--connection-string", servers.Azurite.ConnectionString, "--container", _cli.ContainerName);
+        // Set-up: publish reads its storage from the options only, so it runs in-process; the preview below is the subject.
+        var publish = await CliRunner.RunAsync(RepoPaths.Root, "publish", "--connection-string", servers.Azurite.ConnectionString, "--container", _cli.ContainerName);
         Assert.True(publish.ExitCode == 0, publish.Output);
         var pointer = (await _cli.Container.GetAsync("models/current.json"))!;
         var version = System.Text.Json.JsonDocument.Parse(pointer.Content).RootElement.GetProperty("version").GetString()!;

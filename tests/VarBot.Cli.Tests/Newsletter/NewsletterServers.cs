@@ -19,7 +19,12 @@ public sealed class NewsletterServers : IDisposable
     }
 }
 
-/// <summary>One test's view of the servers: its own container, the environment varbot reads, and the built executable.</summary>
+/// <summary>
+/// One test's view of the servers: its own container, the environment varbot reads, and the built executable. The
+/// runs start the executable because newsletter and subscribers read these settings from the process environment
+/// (<c>AddEnvironmentVariables()</c>, not the test's <c>CliEnvironment</c>) and log to the process console, so an
+/// in-process run would neither see them nor show its log lines (see <see cref="CliRunner.RunAsync(string, IReadOnlyDictionary{string, string}?, string[])"/>).
+/// </summary>
 internal sealed class NewsletterCli(NewsletterServers servers, int connections = 4)
 {
     public static readonly string SigningKey = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
