@@ -325,7 +325,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         lineKeys = lineKeys.Distinct().Where(k => !negated.Contains(k)).ToList();
-        var strongMoney = budget.MoneyWords.Where(w => !budget.WeakMoneyWords.Contains(w)).Any(set.Contains);
+        var strongMoney = tokens.Select((t, i) => (t.Text, i)).Any(x => budget.MoneyWords.Contains(x.Text) && !budget.WeakMoneyWords.Contains(x.Text) && !InIdiom(x.Text, x.i));
         var weakMoney = budget.WeakMoneyWords.Overlaps(set);
         // "Hoeveel meldingen van mensenhandel kwamen er binnen?": a count of something that is not money is no money
         // question, however much the other words sound like a budget line.
@@ -337,6 +337,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         {
             signals |= Signals.Money;
         }
+
+        // "Aan welk perspectief werd extra aandacht besteed?": the money word is part of an idiom.
+        bool InIdiom(string word, int at) => budget.MoneyIdioms.TryGetValue(word, out var partners)
+            && tokens.Skip(Math.Max(0, at - 3)).Take(7).Any(t => partners.Contains(t.Text));
 
         if (lineKeys.Count > 0)
         {

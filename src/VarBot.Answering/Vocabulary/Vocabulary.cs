@@ -173,6 +173,7 @@ internal sealed class BudgetWords
     public HashSet<string> GroupKeys { get; set; } = [];
     public HashSet<string> PerWords { get; set; } = [];
     public HashSet<string> NotMoneyWith { get; set; } = [];
+    public Dictionary<string, HashSet<string>> MoneyIdioms { get; set; } = [];
     public HashSet<string> SubtotalWords { get; set; } = [];
 
     /// <summary>Words that ask a price or an amount ("wat kost het om ... te lenen"): only a sentence with an amount answers.</summary>
