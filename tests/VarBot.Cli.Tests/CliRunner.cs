@@ -12,19 +12,13 @@ internal static class CliRunner
         await RunAsync(currentDirectory, null, args);
 
     /// <summary>
-    /// Runs the real command tree in this process with <paramref name="environment"/> as its only environment variables.
-    /// Not every command reads them from there: <c>newsletter</c> and <c>subscribers</c> build their configuration with
-    /// <c>AddEnvironmentVariables()</c> (the test host's own environment) and log to the test host's console, and
-    /// <c>teams-package</c> reads <c>Bot__MicrosoftAppId</c> and writes to the console itself. A test whose run needs
-    /// such a variable, or checks what those commands log, starts the executable (<see cref="RunProcessAsync"/>); this
-    /// method refuses the variables it could not honour, and those commands when the test host's own environment
-    /// configures them, rather than run a different test silently.
+    /// Runs the real command tree in this process with <paramref name="environment"/> as its only environment variables
+    /// and <paramref name="currentDirectory"/> as its working directory; its output and log lines are captured.
     /// </summary>
     public static async Task<CliRun> RunAsync(string currentDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        EnsureInProcessHonours(environment, args);
         using var writer = new StringWriter();
-        var cli = CliEnvironment.ForWriter(writer, currentDirectory, name => environment?.GetValueOrDefault(name));
+        var cli = CliEnvironment.ForWriter(writer, currentDirectory, environment);
         var exitCode = await VarBotCli.RunAsync(args, cli);
         return new CliRun(exitCode, writer.ToString());
     }
@@ -57,40 +51,6 @@ internal static class CliRunner
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         await process.WaitForExitAsync(timeout.Token);
         return new CliRun(process.ExitCode, await stdout + await stderr);
-    }
-
-    /// <summary>The commands whose configuration comes from the process environment rather than <see cref="CliEnvironment"/>.</summary>
-    private static readonly string[] ProcessEnvironmentCommands = ["newsletter", "subscribers", "teams-package"];
-
-    /// <summary>The variables those commands do read through <see cref="CliEnvironment"/> (the signing-key fallback).</summary>
-    private static readonly string[] HonouredVariables = ["DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT"];
-
-    /// <summary>Configuration sections the newsletter services read from the process environment (and VARBOT_*).</summary>
-    private static readonly string[] ConfigurationPrefixes = ["Storage__", "Newsletter__", "Bot__", "VARBOT_"];
-
-    private static void EnsureInProcessHonours(IReadOnlyDictionary<string, string>? environment, string[] args)
-    {
-        var command = args.FirstOrDefault(a => !a.StartsWith('-'));
-        if (command is null || !ProcessEnvironmentCommands.Contains(command, StringComparer.Ordinal))
-        {
-            return;
-        }
-
-        var ignored = (environment?.Keys ?? []).Where(k => !HonouredVariables.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
-        if (ignored.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"varbot {string.Join(' ', args.Take(2))} in-process does not read {string.Join(", ", ignored)} from the given environment; use RunProcessAsync.");
-        }
-
-        var inherited = Environment.GetEnvironmentVariables().Keys.Cast<string>()
-            .Where(k => ConfigurationPrefixes.Any(p => k.StartsWith(p, StringComparison.OrdinalIgnoreCase)))
-            .ToList();
-        if (inherited.Count > 0)
-        {
-            throw new InvalidOperationException(
-                $"The test host's environment sets {string.Join(", ", inherited)}, which varbot {string.Join(' ', args.Take(2))} in-process would read; unset it to run these tests.");
-        }
     }
 
     /// <summary>A copy of the repo seeds in a temp folder, so a test can break one file.</summary>

@@ -13,7 +13,7 @@ internal static class CommandCatalog
         PublishCommand.Create(environment),
         AskCommand.Create(environment),
         EvalCommand.Create(environment),
-        TeamsPackageCommand.Create(),
+        TeamsPackageCommand.Create(environment),
         NewsletterCommand.Create(environment),
         SubscribersCommand.Create(environment),
         FeedbackCommand.Create(environment),

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Spectre.Console;
+using VarBot.Cli.Hosting;
 using VarBot.Knowledge.Model;
 using VarBot.Knowledge.Store;
 using VarBot.Newsletter.Hosting;
@@ -10,17 +11,17 @@ using VarBot.Storage;
 namespace VarBot.Cli.Commands;
 
 /// <summary>
-/// The newsletter services for a CLI run, configured like the bot host: an optional appsettings.json, then environment
-/// variables (Newsletter__SigningKey, Newsletter__Smtp__Host, Storage__ConnectionString, ...). The VARBOT_ prefix that
+/// The newsletter services for a CLI run, configured like the bot host: an optional appsettings.json, then the run's
+/// environment variables (<see cref="CliEnvironment"/>, the process's own when run as varbot) (Newsletter__SigningKey, Newsletter__Smtp__Host, Storage__ConnectionString, ...). The VARBOT_ prefix that
 /// <c>varbot publish</c> reads works too: VARBOT_STORAGE__CONNECTIONSTRING and VARBOT_STORAGE__CONTAINER. The storage
-/// options of the command line (<see cref="CliStorage"/>) come last and win.
+/// options of the command line (<see cref="CliStorage"/>) come last and win. Log lines go to the run's output.
 /// </summary>
 internal static class NewsletterCliServices
 {
     public static IConfiguration Configuration(CliEnvironment environment, IEnumerable<KeyValuePair<string, string?>> storageOptions) => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(environment.CurrentDirectory, "appsettings.json"), optional: true)
-        .AddEnvironmentVariables()
-        .AddEnvironmentVariables("VARBOT_")
+        .AddCliEnvironment(environment)
+        .AddCliEnvironment(environment, "VARBOT_")
         .AddInMemoryCollection(storageOptions)
         .Build();
 
@@ -67,7 +68,7 @@ internal static class NewsletterCliServices
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         // Warnings by default; Logging__LogLevel__Default=Information (or Trace) shows more, e.g. to audit what a send logs.
-        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConfiguration(configuration.GetSection("Logging")).AddConsole());
+        services.AddLogging(logging => logging.SetMinimumLevel(LogLevel.Warning).AddConfiguration(configuration.GetSection("Logging")).AddCliEnvironment(environment));
         if (HasStorage(configuration))
         {
             services.AddBlobStorage();

@@ -6,16 +6,16 @@ namespace VarBot.Cli.Commands;
 /// <summary>`varbot teams-package`: writes the Teams app package for uploading in Teams.</summary>
 internal static class TeamsPackageCommand
 {
-    public static Command Create()
+    public static Command Create(CliEnvironment environment)
     {
         var botId = new Option<string?>("--bot-id")
         {
             Description = CliTexts.TeamsPackage.BotIdOption,
         };
-        var output = new Option<FileInfo>("--out")
+        var output = new Option<string>("--out")
         {
             Description = CliTexts.TeamsPackage.OutOption,
-            DefaultValueFactory = _ => new FileInfo("appPackage.zip"),
+            DefaultValueFactory = _ => "appPackage.zip",
         };
         var version = new Option<string>("--version")
         {
@@ -34,16 +34,16 @@ internal static class TeamsPackageCommand
         };
         command.SetAction(parse =>
         {
-            var id = parse.GetValue(botId) ?? Environment.GetEnvironmentVariable("Bot__MicrosoftAppId");
+            var id = parse.GetValue(botId) ?? environment.GetEnvironmentVariable("Bot__MicrosoftAppId");
             if (string.IsNullOrWhiteSpace(id) || !Guid.TryParse(id, out _))
             {
-                Console.Error.WriteLine(CliTexts.TeamsPackage.MissingBotId);
-                return 2;
+                environment.Output.WriteLine(CliTexts.TeamsPackage.MissingBotId);
+                return ExitCodes.UsageOrEnvironment;
             }
 
-            var file = parse.GetValue(output)!;
-            TeamsAppPackage.Write(new TeamsAppSettings(id, parse.GetValue(version)!, parse.GetValue(website)!), file.FullName);
-            Console.WriteLine(CliTexts.TeamsPackage.Written(file.FullName));
+            var file = Path.GetFullPath(parse.GetValue(output)!, environment.CurrentDirectory);
+            TeamsAppPackage.Write(new TeamsAppSettings(id, parse.GetValue(version)!, parse.GetValue(website)!), file);
+            environment.Output.WriteLine(CliTexts.TeamsPackage.Written(file));
             return 0;
         });
         return command;
