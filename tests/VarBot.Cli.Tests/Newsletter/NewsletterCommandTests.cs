@@ -5,8 +5,9 @@ using VarBot.TestSupport;
 namespace VarBot.Cli.Tests.Newsletter;
 
 /// <summary>
-/// varbot newsletter and subscribers as operators run them: the built executable, real Azurite and maildev, logging
-/// turned up to Trace so every log line is checked for addresses in clear text.
+/// varbot newsletter and subscribers as operators run them: real Azurite and maildev, logging turned up to Trace so
+/// every log line is checked for addresses in clear text. In-process runs, except one per command group that starts
+/// the built executable (<see cref="RunProcessAsync"/>), so the executable's configuration and logging stay covered.
 /// </summary>
 public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
 {
@@ -19,7 +20,8 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFi
     [Fact]
     public async Task Preview_Seeds_WritesHtmlTextLinkedInAndIndexAndStoresIssue()
     {
-        var run = await RunAsync("newsletter", "preview", "--month", "2026-03", "--out", "voorbeeld", "--seeds", RepoPaths.Seeds);
+        // The executable, as operators run it (the other newsletter tests run in-process).
+        var run = await RunProcessAsync("newsletter", "preview", "--month", "2026-03", "--out", "voorbeeld", "--seeds", RepoPaths.Seeds);
 
         Assert.True(run.ExitCode == 0, run.Output);
         var dir = Path.Combine(_work.FullName, "voorbeeld");
@@ -59,7 +61,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFi
     [Fact]
     public async Task Preview_NoStorageNoSeeds_ExitsTwoWithDutchAdvice()
     {
-        var run = await CliRunner.RunProcessAsync(_work.FullName, new Dictionary<string, string> { ["Newsletter__SigningKey"] = NewsletterCli.SigningKey }, "newsletter", "preview", "--month", "2026-03");
+        var run = await CliRunner.RunAsync(_work.FullName, new Dictionary<string, string> { ["Newsletter__SigningKey"] = NewsletterCli.SigningKey }, "newsletter", "preview", "--month", "2026-03");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("Geen map 'seeds' gevonden", run.Output, StringComparison.Ordinal);
@@ -72,6 +74,7 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFi
         environment["Storage__ConnectionString"] =
             $"DefaultEndpointsProtocol=http;AccountName={AzuriteFixture.AccountName};AccountKey={AzuriteFixture.AccountKey};BlobEndpoint=http://127.0.0.1:{LocalServer.FreePort()}/{AzuriteFixture.AccountName};";
 
+        // The executable, as operators run it (the other subscribers tests run in-process).
         var run = await CliRunner.RunProcessAsync(_work.FullName, environment, "subscribers", "export");
 
         Assert.Equal(2, run.ExitCode);
@@ -218,12 +221,21 @@ public sealed class NewsletterCommandTests(NewsletterServers servers) : IClassFi
         Assert.NotNull(await _cli.Container.GetPropertiesAsync("newsletters/2026-07/sent/" + _cli.Subscribers.KeyOf(Address("bram"))));
     }
 
-    /// <summary>Every run: logging at Trace, and no address of the test domain anywhere in what varbot printed.</summary>
-    private async Task<CliRun> RunAsync(params string[] args)
+    /// <summary>Every run: logging at Trace, and no address of the test domain anywhere in what varbot printed or logged.</summary>
+    private async Task<CliRun> RunAsync(params string[] args) => NoAddress(await CliRunner.RunAsync(_work.FullName, TraceEnvironment(), args));
+
+    /// <summary>As <see cref="RunAsync"/>, with the built executable.</summary>
+    private async Task<CliRun> RunProcessAsync(params string[] args) => NoAddress(await CliRunner.RunProcessAsync(_work.FullName, TraceEnvironment(), args));
+
+    private Dictionary<string, string> TraceEnvironment()
     {
         var environment = _cli.Environment;
         environment["Logging__LogLevel__Default"] = "Trace";
-        var run = await CliRunner.RunProcessAsync(_work.FullName, environment, args);
+        return environment;
+    }
+
+    private static CliRun NoAddress(CliRun run)
+    {
         Assert.DoesNotContain(Domain, run.Output, StringComparison.OrdinalIgnoreCase);
         return run;
     }

@@ -20,10 +20,10 @@ public sealed class NewsletterServers : IDisposable
 }
 
 /// <summary>
-/// One test's view of the servers: its own container, the environment varbot reads, and the built executable. The
-/// runs start the executable because newsletter and subscribers read these settings from the process environment
-/// (<c>AddEnvironmentVariables()</c>, not the test's <c>CliEnvironment</c>) and log to the process console, so an
-/// in-process run would neither see them nor show its log lines (see <see cref="CliRunner.RunAsync(string, IReadOnlyDictionary{string, string}?, string[])"/>).
+/// One test's view of the servers: its own container and the environment varbot reads. <see cref="RunAsync"/> runs
+/// varbot in-process with that environment (its settings and log lines come only from and to the run's
+/// <c>CliEnvironment</c>); <see cref="RunProcessAsync"/> and <see cref="Start"/> start the built executable, for tests
+/// whose subject is the process (a kill, several senders at once, the executable itself).
 /// </summary>
 internal sealed class NewsletterCli(NewsletterServers servers, int connections = 4)
 {
@@ -49,6 +49,12 @@ internal sealed class NewsletterCli(NewsletterServers servers, int connections =
     };
 
     public async Task<CliRun> RunAsync(string currentDirectory, params string[] args)
+    {
+        await Container.CreateIfNotExistsAsync();
+        return await CliRunner.RunAsync(currentDirectory, Environment, args);
+    }
+
+    public async Task<CliRun> RunProcessAsync(string currentDirectory, params string[] args)
     {
         await Container.CreateIfNotExistsAsync();
         return await CliRunner.RunProcessAsync(currentDirectory, Environment, args);

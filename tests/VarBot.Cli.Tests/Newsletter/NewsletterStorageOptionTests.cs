@@ -4,7 +4,7 @@ namespace VarBot.Cli.Tests.Newsletter;
 
 /// <summary>
 /// varbot newsletter and subscribers take the storage options of the other commands (--connection-string,
-/// --service-uri, --container), and those win over the environment: the built executable against real Azurite.
+/// --service-uri, --container), and those win over the environment: varbot in-process against real Azurite.
 /// </summary>
 public sealed class NewsletterStorageOptionTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
 {
@@ -66,13 +66,13 @@ public sealed class NewsletterStorageOptionTests(NewsletterServers servers) : IC
         Assert.DoesNotContain("Exception", run.Output, StringComparison.Ordinal);
     }
 
-    /// <summary>The executable with the newsletter settings, and storage in the environment pointing at nothing.</summary>
+    /// <summary>varbot with the newsletter settings, and storage in the environment pointing at nothing.</summary>
     private Task<CliRun> RunAsync(string[] args)
     {
         var environment = _cli.Environment;
         environment["Storage__ConnectionString"] = Unreachable;
         environment["Storage__Container"] = "elders";
         environment["Storage__MaxRetries"] = "0";
-        return CliRunner.RunProcessAsync(_work.FullName, environment, args);
+        return CliRunner.RunAsync(_work.FullName, environment, args);
     }
 }

@@ -3,7 +3,7 @@ using VarBot.TestSupport;
 namespace VarBot.Cli.Tests.Newsletter;
 
 /// <summary>
-/// Faults and attacks on `varbot newsletter send` (issue 9), the built executable against real Azurite and maildev.
+/// Faults and attacks on `varbot newsletter send` (issue 9), varbot in-process against real Azurite and maildev.
 /// See SECURITY.md.
 /// </summary>
 public sealed class SendingAttackTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
@@ -28,7 +28,7 @@ public sealed class SendingAttackTests(NewsletterServers servers) : IClassFixtur
         environment["Newsletter__Smtp__Port"] = LocalServer.FreePort().ToString(); // nothing listens there
         environment["Logging__LogLevel__Default"] = "Information";
 
-        var run = await CliRunner.RunProcessAsync(_work.FullName, environment, "newsletter", "send", "--month", "2026-08", "--allow-past-month");
+        var run = await CliRunner.RunAsync(_work.FullName, environment, "newsletter", "send", "--month", "2026-08", "--allow-past-month");
 
         Assert.Equal(1, run.ExitCode); // failures, not a crash (Polly refused MaxRetryAttempts=0 before)
         Assert.DoesNotContain("Unhandled exception", run.Output, StringComparison.Ordinal);
@@ -47,7 +47,7 @@ public sealed class SendingAttackTests(NewsletterServers servers) : IClassFixtur
         var environment = cli.Environment;
         environment["Newsletter__Smtp__MaxAttempts"] = attempts;
 
-        var run = await CliRunner.RunProcessAsync(_work.FullName, environment, "newsletter", "send", "--month", "2026-08");
+        var run = await CliRunner.RunAsync(_work.FullName, environment, "newsletter", "send", "--month", "2026-08");
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("De nieuwsbrief-instellingen kloppen niet", run.Output, StringComparison.Ordinal);

@@ -5,7 +5,7 @@ namespace VarBot.Cli.Tests.Newsletter;
 
 /// <summary>
 /// Attacks through subscriber data as staff see it in `varbot subscribers` (issue 9): terminal escapes and spreadsheet
-/// formulas in names, and the CSV import's dry run. The built varbot against real Azurite. See SECURITY.md.
+/// formulas in names, and the CSV import's dry run. varbot in-process against real Azurite. See SECURITY.md.
 /// </summary>
 public sealed class SubscriberCliAttackTests(NewsletterServers servers) : IClassFixture<NewsletterServers>, IDisposable
 {
