@@ -15,7 +15,7 @@ public sealed class QuestionSetTests
         "qa-heldback1.jsonl", "conversations-heldback1.jsonl", "qa-heldback2.jsonl", "conversations-heldback2.jsonl",
         "qa-heldback3.jsonl", "conversations-heldback3.jsonl", "qa-heldback4.jsonl", "conversations-heldback4.jsonl",
         "qa-heldback6.jsonl", "conversations-heldback6.jsonl", "qa-heldback7.jsonl", "conversations-heldback7.jsonl",
-        "qa-heldback8.jsonl", "conversations-heldback8.jsonl",
+        "qa-heldback8.jsonl", "conversations-heldback8.jsonl", "qa-heldback9.jsonl", "conversations-heldback9.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
