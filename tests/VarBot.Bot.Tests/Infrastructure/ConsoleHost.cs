@@ -119,6 +119,12 @@ public sealed class ConsoleClient(HttpClient http) : IDisposable
 /// <summary>Headless Chromium as the console tests drive it: only the host's own addresses load.</summary>
 public static class ConsoleBrowser
 {
+    /// <summary>
+    /// One page step (load, click, wait) may take this long: Playwright's 30 s default was exceeded on a loaded two-core
+    /// machine while the host and Azurite shared it with other test assemblies.
+    /// </summary>
+    private static readonly TimeSpan StepTimeout = TimeSpan.FromSeconds(90);
+
     public static Task<IBrowser> LaunchAsync(IPlaywright playwright) => playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
     {
         ExecutablePath = "/usr/bin/chromium",
@@ -132,6 +138,7 @@ public static class ConsoleBrowser
         await page.RouteAsync("**/*", route => route.Request.Url.StartsWith(baseUrl, StringComparison.Ordinal) || route.Request.Url.StartsWith("about:", StringComparison.Ordinal)
             ? route.ContinueAsync()
             : route.AbortAsync());
+        page.SetDefaultTimeout((float)StepTimeout.TotalMilliseconds);
         return page;
     }
 
