@@ -1,4 +1,5 @@
 using VarBot.Answering.Analysis;
+using VarBot.Answering.Indexes;
 
 namespace VarBot.Answering.Tests;
 
@@ -36,4 +37,21 @@ public sealed class TextTests
 
     [Fact]
     public void Limit_ShortWords_AllowNoEdits() => Assert.Equal(0, EditDistance.Limit(4));
+
+    [Fact]
+    public void NumberedItems_InlineEnumeration_LeadAndEachItem()
+    {
+        var list = Sentences.NumberedItems("In dit plan worden vier sporen onderscheiden, te weten: 1. Meer inzicht in cybercrime, 2. Eigen huis op orde, "
+            + "3. Preventietips voor MKB-ondernemers en 4. Preventietips voor bewoners.");
+
+        Assert.NotNull(list);
+        Assert.Equal("In dit plan worden vier sporen onderscheiden, te weten:", list.Value.Lead);
+        Assert.Equal(["Meer inzicht in cybercrime", "Eigen huis op orde", "Preventietips voor MKB-ondernemers", "Preventietips voor bewoners"], list.Value.Items);
+    }
+
+    [Theory]
+    [InlineData("Er waren 2. en 3. plaatsen te vergeven.")]
+    [InlineData("1. Femicide is het eerste onderwerp.")]
+    [InlineData("Het budget steeg met 1. 5 procent.")]
+    public void NumberedItems_NoListAfterALeadIn_Null(string sentence) => Assert.Null(Sentences.NumberedItems(sentence));
 }

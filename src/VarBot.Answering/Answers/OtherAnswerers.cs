@@ -314,7 +314,8 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         }
         else
         {
-            chosen = chosen.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month ?? 0).ToList();
+            // Of one year, what appeared before what was planned: a report's plan is older news than its publication.
+            chosen = chosen.OrderByDescending(m => m.Year).ThenByDescending(m => m.Month ?? 0).ThenBy(m => m.Status == PublicationStatus.Published ? 0 : 1).ToList();
             if (query.Has(Signals.When) && query.Years.Count > 0)
             {
                 // "wanneer komen de resultaten van de Veiligheidsmonitor 2025?": the later date the same report sentence plans.
@@ -384,7 +385,9 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
     private Fact Line(MonitoringPublication publication)
     {
         var year = publication.Year.ToString(CultureInfo.InvariantCulture);
+        var news = publication is { Status: PublicationStatus.Published, Month: null } ? Announcement(publication) : null;
         var when = publication.Month is { } month ? DutchFormat.MonthYear(publication.Year, month)
+            : news is not null ? DutchFormat.MonthYear(news.Date.Year, news.Date.Month)
             : publication.When is { } w ? (w.Contains(year, StringComparison.Ordinal) ? w : $"{w} {year}") : year;
         var key = publication.Status == PublicationStatus.Published ? "monitoring_published" : "monitoring_planned";
         var text = kit.Texts.Format(key, publication.Title, when);
@@ -393,8 +396,20 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             text += " " + kit.Texts.Format("monitoring_by", performer);
         }
 
-        var source = kit.SourceOf(publication.Source, kit.Texts["monitoring_title"]) ?? new FactSource("", kit.Texts["monitoring_title"], publication.Source);
+        var source = news is not null ? new FactSource(kit.Texts.Format("news_source", DutchFormat.Date(news.Date)), news.Title, news.Source)
+            : kit.SourceOf(publication.Source, kit.Texts["monitoring_title"]) ?? new FactSource("", kit.Texts["monitoring_title"], publication.Source);
         return new Fact(text, source);
+    }
+
+    /// <summary>
+    /// The news item that announced a publication the reports date only by year ("Regionale Mensenhandelmonitor 2024
+    /// verschenen", 17 juni 2025): its title names the publication and it appeared in the publication's year.
+    /// </summary>
+    private NewsItem? Announcement(MonitoringPublication publication)
+    {
+        var title = TextNormalizer.Tokens(publication.Title);
+        return kit.Model.News.Where(n => n.Date.Year == publication.Year && title.All(TextNormalizer.Tokens(n.Title).Contains))
+            .OrderBy(n => n.Date).FirstOrDefault();
     }
 }
 

@@ -164,7 +164,18 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         var lead = answered ? facts[0].Text : kit.Texts[partialKey];
-        var items = answered ? facts.Skip(1).ToList() : facts;
+        var items = (answered ? facts.Skip(1) : facts).Select(f => f with { Text = Sentences.Shorten(f.Text) }).ToList();
+        if (answered && Sentences.NumberedItems(lead) is { } list)
+        {
+            // "vier sporen, te weten: 1. ..., 2. ...": each numbered item is a bullet, so none is cut off with the lead.
+            lead = Sentences.Shorten(list.Lead);
+            items = [.. list.Items.Select(item => facts[0] with { Text = Sentences.Shorten(item) }), .. items];
+        }
+        else
+        {
+            lead = Sentences.Shorten(lead);
+        }
+
         return new Reply
         {
             Intent = intent,
@@ -489,7 +500,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         void Add(string sentence, PassageEntry entry, bool isItem = false)
         {
-            var shortened = WithYear(Sentences.Shorten(sentence), entry);
+            // A numbered list stays whole here: the reply shows its items as bullets (or shortens it when it is no lead).
+            var shortened = WithYear(Sentences.NumberedItems(sentence) is null ? Sentences.Shorten(sentence) : sentence, entry);
             var key = string.Join(' ', TextNormalizer.Tokens(shortened));
             // A list item may be one word ("Cybergevolgbestrijding."); elsewhere one word is debris.
             var debris = Sentences.IsDebris(shortened, minWords: isItem ? 1 : 2);

@@ -91,6 +91,53 @@ internal static partial class Sentences
         return words < minWords || real * 3 < words * 2;
     }
 
+    /// <summary>
+    /// A sentence that enumerates numbered items inline ("vier sporen, te weten: 1. Meer inzicht ..., 2. Eigen huis ... en
+    /// 4. ..."): its lead-in and the items, so each item can be a bullet instead of the whole list being cut at 40 words.
+    /// Null when the sentence holds no run of at least two items numbered 1, 2, ... after a lead-in.
+    /// </summary>
+    public static (string Lead, IReadOnlyList<string> Items)? NumberedItems(string sentence)
+    {
+        var marks = ListNumber().Matches(sentence);
+        var starts = new List<(int At, int Length)>();
+        foreach (Match m in marks)
+        {
+            if (int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) == starts.Count + 1)
+            {
+                starts.Add((m.Index, m.Length));
+            }
+        }
+
+        if (starts.Count < 2 || starts[0].At == 0)
+        {
+            return null;
+        }
+
+        var lead = sentence[..starts[0].At].Trim().TrimEnd(',', ';').Trim();
+        var items = new List<string>();
+        for (var i = 0; i < starts.Count; i++)
+        {
+            var from = starts[i].At + starts[i].Length;
+            var to = i + 1 < starts.Count ? starts[i + 1].At : sentence.Length;
+            var item = ItemJoiner().Replace(sentence[from..to].Trim(), "").TrimEnd(',', ';', '.').Trim();
+            if (item.Length == 0)
+            {
+                return null;
+            }
+
+            items.Add(char.ToUpperInvariant(item[0]) + item[1..]);
+        }
+
+        return (lead, items);
+    }
+
+    [GeneratedRegex(@"(?<=^|[\s:(])(\d{1,2})[.)]\s+")]
+    private static partial Regex ListNumber();
+
+    /// <summary>The joiner before the next item ("..., en", "... en").</summary>
+    [GeneratedRegex(@"[\s,;]+(en|of)$")]
+    private static partial Regex ItemJoiner();
+
     [GeneratedRegex(@"\s*(►►|►|▶|>>>|>>|\uf0b7|�)\s*")]
     private static partial Regex LinkMarks();
 
