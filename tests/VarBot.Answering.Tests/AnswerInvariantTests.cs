@@ -238,7 +238,7 @@ public sealed partial class AnswerInvariantTests
     /// <summary>
     /// The figures the model holds: every budget line amount and total, every number written in the model's JSON, and
     /// the difference of two lines with the same label or of two totals, and the sum of the lines under one group heading
-    /// of one table (shown line by line with it).
+    /// or of the lines of one side that share a label word, of one table (shown line by line with it).
     /// </summary>
     private sealed partial class ModelFigures
     {
@@ -275,6 +275,20 @@ public sealed partial class AnswerInvariantTests
                 {
                     _values.Add(group.Sum(l => (decimal)l.Amount!.Value));
                 }
+
+                // The lines of one side that share a label word ("Inwonersbijdrage gemeenten ..." twice), added up.
+                var lines = table.Lines.Where(l => l.Kind == BudgetLineKind.Line && l.Amount is not null).ToList();
+                foreach (var side in lines.GroupBy(l => l.Side))
+                {
+                    foreach (var word in side.SelectMany(l => Words(l.Label)).Distinct())
+                    {
+                        var sharing = side.Where(l => Words(l.Label).Contains(word)).ToList();
+                        if (sharing.Count >= 2)
+                        {
+                            _values.Add(sharing.Sum(l => (decimal)l.Amount!.Value));
+                        }
+                    }
+                }
             }
 
             foreach (var a in totals)
@@ -285,6 +299,9 @@ public sealed partial class AnswerInvariantTests
                 }
             }
         }
+
+        private static IEnumerable<string> Words(string label) =>
+            label.ToLowerInvariant().Split([' ', '/', '-', '(', ')', ','], StringSplitOptions.RemoveEmptyEntries).Where(w => w.Length >= 4);
 
         /// <summary>The amounts in <paramref name="text"/> that are not model figures.</summary>
         public IReadOnlyList<string> Invented(string text)

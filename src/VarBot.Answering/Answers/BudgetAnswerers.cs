@@ -254,7 +254,7 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
             // "Het subtotaal van de uitgaven": the one subtotal line of that side.
             lines = [only];
         }
-        if (GroupSum(query, primary, lines, year) is { } group)
+        if ((GroupSum(query, primary, lines, year) ?? KeySum(query, primary, year)) is { } group)
         {
             return group;
         }
@@ -345,6 +345,37 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
         var lead = kit.Texts.Format("budget_group_sum", group[0].Line.Group!, year, DutchFormat.Amount(sum), finder.KindName(table.Budget.Kind), group.Count);
         return finder.Reply(query, Intent, lead, [table], group, total: false, year);
     }
+
+    /// <summary>
+    /// "Hoeveel betalen gemeenten in totaal aan inwonersbijdragen, VAR en mensenhandel samen?": words that add up ask the
+    /// sum of every line of one side that carries the asked key (both "Inwonersbijdrage gemeenten ..." lines), when the
+    /// question's other keys are among them. Each line is shown, so the sum traces to them.
+    /// </summary>
+    private Reply? KeySum(Query query, BudgetEntry table, int year)
+    {
+        if (!query.Text.Tokens.Any(t => kit.Words.Budget.TogetherWords.Contains(t.Text)))
+        {
+            return null;
+        }
+
+        foreach (var key in query.LineKeys)
+        {
+            var lines = table.Lines.Where(l => l.Line.Kind == BudgetLineKind.Line && l.Keys.Contains(key)).ToList();
+            if (lines.Count >= 2 && lines.TrueForAll(l => l.Line.Amount is not null && l.Line.Side == lines[0].Line.Side)
+                && query.LineKeys.All(k => lines.Exists(l => l.Keys.Contains(k))))
+            {
+                var sum = lines.Sum(l => l.Line.Amount!.Value);
+                var lead = kit.Texts.Format("budget_group_sum", Label(key, lines), year, DutchFormat.Amount(sum), finder.KindName(table.Budget.Kind), lines.Count);
+                return finder.Reply(query, Intent, lead, [table], lines, total: false, year);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The lines' shared first word as the report writes it ("Inwonersbijdrage"), else the key.</summary>
+    private static string Label(string key, List<LineEntry> lines) =>
+        lines.Select(l => l.Line.Label.Split(' ')[0]).Distinct(StringComparer.OrdinalIgnoreCase).ToList() is [var first] ? first : key;
 
     /// <summary>
     /// The year of the table that holds a carried-over line whose label names the one asked year ("Restant budget 2024"

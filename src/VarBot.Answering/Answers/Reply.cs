@@ -16,7 +16,7 @@ internal sealed record TableRow(string Label, IReadOnlyList<string> Values, bool
 /// <summary>
 /// Answer stage result: what one intent class says, typed. Text comes later from the realiser; figures in
 /// <see cref="Lead"/> and <see cref="Items"/> are model lines, the difference of two lines with the same label, or the
-/// sum of one table's group of lines (shown with it).
+/// sum of one table's group of lines or of its lines asked together (shown with it).
 /// </summary>
 internal sealed record Reply
 {

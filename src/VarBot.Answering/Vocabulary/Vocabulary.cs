@@ -161,6 +161,9 @@ internal sealed class BudgetWords
     public HashSet<string> IncomeWords { get; set; } = [];
     public HashSet<string> TotalWords { get; set; } = [];
 
+    /// <summary>Words that add up the lines named ("... VAR en mensenhandel samen").</summary>
+    public HashSet<string> TogetherWords { get; set; } = [];
+
     /// <summary>Words that put the next line inside the total asked ("inclusief de doorlopende projecten"): that line is not itself asked.</summary>
     public HashSet<string> InclusionWords { get; set; } = [];
     public HashSet<string> BreakdownWords { get; set; } = [];
