@@ -33,7 +33,7 @@ internal static class FollowUp
         }
 
         var hasTopic = query.HasAny(TopicSignals);
-        var hasAsk = query.HasAny(OwnAsks);
+        var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
         if (hasTopic)
@@ -45,6 +45,13 @@ internal static class FollowUp
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
     }
+
+    /// <summary>
+    /// "en voor kennisbijeenkomsten dat jaar?" after a budget answer: the meetings are the budget line of that name, not the
+    /// agenda.
+    /// </summary>
+    private static bool MeetingsAsBudgetLine(Query query, ConversationContext previous) =>
+        previous.LineKeys is { Count: > 0 } && query.Has(Signals.Agenda | Signals.BudgetLine) && query.EventTypes.Count == 0;
 
     /// <summary>
     /// "wanneer was die over digitale veiligheid?" after a list of events: "die" points into the events just answered and
@@ -113,7 +120,8 @@ internal static class FollowUp
     /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
     public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
     {
-        var signals = query.Signals;
+        var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None);
+        var ownAsks = signals & OwnAsks;
         var hasTopic = query.HasAny(joined ? TopicSignals & ~Signals.Content : TopicSignals);
         var merged = query;
         var ownTime = false;
@@ -253,7 +261,7 @@ internal static class FollowUp
             merged = merged with { CountNoun = counted };
         }
 
-        if (!query.HasAny(OwnAsks))
+        if (ownAsks == 0)
         {
             // "en het volgende?" after "wanneer was het vorige ...": a position the question names replaces the inherited one.
             var inherited = (Signals)previous.Asks & AskSignals;
