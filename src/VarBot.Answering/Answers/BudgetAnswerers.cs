@@ -479,10 +479,11 @@ internal sealed class BudgetCompareAnswerer(AnswerKit kit, BudgetFinder finder, 
         else
         {
             var year = finder.Year(query);
-            var relative = kit.Index.Words.Time.RelativeYears.Keys.Any(query.Text.HasPhrase);
+            // "gestegen ten opzichte van vorig jaar": this year against the year named. In "het budget van vorig jaar hoger
+            // dan begroot" the relative year is the year asked, and its begroting the other side.
+            var relative = kit.Index.Words.Time.RelativeYears.Keys.Any(phrase => query.Text.HasPhrase(phrase) && ComparedWith(query, phrase));
             if (relative && years.Count == 1 && year < query.Today.Year && query.Kind is null)
             {
-                // "gestegen ten opzichte van vorig jaar": this year against the year named.
                 year = query.Today.Year;
             }
 
@@ -536,6 +537,13 @@ internal sealed class BudgetCompareAnswerer(AnswerKit kit, BudgetFinder finder, 
         lead = Compare(kit.Texts["budget_total_label"], a.Budget.Total, b.Budget.Total, a, b);
         var top = b.Lines.Where(l => l.Line.Kind == BudgetLineKind.Line && l.Line.Side == BudgetSide.Expense).OrderByDescending(l => l.Line.Amount ?? 0).ToList();
         return finder.Reply(query, Intent, lead, shown, top, total: true, b.Budget.Year);
+    }
+
+    /// <summary>True when <paramref name="phrase"/> follows words that name what is compared with ("dan vorig jaar").</summary>
+    private bool ComparedWith(Query query, string phrase)
+    {
+        var padded = query.Text.Padded;
+        return kit.Words.Budget.CompareTargetWords.Any(target => padded.Contains(" " + target + " " + phrase + " ", StringComparison.Ordinal));
     }
 
     private string Column(BudgetEntry budget) => $"{finder.KindName(budget.Budget.Kind)} {budget.Budget.Year}";

@@ -153,6 +153,9 @@ internal sealed class BudgetWords
 {
     /// <summary>Verbs that go with a comparison word and name no topic ("hoeveel is dat erbij gekomen?").</summary>
     public HashSet<string> CompareFillers { get; set; } = [];
+
+    /// <summary>Words right before the year a comparison is made with ("dan vorig jaar"), normalised phrases.</summary>
+    public HashSet<string> CompareTargetWords { get; set; } = [];
     public HashSet<string> MoneyWords { get; set; } = [];
     public HashSet<string> WeakMoneyWords { get; set; } = [];
     public HashSet<string> JaarrekeningWords { get; set; } = [];
