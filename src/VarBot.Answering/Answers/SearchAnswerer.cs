@@ -239,6 +239,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var years = query.Years.Count > 0 ? query.Years : query.Range is { } r && r.From.Year == r.To.Year ? [r.From.Year] : [];
         var themeId = query.ThemeId;
         var filters = new List<Func<PassageEntry, bool>?>();
+        var yearFilters = new HashSet<Func<PassageEntry, bool>>();
         Func<PassageEntry, bool>? yearFilter = null;
         if (years.Count > 0 && query.Text.Tokens.Any(t => kit.Words.Themes.PlanAskedWords.Contains(t.Text)))
         {
@@ -260,6 +261,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             filters.Add(yearFilter = p => years.Contains(p.Passage.Year));
             filters.Add(p => years.Any(p.Years.Contains));
+            yearFilters.UnionWith(filters.OfType<Func<PassageEntry, bool>>());
         }
 
         if (themeId is not null)
@@ -269,7 +271,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         filters.Add(null);
         // Every filter is tried; the narrowest one that covers nearly as much as the best wins (a named year is checked later).
-        var results = new List<(List<PassageHit> Hits, double Coverage, double Slack)>();
+        var results = new List<(List<PassageHit> Hits, double Coverage, double Slack, bool InYear)>();
         foreach (var filter in filters)
         {
             var hits = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p)) && (filter is null || filter(p))).ToList();
@@ -286,7 +288,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
             if (hits.Count > 0)
             {
-                results.Add((hits, c, years.Count == 0 && filter is not null ? NarrowSlack : YearSlack));
+                results.Add((hits, c, years.Count == 0 && filter is not null ? NarrowSlack : YearSlack, filter is not null && yearFilters.Contains(filter)));
             }
         }
 
@@ -298,6 +300,17 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var pool = results;
         var top = pool.Max(r => r.Coverage);
         var chosen = pool.First(r => r.Coverage >= top - r.Slack);
+        var first = chosen.Hits[0].Entry;
+        var answering = pool.Where(r => r.InYear && r.Coverage >= Full && r.Hits[0].Entry.Passage.Kind == Knowledge.Model.PassageKind.Planned).ToList();
+        if (!requireNumber && answering.Count > 0 && first.Passage.Kind == Knowledge.Model.PassageKind.Planned
+            && !years.Contains(first.Passage.Year) && !years.Any(first.Years.Contains))
+        {
+            var inYear = answering.MaxBy(r => r.Coverage);
+            // "welke onderwerpen komen dit jaar aan bod ...?": another year's plan is no answer for this year, however close
+            // its wording; the plan of the year asked is, when it covers the question.
+            chosen = inYear;
+        }
+
         var best = chosen.Hits;
         var coverage = chosen.Coverage;
         return (best, coverage);
