@@ -549,8 +549,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
             && !((signals & Signals.Money) != 0 && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
         if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
-            && _words.Budget.CompareWords.Overlaps(set) && _words.Conversation.BackReferences.Overlaps(set))
+            && _words.Budget.CompareWords.Overlaps(set) && _words.Conversation.BackReferences.Overlaps(set)
+            || specific.Count > 0 && specific.TrueForAll(t => _words.Budget.JaarrekeningWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text)))
         {
+            // "wat is het uiteindelijk geworden?": the side of what was just answered (the jaarrekening), no topic of its own.
             // "hoeveel is dat gestegen?": a comparison of what was just answered names no topic of its own.
             specific.Clear();
         }
