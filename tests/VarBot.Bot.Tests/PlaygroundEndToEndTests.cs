@@ -134,7 +134,8 @@ public sealed class PlaygroundEndToEndTests : IClassFixture<AzuriteFixture>
                 }
                 """,
                 new object[] { Cards, count, title },
-                new PageWaitForFunctionOptions { Timeout = (float)StepTimeout.TotalMilliseconds });
+                // Every 100 ms, not on every animation frame (Playwright's default): innerText lays the cards out each time.
+                new PageWaitForFunctionOptions { Timeout = (float)StepTimeout.TotalMilliseconds, PollingInterval = 100 });
             return await page.Locator(Cards).Nth(await position.JsonValueAsync<int>() - 1).InnerTextAsync();
         }
         catch (TimeoutException)

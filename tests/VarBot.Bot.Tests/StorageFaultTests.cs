@@ -22,10 +22,13 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
     private const string Budget = "Wat is de begroting voor 2026?";
     private const string Unanswerable = "Welke partij wint de gemeenteraadsverkiezingen van 2026?";
 
+    /// <summary>The engine over the seeds, built once for the class (each assertion used to import and build it again).</summary>
+    private static readonly Lazy<VarBot.Answering.AnswerEngine> SeedsEngine =
+        new(() => VarBot.Answering.AnswerEngine.Build(VarBot.Knowledge.Import.KnowledgeImporter.Import(RepoPaths.Seeds).Model));
+
     /// <summary>What the engine answers <paramref name="question"/> without context: the oracle for a healthy turn.</summary>
     private static string Expected(string question) =>
-        VarBot.Answering.AnswerEngine.Build(VarBot.Knowledge.Import.KnowledgeImporter.Import(RepoPaths.Seeds).Model)
-            .Ask(new VarBot.Answering.Question(question, new DateOnly(2026, 11, 22))).Text;
+        SeedsEngine.Value.Ask(new VarBot.Answering.Question(question, new DateOnly(2026, 11, 22))).Text;
 
     [Fact]
     [Trait("Category", "Slow")]

@@ -112,7 +112,9 @@ internal sealed class PlaygroundSession : IAsyncDisposable
     {
         try
         {
-            await Page.WaitForFunctionAsync("t => document.body.innerText.includes(t)", text, new PageWaitForFunctionOptions { Timeout = (float)StepTimeout.TotalMilliseconds });
+            // Every 100 ms, not on every animation frame (Playwright's default): innerText lays out the whole Playground page,
+            // and 60 layouts a second kept Chromium busy for as long as an answer took.
+            await Page.WaitForFunctionAsync("t => document.body.innerText.includes(t)", text, new PageWaitForFunctionOptions { Timeout = (float)StepTimeout.TotalMilliseconds, PollingInterval = 100 });
         }
         catch (TimeoutException)
         {

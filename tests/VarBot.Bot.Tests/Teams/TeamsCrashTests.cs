@@ -190,7 +190,7 @@ public sealed class ChannelPostCrashTests(AzuriteFixture azurite, ITestOutputHel
         var values = new Dictionary<string, string>
         {
             ["Reminders__Enabled"] = "false",
-            ["Teams__ChannelPostInterval"] = "00:00:00.300",
+            ["Teams__ChannelPostInterval"] = "00:00:00.100",
             ["Teams__BotId"] = "28:varbot-app-id",
             ["Teams__TenantId"] = "tenant-1",
             ["Teams__ServiceUrl"] = connector.ServiceUrl,
@@ -214,7 +214,7 @@ public sealed class ChannelPostCrashTests(AzuriteFixture azurite, ITestOutputHel
         using (var second = BotProcess.Start(settings))
         {
             await connector.WaitUntilAsync(r => r.Count >= channels.Length - 1, TimeSpan.FromMinutes(2), "the other channel posts");
-            await Task.Delay(TimeSpan.FromSeconds(3)); // ten more ticks: nothing may follow
+            await Task.Delay(TimeSpan.FromSeconds(1)); // ten more ticks: nothing may follow
         }
 
         var perChannel = connector.Received.GroupBy(r => (string?)r.Body["channelData"]?["channel"]?["id"]).ToDictionary(g => g.Key!, g => g.Count());
