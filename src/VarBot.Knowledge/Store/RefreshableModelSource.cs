@@ -94,8 +94,10 @@ public abstract partial class RefreshableModelSource : IKnowledgeModelSource
             {
                 check.Check(model);
             }
-            catch (Exception exception)
+            catch (Exception exception) when (exception is not OperationCanceledException)
             {
+                // A cancelled check (the host stopping, a start that timed out) says nothing about the model: it is not
+                // remembered as refused and the next refresh tries it again.
                 throw new InvalidModelException(
                     $"Model {model.Version} was not accepted: the {check.Name} failed on it ({exception.GetType().Name}: {exception.Message}).",
                     exception);
