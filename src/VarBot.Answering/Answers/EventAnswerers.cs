@@ -626,6 +626,13 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         if (position)
         {
             var inYear = candidates.Where(e => e.Year == (year ?? today.Year) && e.Status != EventStatus.Cancelled).ToList();
+            if (inYear.Count == 0 && year is null && query.Range is null && query.Ordinal is null && query.Has(Signals.First)
+                && candidates.FirstOrDefault(e => e.Status != EventStatus.Cancelled) is { } earliest)
+            {
+                // "waar was de eerste regionale veiligheidsconferentie?": none this year, so the first the reports know.
+                return Single(query, earliest);
+            }
+
             if (inYear.Count == 0)
             {
                 return kit.NotFound(query, Intent, kit.Texts.Format("event_list_none", label, kit.Texts.Format("when_year", year ?? today.Year)));
