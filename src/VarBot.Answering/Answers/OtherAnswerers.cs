@@ -297,6 +297,17 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
     {
         var kind = query.Monitoring!.Value;
         var all = kit.Model.Monitoring.Where(m => m.Kind == kind).ToList();
+        if (query.Years.Count == 0 && query.Range is { } period && period.From.Year == period.To.Year)
+        {
+            // "welk GVB komt er dit voorjaar uit?": the publications of that season's year, those dated in it first.
+            var inPeriod = all.Where(m => m.Year == period.From.Year).OrderBy(m => InPeriod(m, period) ? 0 : 1).ToList();
+            if (inPeriod.Count > 0)
+            {
+                all = [.. inPeriod, .. all.Except(inPeriod)];
+                query = query with { Years = [period.From.Year] };
+            }
+        }
+
         var chosen = all;
         if (query.Years.Count > 0)
         {
@@ -364,6 +375,15 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             Suggestions = kit.DefaultSuggestions(),
             Context = kit.ContextOf(query, Intent),
         };
+    }
+
+    /// <summary>True when the publication's month, or the season it names ("voorjaar"), lies in <paramref name="period"/>.</summary>
+    private bool InPeriod(MonitoringPublication publication, DateRange period)
+    {
+        var months = publication.Month is { } month ? [month]
+            : kit.Words.Time.Seasons.Where(s => publication.When?.Contains(s.Key, StringComparison.OrdinalIgnoreCase) == true)
+                .SelectMany(s => Enumerable.Range(s.Value[0], s.Value[^1] - s.Value[0] + 1)).ToList();
+        return months.Exists(m => period.Contains(new DateOnly(publication.Year, m, 1)) || period.Contains(new DateOnly(publication.Year, m, DateTime.DaysInMonth(publication.Year, m))));
     }
 
     /// <summary>"het GVB 2022", "de Veiligheidsmonitor 2025": a year right after the publication's name names its edition.</summary>
