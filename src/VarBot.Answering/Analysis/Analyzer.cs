@@ -58,10 +58,14 @@ internal sealed class Analyzer
     private readonly HashSet<string> _stopwords;
     private readonly Dictionary<string, string[]> _synonyms;
     private readonly ConcurrentDictionary<string, string> _corrections = new(StringComparer.Ordinal);
+    private readonly List<string> _compoundHeads;
+    private readonly HashSet<string> _lineWords;
 
     public Analyzer(Words words, IEnumerable<string> modelTokens)
     {
         _stopwords = words.Language.Stopwords;
+        _compoundHeads = [.. words.Budget.CompoundHeads.OrderByDescending(h => h.Length)];
+        _lineWords = words.Budget.Lines.SelectMany(l => l.Words).SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
         _known = new HashSet<string>(modelTokens, StringComparer.Ordinal);
         foreach (var word in VocabularyWords(words))
         {
@@ -117,7 +121,22 @@ internal sealed class Analyzer
     }
 
     /// <summary>A question: tokens typo-corrected against the known words.</summary>
-    public AnalysedText Question(string text) => new(text, TextNormalizer.Tokens(text).Select(t => ToToken(Correct(t))).ToList());
+    public AnalysedText Question(string text) => new(text, TextNormalizer.Tokens(text).SelectMany(Split).Select(t => ToToken(Correct(t))).ToList());
+
+    /// <summary>
+    /// "monitoringkosten", "communicatiebudget": an unknown word made of a budget line's word and a money head is read as
+    /// the two words ("monitoring kosten"), as the reports write them.
+    /// </summary>
+    private IEnumerable<string> Split(string token)
+    {
+        if (!_known.Contains(token) && _compoundHeads.Find(h => token.Length >= h.Length + 4 && token.EndsWith(h, StringComparison.Ordinal)) is { } head
+            && _lineWords.Contains(token[..^head.Length]))
+        {
+            return [token[..^head.Length], head];
+        }
+
+        return [token];
+    }
 
     /// <summary>A report text: tokens as written (hyphen-broken words also joined).</summary>
     public AnalysedText Passage(string text) => new(text, TextNormalizer.Tokens(text, joinBrokenWords: true).Select(ToToken).ToList());

@@ -164,6 +164,9 @@ internal sealed class BudgetWords
     public HashSet<string> IncomeWords { get; set; } = [];
     public HashSet<string> TotalWords { get; set; } = [];
 
+    /// <summary>Money words that end a compound with a line's word ("monitoringkosten"): the compound is read as both words.</summary>
+    public HashSet<string> CompoundHeads { get; set; } = [];
+
     /// <summary>Words that add up the lines named ("... VAR en mensenhandel samen").</summary>
     public HashSet<string> TogetherWords { get; set; } = [];
 
