@@ -37,6 +37,8 @@ public sealed class ConversationTests
         { "subscribers-then-followers", ["Hoeveel abonnees heeft de nieuwsbrief? => 1.400", "hoeveel volgers op linkedin? => 1.600 !! 1.400 abonnees"] },
         { "budget-then-meetings-line", ["Wat gaf de VAR in 2020 uit aan personeel? => 135.000", "en wat was daarvoor in 2021 begroot? => 140.000", "en voor bijeenkomsten dat jaar? => € 20.000"] },
         { "budget-then-outcome", ["Hoeveel was er voor 2025 begroot voor kennisbijeenkomsten? => € 25.000", "en wat is het uiteindelijk geworden? => € 27.000"] },
+        { "chair-then-predecessor", ["Wie is de voorzitter van de VAR? => Segers", "Wie was zijn voorganger? => Heijkoop !! Segers is volgens"] },
+        { "chair-then-before", ["Wie is de voorzitter van de VAR? => Segers", "wie was het daarvoor? => Heijkoop"] },
         { "municipalities-then-year", ["Met hoeveel gemeenten werkt de VAR samen? => 23", "en in 2020? => 25"] },
         { "vice-then-year", ["Wie is de vicevoorzitter? => de Vries", "en in 2023? => van de Stadt"] },
         { "head-then-year", ["Wie is het hoofd van de VAR? => de Jong", "en in 2017? => Groeneveld"] },

@@ -88,6 +88,13 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
             };
         }
 
+        if (query.Year is null && query.HasAny(Signals.Before | Signals.After) && kit.Words.Organisation.PersonRoles.Contains(kind.ToString())
+            && facts.MaxBy(f => f.Year) is { } holder && Succession.Of(kit, query, holder) is { } succession)
+        {
+            // "wie was het daarvoor?" after "wie is de voorzitter?": the holder before the current one.
+            return succession;
+        }
+
         string? note = null;
         if (query.Year is { } asked)
         {
@@ -203,21 +210,10 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             };
         }
 
-        if (query.Role is { } role0 && query.HasAny(Signals.Before | Signals.After) && Neighbour(fact.Value, role0, query.Has(Signals.After)) is { } other)
+        if (query.Role is { } role0 && query.HasAny(Signals.Before | Signals.After) && Succession.Of(kit, query, fact with { Kind = role0 }) is { } succession)
         {
             // "Wie was voorzitter voordat Theo Segers dat werd?": the holder of the role in the reports before (or after) them.
-            var key = query.Has(Signals.After) ? "org_successor" : "org_predecessor";
-            var otherSource = kit.SourceOf(other.Source, kit.Texts["org_title"]) ?? new FactSource(other.ReportId, kit.Texts["org_title"], other.Source);
-            var name = other.Detail is null ? other.Value : $"{other.Value} ({other.Detail})";
-            return new Reply
-            {
-                Intent = Intent,
-                Title = kit.Texts["org_title"],
-                Lead = kit.Texts.Format(key, fact.Value, name, kit.Texts["org_role_" + role0], other.Year),
-                Sources = [otherSource],
-                Suggestions = kit.DefaultSuggestions(),
-                Context = kit.ContextOf(query, Intent) with { Role = role0, Person = other.Value },
-            };
+            return succession;
         }
 
         var role = kit.Texts["org_role_" + fact.Kind];
@@ -269,20 +265,35 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
 
         return null;
     }
+}
 
-    /// <summary>The last holder of the role before <paramref name="person"/> first held it (or the first after they last held it).</summary>
-    private OrganisationFact? Neighbour(string person, OrganisationFactKind role, bool after)
+/// <summary>Who held a role before (or after) a person: the last holder before their first report (the first after their last).</summary>
+internal static class Succession
+{
+    public static Reply? Of(AnswerKit kit, Query query, OrganisationFact holder)
     {
-        var facts = kit.Model.Organisation.Where(f => f.Kind == role).OrderBy(f => f.Year).ToList();
-        var own = facts.Where(f => f.Value == person).ToList();
-        if (own.Count == 0)
+        var after = query.Has(Signals.After);
+        var facts = kit.Model.Organisation.Where(f => f.Kind == holder.Kind).OrderBy(f => f.Year).ToList();
+        var own = facts.Where(f => f.Value == holder.Value).ToList();
+        var other = own.Count == 0 ? null
+            : after ? facts.FirstOrDefault(f => f.Year > own[^1].Year && f.Value != holder.Value)
+            : facts.LastOrDefault(f => f.Year < own[0].Year && f.Value != holder.Value);
+        if (other is null)
         {
             return null;
         }
 
-        return after
-            ? facts.FirstOrDefault(f => f.Year > own[^1].Year && f.Value != person)
-            : facts.LastOrDefault(f => f.Year < own[0].Year && f.Value != person);
+        var source = kit.SourceOf(other.Source, kit.Texts["org_title"]) ?? new FactSource(other.ReportId, kit.Texts["org_title"], other.Source);
+        var name = other.Detail is null ? other.Value : $"{other.Value} ({other.Detail})";
+        return new Reply
+        {
+            Intent = Intent.Organisation,
+            Title = kit.Texts["org_title"],
+            Lead = kit.Texts.Format(after ? "org_successor" : "org_predecessor", holder.Value, name, kit.Texts["org_role_" + holder.Kind], other.Year),
+            Sources = [source],
+            Suggestions = kit.DefaultSuggestions(),
+            Context = kit.ContextOf(query, Intent.Organisation) with { Role = holder.Kind, Person = other.Value },
+        };
     }
 }
 

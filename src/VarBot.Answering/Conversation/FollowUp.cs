@@ -36,6 +36,11 @@ internal static class FollowUp
         var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
+        if (Succeeds(query, previous))
+        {
+            return true;
+        }
+
         if (hasTopic)
         {
             return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous)
@@ -45,6 +50,11 @@ internal static class FollowUp
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
     }
+
+    /// <summary>"Wie was zijn voorganger?", "wie kwam daarna?" after a role's answer: the holder before or after that person.</summary>
+    private static bool Succeeds(Query query, ConversationContext previous) =>
+        previous.Role is not null && query.HasAny(Signals.Before | Signals.After) && query.Has(Signals.Who) && query.Role is null
+        && !query.HasAny(TopicSignals & ~Signals.Content);
 
     /// <summary>
     /// "en voor kennisbijeenkomsten dat jaar?" after a budget answer: the meetings are the budget line of that name, not the
@@ -120,9 +130,10 @@ internal static class FollowUp
     /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
     public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
     {
-        var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None);
+        var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None)
+            & ~(Succeeds(query, previous) ? Signals.Content : Signals.None);
         var ownAsks = signals & OwnAsks;
-        var hasTopic = query.HasAny(joined ? TopicSignals & ~Signals.Content : TopicSignals);
+        var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != 0;
         var merged = query;
         var ownTime = false;
         if (hasTopic && PointsIntoEvents(query, previous))
