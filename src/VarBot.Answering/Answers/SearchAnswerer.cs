@@ -239,7 +239,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var years = query.Years.Count > 0 ? query.Years : query.Range is { } r && r.From.Year == r.To.Year ? [r.From.Year] : [];
         var themeId = query.ThemeId;
         var filters = new List<Func<PassageEntry, bool>?>();
-        var yearFilters = new HashSet<Func<PassageEntry, bool>>();
+        var yearBound = 0; // the first filters hold to the asked year
         Func<PassageEntry, bool>? yearFilter = null;
         if (years.Count > 0 && query.Text.Tokens.Any(t => kit.Words.Themes.PlanAskedWords.Contains(t.Text)))
         {
@@ -261,7 +261,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             filters.Add(yearFilter = p => years.Contains(p.Passage.Year));
             filters.Add(p => years.Any(p.Years.Contains));
-            yearFilters.UnionWith(filters.OfType<Func<PassageEntry, bool>>());
+            yearBound = filters.Count;
         }
 
         if (themeId is not null)
@@ -272,8 +272,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         filters.Add(null);
         // Every filter is tried; the narrowest one that covers nearly as much as the best wins (a named year is checked later).
         var results = new List<(List<PassageHit> Hits, double Coverage, double Slack, bool InYear)>();
-        foreach (var filter in filters)
+        for (var f = 0; f < filters.Count; f++)
         {
+            var filter = filters[f];
             var hits = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p)) && (filter is null || filter(p))).ToList();
             var c = hits.Count > 0 ? hits[0].Coverage : 0;
             if (hits.Count > 0 && c < 0.999 && filter is not null && ReferenceEquals(filter, yearFilter))
@@ -288,7 +289,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
             if (hits.Count > 0)
             {
-                results.Add((hits, c, years.Count == 0 && filter is not null ? NarrowSlack : YearSlack, filter is not null && yearFilters.Contains(filter)));
+                results.Add((hits, c, years.Count == 0 && filter is not null ? NarrowSlack : YearSlack, f < yearBound));
             }
         }
 
