@@ -39,6 +39,7 @@ public sealed class ConversationTests
         { "budget-then-outcome", ["Hoeveel was er voor 2025 begroot voor kennisbijeenkomsten? => € 25.000", "en wat is het uiteindelijk geworden? => € 27.000"] },
         { "chair-then-predecessor", ["Wie is de voorzitter van de VAR? => Segers", "Wie was zijn voorganger? => Heijkoop !! Segers is volgens"] },
         { "chair-then-before", ["Wie is de voorzitter van de VAR? => Segers", "wie was het daarvoor? => Heijkoop"] },
+        { "total-then-part", ["Wat was het totale budget in 2020 volgens de jaarrekening? => 398.000", "En hoeveel daarvan ging naar monitoring / GVB? => € 23.000"] },
         { "municipalities-then-year", ["Met hoeveel gemeenten werkt de VAR samen? => 23", "en in 2020? => 25"] },
         { "vice-then-year", ["Wie is de vicevoorzitter? => de Vries", "en in 2023? => van de Stadt"] },
         { "head-then-year", ["Wie is het hoofd van de VAR? => de Jong", "en in 2017? => Groeneveld"] },

@@ -43,13 +43,18 @@ internal static class FollowUp
 
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous)
+            return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous)
                 || PointsPastEvent(query, previous) || PointsToSubject(query, previous) || PointsToDetail(query, previous)
                 || PointsEventToSubject(query, previous);
         }
 
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
     }
+
+    /// <summary>"En hoeveel daarvan ging naar monitoring?" after a budget answer: a line of the table just answered.</summary>
+    private static bool PointsIntoBudget(Query query, ConversationContext previous) =>
+        ((Signals)previous.Asks & Signals.Money) != 0 && query.Has(Signals.BudgetLine | Signals.BackReference) && query.Years.Count == 0 && query.Range is null
+        && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Monitoring | Signals.Content));
 
     /// <summary>"Wie was zijn voorganger?", "wie kwam daarna?" after a role's answer: the holder before or after that person.</summary>
     private static bool Succeeds(Query query, ConversationContext previous) =>
@@ -136,7 +141,12 @@ internal static class FollowUp
         var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != 0;
         var merged = query;
         var ownTime = false;
-        if (hasTopic && PointsIntoEvents(query, previous))
+        if (hasTopic && PointsIntoBudget(query, previous))
+        {
+            merged = merged with { Kind = query.Kind ?? previous.Kind, Side = query.Side ?? previous.Side };
+            signals = (signals | Signals.Money) & ~(Signals.Monitoring | Signals.Content);
+        }
+        else if (hasTopic && PointsIntoEvents(query, previous))
         {
             merged = merged with { EventTypes = [previous.EventType!.Value] };
             signals |= Signals.EventType | Signals.EventNamed;

@@ -736,7 +736,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         return tokens.Skip(start + 1)
             .TakeWhile(t => !t.IsStopword && !t.IsNumber && !_words.Language.Numbers.ContainsKey(t.Text) && !_words.Budget.WeakMoneyWords.Contains(t.Text)
-                && !_words.Language.PastWords.Contains(t.Text) && !_words.Language.YesNoStarts.Contains(t.Text))
+                && !_words.Language.PastWords.Contains(t.Text) && !_words.Language.YesNoStarts.Contains(t.Text)
+                // "hoeveel daarvan ...": a part of what was just answered, not a thing counted.
+                && !_words.Conversation.BackReferences.Contains(t.Text))
             .Select(t => t.Text)
             .ToList();
     }
