@@ -40,6 +40,8 @@ public sealed class ConversationTests
         { "chair-then-predecessor", ["Wie is de voorzitter van de VAR? => Segers", "Wie was zijn voorganger? => Heijkoop !! Segers is volgens"] },
         { "chair-then-before", ["Wie is de voorzitter van de VAR? => Segers", "wie was het daarvoor? => Heijkoop"] },
         { "total-then-part", ["Wat was het totale budget in 2020 volgens de jaarrekening? => 398.000", "En hoeveel daarvan ging naar monitoring / GVB? => € 23.000"] },
+        { "carrousel-then-theme", ["Wanneer was de najaarscarrousel 2025? => 16 oktober 2025", "wat was het thema? => vangnet"] },
+        { "conference-then-organisers", ["Wanneer was de Zorg- en Veiligheidsconferentie in 2025? => 24 maart 2025", "Waar was die? => Kuip", "met wie organiseerde de VAR die? => RIEC"] },
         { "municipalities-then-year", ["Met hoeveel gemeenten werkt de VAR samen? => 23", "en in 2020? => 25"] },
         { "vice-then-year", ["Wie is de vicevoorzitter? => de Vries", "en in 2023? => van de Stadt"] },
         { "head-then-year", ["Wie is het hoofd van de VAR? => de Jong", "en in 2017? => Groeneveld"] },

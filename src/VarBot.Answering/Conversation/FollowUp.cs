@@ -36,7 +36,7 @@ internal static class FollowUp
         var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
-        if (Succeeds(query, previous))
+        if (Succeeds(query, previous) || AsksAboutEvent(query, previous))
         {
             return true;
         }
@@ -55,6 +55,13 @@ internal static class FollowUp
     private static bool PointsIntoBudget(Query query, ConversationContext previous) =>
         ((Signals)previous.Asks & Signals.Money) != 0 && query.Has(Signals.BudgetLine | Signals.BackReference) && query.Years.Count == 0 && query.Range is null
         && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Monitoring | Signals.Content));
+
+    /// <summary>"wat was het thema?", "met wie organiseerde de VAR die?" after one meeting's answer: a detail of that meeting.</summary>
+    /// <remarks>A question with words of its own ("welk jeugdproject werd daar gepresenteerd?") is looked up near the
+    /// meeting's text instead (<see cref="PointsToDetail"/>); only "wie" keeps its verb ("organiseerde") here.</remarks>
+    private static bool AsksAboutEvent(Query query, ConversationContext previous) =>
+        previous.EventId is not null && query.Has(Signals.EventDetail) && query.EventTypes.Count == 0 && query.Years.Count == 0 && query.Range is null
+        && !query.HasAny(Positions) && (!query.Has(Signals.Content) || query.Has(Signals.Who)) && !query.HasAny(TopicSignals & ~Signals.Content);
 
     /// <summary>"Wie was zijn voorganger?", "wie kwam daarna?" after a role's answer: the holder before or after that person.</summary>
     private static bool Succeeds(Query query, ConversationContext previous) =>
@@ -136,7 +143,7 @@ internal static class FollowUp
     public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
     {
         var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None)
-            & ~(Succeeds(query, previous) ? Signals.Content : Signals.None);
+            & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous) ? Signals.Content : Signals.None);
         var ownAsks = signals & OwnAsks;
         var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != 0;
         var merged = query;
