@@ -145,9 +145,9 @@ public sealed class AnswerEngine
         {
             query = More(query, previous, today);
         }
-        else if (joined ? previous is not null && !query.HasAny(FollowUp.TopicSignals & ~Signals.Content) : FollowUp.Continues(query, previous))
+        else if (joined ? previous is not null && !query.HasAny(FollowUp.TopicSignals & ~Signals.Content) : FollowUp.Continues(query, previous, _index))
         {
-            query = FollowUp.Merge(query, previous!, _index.Analyzer, joined);
+            query = FollowUp.Merge(query, previous!, _index, joined);
             followUp = true;
         }
         else
@@ -228,7 +228,7 @@ public sealed class AnswerEngine
         if (previous?.Question is { Length: > 0 } asked)
         {
             var again = _extractor.Extract(asked, today);
-            var merged = FollowUp.Merge(again, previous, _index.Analyzer);
+            var merged = FollowUp.Merge(again, previous, _index);
             return merged with { Skip = previous.Shown, Signals = merged.Signals & ~Signals.More };
         }
 

@@ -68,6 +68,9 @@ public sealed class ConversationTests
         { "leerhuis-then-other-month", ["wat was het thema van het leerhuis van april 2025? => criminele uitbuiting", "en die van september? => gesloten deuren|femicide"] },
         { "last-leerhuis-then-after", ["wanneer is het laatste leerhuis van dit jaar? => 16 november 2026", "komt er daarna nog een leerhuis dit jaar? => nee !! december"] },
         { "who-then-what-var-does", ["wie ben jij? => VarBot", "en wat doet de VAR eigenlijk? => kennis"] },
+        { "chair-then-before-him", ["Wie is de voorzitter van de VAR? => Segers", "en wie was dat voor hem? => Heijkoop"] },
+        { "subject-theme-then-contribution", ["Sinds wanneer valt Burgernet onder de VAR? => 2022", "Betalen gemeenten daar nog een inwonersbijdrage voor? => vervallen !! € 199.000"] },
+        { "definition-then-since", ["Wat is Burgernet? => politie en burgers", "sinds wanneer zit dat bij de VAR? => 2022"] },
         { "leerhuis-then-three", ["wanneer is het volgende leerhuis => 16 november 2026", "welke leerhuizen waren er in 2025 => criminele uitbuiting", "en hoeveel is er in 2025 begroot voor kennisbijeenkomsten => 25.000 !! criminele uitbuiting"] },
     };
 

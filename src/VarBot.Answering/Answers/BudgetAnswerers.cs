@@ -625,7 +625,8 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
             return text is { Answered: true } && text.Lead.Contains('€', StringComparison.Ordinal) ? text : kit.NotFound(query, Intent);
         }
 
-        if (text is { Answered: true } && AsksAmount(query) && !HasAmount(text.Lead))
+        // "Betalen gemeenten daar nog inwonersbijdrage voor?" asks yes or no: a sentence without an amount can say it.
+        if (text is { Answered: true } && AsksAmount(query) && !HasAmount(text.Lead) && !query.Has(Signals.YesNo))
         {
             // "Wat kost het om de VR-brillen te lenen?": a sentence about the subject without an amount does not say the price,
             // and a budget line is not the price of a subject of its own.

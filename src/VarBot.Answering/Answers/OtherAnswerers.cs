@@ -370,7 +370,13 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             answered = false;
         }
 
-        if (text is { Answered: true })
+        if (text is { Answered: true } && query.Has(Signals.Count) && query.CountNoun.Count == 0)
+        {
+            // "Hoe vaak verschijnt de Veiligheidsmonitor?": the sentence with the frequency answers; the publications follow.
+            facts.Insert(0, items[0]);
+            lead = text.Lead;
+        }
+        else if (text is { Answered: true })
         {
             facts.Insert(0, new Fact(text.Lead, text.Sources.FirstOrDefault() ?? items[0].Source));
         }

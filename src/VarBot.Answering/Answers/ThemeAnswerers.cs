@@ -39,8 +39,9 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
             return kit.NotFound(query, Intent, kit.Texts.Format("theme_none_year", name, year));
         }
 
+        var focus = Focus(section, query);
         var shownYear = section[0].Passage.Year;
-        var ordered = Summarise(section);
+        var ordered = focus is null ? Summarise(section) : focus.Select(p => new Fact(Sentences.Shorten(Telling(p.Text), 30), kit.SourceOf(p))).ToList();
         var items = ordered.Skip(query.Skip).Take(AnswerKit.MaxItems).ToList();
         if (items.Count == 0)
         {
@@ -48,7 +49,7 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
         }
 
         var report = kit.ReportTitle(section[0].Passage.ReportId);
-        var lead = kit.Texts.Format(kind == PassageKind.Done ? "theme_done_lead" : "theme_planned_lead", name.ToLowerInvariant(), shownYear, report);
+        var lead = kit.Texts.Format(kind == PassageKind.Done ? "theme_done_lead" : "theme_planned_lead", focus is null ? name.ToLowerInvariant() : $"{name.ToLowerInvariant()} ({focus[0].Passage.Heading})", shownYear, report);
         if (query.FormerThemeId is { } formerId && kit.Index.Themes.TryGetValue(formerId, out var formerTheme))
         {
             lead = kit.Texts.Format("theme_renamed", formerTheme.Name, name) + " " + lead;
@@ -72,6 +73,21 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
             Suggestions = suggestions,
             Context = kit.ContextOf(query, Intent, years: [shownYear]) with { Asks = (long)(query.Signals & Conversation.FollowUp.AskSignals) | (long)(kind == PassageKind.Done ? Signals.Done : Signals.Planned) },
         };
+    }
+
+    /// <summary>
+    /// "Wat gaat de VAR doen aan statelijke dreigingen?": when the question names a sub-heading of the section with two
+    /// or more of its words, only that sub-heading's passages answer it, each in full; null when none is named.
+    /// </summary>
+    private List<PassageEntry>? Focus(List<PassageEntry> section, Query query)
+    {
+        var asked = query.Terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var best = section.Where(p => p.Passage.Heading is not null).Select(p => p.Passage.Heading!).Distinct()
+            .Select(h => (Heading: h, Hits: kit.Index.Analyzer.Passage(h).Tokens.Where(t => !t.IsStopword).Select(t => t.Stem).Distinct().Count(asked.Contains)))
+            .Where(h => h.Hits >= 2).OrderByDescending(h => h.Hits).ToList();
+        return best.Count == 1 || best.Count > 1 && best[0].Hits > best[1].Hits
+            ? section.Where(p => p.Passage.Heading == best[0].Heading).ToList()
+            : null;
     }
 
     private PassageKind KindOf(Query query)
@@ -122,7 +138,9 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
             var intro = !p.Passage.IsBullet && p.Text.TrimEnd().EndsWith(':') ? p : null;
             var start = intro is null ? i : i + 1;
             var end = start;
-            while (end < section.Count && section[end].Passage.IsBullet && (intro is not null || section[end].Passage.Heading == heading && heading is not null || p.Passage.IsBullet && end == start))
+            // A list runs while its bullets keep one sub-heading: the next sub-heading starts a group of its own.
+            while (end < section.Count && section[end].Passage.IsBullet && (end == start || section[end].Passage.Heading == section[start].Passage.Heading)
+                && (intro is not null || section[end].Passage.Heading == heading && heading is not null || p.Passage.IsBullet && end == start))
             {
                 end++;
                 if (intro is null && heading is null)

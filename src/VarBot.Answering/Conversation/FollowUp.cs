@@ -1,4 +1,5 @@
 using VarBot.Answering.Analysis;
+using VarBot.Answering.Indexes;
 using VarBot.Answering.Understanding;
 
 namespace VarBot.Answering.Conversation;
@@ -25,7 +26,7 @@ internal static class FollowUp
 
     private const int ShortQuestion = 6;
 
-    public static bool Continues(Query query, ConversationContext? previous)
+    public static bool Continues(Query query, ConversationContext? previous, KnowledgeIndex index)
     {
         if (previous is null || query.Signals == Signals.None && query.Terms.Count == 0 && query.Years.Count == 0 && query.Range is null)
         {
@@ -43,8 +44,8 @@ internal static class FollowUp
 
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous)
-                || PointsPastEvent(query, previous) || PointsToSubject(query, previous) || PointsToDetail(query, previous)
+            return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous, index)
+                || PointsPastEvent(query, previous) || PointsToSubject(query, previous, index) || PointsToDetail(query, previous)
                 || PointsEventToSubject(query, previous);
         }
 
@@ -93,10 +94,10 @@ internal static class FollowUp
     /// "hoeveel subsidie was dat?" after an answer from the report text ("het kaartspel van 2020"): "dat" is that subject,
     /// and the money words only say what is asked about it.
     /// </summary>
-    private static bool PointsToSubject(Query query, ConversationContext previous) =>
-        previous.Terms is { Count: > 0 } && previous.LineKeys is null && previous.ThemeId is null && previous.EventType is null && previous.Role is null
+    private static bool PointsToSubject(Query query, ConversationContext previous, KnowledgeIndex index) =>
+        previous.Terms is { Count: > 0 } && previous.LineKeys is null && (previous.ThemeId is null || !index.ThemeHasBudgetLine(previous.ThemeId)) && previous.EventType is null && previous.Role is null
         && previous.Intent is "Search" or "Definition" && query.Has(Signals.BackReference) && query.Has(Signals.Money)
-        && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Content));
+        && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Content | Signals.Role));
 
     /// <summary>
     /// "onder welke groepen?", "en met wie worden die gesprekken gevoerd?" after an answer from the report text: a short
@@ -130,8 +131,8 @@ internal static class FollowUp
     }
 
     /// <summary>"en hoeveel betalen de gemeenten daar voor?" after a theme's answer: "daar" is that theme.</summary>
-    private static bool PointsToTheme(Query query, ConversationContext previous) =>
-        previous.ThemeId is not null && query.ThemeId is null && query.Has(Signals.BackReference) && query.Has(Signals.Money)
+    private static bool PointsToTheme(Query query, ConversationContext previous, KnowledgeIndex index) =>
+        previous.ThemeId is not null && index.ThemeHasBudgetLine(previous.ThemeId) && query.ThemeId is null && query.Has(Signals.BackReference) && query.Has(Signals.Money)
         && !query.HasAny(TopicSignals & ~(Signals.Content | Signals.BudgetLine | Signals.Role));
 
     /// <summary>"van welke gemeente is hij burgemeester?" after a person's answer: "hij" is that person.</summary>
@@ -140,8 +141,9 @@ internal static class FollowUp
         && !query.HasAny(TopicSignals & ~(Signals.Content | Signals.PersonDetail));
 
     /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
-    public static Query Merge(Query query, ConversationContext previous, Analyzer analyzer, bool joined = false)
+    public static Query Merge(Query query, ConversationContext previous, KnowledgeIndex index, bool joined = false)
     {
+        var analyzer = index.Analyzer;
         var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None)
             & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous) ? Signals.Content : Signals.None);
         var ownAsks = signals & OwnAsks;
@@ -158,7 +160,7 @@ internal static class FollowUp
             merged = merged with { EventTypes = [previous.EventType!.Value] };
             signals |= Signals.EventType | Signals.EventNamed;
         }
-        else if (hasTopic && PointsToTheme(query, previous))
+        else if (hasTopic && PointsToTheme(query, previous, index))
         {
             merged = merged with { ThemeId = previous.ThemeId };
             signals |= Signals.Theme;
@@ -190,9 +192,11 @@ internal static class FollowUp
             // "met welke partners?" after a search answer: the partners of that subject, not the VAR's own.
             signals = (signals | Signals.Content) & ~(Signals.Role | Signals.RoleOnly);
         }
-        else if (hasTopic && PointsToSubject(query, previous))
+        else if (hasTopic && PointsToSubject(query, previous, index))
         {
-            var subject = previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text)).ToList();
+            // The subject is the previous answer's theme when it had one ("Burgernet"), else its words.
+            var words = previous.ThemeId is { } themeId && index.Themes.TryGetValue(themeId, out var theme) ? TextNormalizer.Tokens(theme.Name) : previous.Terms!;
+            var subject = words.Select(analyzer.ToToken).Where(t => !t.IsStopword && query.Terms.All(q => q.Text != t.Text)).ToList();
             merged = merged with { Terms = [.. query.Terms, .. subject] };
             // The subject's own words are not money words: the answer is looked up in the report text first.
             signals = (signals | Signals.Content) & ~Signals.MoneyOnly;
@@ -225,7 +229,7 @@ internal static class FollowUp
             signals |= previous.Person is not null && query.HasAny(Signals.Duration | Signals.PersonReference) ? Signals.PersonName : Signals.None;
             // A search answer within a theme ("de regionale projectgroep digitale veiligheid") is continued as that search, not
             // as the theme's overview.
-            signals |= terms.Count > 0 && previous.EventType is null && (previous.ThemeId is null || previous.Intent is "Search" && !joined) ? Signals.Content : Signals.None;
+            signals |= terms.Count > 0 && previous.EventType is null && (previous.ThemeId is null || previous.Intent is "Search" or "Definition" && !joined) ? Signals.Content : Signals.None;
             if (previous.ThemeId is not null && (signals & Signals.Content) == 0)
             {
                 signals |= Signals.Activity;

@@ -35,7 +35,7 @@ internal sealed class KnowledgeIndex
         }
 
         Analyzer = new Analyzer(words, modelTokens);
-        Passages = BuildPassages(model, Analyzer, words.Language.Numbers);
+        Passages = BuildPassages(model, Analyzer, words.Language.Numbers, words.Language.FrequencyWords);
         Search = new PassageSearch(Passages, Analyzer);
         // Synonyms are read at question time, so the acronyms can use the index's passage counts.
         Analyzer.AddAcronyms(model.Passages.Select(p => p.Text).ToList(), Search.Frequency);
@@ -65,6 +65,7 @@ internal sealed class KnowledgeIndex
         }
 
         LineKeyByWord = keyByWord;
+        _budgetedThemes = ThemePhrases.Where(p => p.Tokens.Any(keyByWord.ContainsKey)).Select(p => p.Theme.Id).ToHashSet(StringComparer.Ordinal);
         Budgets = model.Budgets
             .Select(b => new BudgetEntry(
                 b,
@@ -114,6 +115,11 @@ internal sealed class KnowledgeIndex
     public IReadOnlySet<string> EventNameStems { get; }
     public IReadOnlyList<BudgetEntry> Budgets { get; }
     public IReadOnlyDictionary<string, string> LineKeyByWord { get; }
+
+    private readonly HashSet<string> _budgetedThemes;
+
+    /// <summary>True when a word of the theme's name or aliases names a budget line ("mensenhandel"); false for "Burgernet".</summary>
+    public bool ThemeHasBudgetLine(string themeId) => _budgetedThemes.Contains(themeId);
     public IReadOnlySet<string> BudgetLabelWords { get; }
     public IReadOnlyList<(OrganisationFact Fact, string[] Name)> People { get; }
 
@@ -199,7 +205,8 @@ internal sealed class KnowledgeIndex
 
     public static DateOnly SortDate(Event e) => e.Date ?? new DateOnly(e.Year, e.Month ?? 12, e.Month is null ? 31 : 28);
 
-    private static IReadOnlyList<PassageEntry> BuildPassages(KnowledgeModel model, Analyzer analyzer, IReadOnlyDictionary<string, int> numberWords)
+    /// <remarks>A passage "has a number" with a figure, a number word or a frequency ("tweejaarlijks"): it can answer "hoeveel" or "hoe vaak".</remarks>
+    private static IReadOnlyList<PassageEntry> BuildPassages(KnowledgeModel model, Analyzer analyzer, IReadOnlyDictionary<string, int> numberWords, IReadOnlySet<string> frequencyWords)
     {
         var texts = model.Passages.Select(p => p.Text.Trim()).ToArray();
         var merged = new bool[texts.Length];
@@ -231,7 +238,7 @@ internal sealed class KnowledgeIndex
             var text = merged[i] ? "" : texts[i];
             var analysed = analyzer.Passage(text.Length == 0 ? "" : text + " " + p.Heading + " " + p.Section);
             var years = analysed.Tokens.Where(t => t.IsYear).Select(t => int.Parse(t.Text, CultureInfo.InvariantCulture)).Distinct().ToList();
-            entries.Add(new PassageEntry(i, p, text, analysed, years, analysed.Tokens.Any(t => t.IsNumber && !t.IsYear || numberWords.ContainsKey(t.Text))));
+            entries.Add(new PassageEntry(i, p, text, analysed, years, analysed.Tokens.Any(t => t.IsNumber && !t.IsYear || numberWords.ContainsKey(t.Text) || frequencyWords.Contains(t.Text))));
         }
 
         return entries;

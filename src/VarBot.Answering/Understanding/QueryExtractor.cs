@@ -466,6 +466,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.PersonName;
         }
 
+        signals |= PersonOrder(tokens);
+
         if (org.PersonRoleWords.Overlaps((IEnumerable<string>)set) && index.People.Any(p => p.Fact.Detail is { } detail
             && TextNormalizer.Tokens(detail).Where(t => !org.PersonRoleWords.Contains(t)).Any(set.Contains)))
         {
@@ -579,7 +581,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         var moneyVocabulary = MoneyVocabulary();
         if ((signals & Signals.Money) != 0 && terms.All(t => moneyVocabulary.Contains(t.Text) || t.IsNumber || generic.Contains(t.Text) && !_words.Themes.ActivityWords.Contains(t.Text)
-            || IsThemeWord(t.Text, themeId) && lineKeys.Count > 0))
+            // "inwonersbijdrage voor mensenhandel" names a line; "inwonersbijdrage voor Burgernet" a theme no line names.
+            || IsThemeWord(t.Text, themeId) && lineKeys.Count > 0 && index.ThemeHasBudgetLine(themeId!)))
         {
             signals |= Signals.MoneyOnly;
         }
@@ -934,6 +937,33 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var english = tokens.Count(t => _words.Language.EnglishWords.Contains(t.Text));
         var dutch = tokens.Count(t => t.IsStopword && !_words.Language.EnglishWords.Contains(t.Text));
         return english >= 2 && english > dutch * 2 && english * 2 >= tokens.Count;
+    }
+
+    /// <summary>"voorzitter voor Theo Segers", "en wie was dat voor hem?": a word of order right before a person's name or a
+    /// word for a person asks the holder before (or after) them.</summary>
+    private Signals PersonOrder(IReadOnlyList<Token> tokens)
+    {
+        var time = _words.Time;
+        var personWords = _words.Conversation.PersonReferences;
+        var firstNames = index.People.Where(p => p.Name.Length >= 2).Select(p => p.Name).ToList();
+        var signals = Signals.None;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            var order = time.BeforePersonWords.Contains(tokens[i].Text) ? Signals.Before : time.AfterPersonWords.Contains(tokens[i].Text) ? Signals.After : Signals.None;
+            if (order == Signals.None)
+            {
+                continue;
+            }
+
+            var next = tokens[i + 1].Text;
+            var names = personWords.Contains(next) || firstNames.Any(n => n.Length <= tokens.Count - i - 1 && n.Select((w, k) => tokens[i + 1 + k].Text == w).All(b => b));
+            if (names)
+            {
+                signals |= order;
+            }
+        }
+
+        return signals;
     }
 }
 

@@ -109,6 +109,8 @@ internal sealed class TimeWords
     public HashSet<string> UpcomingWords { get; set; } = [];
     public HashSet<string> AfterWords { get; set; } = [];
     public HashSet<string> BeforeWords { get; set; } = [];
+    public HashSet<string> BeforePersonWords { get; set; } = [];
+    public HashSet<string> AfterPersonWords { get; set; } = [];
     public List<string> NowPhrases { get; set; } = [];
     public List<string> CorrectionPhrases { get; set; } = [];
     public HashSet<string> TextTimeWords { get; set; } = [];

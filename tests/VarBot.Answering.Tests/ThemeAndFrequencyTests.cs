@@ -1,0 +1,73 @@
+namespace VarBot.Answering.Tests;
+
+/// <summary>Answers on the real model that pick the right part of a section: a sub-heading, a composition sentence, a frequency.</summary>
+public sealed class ThemeAndFrequencyTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 6);
+
+    private static string Ask(string text) => AnswerText.Flatten(RealModel.Engine.Ask(new Question(text, Today, null)));
+
+    [Fact]
+    public void Ask_SubHeadingOfThemePlan_ListsOnlyThatSubHeadingInFull()
+    {
+        var text = Ask("Wat gaat de VAR in 2026 doen aan statelijke dreigingen?");
+
+        Assert.Contains("Leerkring lokale weerbaarheid", text);
+        Assert.Contains("Statelijke dreigingen en maatschappelijke weerbaarheid", text);
+        Assert.DoesNotContain("accelerationisme", text);
+    }
+
+    [Fact]
+    public void Ask_ThemePlanWithSubHeadings_GroupsEachSubHeadingApart()
+    {
+        var groups = Ask("Wat gaat de VAR in 2026 doen aan maatschappelijk ongenoegen?").Split('\n');
+
+        Assert.Contains(groups, g => g.Contains("accelerationisme", StringComparison.Ordinal) && !g.Contains("oefenscenario", StringComparison.Ordinal));
+        Assert.Contains(groups, g => g.StartsWith("- Statelijke dreigingen en maatschappelijke weerbaarheid", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Ask_WhichThemesFallUnderPortfolio_GivesTheCompositionSentenceOfThatYear()
+    {
+        var text = Ask("Welke thema's vielen in 2024 onder maatschappelijk ongenoegen?");
+
+        Assert.StartsWith("De regionale portefeuille Maatschappelijk Ongenoegen omvat", text);
+        Assert.Contains("Online aangejaagde ordeverstoring", text);
+    }
+
+    [Fact]
+    public void Ask_TopicsOfAYearsLeerhuizen_ListsEachWithItsTopic()
+    {
+        var text = Ask("Welke onderwerpen hadden de leerhuizen in 2017?");
+
+        Assert.Contains("polarisatie", text);
+        Assert.Contains("grootschalige ordeverstoringen", text);
+        Assert.Contains("cybercrime en informatiebeveiliging", text);
+    }
+
+    [Fact]
+    public void Ask_HowOftenMonitor_LeadsWithTheFrequencySentence()
+    {
+        var text = Ask("Hoe vaak wordt de Veiligheidsmonitor gehouden?");
+
+        Assert.Contains("tweejaarlijkse", text.Split('\n')[0]);
+        Assert.DoesNotContain("uitkomsten zelf staan niet", text);
+    }
+
+    [Fact]
+    public void Ask_ContributionForThemeWithoutBudgetLine_AnswersFromTheText()
+    {
+        var text = Ask("Betalen gemeenten nog inwonersbijdrage voor Burgernet?");
+
+        Assert.Contains("sinds 2023 komen te vervallen", text);
+        Assert.DoesNotContain("€", text);
+    }
+
+    [Fact]
+    public void Ask_ChairBeforeNamedPerson_GivesThePredecessor()
+    {
+        var text = Ask("wie was voorzitter van de VAR voor Theo Segers?");
+
+        Assert.Contains("Heijkoop", text);
+    }
+}
