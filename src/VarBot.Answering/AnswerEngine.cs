@@ -44,7 +44,7 @@ public sealed class AnswerEngine
         var events = new EventFinder(_kit);
         var budgets = new BudgetFinder(_kit);
         var next = new EventNextAnswerer(_kit, events);
-        var line = new BudgetLineAnswerer(_kit, budgets);
+        var line = new BudgetLineAnswerer(_kit, budgets, search);
         IAnswerer[] all =
         [
             new FixedTextAnswerer(_kit, Intent.Empty, "empty_question"),

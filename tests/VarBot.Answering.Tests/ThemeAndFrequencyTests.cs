@@ -70,4 +70,59 @@ public sealed class ThemeAndFrequencyTests
 
         Assert.Contains("Heijkoop", text);
     }
+
+    [Fact]
+    public void Ask_AmountForWholeLineLabel_GivesTheLine()
+    {
+        var text = Ask("Hoeveel was er in 2018 begroot voor het project Cyber MKB?");
+
+        Assert.Contains("Cyber MKB", text);
+        Assert.Contains("€ 100.000", text);
+    }
+
+    [Fact]
+    public void Ask_AmountNoTableHolds_GivesTheReportSentenceWithTheAmount()
+    {
+        var text = Ask("Hoeveel cofinanciering kreeg de regio in 2020 van JenV voor mensenhandel?");
+
+        Assert.Contains("€ 100.000 per jaar voor de periode 2020-2023", text);
+        Assert.DoesNotContain("staat niet in de jaarrekening", text);
+    }
+
+    [Fact]
+    public void Ask_PresentAnsweredOnlyByOldReport_SaysTheYearAndThatNowIsUnknown()
+    {
+        var text = Ask("Hoeveel fte heeft het kernteam van de VAR nu?");
+
+        Assert.StartsWith("Hoe dat nu is, staat niet in de recente jaarverslagen", text);
+        Assert.Contains("jaarverslag 2017", text);
+    }
+
+    [Fact]
+    public void Ask_NuAsConjunction_IsNoQuestionAboutThePresent()
+    {
+        var text = Ask("Welke regionale overleggen over privacy en informatiedeling zijn er nog, nu het Privacy Platform eenheid Rotterdam klaar is?");
+
+        Assert.Contains("Juridisch Platform Ondermijning", text);
+        Assert.DoesNotContain("Hoe dat nu is", text);
+    }
+
+    [Fact]
+    public void Ask_WhichSingular_GivesTheNamedPlanNotAList()
+    {
+        var text = Ask("Welk regionaal beleidskader en actieplan mensenhandel is nu van kracht?");
+
+        Assert.Contains("2024-2026", text.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Ask_TotalOfTableWithoutTotal_SaysItIsNotKnownWithoutAnEmptyRow()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Wat waren de totale uitgaven volgens de jaarrekening 2017?", Today, null));
+        var text = AnswerText.Flatten(answer);
+
+        Assert.Contains("geeft geen totaal; dat bedrag is niet bekend", text);
+        Assert.DoesNotContain("Totaal:", text);
+        Assert.False(answer.Answered);
+    }
 }

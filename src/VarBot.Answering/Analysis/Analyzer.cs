@@ -60,6 +60,7 @@ internal sealed class Analyzer
     private readonly ConcurrentDictionary<string, string> _corrections = new(StringComparer.Ordinal);
     private readonly List<string> _compoundHeads;
     private readonly HashSet<string> _lineWords;
+    private readonly List<(string[] Phrase, string Token)> _joined;
 
     public Analyzer(Words words, IEnumerable<string> modelTokens)
     {
@@ -75,6 +76,8 @@ internal sealed class Analyzer
             }
         }
 
+        _joined = words.Language.JoinedPhrases.Select(kv => (Phrase: TextNormalizer.Tokens(kv.Key).ToArray(), Token: kv.Value)).Where(j => j.Phrase.Length > 1).ToList();
+        _known.UnionWith(_joined.Select(j => j.Token));
         _knownByLength = _known.Where(w => w.Length >= 4 && !w.Any(char.IsDigit))
             .GroupBy(w => w.Length)
             .ToDictionary(g => g.Key, g => g.ToList());
@@ -121,7 +124,33 @@ internal sealed class Analyzer
     }
 
     /// <summary>A question: tokens typo-corrected against the known words.</summary>
-    public AnalysedText Question(string text) => new(text, TextNormalizer.Tokens(text).SelectMany(Split).Select(t => ToToken(Correct(t))).ToList());
+    public AnalysedText Question(string text) => new(text, Join(TextNormalizer.Tokens(text)).SelectMany(Split).Select(t => ToToken(Correct(t))).ToList());
+
+    /// <summary>"J en V", "V&amp;J", "Justitie en Veiligheid": a phrase of the vocabulary's joined phrases reads as its one token ("jenv").</summary>
+    private List<string> Join(List<string> tokens)
+    {
+        if (_joined.Count == 0)
+        {
+            return tokens;
+        }
+
+        var result = new List<string>(tokens.Count);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var at = i;
+            var match = _joined.Find(j => at + j.Phrase.Length <= tokens.Count && j.Phrase.Select((w, k) => tokens[at + k] == w).All(b => b));
+            if (match.Phrase is null)
+            {
+                result.Add(tokens[i]);
+                continue;
+            }
+
+            result.Add(match.Token);
+            i += match.Phrase.Length - 1;
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// "monitoringkosten", "communicatiebudget": an unknown word made of a budget line's word and a money head is read as
@@ -139,7 +168,7 @@ internal sealed class Analyzer
     }
 
     /// <summary>A report text: tokens as written (hyphen-broken words also joined).</summary>
-    public AnalysedText Passage(string text) => new(text, TextNormalizer.Tokens(text, joinBrokenWords: true).Select(ToToken).ToList());
+    public AnalysedText Passage(string text) => new(text, Join(TextNormalizer.Tokens(text, joinBrokenWords: true)).Select(ToToken).ToList());
 
     public Token ToToken(string text) => new(text, Stem(text), _stopwords.Contains(text));
 

@@ -45,7 +45,7 @@ internal sealed class BudgetFinder(AnswerKit kit)
         }
 
         var stems = query.Terms.Where(t => !kit.Words.Budget.MoneyWords.Contains(t.Text)
-            && !kit.Words.Budget.TotalWords.Contains(t.Text) && t.Text.Length > 3).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+            && !kit.Words.Budget.TotalWords.Contains(t.Text) && t.Text.Length > 2).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         // A theme the question points to ("daar" after a theme's answer) prefers the line that names it.
         var themeStems = query.ThemeId is { } themeId ? Analysis.TextNormalizer.Tokens(kit.ThemeName(themeId)).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal) : [];
         var scored = new List<(LineEntry Line, double Score)>();
@@ -200,7 +200,7 @@ internal sealed class BudgetFinder(AnswerKit kit)
 }
 
 /// <summary>"Hoeveel is er in 2026 begroot voor monitoring?", "wat is het totale budget voor 2026?": lines or totals of one year.</summary>
-internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : IAnswerer
+internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder, SearchAnswerer search) : IAnswerer
 {
     public Intent Intent => Intent.BudgetLine;
 
@@ -236,8 +236,8 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
 
         if (Unasked(query, primary, other) is { } missing)
         {
-            // The question's own subject is in no line: say so, never answer with a nearby line.
-            return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_line", missing, finder.KindName(primary.Budget.Kind), year));
+            // The question's own subject is in no line: a report sentence with the amount answers, else say so; never a nearby line.
+            return TextWithAmount(query) ?? kit.NotFound(query, Intent, kit.Texts.Format("budget_no_line", missing, finder.KindName(primary.Budget.Kind), year));
         }
 
         var shown = other is null ? new List<BudgetEntry> { primary } : [primary, other];
@@ -264,7 +264,7 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
             var inOther = other is null ? [] : finder.Match(other, query);
             if (inOther.Count == 0)
             {
-                return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_line", string.Join(", ", query.LineKeys), finder.KindName(primary.Budget.Kind), year));
+                return TextWithAmount(query) ?? kit.NotFound(query, Intent, kit.Texts.Format("budget_no_line", string.Join(", ", query.LineKeys), finder.KindName(primary.Budget.Kind), year));
             }
 
             (primary, other) = (other!, primary);
@@ -286,7 +286,9 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
             var top = query.Has(Signals.Total) ? []
                 : query.Side is { } side ? Biggest(primary, side).Take(AnswerKit.MaxItems).ToList()
                 : [.. Biggest(primary, BudgetSide.Income).Take(2), .. Biggest(primary, BudgetSide.Expense).Take(3)];
-            return finder.Reply(query, Intent, lead, shown, top, total: true, year);
+            // A table without a total shows no empty total row, and its answer does not count as answered.
+            var hasTotal = primary.Budget.Total is not null || other?.Budget.Total is not null;
+            return finder.Reply(query, Intent, lead, shown, top, total: hasTotal, year, answered: hasTotal);
         }
 
         var sentences = new List<string>();
@@ -323,6 +325,11 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder) : I
     /// not its first line. Where the table has no subtotal line for it, the answer adds the group's lines and shows each
     /// one, so the sum traces to them. A question that names one line of the group ("subsidie cyberprojecten") gets that line.
     /// </summary>
+
+    /// <summary>"Hoeveel cofinanciering kreeg de regio in 2020 van JenV?": no table line, but a report sentence that states the amount.</summary>
+    private Reply? TextWithAmount(Query query) =>
+        search.Answer(query, Intent.Search, requireNumber: true, partialAllowed: false) is { Answered: true } text
+        && kit.Words.Budget.AmountMarks.Exists(m => text.Lead.Contains(m, StringComparison.OrdinalIgnoreCase)) ? text : null;
     private Reply? GroupSum(Query query, BudgetEntry table, List<LineEntry> matched, int year)
     {
         var groupKey = query.LineKeys.FirstOrDefault(kit.Words.Budget.GroupKeys.Contains);
@@ -618,6 +625,12 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
             return budget.Answer(query);
         }
 
+        if (table is not null && AsksMoney(query) && NamesWholeLabel(table, query))
+        {
+            // "Hoeveel was er in 2018 begroot voor het project Cyber MKB?": every word of a line's label is asked.
+            return budget.Answer(query);
+        }
+
         var text = search.Answer(query, Intent.Search, requireNumber: query.Has(Signals.Count), partialAllowed: false);
         if (query.HasAny(Signals.EventType) && query.LineKeys.Count == 0)
         {
@@ -640,6 +653,16 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
 
         return lineFound || query.LineKeys.Count == 0 && query.Terms.All(t => kit.Index.Analyzer.IsKnown(t.Text)) ? budget.Answer(query) : text ?? kit.NotFound(query, Intent);
     }
+
+    /// <summary>True when the question holds every word (two or more) of the label of one line of the table.</summary>
+    private static bool NamesWholeLabel(BudgetEntry table, Query query)
+    {
+        var asked = query.Text.Tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        return table.Lines.Count(l => l.Line.Kind != BudgetLineKind.Total && l.LabelStems.Count >= 2 && l.LabelStems.IsSubsetOf(asked)) == 1;
+    }
+
+    /// <summary>"hoeveel", "kost", "budget": the question asks for an amount, not about the subject a line is named after.</summary>
+    private bool AsksMoney(Query query) => query.Has(Signals.Count) || AsksAmount(query) || query.Text.Tokens.Any(t => kit.Words.Budget.MoneyWords.Contains(t.Text));
 
     private bool AsksAmount(Query query) => query.Text.Tokens.Any(t => kit.Words.Budget.AmountWords.Contains(t.Text));
 

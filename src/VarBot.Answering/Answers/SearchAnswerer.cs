@@ -163,7 +163,16 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             partialKey = "partial_list";
         }
 
-        var lead = answered ? facts[0].Text : kit.Texts[partialKey];
+        string? partialLead = null;
+        if (answered && query.Has(Signals.Now) && kit.Model.Reports.FirstOrDefault(r => r.Id == facts[0].Source.ReportId) is { } old
+            && old.ReportYear < kit.Model.Reports.Max(r => r.ReportYear) - 1)
+        {
+            // "Hoeveel fte heeft het kernteam nu?": a sentence of an old report says how it was then, not how it is now.
+            answered = false;
+            partialLead = kit.Texts.Format("partial_now", old.ReportYear);
+        }
+
+        var lead = answered ? facts[0].Text : partialLead ?? kit.Texts[partialKey];
         var items = (answered ? facts.Skip(1) : facts).Select(f => f with { Text = Sentences.Shorten(f.Text) }).ToList();
         if (answered && Sentences.NumberedItems(lead) is { } list)
         {
@@ -506,7 +515,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             if (query.Text.Tokens.Count > 0 && kit.Words.Language.WhichWords.Contains(query.Text.Tokens[0].Text)
                 || query.Text.Tokens.Count > 1 && kit.Words.Language.WhichWords.Contains(query.Text.Tokens[1].Text))
             {
-                return leadIn && ListItems(entry).Any() ? ListBonus : HasName(sentence) ? 0.5 : 0;
+                // "Welk actieplan ...?" asks for one thing by name: a list lead-in only answers "welke".
+                var single = query.Text.Tokens.Take(2).Any(t => kit.Words.Language.SingleWhichWords.Contains(t.Text));
+                return leadIn && !single && ListItems(entry).Any() ? ListBonus : HasName(sentence) ? 0.5 : 0;
             }
 
             return 0;

@@ -1020,7 +1020,10 @@ internal sealed class TimeResolver(Words words)
         var now = false;
         foreach (var phrase in words.Time.NowPhrases.OrderByDescending(p => p.Length))
         {
-            now |= Consume(tokens, phrase, consumed) >= 0;
+            var at = Consume(tokens, phrase, consumed);
+            var next = at + TextNormalizer.Tokens(phrase).Count;
+            // "nu het Privacy Platform klaar is", "voor nu en later": a conjunction or part of a phrase, not the present asked.
+            now |= at >= 0 && !(next < tokens.Count && words.Time.NowNotBefore.Contains(tokens[next].Text));
         }
 
         var t = words.Time;

@@ -75,6 +75,12 @@ internal sealed class LanguageWords
 
     /// <summary>Words of a frequency ("maandelijks", "tweemaal"): they answer "hoe vaak".</summary>
     public HashSet<string> FrequencyWords { get; set; } = [];
+
+    /// <summary>"welk": a which-word that asks for one thing (a list does not answer it).</summary>
+    public HashSet<string> SingleWhichWords { get; set; } = [];
+
+    /// <summary>Phrases read as one token, in questions and reports alike ("j en v" -> "jenv").</summary>
+    public Dictionary<string, string> JoinedPhrases { get; set; } = [];
     public HashSet<string> WhichWords { get; set; } = [];
     public List<string> PartPrepositions { get; set; } = [];
     public List<string> PartQuestionWords { get; set; } = [];
@@ -112,6 +118,7 @@ internal sealed class TimeWords
     public HashSet<string> BeforePersonWords { get; set; } = [];
     public HashSet<string> AfterPersonWords { get; set; } = [];
     public List<string> NowPhrases { get; set; } = [];
+    public HashSet<string> NowNotBefore { get; set; } = [];
     public List<string> CorrectionPhrases { get; set; } = [];
     public HashSet<string> TextTimeWords { get; set; } = [];
 }
