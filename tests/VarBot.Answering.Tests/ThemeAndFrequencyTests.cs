@@ -125,4 +125,22 @@ public sealed class ThemeAndFrequencyTests
         Assert.DoesNotContain("Totaal:", text);
         Assert.False(answer.Answered);
     }
+
+    [Fact]
+    public void Ask_WhatTheVarWantedInAYear_AnswersFromThatYearsPlan()
+    {
+        var text = Ask("Wat wilde de VAR in 2024 bereiken op het gebied van statelijke dreigingen?");
+
+        Assert.Contains("awareness", text);
+        Assert.Contains("Jaarplan 2024", text);
+    }
+
+    [Fact]
+    public void Ask_ThatYearAfterLastYear_PointsToLastYear()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Hoeveel hoger viel de jaarrekening van vorig jaar uit dan wat voor dat jaar begroot was?", new DateOnly(2025, 6, 1), null)));
+
+        Assert.Contains("191.000", text);
+        Assert.DoesNotContain("2025", text.Split('\n')[0]);
+    }
 }

@@ -119,9 +119,23 @@ internal static class FollowUp
         && previous.Intent is "Search" or "Definition" or "ThemeOverview" && query.EventTypes.Count > 0 && query.Has(Signals.BackReference)
         && !query.HasAny(Signals.EventNamed | Signals.Money) && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
 
-    /// <summary>"En wie was toen hoofd?": a new question that points back to the previous answer's time takes its year.</summary>
+    /// <summary>A month range named with a context year ("juli dat jaar") moved into that year.</summary>
+    private static DateRange? InYear(DateRange? range, int year) =>
+        range is { } r ? new DateRange(r.From.AddYears(year - r.From.Year), r.To.AddYears(year - r.From.Year)) : null;
+
+    /// <summary>
+    /// "En wie was toen hoofd?", "wat was het onderwerp van het leerhuis in juli dat jaar?": a new question that points back
+    /// to the previous answer's time takes its year (shifted by "het jaar daarna"), a month it names in that year.
+    /// </summary>
     public static Query WithPreviousTime(Query query, ConversationContext? previous)
     {
+        var previousYear = previous?.Years is { Count: > 0 } py ? py[0] : previous?.RangeFrom?.Year;
+        if (query.YearShift is { } shift && previousYear is { } anchor)
+        {
+            var year = anchor + shift;
+            return query with { Years = [year], Range = InYear(query.Range, year), Signals = query.Signals | Signals.Year };
+        }
+
         if (previous?.Years is not { Count: > 0 } years || !query.Has(Signals.TimeReference) || query.Years.Count > 0 || query.Range is not null)
         {
             return query;
@@ -257,7 +271,7 @@ internal static class FollowUp
         else if (query.YearShift is { } shift && previousYear is { } anchor)
         {
             // "En het jaar daarna?": the year after the one just answered.
-            merged = merged with { Years = [anchor + shift], Range = null };
+            merged = merged with { Years = [anchor + shift], Range = InYear(query.Range, anchor + shift) };
             signals |= Signals.Year;
         }
         else if (query.RangeYearImplied && query.Years.Count == 0 && previousYear is { } rangeYear && query.Range is { } implied)

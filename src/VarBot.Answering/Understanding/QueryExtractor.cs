@@ -76,6 +76,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.TwoYears;
         }
 
+        if (when.YearShift is not null)
+        {
+            // "dat jaar", "het jaar daarna": a year counted from the previous answer's.
+            signals |= Signals.BackReference;
+        }
+
         if (when.Range is not null)
         {
             signals |= Signals.Period;
@@ -1055,24 +1061,30 @@ internal sealed class TimeResolver(Words words)
             }
         }
 
-        int? shift = null;
-        foreach (var (phrase, offset) in t.ContextYears.OrderByDescending(p => p.Key.Length))
-        {
-            if (shift is null && Consume(tokens, phrase, consumed) >= 0)
-            {
-                shift = offset;
-                if (years.Count == 0)
-                {
-                    years.Add(today.Year + offset);
-                }
-            }
-        }
-
         foreach (var (phrase, offset) in t.RelativeYears.OrderByDescending(p => p.Key.Length))
         {
             if (Consume(tokens, phrase, consumed) >= 0 && !years.Contains(today.Year + offset))
             {
                 years.Add(today.Year + offset);
+            }
+        }
+
+        int? shift = null;
+        foreach (var (phrase, offset) in t.ContextYears.OrderByDescending(p => p.Key.Length))
+        {
+            if (shift is null && Consume(tokens, phrase, consumed) >= 0)
+            {
+                // "vorig jaar ... begroot voor dat jaar": a same-year phrase after a year of the question itself points to it.
+                if (offset == 0 && years.Count > 0)
+                {
+                    continue;
+                }
+
+                shift = offset;
+                if (years.Count == 0)
+                {
+                    years.Add(today.Year + offset);
+                }
             }
         }
 
