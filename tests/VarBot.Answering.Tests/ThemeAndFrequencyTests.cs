@@ -143,4 +143,22 @@ public sealed class ThemeAndFrequencyTests
         Assert.Contains("191.000", text);
         Assert.DoesNotContain("2025", text.Split('\n')[0]);
     }
+
+    [Theory]
+    [InlineData("Waar staat ESSM voor?", "ESSM staat voor Expertisecentrum Seksualiteit Sekswerk en Mensenhandel.")]
+    [InlineData("wat betekent AVE", "AVE staat voor Aanpak ter voorkoming van escalatie.")]
+    [InlineData("Wat is de afkorting RCTM?", "RCTM staat voor Regionaal Controleteam Mensenhandel.")]
+    public void Ask_WhatAnAcronymStandsFor_GivesTheFullNameTheReportWrites(string question, string lead)
+    {
+        Assert.StartsWith(lead, Ask(question));
+    }
+
+    [Fact]
+    public void Ask_WhatSomethingIs_KeepsTheReportsDefinitionBeforeTheAcronym()
+    {
+        var text = Ask("Wat is de VAR?");
+
+        Assert.Contains("samenwerkingsverband", text.Split('\n')[0]);
+        Assert.DoesNotContain("staat voor", text);
+    }
 }

@@ -108,7 +108,7 @@ internal sealed class Analyzer
         // Only the distinctive words of a name ("controleteam", not "regionaal"): a word in many passages would find the
         // acronym's passages for every question that uses it.
         var maxPassages = Math.Max(3, texts.Count / 100);
-        foreach (var (acronym, name) in Acronyms.Find(texts).DistinctBy(a => a.Acronym + " " + string.Join(' ', a.Words)))
+        foreach (var (acronym, _, name, _) in Acronyms.Find(texts).DistinctBy(a => a.Acronym + " " + string.Join(' ', a.Words)))
         {
             var acronymStem = Stem(acronym);
             foreach (var word in name.Where(w => w.Length >= 4 && !_stopwords.Contains(w) && passagesWithStem(Stem(w)) <= maxPassages))

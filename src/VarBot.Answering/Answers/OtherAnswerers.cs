@@ -464,6 +464,16 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
 
     public Reply Answer(Query query)
     {
+        // "Wat is de afkorting RVO?": the subject is the acronym alone, besides the words that ask for it.
+        var asks = kit.Words.Language.AcronymAskWords;
+        var named = query.Subject.Where(w => !asks.Contains(w)).ToList();
+        var acronym = named.Count == 1 ? kit.Index.Acronyms.GetValueOrDefault(named[0]) : null;
+        var asksExpansion = query.Text.Tokens.Any(t => asks.Contains(t.Text));
+        if (acronym is not null && (asksExpansion || Find(query.Subject) is null))
+        {
+            return Expansion(query, acronym);
+        }
+
         if (Find(query.Subject) is { } found)
         {
             var fact = found.Fact;
@@ -482,6 +492,25 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
         }
 
         return query.Monitoring is not null ? monitoring.Answer(query) : search.Answer(query);
+    }
+
+    /// <summary>"Waar staat ESSM voor?": the full name the report writes before "(ESSM)", and its sentence.</summary>
+    private Reply Expansion(Query query, AcronymEntry acronym)
+    {
+        var source = kit.SourceOf(acronym.Entry);
+        var marker = "(" + acronym.Definition.Written + ")";
+        var sentence = Sentences.Split(acronym.Entry.Text).FirstOrDefault(s => s.Contains(marker, StringComparison.Ordinal) && !Sentences.IsDebris(s));
+        return new Reply
+        {
+            Intent = Intent,
+            Template = "answer",
+            Title = kit.Texts["search_title"],
+            Lead = kit.Texts.Format("acronym", acronym.Definition.Written, acronym.Definition.Name),
+            Items = sentence is null ? [] : [new Fact(Sentences.Shorten(sentence), source)],
+            Sources = [source],
+            Suggestions = kit.DefaultSuggestions(),
+            Context = kit.ContextOf(query, Intent),
+        };
     }
 
     private (Fact Fact, PassageEntry Entry, int Sentence)? Find(IReadOnlyList<string> subject)

@@ -14,6 +14,9 @@ internal sealed record LineEntry(BudgetLine Line, IReadOnlySet<string> Keys, IRe
 
 internal sealed record BudgetEntry(Budget Budget, Report? Report, IReadOnlyList<LineEntry> Lines);
 
+/// <summary>An acronym's definition and the passage that gives it.</summary>
+internal sealed record AcronymEntry(Analysis.AcronymDefinition Definition, PassageEntry Entry);
+
 internal sealed record ThemePhrase(string[] Tokens, Theme Theme, Theme? Former);
 
 /// <summary>The shared indexes every intent answers from, built once per model.</summary>
@@ -39,6 +42,7 @@ internal sealed class KnowledgeIndex
         Search = new PassageSearch(Passages, Analyzer);
         // Synonyms are read at question time, so the acronyms can use the index's passage counts.
         Analyzer.AddAcronyms(model.Passages.Select(p => p.Text).ToList(), Search.Frequency);
+        Acronyms = BuildAcronyms(Passages);
         ThemePhrases = BuildThemePhrases(model, words);
         // A title word that only says the kind of event ("Webinar", "Leerhuis") names no particular event.
         var generic = words.Events.EventTypes.Values.SelectMany(v => v).Concat(words.Themes.ActivityWords).Concat(words.Events.AgendaWords)
@@ -115,6 +119,9 @@ internal sealed class KnowledgeIndex
     public IReadOnlySet<string> EventNameStems { get; }
     public IReadOnlyList<BudgetEntry> Budgets { get; }
     public IReadOnlyDictionary<string, string> LineKeyByWord { get; }
+
+    /// <summary>Each acronym a report spells out ("(ESSM)"), with the newest passage that does.</summary>
+    public IReadOnlyDictionary<string, AcronymEntry> Acronyms { get; }
 
     private readonly HashSet<string> _budgetedThemes;
 
@@ -206,6 +213,20 @@ internal sealed class KnowledgeIndex
     public static DateOnly SortDate(Event e) => e.Date ?? new DateOnly(e.Year, e.Month ?? 12, e.Month is null ? 31 : 28);
 
     /// <remarks>A passage "has a number" with a figure, a number word or a frequency ("tweejaarlijks"): it can answer "hoeveel" or "hoe vaak".</remarks>
+    private static Dictionary<string, AcronymEntry> BuildAcronyms(IReadOnlyList<PassageEntry> passages)
+    {
+        var found = new Dictionary<string, AcronymEntry>(StringComparer.Ordinal);
+        foreach (var entry in passages.Where(p => p.Text.Length > 0).OrderByDescending(p => p.Passage.Year))
+        {
+            foreach (var definition in Analysis.Acronyms.Find([entry.Text]))
+            {
+                found.TryAdd(definition.Acronym, new AcronymEntry(definition, entry));
+            }
+        }
+
+        return found;
+    }
+
     private static IReadOnlyList<PassageEntry> BuildPassages(KnowledgeModel model, Analyzer analyzer, IReadOnlyDictionary<string, int> numberWords, IReadOnlySet<string> frequencyWords)
     {
         var texts = model.Passages.Select(p => p.Text.Trim()).ToArray();

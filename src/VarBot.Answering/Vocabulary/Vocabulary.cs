@@ -89,6 +89,7 @@ internal sealed class LanguageWords
     public List<string> OwnDefinitionStarts { get; set; } = [];
     public HashSet<string> DefinitionFillers { get; set; } = [];
     public HashSet<string> DefinitionVerbs { get; set; } = [];
+    public HashSet<string> AcronymAskWords { get; set; } = [];
     public HashSet<string> OwnNames { get; set; } = [];
     public HashSet<string> DurationUnits { get; set; } = [];
 }
