@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -28,10 +29,13 @@ public sealed class AnswerEngine
     private readonly IReadOnlyDictionary<Intent, IAnswerer> _answerers;
     private readonly NearbyDetail _nearby;
     private readonly ILogger _logger;
+    private readonly KnowledgeModel _model;
+    private readonly ConcurrentDictionary<AsOfKey, Lazy<AnswerEngine>> _earlier = new();
 
     private AnswerEngine(KnowledgeModel model, ILogger logger)
     {
         _logger = logger;
+        _model = model;
         var words = Words.Load();
         var texts = Texts.Load();
         _index = new KnowledgeIndex(model, words);
@@ -89,9 +93,25 @@ public sealed class AnswerEngine
         return engine;
     }
 
+    /// <summary>
+    /// Answers from what was known on the question's day (<see cref="ModelAsOf"/>): a question asked on an earlier day
+    /// goes to an engine over that day's part of the model, built once per part.
+    /// </summary>
     public Answer Ask(Question question)
     {
         ArgumentNullException.ThrowIfNull(question);
+        var key = ModelAsOf.KeyOn(_model, question.Today);
+        if (ModelAsOf.IsComplete(_model, key))
+        {
+            return AskHere(question);
+        }
+
+        var day = question.Today;
+        return _earlier.GetOrAdd(key, _ => new Lazy<AnswerEngine>(() => new AnswerEngine(ModelAsOf.On(_model, day), _logger))).Value.AskHere(question);
+    }
+
+    private Answer AskHere(Question question)
+    {
         var intent = "none";
         try
         {

@@ -161,4 +161,34 @@ public sealed class ThemeAndFrequencyTests
         Assert.Contains("samenwerkingsverband", text.Split('\n')[0]);
         Assert.DoesNotContain("staat voor", text);
     }
+
+    [Fact]
+    public void Ask_PresentQuestionOnAnEarlierDay_AnswersFromWhatWasKnownThen()
+    {
+        var day = new DateOnly(2024, 6, 1);
+
+        var vice = AnswerText.Flatten(RealModel.Engine.Ask(new Question("wie is de vicevoorzitter?", day, null)));
+        var total = AnswerText.Flatten(RealModel.Engine.Ask(new Question("wat is het totale budget voor dit jaar?", day, null)));
+
+        Assert.Contains("van de Stadt", vice);
+        Assert.Contains("562.000", total);
+        Assert.DoesNotContain("753.000", total);
+    }
+
+    [Fact]
+    public void Ask_ThemesOnAnEarlierDay_AreThatYearsThemes()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Welke thema's heeft de VAR?", new DateOnly(2018, 3, 1), null)));
+
+        Assert.StartsWith("De VAR werkt volgens het jaarplan 2018 aan zeven thema's", text);
+        Assert.DoesNotContain("Mensenhandel", text);
+    }
+
+    [Fact]
+    public void Ask_DayBeforeAllReports_SaysItIsNotKnown()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("wanneer is het volgende leerhuis?", new DateOnly(2015, 3, 1), null)));
+
+        Assert.Contains("staat niet in de jaarverslagen", text);
+    }
 }

@@ -127,5 +127,10 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts)
         return set;
     }
 
+    /// <summary>"vier", "twaalf": a count as the vocabulary writes it, or in digits.</summary>
+    public string NumberWord(int n) =>
+        Words.Language.Numbers.Where(kv => kv.Value == n && !kv.Key.EndsWith("maal", StringComparison.Ordinal) && kv.Key != "een").Select(kv => kv.Key).FirstOrDefault()
+        ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

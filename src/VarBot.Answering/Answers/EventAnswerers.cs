@@ -427,10 +427,6 @@ internal sealed class EventFinder(AnswerKit kit)
 
         return facts;
     }
-
-    public string NumberWord(int n) =>
-        kit.Words.Language.Numbers.Where(kv => kv.Value == n && !kv.Key.EndsWith("maal", StringComparison.Ordinal) && kv.Key != "een").Select(kv => kv.Key).FirstOrDefault()
-        ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
 
 /// <summary>"Is er vandaag een Leerhuis?", "morgen iets van de VAR?": the events on one day, or the next one after it.</summary>
@@ -536,7 +532,7 @@ internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder, Searc
         }
         else
         {
-            text = kit.Texts.Format("event_list", AnswerKit.Capital(period), finder.NumberWord(list.Count), plural.ToLowerInvariant() == plural ? plural : plural);
+            text = kit.Texts.Format("event_list", AnswerKit.Capital(period), kit.NumberWord(list.Count), plural);
         }
 
         // "Ja" only for a meeting that went ahead or is still to come: never "ja" next to "niet teruggemeld".

@@ -194,7 +194,7 @@ internal sealed class ThemeListAnswerer(AnswerKit kit) : IAnswerer
     {
         var themes = kit.Model.Themes.Where(t => t.IsCurrent).ToList();
         var report = kit.Model.Reports.OrderByDescending(r => r.ReportYear).FirstOrDefault();
-        var lead = kit.Texts.Format("themes_lead", kit.Index.LatestPlanYear);
+        var lead = kit.Texts.Format("themes_lead", kit.Index.LatestPlanYear, kit.NumberWord(themes.Count));
         var ofYear = query.Year is { } y ? kit.Model.Reports.FirstOrDefault(r => r.ReportYear == y) ?? kit.Model.Reports.FirstOrDefault(r => r.PlanYear == y) : null;
         if (query.Year is { } year && ofYear is not null)
         {
@@ -213,7 +213,9 @@ internal sealed class ThemeListAnswerer(AnswerKit kit) : IAnswerer
         }
 
         var source = new FactSource(report.Id, kit.Texts["themes_title"], null);
-        var former = kit.Model.Themes.Where(t => !t.IsCurrent).Select(t => t.Name).ToList();
+        // Former portfolios are those an earlier report wrote about, not those a later report will add.
+        var written = kit.Model.Passages.Select(p => p.ThemeId).ToHashSet();
+        var former = kit.Model.Themes.Where(t => !t.IsCurrent && written.Contains(t.Id)).Select(t => t.Name).ToList();
         var items = themes.Take(AnswerKit.MaxItems).Select(t => new Fact(t.Name, source)).ToList();
         if (former.Count > 0 && query.Year is null)
         {
