@@ -191,4 +191,29 @@ public sealed class ThemeAndFrequencyTests
 
         Assert.Contains("staat niet in de jaarverslagen", text);
     }
+
+    [Fact]
+    public void Ask_WhatANamedInstrumentIs_GivesTheSentenceOpeningWithItsName()
+    {
+        var text = Ask("Wat is het Gezamenlijk Veiligheidsbeeld?");
+
+        Assert.StartsWith("Het Gezamenlijk Veiligheidsbeeld (GVB) stelt", text);
+        Assert.DoesNotContain("co-financiering", text);
+    }
+
+    [Fact]
+    public void Ask_WhatAPilotIs_GivesTheSentenceThatPicksItUp()
+    {
+        var text = Ask("wat is de Group Violence Intervention eigenlijk");
+
+        Assert.Contains("De pilot is erop gericht", text);
+    }
+
+    [Fact]
+    public void Ask_WhatAMonitorExamines_IsADefinitionQuestion()
+    {
+        var text = Ask("Wat meet de Veiligheidsmonitor?");
+
+        Assert.StartsWith("De Veiligheidsmonitor is een bevolkingsonderzoek", text);
+    }
 }

@@ -258,7 +258,8 @@ internal sealed class Analyzer
     private static IEnumerable<string> VocabularyWords(Words w) =>
         w.Language.Stopwords.Concat(w.Language.Synonyms.SelectMany(g => g)).Concat(w.Language.Numbers.Keys)
             .Concat(w.Language.Ordinals.Keys).Concat(w.Language.Months).Concat(w.Language.WhenWords).Concat(w.Language.WhereWords)
-            .Concat(w.Language.CountWords).Concat(w.Language.YesNoStarts).Concat(w.Language.PastWords)
+            .Concat(w.Language.CountWords).Concat(w.Language.YesNoStarts).Concat(w.Language.PastWords).Concat(w.Language.DefinitionStarts)
+            .Concat(w.Language.AcronymAskWords).Concat(w.Language.DescriptionVerbs).Concat(w.Themes.PlanAskedWords)
             .Concat(w.Time.RelativeYears.Keys).Concat(w.Time.RelativeMonths.Keys).Concat(w.Time.RelativeDays.Keys)
             .Concat(w.Time.RelativeWeeks.Keys).Concat(w.Time.Units.Keys).Concat(w.Time.AgoWords).Concat(w.Time.YearUnits).Concat(w.Time.Seasons.Keys).Concat(w.Time.RelativeQuarters.Keys)
             .Concat(w.Time.NextWords).Concat(w.Time.PreviousWordsEvent).Concat(w.Time.FirstWords).Concat(w.Time.LastWords)

@@ -459,6 +459,10 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
     /// <summary>How far into its sentence the name may stand ("De VeiligheidsAlliantie regio Rotterdam (VAR) is een").</summary>
     private const int NameReach = 6;
     private const int ElaborationSentences = 2;
+    /// <summary>Words a sentence needs after its subject to say something.</summary>
+    private const int MinClause = 4;
+    /// <summary>How far into the next sentence the picked-up noun may stand ("In deze tool wordt ...").</summary>
+    private const int PickUpReach = 3;
 
     public Intent Intent => Intent.Definition;
 
@@ -513,32 +517,93 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
         };
     }
 
+    /// <summary>
+    /// The sentence that says what the subject is, best first: "&lt;naam&gt; is een ..."; a sentence that opens with the
+    /// name and says what it does ("Het Gezamenlijk Veiligheidsbeeld (GVB) stelt ... in staat"); a sentence naming it
+    /// whose next sentence picks it up ("We volgen de pilot GVI. De pilot is erop gericht ..."). Newest report first.
+    /// </summary>
     private (Fact Fact, PassageEntry Entry, int Sentence)? Find(IReadOnlyList<string> subject)
     {
-        var verbs = kit.Words.Language.DefinitionVerbs;
         var name = subject[^1];
+        (Fact Fact, PassageEntry Entry, int Sentence, int Tier)? best = null;
         foreach (var entry in kit.Index.Passages.Where(p => p.Text.Length > 0 && p.Analysed.Tokens.Any(t => t.Text == name)).OrderByDescending(p => p.Passage.Year))
         {
             var sentences = Sentences.Split(entry.Text);
             for (var s = 0; s < sentences.Count; s++)
             {
-                var sentence = sentences[s];
-                var tokens = TextNormalizer.Tokens(sentence);
+                var tokens = TextNormalizer.Tokens(sentences[s]);
                 var at = tokens.IndexOf(name);
-                if (at < 0 || at > NameReach || !subject.All(tokens.Contains))
+                if (at < 0 || !subject.All(tokens.Contains))
                 {
                     continue;
                 }
 
-                // "<naam> is een ...": the verb right after the name, then an article.
-                if (at + 2 < tokens.Count && verbs.Contains(tokens[at + 1]) && kit.Index.Analyzer.IsStopword(tokens[at + 2]))
+                var next = s + 1 < sentences.Count ? TextNormalizer.Tokens(sentences[s + 1]) : [];
+                var first = at - (subject.Count - 1);
+                var tier = IsDefinedAt(tokens, first, at) ? 3 : OpensWith(sentences[s], tokens, subject, first, at) ? 2 : PicksUp(tokens, first, next) ? 1 : 0;
+                if (tier > (best?.Tier ?? 0))
                 {
-                    return (new Fact(Sentences.Shorten(sentence), kit.SourceOf(entry)), entry, s);
+                    best = (new Fact(Sentences.Shorten(sentences[s]), kit.SourceOf(entry)), entry, s, tier);
                 }
             }
         }
 
-        return null;
+        return best is { } found ? (found.Fact, found.Entry, found.Sentence) : null;
+    }
+
+    /// <summary>
+    /// "&lt;naam&gt; is een ...": the name opens the sentence (after articles, or after its own full name when it is an
+    /// acronym: "De VeiligheidsAlliantie regio Rotterdam (VAR) is een"), then the verb and an article.
+    /// </summary>
+    private bool IsDefinedAt(List<string> tokens, int first, int at)
+    {
+        var verb = AfterAcronym(tokens, at);
+        return at <= NameReach && first >= 0 && verb + 1 < tokens.Count && kit.Words.Language.DefinitionVerbs.Contains(tokens[verb])
+            && kit.Index.Analyzer.IsStopword(tokens[verb + 1]) && OnlyArticlesOrOwnName(tokens, first, tokens[at]);
+    }
+
+    /// <summary>
+    /// "Het Gezamenlijk Veiligheidsbeeld (GVB) stelt ...": the sentence opens with the name as its subject, not as a label
+    /// ("GVI: bespreking ..."), and holds no date or figure (a definition does not date itself: "Het project loopt door in 2021").
+    /// </summary>
+    private bool OpensWith(string sentence, List<string> tokens, IReadOnlyList<string> subject, int first, int at)
+    {
+        var after = AfterAcronym(tokens, at);
+        if (subject.Count < 2 || first is < 0 or > 1 || !OnlyArticlesOrOwnName(tokens, first, tokens[at]) || !subject.Select((w, i) => tokens[first + i] == w).All(b => b)
+            || tokens.Count < after + MinClause || kit.Index.Analyzer.IsStopword(tokens[after]) || tokens.Any(t => t.Any(char.IsDigit)))
+        {
+            return false;
+        }
+
+        var verbAt = sentence.IndexOf(tokens[after], StringComparison.OrdinalIgnoreCase);
+        return verbAt > 0 && !sentence[..verbAt].Contains(':', StringComparison.Ordinal);
+    }
+
+    /// <summary>The token after the name, past an acronym in parentheses ("Veiligheidsbeeld (GVB) stelt").</summary>
+    private int AfterAcronym(List<string> tokens, int at) => at + 1 < tokens.Count && kit.Index.Acronyms.ContainsKey(tokens[at + 1]) ? at + 2 : at + 1;
+
+    private bool OnlyArticlesOrOwnName(List<string> tokens, int first, string name)
+    {
+        var before = tokens.Take(first).Where(t => !kit.Index.Analyzer.IsStopword(t)).ToList();
+        return before.Count == 0 || kit.Index.Acronyms.TryGetValue(name, out var acronym) && before.SequenceEqual(acronym.Definition.Words.Where(w => !kit.Index.Analyzer.IsStopword(w)));
+    }
+
+    /// <summary>
+    /// "We volgen de pilot GVI. De pilot is erop gericht ...": the next sentence opens on the noun right before or opening
+    /// the name ("pilot"; "interventietool (Ont)wapenend" picked up as "deze tool").
+    /// </summary>
+    private bool PicksUp(List<string> tokens, int first, List<string> next)
+    {
+        if (first < 1)
+        {
+            return false;
+        }
+
+        var language = kit.Words.Language;
+        bool Verb(string t) => language.DefinitionVerbs.Contains(t) || language.DescriptionVerbs.Contains(t);
+        var noun = next.Take(PickUpReach).FirstOrDefault(t => !kit.Index.Analyzer.IsStopword(t) && !Verb(t));
+        return noun is { Length: > 2 } && (tokens[first - 1].EndsWith(noun, StringComparison.Ordinal) || tokens[first].EndsWith(noun, StringComparison.Ordinal))
+            && next.Count >= MinClause && next.Take(PickUpReach + 1).Any(Verb);
     }
 
     /// <summary>What the report says right after its definition: the next sentences of the passage, or of the next passage of the section.</summary>

@@ -90,6 +90,7 @@ internal sealed class LanguageWords
     public HashSet<string> DefinitionFillers { get; set; } = [];
     public HashSet<string> DefinitionVerbs { get; set; } = [];
     public HashSet<string> AcronymAskWords { get; set; } = [];
+    public HashSet<string> DescriptionVerbs { get; set; } = [];
     public HashSet<string> OwnNames { get; set; } = [];
     public HashSet<string> DurationUnits { get; set; } = [];
 }
