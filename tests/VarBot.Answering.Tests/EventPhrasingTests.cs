@@ -52,4 +52,13 @@ public sealed class EventPhrasingTests
         Assert.Contains("6 juli 2026", text);
         Assert.DoesNotContain("2018", text);
     }
+
+    [Fact]
+    public void Ask_TimeOfAnEvent_TheDateCarriesThePartOfTheDay()
+    {
+        var text = Ask("hoe laat is de najaarscarrousel in 2026?", new DateOnly(2026, 6, 1));
+
+        Assert.Contains("op donderdag 1 oktober 2026, 's ochtends", text.Split('\n')[0]);
+        Assert.Equal(2, text.Split("'s ochtends").Length);
+    }
 }

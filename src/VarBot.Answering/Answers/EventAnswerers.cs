@@ -144,9 +144,11 @@ internal sealed class EventFinder(AnswerKit kit)
         return from <= range.To && to >= range.From;
     }
 
-    /// <summary>"op maandag 23 maart 2026", "in maart 2026", "in 2026".</summary>
+    /// <summary>"op maandag 23 maart 2026", "op donderdag 1 oktober 2026, 's ochtends", "in maart 2026", "in 2026".</summary>
     public string When(Event e) =>
-        e.Date is { } date ? kit.Texts.Format("when_day", DutchFormat.LongDate(date))
+        e.Date is { } date && e.Time is { } time
+            ? kit.Texts.Format("when_day_time", DutchFormat.LongDate(date), time.Any(char.IsDigit) ? kit.Texts.Format("time_hours", time) : time)
+        : e.Date is { } day ? kit.Texts.Format("when_day", DutchFormat.LongDate(day))
         : e.Month is not null ? kit.Texts.Format("when_month", DutchFormat.When(e))
         : kit.Texts.Format("when_year", DutchFormat.When(e));
 
@@ -747,11 +749,6 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             var nounStems = countNoun.Select(Analysis.Analyzer.Stem).SelectMany(x => kit.Index.Analyzer.Synonyms(x).Append(x)).ToHashSet(StringComparer.Ordinal);
             var counted = finder.Block(e).SelectMany(entry => Indexes.Sentences.Split(entry.Text).Where(x => search.NumberNear(x, nounStems)).Select(x => new Fact(x, kit.SourceOf(entry))));
             facetFacts = [.. counted.Take(1), .. facetFacts];
-        }
-
-        if (query.Has(Signals.TimeOfDay) && e.Time is { } time)
-        {
-            facts.Add(new Fact(kit.Texts.Format("event_time", time), finder.Sources([e]).FirstOrDefault() ?? new FactSource("", "", null)));
         }
 
         if (query.Has(Signals.ThemeAsked) && e.ThemeId is { } eventTheme)

@@ -253,7 +253,7 @@ internal static partial class EventExtractor
 
         var place = PlaceOf(sentence);
         var pastYear = year < p.Year && p.Kind == PassageKind.Planned;
-        return new EventMention(type.Value, title, topic, p.ThemeId, date, year, month, null, place, held || pastYear, p.Source,
+        return new EventMention(type.Value, title, topic, p.ThemeId, date, year, month, TimeOf(sentence), place, held || pastYear, p.Source,
             Cancelled().IsMatch(sentence), OrdinalOf(sentence, typePos), name, weak);
     }
 
@@ -526,11 +526,28 @@ internal static partial class EventExtractor
         return rest.Length == 0 ? null : rest;
     }
 
+    /// <summary>"Op donderdagochtend 1 oktober", "van 16.00 tot 18.00 uur": the part of the day or the hours, as written.</summary>
+    private static string? TimeOf(string sentence)
+    {
+        if (Hours().Match(sentence) is { Success: true } hours)
+        {
+            return $"{hours.Groups["from"].Value}-{hours.Groups["to"].Value}";
+        }
+
+        return DayPart().Match(sentence) is { Success: true } part ? "'s " + part.Groups["part"].Value.ToLowerInvariant() + "s" : null;
+    }
+
     private static string? PlaceOf(string sentence)
     {
         var m = Place().Match(sentence);
         return m.Success && TextTools.MonthNumber(m.Groups[1].Value) is null ? m.Groups[1].Value : null;
     }
+
+    [GeneratedRegex(@"\b(?:maan|dins|woens|donder|vrij|zater|zon)dag(?<part>ochtend|middag|avond)\b|(?<!\w)'s\s+(?<part>ochtend|middag|avond)s\b", RegexOptions.IgnoreCase)]
+    private static partial Regex DayPart();
+
+    [GeneratedRegex(@"\b(?<from>\d{1,2}[.:]\d{2})\s*(?:-|–|tot)\s*(?<to>\d{1,2}[.:]\d{2})\s*uur\b")]
+    private static partial Regex Hours();
 
     private static DateOnly? MakeDate(string year, string month, string day)
     {

@@ -69,6 +69,13 @@ public sealed class EventImportTests
     }
 
     [Fact]
+    public void Import_DayPartBeforeTheDate_IsTheEventsTime()
+    {
+        Assert.Equal("'s ochtends", At("2026-10-01", EventType.Carrousel).Time);
+        Assert.Equal("16.00-18.00", At("2018-04-09", EventType.Leerhuis).Time);
+    }
+
+    [Fact]
     public void Import_CarrouselWithTheme_KeepsTheTopic()
     {
         Assert.Equal("Kansen en bedreigingen AI", At("2024-03-28", EventType.Carrousel).Topic);
