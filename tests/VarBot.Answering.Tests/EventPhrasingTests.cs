@@ -61,4 +61,21 @@ public sealed class EventPhrasingTests
         Assert.Contains("op donderdag 1 oktober 2026, 's ochtends", text.Split('\n')[0]);
         Assert.Equal(2, text.Split("'s ochtends").Length);
     }
+
+    [Theory]
+    [InlineData("is het leerhuis in november het laatste van dit jaar?", "Ja, Leerhuis (op maandag 16 november 2026) is het laatste Leerhuis van 2026.")]
+    [InlineData("is het leerhuis van juli het laatste leerhuis van 2026?", "Nee, Leerhuis (op maandag 6 juli 2026) is niet het laatste Leerhuis van 2026; dat is op maandag 16 november 2026.")]
+    public void Ask_IsThatMeetingTheLastOfTheYear_AnswersYesOrNoWithTheLastOne(string question, string lead)
+    {
+        Assert.StartsWith(lead, Ask(question, new DateOnly(2026, 9, 20)));
+    }
+
+    [Fact]
+    public void Ask_NextAfterTodaysMeeting_IsTheOneAfterIt()
+    {
+        var first = RealModel.Engine.Ask(new Question("Is er vandaag een leerhuis?", new DateOnly(2026, 7, 6), null));
+        var next = AnswerText.Flatten(RealModel.Engine.Ask(new Question("en wanneer is de volgende daarna?", new DateOnly(2026, 7, 6), first.Context)));
+
+        Assert.Contains("16 november 2026", next.Split('\n')[0]);
+    }
 }

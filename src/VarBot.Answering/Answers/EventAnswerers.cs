@@ -642,6 +642,12 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
                 return kit.NotFound(query, Intent, kit.Texts.Format("event_list_none", label, kit.Texts.Format("when_year", year ?? today.Year)));
             }
 
+            if (query.Has(Signals.YesNo) && query.Range is { } asked && inYear.FirstOrDefault(e => EventFinder.InRange(e, asked)) is { } meant)
+            {
+                // "Is het Leerhuis in november het laatste van dit jaar?": that meeting against the one at the position.
+                return Position(query, meant, inYear[n - 1], query.Has(Signals.Last) ? kit.Texts["position_last"] : OrdinalWord(n), year ?? today.Year);
+            }
+
             return Single(query, inYear[n - 1]);
         }
 
@@ -706,6 +712,19 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
     }
 
     private Reply Single(Query query, Event e) => finder.Reply(query, Intent, finder.SingleLead(e, query.Today), [e], items: [.. finder.FinerTime(e), .. finder.Aftermath(e, query.Today)]);
+
+    /// <summary>"Ja, Leerhuis (op maandag 16 november 2026) is het laatste Leerhuis van 2026." or "Nee, ...; het laatste is ...".</summary>
+    private Reply Position(Query query, Event meant, Event atPosition, string position, int year)
+    {
+        var article = Article(meant.Type);
+        var label = finder.Label(meant.Type);
+        var lead = meant.Id == atPosition.Id
+            ? kit.Texts.Format("event_position_yes", EventFinder.Name(meant), finder.When(meant), article, position, label, year)
+            : kit.Texts.Format("event_position_no", EventFinder.Name(meant), finder.When(meant), article, position, label, year, finder.When(atPosition));
+        return finder.Reply(query, Intent, lead, meant.Id == atPosition.Id ? [meant] : [meant, atPosition]);
+    }
+
+    private string OrdinalWord(int n) => kit.Words.Language.Ordinals.FirstOrDefault(o => o.Value == n).Key ?? n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string Article(EventType type) => kit.Texts.Has("article_" + type) ? kit.Texts["article_" + type] : "de";
 }
