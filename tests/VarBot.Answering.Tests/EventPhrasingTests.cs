@@ -78,4 +78,22 @@ public sealed class EventPhrasingTests
 
         Assert.Contains("16 november 2026", next.Split('\n')[0]);
     }
+
+    [Fact]
+    public void Ask_CountOfAMeetingTheReportsDoNotGive_SaysTheNumberIsNotKnown()
+    {
+        var text = Ask("Hoeveel bezoekers had het Leerhuis Femicide?", new DateOnly(2026, 12, 6));
+
+        Assert.Contains("18 september 2025", text.Split('\n')[0]);
+        Assert.Contains("staat niet in de jaarverslagen", text.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Ask_WhatAMeetingsWorkshopWasAbout_IsNoMoneyQuestion()
+    {
+        var text = Ask("Er was in 2025 op de najaarscarrousel een workshop voor gemeenten, waar ging die over?", new DateOnly(2026, 12, 6));
+
+        Assert.Contains("zorgcriminaliteit", text);
+        Assert.DoesNotContain("€", text);
+    }
 }

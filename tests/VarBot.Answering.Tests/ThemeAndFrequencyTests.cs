@@ -216,4 +216,12 @@ public sealed class ThemeAndFrequencyTests
 
         Assert.StartsWith("De Veiligheidsmonitor is een bevolkingsonderzoek", text);
     }
+
+    [Fact]
+    public void Ask_WhatTheVarWantedToSpend_IsTheBegroting()
+    {
+        var text = Ask("Hoeveel wilde de VAR in 2021 uitgeven aan mensenhandel?");
+
+        Assert.StartsWith("Mensenhandel in 2021: € 300.000 volgens de begroting.", text);
+    }
 }

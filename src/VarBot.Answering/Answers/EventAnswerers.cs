@@ -762,12 +762,14 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         }
 
         var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
-        if (query.Has(Signals.Count) && countNoun.Count > 0)
+        var countAsked = query.Has(Signals.Count) && countNoun.Count > 0;
+        var nounStems = countNoun.Select(Analysis.Analyzer.Stem).SelectMany(x => kit.Index.Analyzer.Synonyms(x).Append(x)).ToHashSet(StringComparer.Ordinal);
+        var counted = new List<Fact>();
+        if (countAsked)
         {
             // "hoeveel workshops waren er?": the number next to the counted word in the meeting's own text.
-            var nounStems = countNoun.Select(Analysis.Analyzer.Stem).SelectMany(x => kit.Index.Analyzer.Synonyms(x).Append(x)).ToHashSet(StringComparer.Ordinal);
-            var counted = finder.Block(e).SelectMany(entry => Indexes.Sentences.Split(entry.Text).Where(x => search.NumberNear(x, nounStems)).Select(x => new Fact(x, kit.SourceOf(entry))));
-            facetFacts = [.. counted.Take(1), .. facetFacts];
+            counted = finder.Block(e).SelectMany(entry => Indexes.Sentences.Split(entry.Text).Where(x => search.NumberNear(x, nounStems)).Select(x => new Fact(x, kit.SourceOf(entry)))).Take(1).ToList();
+            facetFacts = [.. counted, .. facetFacts];
         }
 
         if (query.Has(Signals.ThemeAsked) && e.ThemeId is { } eventTheme)
@@ -834,6 +836,13 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             lead = basic.Lead + " " + kit.Texts["facet_unknown_thema"];
             answered = false;
         }
+        else if (countAsked && counted.Count == 0 && !(near is { Answered: true } && search.NumberNear(near.Lead, nounStems)))
+        {
+            // "Hoeveel deelnemers waren er bij het Leerhuis Femicide?": the meeting is known, the number is not.
+            lead = basic.Lead + " " + kit.Texts.Format("count_unknown", string.Join(' ', countNoun));
+            facts.RemoveRange(ownFacts, facts.Count - ownFacts);
+            answered = false;
+        }
         else if (facet is not null && facetFacts.Count == 0 && !(near is { Answered: true } && Holds(near.Lead, facet)) && !(facet.ByPlace && e.Place is not null)
             && !(facet.ByTopic && !string.IsNullOrWhiteSpace(e.Topic)))
         {
@@ -859,8 +868,10 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
     /// </summary>
     private List<Fact> FacetFacts(Event e, EventFacet facet)
     {
+        var naming = new List<Fact>();
         var facts = new List<Fact>();
         var listed = 0;
+        var title = Analysis.TextNormalizer.Tokens(e.Title).Where(t => !kit.Index.Analyzer.IsStopword(t)).ToHashSet(StringComparer.Ordinal);
         foreach (var entry in finder.Block(e))
         {
             var raw = entry.Passage.Text.Trim();
@@ -874,23 +885,15 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
                 continue;
             }
 
-            foreach (var sentence in Indexes.Sentences.Split(entry.Text))
+            foreach (var sentence in Indexes.Sentences.Split(entry.Text).Where(x => Holds(x, facet)))
             {
-                if (!Holds(sentence, facet))
-                {
-                    continue;
-                }
-
-                facts.Add(new Fact(sentence, kit.SourceOf(entry)));
-
-                if (facts.Count >= AnswerKit.MaxItems)
-                {
-                    return facts;
-                }
+                // "In oktober volgde de Najaarscarrousel, waarin een workshop werd gegeven over ...": a sentence that names
+                // the meeting itself comes before the block's other sentences and lists.
+                (Analysis.TextNormalizer.Tokens(sentence).Exists(title.Contains) ? naming : facts).Add(new Fact(sentence, kit.SourceOf(entry)));
             }
         }
 
-        return facts;
+        return [.. naming.Concat(facts).Take(AnswerKit.MaxItems)];
     }
 
     /// <summary>The sentence holds the asked part: a word that writes it, a name where it is a name.</summary>
