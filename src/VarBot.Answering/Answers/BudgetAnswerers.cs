@@ -254,7 +254,8 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder, Sea
             // "Het subtotaal van de uitgaven": the one subtotal line of that side.
             lines = [only];
         }
-        if ((GroupSum(query, primary, lines, year) ?? KeySum(query, primary, year)) is { } group)
+        // A subtotal the table gives is the report's own sum: no sum of the lines that happen to carry the key word.
+        if ((GroupSum(query, primary, lines, year) ?? (lines.Exists(l => l.Line.Kind == BudgetLineKind.Subtotal) ? null : KeySum(query, primary, year))) is { } group)
         {
             return group;
         }
@@ -333,13 +334,28 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder, Sea
     private Reply? GroupSum(Query query, BudgetEntry table, List<LineEntry> matched, int year)
     {
         var groupKey = query.LineKeys.FirstOrDefault(kit.Words.Budget.GroupKeys.Contains);
-        if (groupKey is null || matched.Exists(l => l.Line.Kind != BudgetLineKind.Line))
+        if (groupKey is null)
         {
             return null;
         }
 
         bool InGroup(string word) => kit.Index.LineKeyByWord.GetValueOrDefault(word) == groupKey;
         var group = table.Lines.Where(l => l.Line.Kind == BudgetLineKind.Line && l.Line.Group is { } g && Analysis.TextNormalizer.Tokens(g).Exists(InGroup)).ToList();
+        var tokens = query.Text.Tokens;
+        var whichGroup = tokens.Skip(1).Select((t, i) => kit.Words.Language.WhichWords.Contains(tokens[i].Text) && InGroup(t.Text)).Any(b => b);
+        if (matched is [{ Line.Kind: BudgetLineKind.Subtotal } subtotal] && group.Count > 0 && whichGroup)
+        {
+            // "Welke subsidies kreeg de VAR in 2025?": the group's lines under its subtotal.
+            var listed = kit.Texts.Format("budget_group_lines", subtotal.Line.Label, year, DutchFormat.Amount(subtotal.Line.Amount ?? 0), finder.KindName(table.Budget.Kind),
+                kit.NumberWord(group.Count));
+            return finder.Reply(query, Intent, listed, [table], [.. group, subtotal], total: false, year);
+        }
+
+        if (matched.Exists(l => l.Line.Kind != BudgetLineKind.Line))
+        {
+            return null;
+        }
+
         var budgetWords = kit.Words.Budget;
         var named = query.Terms.Where(t => !InGroup(t.Text) && !budgetWords.MoneyWords.Contains(t.Text) && !budgetWords.TotalWords.Contains(t.Text) && !t.IsStopword)
             .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);

@@ -300,8 +300,9 @@ internal static class FollowUp
             signals |= previous.RangeFrom is not null ? Signals.Period : Signals.None;
         }
 
-        if (comparesMoney)
+        if (comparesMoney || query.Has(Signals.Count) && merged.CountNoun.Count == 0 && previous.Counted is not { Count: > 0 } && !hasTopic)
         {
+            // "hoeveel was dat samen?" after amounts: "hoeveel" without a counted word asks an amount again.
             signals |= (Signals)previous.Asks & (Signals.Money | Signals.MoneyOnly);
         }
 

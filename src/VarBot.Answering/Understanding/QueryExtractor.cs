@@ -558,10 +558,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             && !((signals & Signals.Money) != 0 && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
         if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
             && _words.Budget.CompareWords.Overlaps(set) && _words.Conversation.BackReferences.Overlaps(set)
-            || specific.Count > 0 && specific.TrueForAll(t => _words.Budget.JaarrekeningWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text)))
+            || specific.Count > 0 && specific.TrueForAll(t => _words.Budget.JaarrekeningWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
+            || specific.Count > 0 && specific.TrueForAll(t => _words.Budget.TogetherWords.Contains(t.Text)) && _words.Conversation.BackReferences.Overlaps(set))
         {
             // "wat is het uiteindelijk geworden?": the side of what was just answered (the jaarrekening), no topic of its own.
-            // "hoeveel is dat gestegen?": a comparison of what was just answered names no topic of its own.
+            // "hoeveel is dat gestegen?", "hoeveel was dat samen?": about what was just answered, no topic of its own.
             specific.Clear();
         }
 
