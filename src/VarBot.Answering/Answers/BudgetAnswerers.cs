@@ -474,6 +474,11 @@ internal sealed class BudgetCompareAnswerer(AnswerKit kit, BudgetFinder finder, 
     public Reply Answer(Query query)
     {
         var years = query.Years.Distinct().ToList();
+        if (query.YearSpan && years.Count > 2)
+        {
+            return Series(query, years);
+        }
+
         BudgetEntry? a;
         BudgetEntry? b;
         if (years.Count >= 2)
@@ -570,6 +575,46 @@ internal sealed class BudgetCompareAnswerer(AnswerKit kit, BudgetFinder finder, 
     }
 
     private string Column(BudgetEntry budget) => $"{finder.KindName(budget.Budget.Kind)} {budget.Budget.Year}";
+
+    /// <summary>
+    /// "Hoe hebben de loonkosten zich ontwikkeld van 2023 t/m 2026?": the line (or the total) of every year of the span, each
+    /// from the jaarrekening where there is one, else the begroting; a year without a table says so.
+    /// </summary>
+    private Reply Series(Query query, List<int> years)
+    {
+        var shown = new List<BudgetEntry>();
+        var lines = new List<LineEntry>();
+        var parts = new List<string>();
+        string? label = null;
+        foreach (var year in years.Order())
+        {
+            var kind = query.Kind ?? finder.DefaultKind(year, query.Today);
+            var table = finder.Find(year, kind) ?? finder.Find(year, Other(kind));
+            var line = table is null ? null
+                : query.LineKeys.Count > 0 ? finder.Match(table, query).FirstOrDefault()
+                : table.Lines.FirstOrDefault(l => l.Line.Kind == BudgetLineKind.Total);
+            if (table is null || line?.Line.Amount is not { } amount)
+            {
+                parts.Add(kit.Texts.Format("budget_series_missing", year));
+                continue;
+            }
+
+            label ??= query.LineKeys.Count > 0 ? line.Line.Label : kit.Texts["budget_series_total"];
+            shown.Add(table);
+            lines.Add(line);
+            parts.Add(kit.Texts.Format("budget_series_year", year, DutchFormat.Amount(amount), finder.KindName(table.Budget.Kind)));
+        }
+
+        if (shown.Count == 0)
+        {
+            return kit.NotFound(query, Intent, kit.Texts.Format("budget_no_year", years.Min()));
+        }
+
+        var lead = kit.Texts.Format("budget_series", label, string.Join(", ", parts));
+        // The totals carry a label per year ("Budget 2023", "Totaalbudget 2025"): one total row shows them side by side.
+        var rows = query.LineKeys.Count > 0 ? lines.DistinctBy(l => l.LabelKey).ToList() : [];
+        return finder.Reply(query, Intent, lead, shown, rows, total: rows.Count == 0, years.Max()) with { Context = kit.ContextOf(query, Intent, years: years) };
+    }
 
     private static BudgetKind Other(BudgetKind kind) => kind == BudgetKind.Begroting ? BudgetKind.Jaarrekening : BudgetKind.Begroting;
 

@@ -32,7 +32,7 @@ internal sealed partial class Realiser(KnowledgeIndex index, Texts texts)
     /// "Bronnen: ", "Onderwerp: ", "… en 3 meer"): an allowance per card and per event.
     /// </summary>
     private const int TemplateCharacters = 60;
-    private const int EventTemplateCharacters = 25;
+    private const int EventTemplateCharacters = 30;
 
     public Answer Realise(Reply reply, Question question)
     {

@@ -34,21 +34,30 @@ internal static class AskerPreamble
         return text;
     }
 
+    /// <summary>
+    /// Leading clauses that only say who asks or why ("Ik werk sinds kort bij het OM, wat is ...", "Ten behoeve van een
+    /// raadsvoorstel: kunt u ..."): a clause opened by an asker word or by a purpose phrase. A clause before a colon that
+    /// names a subject ("Citydeal cyberweerbaarheid in 2025: hoeveel ...") is part of the question.
+    /// </summary>
     private static string StripPreamble(string text, LanguageWords language)
     {
         var rest = text;
         while (true)
         {
-            var end = SentenceEnd(rest);
+            var end = ClauseEnd(rest, language);
             if (end < 0)
             {
                 return rest;
             }
 
-            var sentence = rest[..end];
+            var clause = Analysis.TextNormalizer.Tokens(rest[..end]);
             var after = rest[(end + 1)..].Trim();
-            var first = Analysis.TextNormalizer.Tokens(sentence).FirstOrDefault();
-            if (first is null || !language.AskerWords.Contains(first) || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
+            var byAsker = clause.Count > 0 && language.AskerWords.Contains(clause[0]);
+            var purpose = rest[end] != '.' && language.PurposeStarts.Select(Analysis.TextNormalizer.PhraseTokens)
+                .Any(p => p.Length <= clause.Count && p.Select((w, k) => clause[k] == w).All(x => x));
+            // "Ik zoek de cijfers van 2019: hoe groot was het budget dat jaar?": a clause with a year is part of the question.
+            var namesYear = rest[end] != '.' && clause.Exists(t => t.Length == 4 && t.All(char.IsDigit));
+            if (!(byAsker || purpose) || namesYear || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
             {
                 return rest;
             }
@@ -97,11 +106,22 @@ internal static class AskerPreamble
     }
 
     /// <summary>The index of the first full stop or exclamation mark followed by a space, or -1.</summary>
-    private static int SentenceEnd(string text)
+    /// <summary>The end of the first clause: a full stop, exclamation mark or colon, or a comma before a question word.</summary>
+    private static int ClauseEnd(string text, LanguageWords language)
     {
         for (var i = 0; i < text.Length - 1; i++)
         {
-            if (text[i] is '.' or '!' && char.IsWhiteSpace(text[i + 1]))
+            if (!char.IsWhiteSpace(text[i + 1]))
+            {
+                continue;
+            }
+
+            if (text[i] is '.' or '!' or ':')
+            {
+                return i;
+            }
+
+            if (text[i] == ',' && Analysis.TextNormalizer.Tokens(text[(i + 1)..]).FirstOrDefault() is { } next && IsQuestionWord(next, language))
             {
                 return i;
             }
@@ -109,4 +129,7 @@ internal static class AskerPreamble
 
         return -1;
     }
+
+    private static bool IsQuestionWord(string token, LanguageWords language) =>
+        language.PartQuestionWords.Contains(token) || language.YesNoStarts.Contains(token) || language.CourtesyStarts.Contains(token);
 }

@@ -124,6 +124,8 @@ internal sealed record Query
     public string? DayWord { get; init; }
     /// <summary>A year relative to the previous answer's year ("het jaar daarna" = +1).</summary>
     public int? YearShift { get; init; }
+    /// <summary>"van 2023 tot en met 2026": <see cref="Years"/> holds every year of a span.</summary>
+    public bool YearSpan { get; init; }
     public int? Ordinal { get; init; }
     public IReadOnlyList<EventType> EventTypes { get; init; } = [];
     /// <summary>A season in an event's title ("voorjaar" in "Voorjaarscarrousel").</summary>

@@ -622,6 +622,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             RangeYearImplied = when.Range is not null && when.MonthWithoutYear,
             DayWord = when.DayWord,
             YearShift = when.YearShift,
+            YearSpan = when.Span,
             Ordinal = ordinal,
             EventTypes = eventTypes,
             TitleSeason = titleSeason,
@@ -982,11 +983,17 @@ internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, str
 
     /// <summary>"die van september": a month named without a year; a follow-up places it in the previous answer's year.</summary>
     public bool MonthWithoutYear { get; init; }
+
+    /// <summary>"van 2023 tot en met 2026": every year from the first to the last is asked.</summary>
+    public bool Span { get; init; }
 }
 
 /// <summary>Resolves time words: years, relative years, months, days, weeks, seasons and quarters, "over twee weken".</summary>
 internal sealed class TimeResolver(Words words)
 {
+    /// <summary>The longest run of years a span may ask ("2017 t/m 2026").</summary>
+    private const int MaxSpanYears = 10;
+
     public TimeSlots Resolve(AnalysedText text, DateOnly today, bool[] consumed)
     {
         // "voor volgend jaar... nee sorry, voor 2026": after a correction, the time named after it replaces the one before.
@@ -1019,6 +1026,25 @@ internal sealed class TimeResolver(Words words)
         }
 
         return ResolveAll(text, today, consumed);
+    }
+
+    /// <summary>"2023 t/m 2026", "van 2023 tot 2026", "2023-2026": two years joined by a span phrase ask every year between.</summary>
+    private List<int>? YearSpan(IReadOnlyList<Token> tokens, List<int> years)
+    {
+        var at = Enumerable.Range(0, tokens.Count).Where(i => tokens[i].IsYear).ToList();
+        for (var k = 0; k + 1 < at.Count; k++)
+        {
+            var between = tokens.Skip(at[k] + 1).Take(at[k + 1] - at[k] - 1).Select(x => x.Text).ToArray();
+            if ((between.Length == 0 || words.Time.YearSpanWords.Any(p => TextNormalizer.PhraseTokens(p).SequenceEqual(between)))
+                && int.TryParse(tokens[at[k]].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var from)
+                && int.TryParse(tokens[at[k + 1]].Text, NumberStyles.None, CultureInfo.InvariantCulture, out var to)
+                && from < to && to - from <= MaxSpanYears && years.Contains(from) && years.Contains(to))
+            {
+                return [.. years.Where(y => y < from), .. Enumerable.Range(from, to - from + 1), .. years.Where(y => y > to)];
+            }
+        }
+
+        return null;
     }
 
     private TimeSlots ResolveAll(AnalysedText text, DateOnly today, bool[] consumed)
@@ -1060,6 +1086,12 @@ internal sealed class TimeResolver(Words words)
 
                 consumed[i] = true;
             }
+        }
+
+        var span = YearSpan(tokens, years);
+        if (span is { } spanned)
+        {
+            years = spanned;
         }
 
         foreach (var (phrase, offset) in t.RelativeYears.OrderByDescending(p => p.Key.Length))
@@ -1235,7 +1267,7 @@ internal sealed class TimeResolver(Words words)
             break;
         }
 
-        return new TimeSlots(years, range, dayWord, shift) { Now = now, MonthWithoutYear = monthWithoutYear };
+        return new TimeSlots(years, range, dayWord, shift) { Now = now, MonthWithoutYear = monthWithoutYear, Span = span is not null };
     }
 
     /// <summary>A month without a year is the coming one, or the last one for a question in the past tense.</summary>

@@ -90,6 +90,8 @@ internal sealed class LanguageWords
     public HashSet<string> DefinitionFillers { get; set; } = [];
     public HashSet<string> DefinitionVerbs { get; set; } = [];
     public HashSet<string> AcronymAskWords { get; set; } = [];
+    public HashSet<string> CourtesyStarts { get; set; } = [];
+    public List<string> PurposeStarts { get; set; } = [];
     public HashSet<string> DescriptionVerbs { get; set; } = [];
     public HashSet<string> OwnNames { get; set; } = [];
     public HashSet<string> DurationUnits { get; set; } = [];
@@ -98,6 +100,7 @@ internal sealed class LanguageWords
 internal sealed class TimeWords
 {
     public Dictionary<string, int> RelativeYears { get; set; } = [];
+    public List<string> YearSpanWords { get; set; } = [];
     public Dictionary<string, int> ContextYears { get; set; } = [];
     public Dictionary<string, int> RelativeMonths { get; set; } = [];
     public Dictionary<string, int> RelativeDays { get; set; } = [];

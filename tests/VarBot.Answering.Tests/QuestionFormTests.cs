@@ -1,0 +1,67 @@
+namespace VarBot.Answering.Tests;
+
+/// <summary>How a question is put (who asks and why, a span of years, another organisation) on the real model.</summary>
+public sealed class QuestionFormTests
+{
+    private static readonly DateOnly Today = new(2026, 12, 6);
+
+    private static string Ask(string text) => AnswerText.Flatten(RealModel.Engine.Ask(new Question(text, Today, null)));
+
+    [Theory]
+    [InlineData("ik werk sinds kort bij de politie, wat is de VAR precies?", "samenwerkingsverband van 23 gemeenten")]
+    [InlineData("Voor een raadsvoorstel: wat was het totale budget over 2025 volgens de jaarrekening?", "671.623")]
+    public void Ask_ClauseAboutTheAskerOrThePurpose_IsLeftOut(string question, string expected)
+    {
+        Assert.Contains(expected, Ask(question).Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Ask_ClauseBeforeAColonNamingTheSubject_StaysPartOfTheQuestion()
+    {
+        var text = Ask("De regionale bijdrage in 2025: hoeveel was begroot?");
+
+        Assert.Contains("310.000", text);
+    }
+
+    [Fact]
+    public void Ask_AskerClauseWithAYear_StaysPartOfTheQuestion()
+    {
+        var text = Ask("Ik zoek de cijfers van 2021, hoe groot was de begroting dat jaar?");
+
+        Assert.Contains("654.000", text);
+    }
+
+    [Fact]
+    public void Ask_SpanOfYears_GivesEveryYearsFigure()
+    {
+        var text = Ask("Wat waren de loonkosten van 2023 t/m 2026?");
+
+        Assert.StartsWith("Loonkosten per jaar: 2023 € 329.500 (jaarrekening), 2024 € 330.000 (jaarrekening), 2025 € 420.000 (jaarrekening), 2026 € 420.000 (begroting).", text);
+    }
+
+    [Fact]
+    public void Ask_SpanWithAYearWithoutTable_SaysThatYearIsNotThere()
+    {
+        var text = Ask("totaalbudget van 2019 tot en met 2021");
+
+        Assert.Contains("2019 niet in de jaarverslagen", text.Split('\n')[0]);
+        Assert.Contains("2020 € 398.000 (jaarrekening)", text.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Ask_BudgetAnotherOrganisationHas_IsNotTheVarsBudget()
+    {
+        var text = Ask("hoeveel budget heeft het RIEC?");
+
+        Assert.Contains("RIEC", text);
+        Assert.DoesNotContain("484.000", text);
+    }
+
+    [Fact]
+    public void Ask_HowMuchALineAmountedTo_IsAnAmount()
+    {
+        var text = Ask("Hoeveel bedroeg de regionale bijdrage in 2025?");
+
+        Assert.Contains("310.000", text.Split('\n')[0]);
+    }
+}
