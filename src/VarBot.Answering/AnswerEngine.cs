@@ -115,7 +115,7 @@ public sealed class AnswerEngine
         var intent = "none";
         try
         {
-            var asked = question.Text is { Length: > 0 } full ? AskerPreamble.Strip(full, _index.Words.Language) : question.Text ?? "";
+            var asked = question.Text is { Length: > 0 } full ? AskerPreamble.Strip(full, _index.Words) : question.Text ?? "";
             var previous = question.Previous;
             if (AskerPreamble.StripTopicShift(asked, _index.Words.Conversation) is { } shifted)
             {

@@ -64,4 +64,20 @@ public sealed class QuestionFormTests
 
         Assert.Contains("310.000", text.Split('\n')[0]);
     }
+
+    [Theory]
+    [InlineData("ok iets anders: hoeveel volgers heeft de VAR op LinkedIn?", "1.600")]
+    [InlineData("Hoi! Werk sinds kort bij een gemeente. Wie zijn de partners van de VAR?", "23 gemeenten, de politie en het Openbaar Ministerie")]
+    public void Ask_OpeningWordsOfAChatTurn_AreLeftOut(string question, string expected)
+    {
+        Assert.Contains(expected, Ask(question).Split('\n')[0]);
+    }
+
+    [Theory]
+    [InlineData("hallo")]
+    [InlineData("top, dank je wel!")]
+    public void Ask_OpeningWordsAlone_StaySmallTalk(string question)
+    {
+        Assert.DoesNotContain("staat niet in de jaarverslagen", Ask(question));
+    }
 }

@@ -65,7 +65,7 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
 
     public Reply Answer(Query query)
     {
-        var kind = query.Role!.Value;
+        var kind = kit.Words.Organisation.AnsweredAs.GetValueOrDefault(query.Role!.Value.ToString(), query.Role!.Value);
         var facts = kit.Model.Organisation.Where(f => f.Kind == kind).ToList();
         if (facts.Count == 0)
         {

@@ -10,7 +10,15 @@ internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
 
-    public static string Strip(string text, LanguageWords language) => StripRemark(StripPreamble(text, language), language);
+    public static string Strip(string text, Words words) => StripRemark(StripPreamble(StripOpening(text, words.Conversation), words.Language), words.Language);
+
+    /// <summary>"Ok, en hoeveel abonnees ...?", "Hoi! Ben net begonnen ...": opening words of a chat turn are no part of the question.</summary>
+    private static string StripOpening(string text, ConversationWords conversation)
+    {
+        var tokens = Analysis.TextNormalizer.Tokens(text);
+        var count = tokens.TakeWhile(conversation.OpeningWords.Contains).Count();
+        return count > 0 && tokens.Count - count >= MinRestWords ? PastWords(text, count) : text;
+    }
 
     /// <summary>
     /// "Komt er dit jaar een conferentie? Met corona weet je het maar nooit": a remark after the question mark that asks
@@ -81,9 +89,15 @@ internal static class AskerPreamble
             return null;
         }
 
-        // Past the opener's words in the raw text, and the punctuation after them.
+        var rest = PastWords(text, length);
+        return rest.Length > 0 ? rest : null;
+    }
+
+    /// <summary>The raw text after its first <paramref name="count"/> words and the punctuation after them.</summary>
+    private static string PastWords(string text, int count)
+    {
         var at = 0;
-        for (var word = 0; word < length; word++)
+        for (var word = 0; word < count; word++)
         {
             while (at < text.Length && !char.IsLetterOrDigit(text[at]))
             {
@@ -101,11 +115,9 @@ internal static class AskerPreamble
             at++;
         }
 
-        var rest = text[at..].Trim();
-        return rest.Length > 0 ? rest : null;
+        return text[at..].Trim();
     }
 
-    /// <summary>The index of the first full stop or exclamation mark followed by a space, or -1.</summary>
     /// <summary>The end of the first clause: a full stop, exclamation mark or colon, or a comma before a question word.</summary>
     private static int ClauseEnd(string text, LanguageWords language)
     {

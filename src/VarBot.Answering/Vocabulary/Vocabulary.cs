@@ -227,6 +227,8 @@ internal sealed class OrganisationWords
     public HashSet<string> FuturePersonWords { get; set; } = [];
     public Dictionary<string, List<string>> OtherOrganisations { get; set; } = [];
     public HashSet<string> OwnershipWords { get; set; } = [];
+    /// <summary>A role whose question another role's fact answers ("wie zijn de partners": the membership sentence).</summary>
+    public Dictionary<string, Knowledge.Model.OrganisationFactKind> AnsweredAs { get; set; } = [];
 }
 
 internal sealed class ThemeWords
@@ -246,6 +248,7 @@ internal sealed class ConversationWords
     public HashSet<string> CourtesyWords { get; set; } = [];
 
     /// <summary>Openers that start a new topic ("Iets heel anders: ..."): the question does not continue the previous answer.</summary>
+    public HashSet<string> OpeningWords { get; set; } = [];
     public List<string> TopicShiftPhrases { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
