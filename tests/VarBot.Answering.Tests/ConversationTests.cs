@@ -39,6 +39,8 @@ public sealed class ConversationTests
         { "budget-then-outcome", ["Hoeveel was er voor 2025 begroot voor kennisbijeenkomsten? => € 25.000", "en wat is het uiteindelijk geworden? => € 27.000"] },
         { "leerhuizen-then-month-that-year", ["Welke Leerhuizen waren er in 2025? => 7 april 2025", "en welk leerhuis was er in september dat jaar? => 18 september 2025 !! 7 april 2025"] },
         { "group-lines-then-together", ["Welke subsidies ontving de VAR in 2025? => Subsidie Citydeal Cyberweerbaarheid", "en hoeveel is dat bij elkaar? => 261.623 !! 145.496"] },
+        { "meeting-then-audience", ["Welk leerhuis was er in september 2025? => 18 september 2025", "en voor wie was dat bedoeld? => burgemeesters"] },
+        { "frequency-then-years", ["Hoe vaak kwam het Bestuurlijk Platform Zorg en Veiligheid in 2025 bijeen? => vier keer", "en hoe vaak in 2026? => tweemaal"] },
         { "chair-then-predecessor", ["Wie is de voorzitter van de VAR? => Segers", "Wie was zijn voorganger? => Heijkoop !! Segers is volgens"] },
         { "chair-then-before", ["Wie is de voorzitter van de VAR? => Segers", "wie was het daarvoor? => Heijkoop"] },
         { "total-then-part", ["Wat was het totale budget in 2020 volgens de jaarrekening? => 398.000", "En hoeveel daarvan ging naar monitoring / GVB? => € 23.000"] },

@@ -843,7 +843,8 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             facts.RemoveRange(ownFacts, facts.Count - ownFacts);
             answered = false;
         }
-        else if (facet is not null && facetFacts.Count == 0 && !(near is { Answered: true } && Holds(near.Lead, facet)) && !(facet.ByPlace && e.Place is not null)
+        else if (facet is not null && facetFacts.Count == 0 && !(near is { Answered: true } && (Holds(near.Lead, facet) || near.Items.Any(i => Holds(i.Text, facet))))
+            && !(facet.ByPlace && e.Place is not null)
             && !(facet.ByTopic && !string.IsNullOrWhiteSpace(e.Topic)))
         {
             // The meeting is known but the asked part of it is not in its text: say so plainly.
