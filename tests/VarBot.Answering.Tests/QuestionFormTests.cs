@@ -24,6 +24,14 @@ public sealed class QuestionFormTests
     }
 
     [Fact]
+    public void Ask_AskerClauseTheQuestionPointsBackTo_StaysPartOfTheQuestion()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Ik wil me aanmelden voor het volgende Leerhuis, wanneer is dat?", new DateOnly(2026, 1, 10), null)));
+
+        Assert.Contains("23 maart 2026", text.Split('\n')[0]);
+    }
+
+    [Fact]
     public void Ask_AskerClauseWithAYear_StaysPartOfTheQuestion()
     {
         var text = Ask("Ik zoek de cijfers van 2021, hoe groot was de begroting dat jaar?");

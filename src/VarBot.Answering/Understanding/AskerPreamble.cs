@@ -10,7 +10,7 @@ internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
 
-    public static string Strip(string text, Words words) => StripRemark(StripPreamble(StripOpening(text, words.Conversation), words.Language), words.Language);
+    public static string Strip(string text, Words words) => StripRemark(StripPreamble(StripOpening(text, words.Conversation), words), words.Language);
 
     /// <summary>"Ok, en hoeveel abonnees ...?", "Hoi! Ben net begonnen ...": opening words of a chat turn are no part of the question.</summary>
     private static string StripOpening(string text, ConversationWords conversation)
@@ -47,8 +47,9 @@ internal static class AskerPreamble
     /// raadsvoorstel: kunt u ..."): a clause opened by an asker word or by a purpose phrase. A clause before a colon that
     /// names a subject ("Citydeal cyberweerbaarheid in 2025: hoeveel ...") is part of the question.
     /// </summary>
-    private static string StripPreamble(string text, LanguageWords language)
+    private static string StripPreamble(string text, Words words)
     {
+        var language = words.Language;
         var rest = text;
         while (true)
         {
@@ -63,9 +64,11 @@ internal static class AskerPreamble
             var byAsker = clause.Count > 0 && language.AskerWords.Contains(clause[0]);
             var purpose = rest[end] != '.' && language.PurposeStarts.Select(Analysis.TextNormalizer.PhraseTokens)
                 .Any(p => p.Length <= clause.Count && p.Select((w, k) => clause[k] == w).All(x => x));
-            // "Ik zoek de cijfers van 2019: hoe groot was het budget dat jaar?": a clause with a year is part of the question.
-            var namesYear = rest[end] != '.' && clause.Exists(t => t.Length == 4 && t.All(char.IsDigit));
-            if (!(byAsker || purpose) || namesYear || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
+            // "Ik zoek de cijfers van 2019: hoe groot was het budget dat jaar?", "Ik wil me aanmelden voor het volgende
+            // Leerhuis, wanneer is dat?": a clause with a year, or one the rest points back to, is part of the question.
+            var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit))
+                || Analysis.TextNormalizer.Tokens(after).Exists(words.Conversation.BackReferences.Contains));
+            if (!(byAsker || purpose) || partOfQuestion || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
             {
                 return rest;
             }
