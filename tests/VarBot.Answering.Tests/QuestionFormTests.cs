@@ -88,4 +88,16 @@ public sealed class QuestionFormTests
     {
         Assert.DoesNotContain("staat niet in de jaarverslagen", Ask(question));
     }
+
+    [Fact]
+    public void Ask_WhatALineYielded_IsAnAmount()
+    {
+        Assert.StartsWith("Subsidie Citydeal Cyberweerbaarheid in 2025: € 100.000 volgens de jaarrekening.", Ask("Wat leverde de Citydeal Cyberweerbaarheid in 2025 op?"));
+    }
+
+    [Fact]
+    public void Ask_VeryFirstMeetingOfAType_IsTheFirstTheReportsKnow()
+    {
+        Assert.Contains("26 oktober 2017", Ask("Wanneer was de allereerste Regionale Veiligheidsconferentie?").Split('\n')[0]);
+    }
 }
