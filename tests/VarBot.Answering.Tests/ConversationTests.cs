@@ -41,6 +41,8 @@ public sealed class ConversationTests
         { "group-lines-then-together", ["Welke subsidies ontving de VAR in 2025? => Subsidie Citydeal Cyberweerbaarheid", "en hoeveel is dat bij elkaar? => 261.623 !! 145.496"] },
         { "meeting-then-audience", ["Welk leerhuis was er in september 2025? => 18 september 2025", "en voor wie was dat bedoeld? => burgemeesters"] },
         { "frequency-then-years", ["Hoe vaak kwam het Bestuurlijk Platform Zorg en Veiligheid in 2025 bijeen? => vier keer", "en hoe vaak in 2026? => tweemaal"] },
+        { "budgets-then-share-of-theme-line", ["Wat was de begroting voor 2021? => 654.000", "hoeveel daarvan was voor mensenhandel? => 300.000"] },
+        { "next-none-then-last", ["Wanneer is de volgende Zorg- en Veiligheidsconferentie? => 24 maart 2025|niet", "Wanneer was de laatste dan? => 24 maart 2025"] },
         { "chair-then-predecessor", ["Wie is de voorzitter van de VAR? => Segers", "Wie was zijn voorganger? => Heijkoop !! Segers is volgens"] },
         { "chair-then-before", ["Wie is de voorzitter van de VAR? => Segers", "wie was het daarvoor? => Heijkoop"] },
         { "total-then-part", ["Wat was het totale budget in 2020 volgens de jaarrekening? => 398.000", "En hoeveel daarvan ging naar monitoring / GVB? => € 23.000"] },

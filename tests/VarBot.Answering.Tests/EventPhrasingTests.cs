@@ -96,4 +96,15 @@ public sealed class EventPhrasingTests
         Assert.Contains("zorgcriminaliteit", text);
         Assert.DoesNotContain("€", text);
     }
+
+    [Fact]
+    public void Ask_AgendaAfterTodaysMeeting_ListsEveryKindAfterIt()
+    {
+        var day = new DateOnly(2026, 7, 6);
+        var first = RealModel.Engine.Ask(new Question("Is er vandaag een Leerhuis?", day, null));
+        var next = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Wat staat er daarna nog op de agenda dit jaar?", day, first.Context)));
+
+        Assert.Contains("1 oktober 2026", next);
+        Assert.Contains("16 november 2026", next);
+    }
 }

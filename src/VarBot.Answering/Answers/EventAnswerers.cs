@@ -591,6 +591,13 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
             var same = finder.Candidates(query with { EventId = null }).Where(e => e.Id != afterId && e.Status != EventStatus.Cancelled)
                 .Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : query.Years.Count == 0 || query.Years.Contains(e.Year)).ToList();
             var neighbour = after ? same.FirstOrDefault(e => KnowledgeIndex.SortDate(e) > at) : same.LastOrDefault(e => KnowledgeIndex.SortDate(e) < at);
+            var later = same.Where(e => KnowledgeIndex.SortDate(e) > at).ToList();
+            if (after && query.Has(Signals.Agenda) && later.Count > 1)
+            {
+                // "Wat staat er daarna nog op de agenda dit jaar?": every meeting after it in the period, of any kind.
+                return finder.Reply(query, Intent, kit.Texts.Format("event_agenda_after_anchor", EventFinder.Name(anchor), finder.When(anchor)), later);
+            }
+
             if (neighbour is not null)
             {
                 return Single(query, neighbour);

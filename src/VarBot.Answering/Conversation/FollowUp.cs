@@ -49,13 +49,17 @@ internal static class FollowUp
                 || PointsEventToSubject(query, previous);
         }
 
-        return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3;
+        // "Wanneer was de laatste dan?" after a meeting's answer: a position of that kind of meeting (not "het volgende
+        // evenement", which names any kind).
+        return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3
+            || previous.EventType is not null && query.HasAny(Positions) && !query.Has(Signals.Agenda);
     }
 
     /// <summary>"En hoeveel daarvan ging naar monitoring?" after a budget answer: a line of the table just answered.</summary>
+    /// <remarks>A theme that is also a line's name ("daarvan voor mensenhandel") names that line here.</remarks>
     private static bool PointsIntoBudget(Query query, ConversationContext previous) =>
         ((Signals)previous.Asks & Signals.Money) != 0 && query.Has(Signals.BudgetLine | Signals.BackReference) && query.Years.Count == 0 && query.Range is null
-        && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Monitoring | Signals.Content));
+        && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Monitoring | Signals.Content | (query.LineKeys.Count > 0 ? Signals.Theme : Signals.None)));
 
     /// <summary>"wat was het thema?", "met wie organiseerde de VAR die?" after one meeting's answer: a detail of that meeting.</summary>
     /// <remarks>A question with words of its own ("welk jeugdproject werd daar gepresenteerd?") is looked up near the
@@ -83,6 +87,9 @@ internal static class FollowUp
     private static bool PointsIntoEvents(Query query, ConversationContext previous) =>
         previous.EventType is not null && query.ThemeId is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
         && !query.HasAny(TopicSignals & ~(Signals.Theme | Signals.Content));
+
+    /// <summary>"Wat staat er daarna nog op de agenda?": what comes after the meeting just answered, of any kind.</summary>
+    private static bool AgendaAfter(Query query) => query.Has(Signals.Agenda) && query.Has(Signals.After) && query.EventTypes.Count == 0;
 
     /// <summary>"Komt er daarna nog een Leerhuis?" after one event: "daarna" is after that event, of the same kind.</summary>
     private static bool PointsPastEvent(Query query, ConversationContext previous) =>
@@ -188,7 +195,8 @@ internal static class FollowUp
         }
         else if (hasTopic && PointsPastEvent(query, previous))
         {
-            merged = merged with { EventId = previous.EventId, EventTypes = previous.EventType is { } type ? [type] : merged.EventTypes };
+            // "Wat staat er daarna nog op de agenda?": any meeting after it; "en die daarna?": one of the same kind.
+            merged = merged with { EventId = previous.EventId, EventTypes = previous.EventType is { } type && !AgendaAfter(query) ? [type] : merged.EventTypes };
             signals |= Signals.EventType;
         }
         else if (hasTopic && PointsEventToSubject(query, previous))
@@ -221,7 +229,7 @@ internal static class FollowUp
             merged = merged with
             {
                 ThemeId = previous.ThemeId,
-                EventTypes = previous.EventType is { } type ? [type] : [],
+                EventTypes = previous.EventType is { } type && !AgendaAfter(query) ? [type] : [],
                 EventId = previous.EventId,
                 TitleSeason = previous.TitleSeason,
                 LineKeys = previous.LineKeys ?? [],
@@ -234,7 +242,7 @@ internal static class FollowUp
                 Terms = [.. query.Terms, .. terms.Where(t => query.Terms.All(q => q.Text != t.Text))],
             };
             signals |= previous.ThemeId is not null ? Signals.Theme : Signals.None;
-            signals |= previous.EventType is not null ? Signals.EventType : Signals.None;
+            signals |= previous.EventType is not null && !AgendaAfter(query) ? Signals.EventType : Signals.None;
             signals |= previous.EventId is not null ? Signals.EventNamed : Signals.None;
             signals |= previous.LineKeys is { Count: > 0 } ? Signals.BudgetLine : Signals.None;
             signals |= previous.Role is not null ? Signals.Role | Signals.RoleOnly : Signals.None;
