@@ -107,7 +107,19 @@ public sealed class AnswerEngine
         }
 
         var day = question.Today;
-        return _earlier.GetOrAdd(key, _ => new Lazy<AnswerEngine>(() => new AnswerEngine(ModelAsOf.On(_model, day), _logger))).Value.AskHere(question);
+        AnswerEngine earlier;
+        try
+        {
+            earlier = _earlier.GetOrAdd(key, _ => new Lazy<AnswerEngine>(() => new AnswerEngine(ModelAsOf.On(_model, day), _logger))).Value;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // That day's part of the model could not be indexed: answer from the whole model rather than not at all.
+            _logger.AnswerFailed(ex, "as-of");
+            return AskHere(question);
+        }
+
+        return earlier.AskHere(question);
     }
 
     private Answer AskHere(Question question)

@@ -343,10 +343,10 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder, Sea
         var group = table.Lines.Where(l => l.Line.Kind == BudgetLineKind.Line && l.Line.Group is { } g && Analysis.TextNormalizer.Tokens(g).Exists(InGroup)).ToList();
         var tokens = query.Text.Tokens;
         var whichGroup = tokens.Skip(1).Select((t, i) => kit.Words.Language.WhichWords.Contains(tokens[i].Text) && InGroup(t.Text)).Any(b => b);
-        if (matched is [{ Line.Kind: BudgetLineKind.Subtotal } subtotal] && group.Count > 0 && whichGroup)
+        if (matched is [{ Line: { Kind: BudgetLineKind.Subtotal, Amount: { } subtotalAmount } } subtotal] && group.Count > 0 && whichGroup)
         {
             // "Welke subsidies kreeg de VAR in 2025?": the group's lines under its subtotal.
-            var listed = kit.Texts.Format("budget_group_lines", subtotal.Line.Label, year, DutchFormat.Amount(subtotal.Line.Amount ?? 0), finder.KindName(table.Budget.Kind),
+            var listed = kit.Texts.Format("budget_group_lines", subtotal.Line.Label, year, DutchFormat.Amount(subtotalAmount), finder.KindName(table.Budget.Kind),
                 kit.NumberWord(group.Count));
             return finder.Reply(query, Intent, listed, [table], [.. group, subtotal], total: false, year);
         }

@@ -720,7 +720,7 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
 
     private Reply Single(Query query, Event e) => finder.Reply(query, Intent, finder.SingleLead(e, query.Today), [e], items: [.. finder.FinerTime(e), .. finder.Aftermath(e, query.Today)]);
 
-    /// <summary>"Ja, Leerhuis (op maandag 16 november 2026) is het laatste Leerhuis van 2026." or "Nee, ...; het laatste is ...".</summary>
+    /// <summary>"Ja, Leerhuis (op maandag 16 november 2026) is het laatste Leerhuis van 2026." or "Nee, ... is niet ...; dat is op ...".</summary>
     private Reply Position(Query query, Event meant, Event atPosition, string position, int year)
     {
         var article = Article(meant.Type);

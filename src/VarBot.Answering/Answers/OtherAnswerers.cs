@@ -473,15 +473,16 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
         var named = query.Subject.Where(w => !asks.Contains(w)).ToList();
         var acronym = named.Count == 1 ? kit.Index.Acronyms.GetValueOrDefault(named[0]) : null;
         var asksExpansion = query.Text.Tokens.Any(t => asks.Contains(t.Text));
-        if (acronym is not null && (asksExpansion || Find(query.Subject) is null))
+        var found = acronym is not null && asksExpansion ? null : Find(query.Subject);
+        if (acronym is not null && found is null)
         {
             return Expansion(query, acronym);
         }
 
-        if (Find(query.Subject) is { } found)
+        if (found is { } definition)
         {
-            var fact = found.Fact;
-            var more = Elaboration(found.Entry, found.Sentence).ToList();
+            var fact = definition.Fact;
+            var more = Elaboration(definition.Entry, definition.Sentence).ToList();
             return new Reply
             {
                 Intent = Intent,
