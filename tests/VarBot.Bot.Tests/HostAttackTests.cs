@@ -63,28 +63,23 @@ public sealed class HostAttackTests(AzuriteFixture azurite) : IClassFixture<Azur
 
     private static async Task WaitUntilReadyAsync(BotProcess bot, HttpClient client)
     {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
-        while (true)
+        var ready = await Poll.UntilAsync(() => IsReadyAsync(client), r => r || bot.HasExited, TimeSpan.FromSeconds(120));
+        if (!ready)
         {
-            try
-            {
-                using var response = await client.GetAsync("/readyz");
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
+            throw new TimeoutException($"The bot host did not become ready (exited: {bot.HasExited}). Output:\n{bot.Tail()}");
+        }
+    }
 
-            if (bot.HasExited || DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"The bot host did not become ready (exited: {bot.HasExited}). Output:\n{bot.Tail()}");
-            }
-
-            await Task.Delay(100);
+    private static async Task<bool> IsReadyAsync(HttpClient client)
+    {
+        try
+        {
+            using var response = await client.GetAsync("/readyz");
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException)
+        {
+            return false; // not listening yet
         }
     }
 }

@@ -120,20 +120,7 @@ public sealed class StaffConsoleRestartTests(AzuriteFixture azurite, MailDevFixt
         return blob is null ? null : System.Text.Encoding.UTF8.GetString(blob.Content);
     }
 
-    private static async Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while (true)
-        {
-            var value = await read();
-            if (done(value) || DateTime.UtcNow > deadline)
-            {
-                return value;
-            }
-
-            await Task.Delay(100);
-        }
-    }
+    private static Task<T> WaitForAsync<T>(Func<Task<T>> read, Func<T, bool> done) => Poll.UntilAsync(read, done, TimeSpan.FromSeconds(60));
 
     private static async Task AcceptForeverAsync(TcpListener listener, List<TcpClient> held)
     {

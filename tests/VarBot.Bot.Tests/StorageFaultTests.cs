@@ -85,15 +85,14 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         }
 
         using var late = AzuriteFixture.StartOn(port);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        HttpStatusCode status;
-        do
-        {
-            await Task.Delay(250);
-            using var readiness = await client.GetAsync("/readyz");
-            status = readiness.StatusCode;
-        }
-        while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+        var status = await Poll.UntilAsync(
+            async () =>
+            {
+                using var readiness = await client.GetAsync("/readyz");
+                return readiness.StatusCode;
+            },
+            s => s == HttpStatusCode.OK,
+            TimeSpan.FromSeconds(60));
 
         Assert.Equal(HttpStatusCode.OK, status);
         var reply = await client.AskAsync(Chair, "late:" + Guid.NewGuid().ToString("N"), Today);

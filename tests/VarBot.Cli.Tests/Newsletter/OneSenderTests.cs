@@ -56,10 +56,7 @@ public sealed class OneSenderTests(NewsletterServers servers) : IClassFixture<Ne
         }
 
         var query = host1.Host.Services.GetRequiredService<SendProgressQuery>();
-        while ((await query.CountLogAsync(month, timeout.Token)).Done < Subscribers)
-        {
-            await Task.Delay(200, timeout.Token);
-        }
+        await Poll.UntilAsync(() => query.CountLogAsync(month, timeout.Token), log => log.Done >= Subscribers, TimeSpan.FromMinutes(4), timeout.Token);
 
         var mails = (await maildev.SettledAsync(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(60))).Where(m => MailDevClient.To(m).EndsWith(domain, StringComparison.Ordinal)).ToList();
         var perAddress = mails.GroupBy(MailDevClient.To).ToDictionary(g => g.Key, g => g.Count());
