@@ -7,6 +7,7 @@ using Microsoft.IdentityModel.Tokens;
 using Moq;
 using VarBot.Protocol.Auth;
 using VarBot.Protocol.Tests.Infrastructure;
+using VarBot.TestSupport;
 
 namespace VarBot.Protocol.Tests;
 

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Logging;
 using VarBot.Protocol.Schema;
 using VarBot.Protocol.Tests.Infrastructure;
+using VarBot.TestSupport;
 
 namespace VarBot.Protocol.Tests;
 

@@ -29,4 +29,25 @@ public static class Poll
             await timer.WaitForNextTickAsync(cancellationToken);
         }
     }
+
+    /// <summary>How often an in-process condition is checked: it is cheap to read.</summary>
+    private static readonly TimeSpan InProcessInterval = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Waits until an in-process <paramref name="condition"/> holds, for at most <paramref name="timeout"/> (10 s); fails the test after that.</summary>
+    public static async Task UntilAsync(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(condition);
+        var elapsed = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(10);
+        using var timer = new PeriodicTimer(InProcessInterval);
+        while (!condition())
+        {
+            if (elapsed.Elapsed > limit)
+            {
+                throw new TimeoutException("Timed out waiting for " + what);
+            }
+
+            await timer.WaitForNextTickAsync();
+        }
+    }
 }
