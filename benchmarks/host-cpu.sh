@@ -18,11 +18,11 @@ out="$repo/.artifacts/host-cpu"; mkdir -p "$out"
 pids=()
 cleanup() { local p; for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null; }
 trap cleanup EXIT
-"$repo/tools/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort $az --inMemoryPersistence --skipApiVersionCheck --silent >"$out/azurite.log" 2>&1 &
+"$repo/tools/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort $az --queueHost 127.0.0.1 --queuePort $((az + 1)) --tableHost 127.0.0.1 --tablePort $((az + 2)) --inMemoryPersistence --skipApiVersionCheck --silent >"$out/azurite.log" 2>&1 &
 azurite=$!; pids+=("$azurite")
 until (exec 3<>"/dev/tcp/127.0.0.1/$az") 2>/dev/null; do sleep 0.3; done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$az/devstoreaccount1;"
+export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$az/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((az + 2))/devstoreaccount1;"
 export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning VarBot__PublishSeedsWhenEmpty=true VarBot__SeedsPath="$repo/seeds"
 export Newsletter__SigningKey="$(head -c 32 /dev/urandom | base64)"
 DOTNET_PerfMapEnabled=${PERFMAP:-0} dotnet "$repo/src/VarBot.Bot/bin/Release/net10.0/VarBot.Bot.dll" --urls "http://127.0.0.1:$port" >"$out/bot.log" 2>&1 &

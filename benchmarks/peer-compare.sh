@@ -30,7 +30,7 @@ wait_ready() { # URL SECONDS
   done
 }
 
-"$repo/tools/node_modules/.bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$azurite_port" --inMemoryPersistence --skipApiVersionCheck --silent >"$out/azurite.log" 2>&1 &
+"$repo/tools/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort "$azurite_port" --queueHost 127.0.0.1 --queuePort $((azurite_port + 1)) --tableHost 127.0.0.1 --tablePort $((azurite_port + 2)) --inMemoryPersistence --skipApiVersionCheck --silent >"$out/azurite.log" 2>&1 &
 pids+=($!)
 deadline=$((SECONDS + 60))
 until (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null; do
@@ -38,7 +38,7 @@ until (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null; do
   sleep 0.3
 done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;"
+export Storage__ConnectionString="DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=$key;BlobEndpoint=http://127.0.0.1:$azurite_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$((azurite_port + 2))/devstoreaccount1;"
 export ASPNETCORE_ENVIRONMENT=Development Logging__LogLevel__Default=Warning VarBot__PublishSeedsWhenEmpty=true VarBot__SeedsPath="$repo/seeds"
 export Newsletter__SigningKey="$(head -c 32 /dev/urandom | base64)"
 dotnet "$repo/src/VarBot.Bot/bin/Release/net10.0/VarBot.Bot.dll" --urls "http://127.0.0.1:$bot_port" >"$out/bot.log" 2>&1 &

@@ -1,36 +1,39 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using VarBot.Bot.Conversations;
 using VarBot.Storage;
 using VarBot.TestSupport;
 
 namespace VarBot.Benchmarks;
 
 /// <summary>
-/// The blob requests behind one conversation write, against a real Azurite through <see cref="IBlobContainer"/>:
-/// the first turn's create-only PUT, a later turn's conditional PUT on the known ETag, and the re-read plus conditional
-/// PUT that a lost ETag race costs; then writes per second with many conversations written at once. It uses only the
-/// seam, so the same file measures any implementation behind it (issue 10 measured the REST client and the Azure SDK).
-/// Usage: conversation-write [--writes N] [--parallel N]
+/// What a conversation write costs against a real Azurite through <see cref="ConversationTable"/>, the host's own storage
+/// class: a round with one conversation (the first turn's insert, a later turn's replace on the known ETag, and the
+/// re-read plus replace a lost race costs), then rounds of many conversations at once, as the write-behind sends them
+/// under load (one table transaction per partition), with writes per second and CPU per conversation written.
+/// Usage: conversation-write [--writes N] [--parallel N] [--partitions N]
 /// </summary>
 public static class ConversationWriteBenchmark
 {
     public static async Task<int> RunAsync(string[] args)
     {
         var writes = Option(args, "--writes", 300);
-        var parallel = Option(args, "--parallel", 16);
-        var state = Encoding.UTF8.GetBytes(SampleState());
+        var parallel = Option(args, "--parallel", 64);
+        var options = new ConversationOptions { Partitions = Option(args, "--partitions", new ConversationOptions().Partitions) };
 
         using var azurite = new AzuriteFixture();
         using var http = new HttpClient();
         var container = BlobContainerFactory.Create(azurite.ConnectionString, "conversations", http);
-        await container.CreateIfNotExistsAsync();
-        Console.WriteLine($"conversation-write: Azurite on port {azurite.Port}, state {state.Length} bytes, {writes} writes per series");
+        var table = new ConversationTable(TableServiceFactory.Create(azurite.ConnectionString, http), container, TimeProvider.System,
+            Options.Create(options), new LogThrottle(TimeProvider.System), NullLogger<ConversationTable>.Instance);
+        var state = SampleState();
+        Console.WriteLine($"conversation-write: Azurite on port {azurite.Port}, {options.Partitions} partitions, {writes} writes per series");
 
-        // Warm-up: connections, JIT.
         for (var i = 0; i < 50; i++)
         {
-            await container.PutAsync($"warm/{i}", state, "application/json");
+            await Write(table, new ConversationWrite($"warm{i}", state, null)); // connections, JIT, the table
         }
 
         var create = new double[writes];
@@ -38,51 +41,54 @@ public static class ConversationWriteBenchmark
         var reread = new double[writes];
         for (var i = 0; i < writes; i++)
         {
-            var name = $"conversations/c{i:D5}.json";
+            var id = $"c{i:D5}";
             var sw = Stopwatch.StartNew();
-            var etag = await container.PutAsync(name, state, "application/json", BlobCondition.IfNotExists);
+            var etag = await Write(table, new ConversationWrite(id, state, null));
             create[i] = sw.Elapsed.TotalMilliseconds;
 
             sw.Restart();
-            etag = await container.PutAsync(name, state, "application/json", BlobCondition.IfUnchanged(etag));
+            _ = await Write(table, new ConversationWrite(id, state, etag));
             next[i] = sw.Elapsed.TotalMilliseconds;
 
             sw.Restart();
-            var current = await container.GetAsync(name) ?? throw new InvalidOperationException($"{name} vanished");
-            _ = await container.PutAsync(name, current.Content, "application/json", BlobCondition.IfUnchanged(current.Properties.ETag));
+            var (current, currentETag) = await table.ReadAsync(id, CancellationToken.None);
+            _ = await Write(table, new ConversationWrite(id, ConversationState.Merge(state, current), currentETag));
             reread[i] = sw.Elapsed.TotalMilliseconds;
         }
 
-        Print("first turn: create-only PUT", create);
-        Print("next turn: PUT if-match", next);
-        Print("lost race: GET + PUT if-match", reread);
+        Print("first turn: insert", create);
+        Print("next turn: replace if-match", next);
+        Print("lost race: read + replace if-match", reread);
 
-        // Throughput: `parallel` conversations, each written turn after turn under its ETag.
-        var etags = new string[parallel];
-        for (var c = 0; c < parallel; c++)
-        {
-            etags[c] = await container.PutAsync($"busy/c{c}.json", state, "application/json");
-        }
-
-        var perConversation = Math.Max(1, writes * 4 / parallel);
+        // Throughput: `parallel` busy conversations, all due in every round, each written under its ETag.
+        var etags = new string?[parallel];
+        var rounds = Math.Max(1, writes * 4 / parallel);
         var (azuriteCpu, clientCpu) = (azurite.ServerCpuTime, Process.GetCurrentProcess().TotalProcessorTime);
         var total = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, parallel).Select(async c =>
+        for (var round = 0; round < rounds; round++)
         {
-            for (var i = 0; i < perConversation; i++)
+            var results = await table.WriteAsync([.. Enumerable.Range(0, parallel).Select(c => new ConversationWrite($"busy{c}", state, etags[c]))], CancellationToken.None);
+            for (var c = 0; c < parallel; c++)
             {
-                etags[c] = await container.PutAsync($"busy/c{c}.json", state, "application/json", BlobCondition.IfUnchanged(etags[c]));
+                etags[c] = results[c].Status == ConversationWriteStatus.Written ? results[c].ETag : throw new InvalidOperationException($"busy{c}: {results[c]}");
             }
-        }));
+        }
+
         total.Stop();
-        var count = perConversation * parallel;
+        var count = rounds * parallel;
         (azuriteCpu, clientCpu) = (azurite.ServerCpuTime - azuriteCpu, Process.GetCurrentProcess().TotalProcessorTime - clientCpu);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"conversation-write: {parallel} conversations at once: {count} conditional writes in {total.Elapsed.TotalMilliseconds:F0} ms, {count / total.Elapsed.TotalSeconds:F0} writes/s"));
+            $"conversation-write: rounds of {parallel} conversations: {count} conditional writes in {total.Elapsed.TotalMilliseconds:F0} ms, {count / total.Elapsed.TotalSeconds:F0} writes/s, {total.Elapsed.TotalMilliseconds / rounds:F2} ms per round"));
         // CPU is what a write costs the machine whatever its load: Azurite's (Node.js, one thread) and this client's.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"conversation-write: CPU per write: Azurite {azuriteCpu.TotalMicroseconds / count:F0} us, client {clientCpu.TotalMicroseconds / count:F0} us"));
+            $"conversation-write: CPU per conversation written: Azurite {azuriteCpu.TotalMicroseconds / count:F0} us, client {clientCpu.TotalMicroseconds / count:F0} us"));
         return 0;
+    }
+
+    private static async Task<string?> Write(ConversationTable table, ConversationWrite write)
+    {
+        var result = (await table.WriteAsync([write], CancellationToken.None))[0];
+        return result.Status == ConversationWriteStatus.Written ? result.ETag : throw new InvalidOperationException($"{write.ConversationId}: {result}");
     }
 
     private static void Print(string what, double[] ms)
@@ -99,7 +105,9 @@ public static class ConversationWriteBenchmark
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : fallback;
     }
 
-    /// <summary>A conversation state of the size the bot stores after a few turns (context slots, last answer ids).</summary>
-    private static string SampleState() =>
-        """{"version":3,"updated":"2026-12-05T08:00:00+00:00","context":{"intent":"event-next","eventType":"leerhuis","theme":"zorg-en-veiligheid","year":2026,"side":null,"budgetLine":null,"organisation":"var","lastQuestion":"wanneer is het volgende leerhuis over zorg en veiligheid?","answerIds":["event:2026-leerhuis-zorg","passage:jv2025-p112","passage:jv2025-p113"]},"turns":4,"followUps":["Welke Leerhuizen zijn er in 2026?","Wat doet de VAR aan zorg en veiligheid?","Hoe groot is het budget voor 2026?"]}""";
+    /// <summary>A conversation state of the size the bot stores after a few turns (an engine context, five recent answers).</summary>
+    private static ConversationState SampleState() => new(
+        """{"intent":"event-next","eventType":"leerhuis","theme":"zorg-en-veiligheid","year":2026,"organisation":"var","lastQuestion":"wanneer is het volgende leerhuis over zorg en veiligheid?","answerIds":["event:2026-leerhuis-zorg","passage:jv2025-p112","passage:jv2025-p113"]}""",
+        DateTimeOffset.UtcNow,
+        [.. Enumerable.Range(0, ConversationState.MaxRecentAnswers).Select(i => new RecentAnswer($"a{i:D2}-{Guid.NewGuid():N}", "Wanneer is het volgende Leerhuis over zorg en veiligheid?", "event-next", true))]);
 }

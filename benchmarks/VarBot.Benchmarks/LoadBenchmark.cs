@@ -128,6 +128,7 @@ public static class LoadBenchmark
         if (inMemory)
         {
             builder.Services.Replace(ServiceDescriptor.Singleton<IBlobContainer>(new InMemoryBlobContainer("varbot")));
+            builder.Services.Replace(ServiceDescriptor.Singleton<VarBot.Bot.Conversations.IConversationStorage>(new InMemoryConversationStorage()));
         }
 
         var app = builder.Build();
@@ -257,6 +258,43 @@ public static class LoadBenchmark
         return index >= 0 && index + 1 < args.Length
             ? [.. args[index + 1].Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture))]
             : fallback;
+    }
+}
+
+/// <summary>
+/// Conversation rows in process memory with the table's ETag conditions, for the "state in memory" series only: it takes
+/// Azurite out of the measurement, not any of the bot's own work (the write-behind rounds still run).
+/// </summary>
+internal sealed class InMemoryConversationStorage : VarBot.Bot.Conversations.IConversationStorage
+{
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (VarBot.Bot.Conversations.ConversationState State, string ETag)> _rows = new(StringComparer.Ordinal);
+    private long _version;
+
+    public Task<(VarBot.Bot.Conversations.ConversationState State, string? ETag)> ReadAsync(string conversationId, CancellationToken cancellationToken) =>
+        Task.FromResult<(VarBot.Bot.Conversations.ConversationState, string?)>(_rows.TryGetValue(conversationId, out var row) ? row : (VarBot.Bot.Conversations.ConversationState.Empty, null));
+
+    public Task<IReadOnlyList<VarBot.Bot.Conversations.ConversationWriteResult>> WriteAsync(IReadOnlyList<VarBot.Bot.Conversations.ConversationWrite> writes, CancellationToken cancellationToken)
+    {
+        var results = new VarBot.Bot.Conversations.ConversationWriteResult[writes.Count];
+        lock (_rows)
+        {
+            for (var i = 0; i < writes.Count; i++)
+            {
+                var write = writes[i];
+                var exists = _rows.TryGetValue(write.ConversationId, out var row);
+                if (write.ETag is null ? exists : !exists || row.ETag != write.ETag)
+                {
+                    results[i] = new(VarBot.Bot.Conversations.ConversationWriteStatus.Conflict);
+                    continue;
+                }
+
+                var etag = Interlocked.Increment(ref _version).ToString(CultureInfo.InvariantCulture);
+                _rows[write.ConversationId] = (write.State, etag);
+                results[i] = new(VarBot.Bot.Conversations.ConversationWriteStatus.Written, etag);
+            }
+        }
+
+        return Task.FromResult<IReadOnlyList<VarBot.Bot.Conversations.ConversationWriteResult>>(results);
     }
 }
 

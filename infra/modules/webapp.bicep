@@ -97,7 +97,7 @@ resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   }
 }
 
-// Newsletter subscribers live in Table storage of the same account.
+// Newsletter subscribers and conversation state live in Table storage of the same account.
 resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storageAccount.id, site.id, storageTableDataContributor)
   scope: storageAccount

@@ -17,8 +17,8 @@ internal static partial class BotLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Debug, Message = "Feedback {Kind} queued for answer {AnswerId}")]
     public static partial void FeedbackQueued(this ILogger logger, string kind, string? answerId);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "A conversation state blob is unreadable ({ExceptionType}); that conversation starts afresh ({Suppressed} more like this left out)")]
-    public static partial void ConversationStateUnreadable(this ILogger logger, string exceptionType, int suppressed);
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Warning, Message = "A stored conversation state is unreadable ({Reason}); that conversation starts afresh ({Suppressed} more like this left out)")]
+    public static partial void ConversationStateUnreadable(this ILogger logger, string reason, int suppressed);
 
     [LoggerMessage(EventId = 5006, Level = LogLevel.Warning, Message = "Another host wrote a conversation at the same time; merged and written again ({Suppressed} more like this left out)")]
     public static partial void ConversationWriteRace(this ILogger logger, int suppressed);
@@ -55,9 +55,6 @@ internal static partial class BotLog
 
     [LoggerMessage(EventId = 5017, Level = LogLevel.Warning, Message = "Could not read a conversation's context ({ExceptionType}); answering without it ({Suppressed} more like this left out)")]
     public static partial void ConversationReadFailed(this ILogger logger, string exceptionType, int suppressed);
-
-    [LoggerMessage(EventId = 5018, Level = LogLevel.Warning, Message = "A conversation state blob of {Length} bytes is too large to read; that conversation starts afresh ({Suppressed} more like this left out)")]
-    public static partial void ConversationBlobTooLarge(this ILogger logger, long length, int suppressed);
 
     [LoggerMessage(EventId = 5019, Level = LogLevel.Warning, Message = "More than {MaxQueuedTurns} turns of one conversation are waiting; answering the rest without context ({Suppressed} more like this left out)")]
     public static partial void ConversationQueueFull(this ILogger logger, int maxQueuedTurns, int suppressed);

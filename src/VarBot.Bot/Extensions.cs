@@ -72,7 +72,7 @@ public static class Extensions
 
         services.AddOptions<ConversationOptions>().BindConfiguration(ConversationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LogThrottle>();
-        services.AddSingleton<ConversationBlobs>();
+        services.AddSingleton<IConversationStorage, ConversationTable>();
         services.AddSingleton<ConversationStore>();
         services.AddSingleton<ConversationWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<ConversationWriter>());

@@ -4,8 +4,9 @@ using System.Diagnostics.Metrics;
 namespace VarBot.Storage;
 
 /// <summary>
-/// Metrics of the calls to blob storage (OpenTelemetry reads them by <see cref="Name"/>), counted on the HTTP requests
-/// of the named storage client: operation (get, put, head, delete, list, container) and status code, no blob names.
+/// Metrics of the calls to blob and table storage (OpenTelemetry reads them by <see cref="Name"/>), counted on the HTTP
+/// requests of the named storage client: operation (get, put, head, delete, list, container, batch for a table
+/// transaction, post) and status code, no blob, table or row names.
 /// </summary>
 public static class StorageTelemetry
 {
@@ -13,15 +14,20 @@ public static class StorageTelemetry
 
     private static readonly Meter Meter = new(Name);
 
-    private static readonly Counter<long> Calls = Meter.CreateCounter<long>("varbot.storage.calls", "{call}", "Requests to blob storage, by operation and HTTP status code.");
+    private static readonly Counter<long> Calls = Meter.CreateCounter<long>("varbot.storage.calls", "{call}", "Requests to blob and table storage, by operation and HTTP status code.");
 
-    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("varbot.storage.call.duration", "s", "Duration of one request to blob storage.");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("varbot.storage.call.duration", "s", "Duration of one request to blob or table storage.");
 
     /// <summary>A handler for the storage HttpClient that records every request.</summary>
     public static DelegatingHandler CreateHandler() => new Handler();
 
     internal static string Operation(HttpRequestMessage request)
     {
+        if (request.RequestUri?.AbsolutePath.EndsWith("/$batch", StringComparison.Ordinal) == true)
+        {
+            return "batch";
+        }
+
         var query = request.RequestUri?.Query ?? "";
         if (query.Contains("restype=container", StringComparison.OrdinalIgnoreCase) && !query.Contains("comp=list", StringComparison.OrdinalIgnoreCase))
         {

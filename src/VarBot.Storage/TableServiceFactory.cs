@@ -150,6 +150,8 @@ public static class TableServiceFactory
     public static bool IsStorageFailure(Exception exception, CancellationToken cancellationToken) =>
         exception is not BlobStorageException and not BlobConditionFailedException
         && (exception is RequestFailedException or AuthenticationFailedException or HttpRequestException or IOException
+            // The SDK's retry policy throws an AggregateException of the tries when every one failed without a response.
+            or AggregateException
             || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested));
 
     private static TableClientOptions ClientOptions(BlobStorageOptions options, HttpClient? httpClient)

@@ -27,7 +27,7 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         const string question = "Wat is de begroting voor 2026?";
 
         var answer = await firstClient.AskAsync(question, conversation, Today);
-        await ConversationBlob.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(answer)); // the write-behind
+        await ConversationRow.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(answer)); // the write-behind
         var down = answer.Card().SubmitActions().Single(a => (string?)a.Data["feedback"] == "down");
         await secondClient.ExpectRepliesAsync(Activities.Message(null, conversation, Today, down.Data.DeepClone()));
 
@@ -56,7 +56,7 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         Assert.NotEqual(alone.Card.Data.ToJsonString(), inContext.Card.Data.ToJsonString()); // the follow-up needs the context
 
         var asked = await firstClient.AskAsync(question, conversation, Today);
-        await ConversationBlob.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(asked));
+        await ConversationRow.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(asked));
         var reply = await secondClient.AskAsync(followUp, conversation, Today);
 
         Assert.True(reply["text"] is null || ((string)reply["text"]!).StartsWith(inContext.Text + " [1]", StringComparison.Ordinal), (string?)reply["text"]); // text only to carry citations
@@ -87,9 +87,9 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         // The rule under test covers a turn after the write-behind window: without this wait a slow first write (a cold
         // host on a busy machine) lands after the second host's read, the conversation forks, and with one fake clock
         // for both hosts the merge cannot tell which turn came last.
-        await ConversationBlob.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(budgetAnswer));
+        await ConversationRow.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(budgetAnswer));
         var moved = await secondClient.AskAsync(chair, conversation, Today);   // the second host moves the conversation on
-        await ConversationBlob.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(moved));
+        await ConversationRow.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(moved));
         time.Advance(TimeSpan.FromSeconds(1)); // past Conversations:CacheTrust (500 ms): the first host reads storage again
         var reply = await firstClient.AskAsync(followUp, conversation, Today);
 

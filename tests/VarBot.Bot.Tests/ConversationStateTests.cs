@@ -15,7 +15,7 @@ namespace VarBot.Bot.Tests;
 /// Conversation state off the answer's path (issue 11): turns of one conversation are serialised per host, the state
 /// is written behind the answer, races between hosts are merged, and a clean shutdown flushes what is pending.
 /// </summary>
-public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
+public sealed partial class ConversationStateTests(AzuriteFixture azurite) : IClassFixture<AzuriteFixture>
 {
     private const string Today = "2026-11-22T10:00:00+01:00";
     private const string Budget = "Wat is de begroting voor 2026?";
@@ -46,7 +46,7 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
 
         var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(_ => client.AskAsync(Budget, conversation, Today)));
         var last = replies[^1];
-        var state = await ConversationBlob.WaitAsync(azurite, container, conversation, s => s["recentAnswers"]!.AsArray().Count == 5);
+        var state = await ConversationRow.WaitAsync(azurite, container, conversation, s => s["recentAnswers"]!.AsArray().Count == 5);
         var followUp = await client.AskAsync(FollowUp, conversation, Today);
 
         Assert.All(replies, r => Assert.False(string.IsNullOrEmpty(r.AnswerText())));
@@ -74,7 +74,7 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         // Both hosts' writes land (merged on a lost race, never dropped). Which turn a host finished last is not the order
         // its replies reached the client, so the wait is for any of the turns' answers in storage.
         // Writes of a busy conversation wait for Conversations:WriteInterval on the hosts' clock: the wait moves it on.
-        await ConversationBlob.WaitAsync(azurite, container, conversation, s => replies.Any(s.HasAnswer), time);
+        await ConversationRow.WaitAsync(azurite, container, conversation, s => replies.Any(s.HasAnswer), time);
         for (var i = 0; i < 20; i++)
         {
             // The write-behind window of the other host's last turn (stated: <= 50 ms): 200 ms of its clock and real time.
@@ -98,19 +98,19 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
     public async Task Writes_OfABusyConversation_AreCoalescedAndTheNewestContextLandsOneIntervalAfterThePreviousWrite()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var puts = new PutCounter();
+        var puts = new WriteCounter();
         var container = AzuriteFixture.UniqueContainerName("coalesce");
         await using var host = new BotHostFactory(azurite, container, time, services: puts.Register);
         using var client = await host.StartAsync();
         var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteInterval;
         Assert.InRange(interval, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(50)); // the stated window: interval + one write <= 50 ms
         var conversation = "coalesce:" + Guid.NewGuid().ToString("N");
-        var blob = ConversationBlobs.BlobName(conversation);
+        var row = ConversationTable.RowKey(conversation);
 
         // After a quiet spell a turn's context is written at once (the clock stands still).
         var first = await client.AskAsync(Budget, conversation, Today);
-        await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(first));
-        Assert.Equal(1, puts.Count(blob));
+        await ConversationRow.WaitAsync(azurite, container, conversation, s => s.HasAnswer(first));
+        Assert.Equal(1, puts.Count(row));
 
         // A busy conversation: 30 turns within the interval, the last one a follow-up of the one before.
         var replies = new List<JsonObject>();
@@ -127,13 +127,13 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         await Task.Delay(TimeSpan.FromMilliseconds(300));
         time.Advance(interval - TimeSpan.FromMilliseconds(1));
         await Task.Delay(TimeSpan.FromMilliseconds(300));
-        Assert.Equal(1, puts.Count(blob));
+        Assert.Equal(1, puts.Count(row));
 
         // ...and then all 31 turns are one write, which holds the newest context.
         time.Advance(TimeSpan.FromMilliseconds(1));
-        var state = await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(last));
+        var state = await ConversationRow.WaitAsync(azurite, container, conversation, s => s.HasAnswer(last));
         await Task.Delay(TimeSpan.FromMilliseconds(300));
-        Assert.Equal(2, puts.Count(blob));
+        Assert.Equal(2, puts.Count(row));
         Assert.Equal(AnswerId(last), (string?)state["recentAnswers"]![0]!["answerId"]);
         Assert.Equal(ExpectedFollowUpContext(), (string?)state["context"]);
     }
@@ -141,7 +141,7 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
     [Fact]
     public async Task Writes_OfABusyConversationOnTheRealClock_AtMostOnePerIntervalAndTheLastTurnLands()
     {
-        var puts = new PutCounter();
+        var puts = new WriteCounter();
         var container = AzuriteFixture.UniqueContainerName("rate");
         await using var host = new BotHostFactory(azurite, container, services: puts.Register);
         using var client = await host.StartAsync();
@@ -149,7 +149,7 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         var conversation = "rate:" + Guid.NewGuid().ToString("N");
         await client.AskAsync(Budget, conversation, Today); // the first write: warm connections
 
-        var before = puts.Count(ConversationBlobs.BlobName(conversation));
+        var before = puts.Count(ConversationTable.RowKey(conversation));
         var clock = Stopwatch.StartNew();
         var replies = await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
         {
@@ -163,12 +163,12 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
         }));
         var answerIds = replies.SelectMany(r => r).Select(AnswerId).ToHashSet();
         // The newest state lands: its latest answer is one of this burst's, with the four before it.
-        var state = await ConversationBlob.WaitAsync(azurite, container, conversation,
+        var state = await ConversationRow.WaitAsync(azurite, container, conversation,
             s => s["recentAnswers"]!.AsArray().Take(5).All(a => answerIds.Contains((string)a!["answerId"]!)));
         var written = clock.Elapsed;
         await Task.Delay(interval * 4);
 
-        var writes = puts.Count(ConversationBlobs.BlobName(conversation)) - before;
+        var writes = puts.Count(ConversationTable.RowKey(conversation)) - before;
         // At most one write per interval (and one more that starts the burst), however many turns: 200 here.
         Assert.InRange(writes, 1, (int)(written / interval) + 2);
         Assert.NotNull(state["context"]);
@@ -188,7 +188,7 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
 
         for (var i = 0; i < conversations.Count; i++)
         {
-            var state = await ConversationBlob.ReadAsync(azurite, container, conversations[i]);
+            var state = await ConversationRow.ReadAsync(azurite, container, conversations[i]);
             Assert.NotNull(state);
             Assert.True(state.HasAnswer(replies[i]), "conversation " + i);
         }
@@ -211,26 +211,34 @@ public sealed class ConversationStateTests(AzuriteFixture azurite) : IClassFixtu
     private static string AnswerId(JsonObject reply) =>
         reply.Card().SubmitActions().Select(a => (string?)a.Data["answerId"]).First(id => id is not null)!;
 
-    /// <summary>Counts the PUT requests the host's storage client sends per blob (a handler in its HTTP pipeline, to Azurite).</summary>
-    private sealed class PutCounter
+    /// <summary>Counts the writes of each conversation row the host's storage client sends (a handler in its HTTP pipeline,
+    /// to Azurite): one per operation in a table transaction's body.</summary>
+    private sealed partial class WriteCounter
     {
-        private readonly ConcurrentDictionary<string, int> _puts = new(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, int> _writes = new(StringComparer.Ordinal);
 
         public void Register(IServiceCollection services) =>
             services.AddHttpClient(BlobStorageServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new Handler(this));
 
-        public int Count(string blobName) => _puts.Where(p => p.Key.EndsWith("/" + blobName, StringComparison.Ordinal)).Sum(p => p.Value);
+        public int Count(string rowKey) => _writes.GetValueOrDefault(rowKey);
 
-        private sealed class Handler(PutCounter counter) : DelegatingHandler
+        [System.Text.RegularExpressions.GeneratedRegex("\"RowKey\":\\s*\"([0-9a-f]{64})\"")]
+        private static partial System.Text.RegularExpressions.Regex RowKeyInBody();
+
+        private sealed class Handler(WriteCounter counter) : DelegatingHandler
         {
-            protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+            protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
-                if (request.Method == HttpMethod.Put && request.RequestUri is { } uri)
+                if (request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal) == true && request.Content is { } content)
                 {
-                    counter._puts.AddOrUpdate(Uri.UnescapeDataString(uri.AbsolutePath), 1, (_, n) => n + 1);
+                    await content.LoadIntoBufferAsync(cancellationToken);
+                    foreach (System.Text.RegularExpressions.Match match in RowKeyInBody().Matches(await content.ReadAsStringAsync(cancellationToken)))
+                    {
+                        counter._writes.AddOrUpdate(match.Groups[1].Value, 1, (_, n) => n + 1);
+                    }
                 }
 
-                return base.SendAsync(request, cancellationToken);
+                return await base.SendAsync(request, cancellationToken);
             }
         }
     }

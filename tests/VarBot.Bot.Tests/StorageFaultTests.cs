@@ -71,6 +71,31 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
+    public async Task StorageGoneAndTheClientsRetriesGiveUpBeforeTheReadTimeout_NewConversationsAreStillAnswered()
+    {
+        // One retry and a long read timeout: every conversation read ends in the SDK's AggregateException of its tries
+        // (not a timeout), which must count as a storage failure like any other.
+        var own = AzuriteFixture.StartOwn();
+        var container = AzuriteFixture.UniqueContainerName("retries");
+        await using var host = new BotHostFactory(own, container, settings: new Dictionary<string, string?>
+        {
+            ["Storage:MaxRetries"] = "1",
+            ["Conversations:ReadTimeout"] = "00:00:20",
+        });
+        using var client = await host.StartAsync();
+        await client.AskAsync(Chair, "warm:" + Guid.NewGuid().ToString("N"), Today);
+
+        own.Dispose();
+        var replies = new List<JsonObject>();
+        for (var i = 0; i < 3; i++)
+        {
+            replies.Add(await client.AskAsync(Chair, "gone:" + Guid.NewGuid().ToString("N"), Today));
+        }
+
+        Assert.All(replies, r => Assert.Equal(Expected(Chair), r.AnswerText()));
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task StorageNotUpWhenTheHostStarts_SeedsArePublishedOnceItIsAndTheBotAnswers()
     {
@@ -100,19 +125,18 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
     }
 
     [Fact]
-    public async Task ConversationBlobOf50MegabytesPlanted_IsNotReadAndTheConversationWorksAndReplacesIt()
+    public async Task ConversationRowLargerThanTheStateLimitPlanted_IsNotReadAndTheConversationWorksAndReplacesIt()
     {
         var container = AzuriteFixture.UniqueContainerName("big");
         await using var host = new BotHostFactory(azurite, container);
         using var client = await host.StartAsync();
         var conversation = "big:" + Guid.NewGuid().ToString("N");
-        var blobs = BlobContainerFactory.Create(azurite.ConnectionString, container);
-        var junk = new byte[50 * 1024 * 1024];
+        var junk = new byte[60 * 1024]; // the table holds at most 64 KiB per property; the host reads at most 32 KiB of state
         Array.Fill(junk, (byte)'[');
-        await blobs.PutAsync(ConversationBlobs.BlobName(conversation), junk, "application/json");
+        await ConversationRow.PlantAsync(azurite, container, conversation, new Dictionary<string, object> { ["State"] = junk, ["Other"] = new string('x', 30_000) });
 
         var reply = await client.AskAsync(Chair, conversation, Today);
-        var state = await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(reply));
+        var state = await ConversationRow.WaitAsync(azurite, container, conversation, s => s.HasAnswer(reply));
 
         Assert.Equal(Expected(Chair), reply.AnswerText());
         Assert.Single(state["recentAnswers"]!.AsArray());
@@ -123,17 +147,24 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
     [InlineData("{\"context\":42,\"lastTurn\":\"2026-11-22T09:00:00Z\",\"recentAnswers\":null}")]
     [InlineData("{\"context\":null,\"lastTurn\":\"9999-12-31T00:00:00Z\",\"recentAnswers\":[]}")]
     [InlineData("null")]
-    public async Task ConversationBlobUnreadable_StartsAfreshAndIsReplaced(string planted)
+    [InlineData("as a string property")]
+    [InlineData("no state property")]
+    public async Task ConversationRowUnreadable_StartsAfreshAndIsReplaced(string planted)
     {
         var container = AzuriteFixture.UniqueContainerName("bad");
         await using var host = new BotHostFactory(azurite, container);
         using var client = await host.StartAsync();
         var conversation = "bad:" + Guid.NewGuid().ToString("N");
-        await BlobContainerFactory.Create(azurite.ConnectionString, container)
-            .PutAsync(ConversationBlobs.BlobName(conversation), Encoding.UTF8.GetBytes(planted), "application/json");
+        var properties = planted switch
+        {
+            "as a string property" => new Dictionary<string, object> { ["State"] = "{\"context\":null}" },
+            "no state property" => new Dictionary<string, object> { ["Context"] = "x" },
+            _ => new Dictionary<string, object> { ["State"] = Encoding.UTF8.GetBytes(planted) },
+        };
+        await ConversationRow.PlantAsync(azurite, container, conversation, properties);
 
         var reply = await client.AskAsync(Chair, conversation, Today);
-        var state = await ConversationBlob.WaitAsync(azurite, container, conversation, s => s.HasAnswer(reply));
+        var state = await ConversationRow.WaitAsync(azurite, container, conversation, s => s.HasAnswer(reply));
 
         Assert.Equal(Expected(Chair), reply.AnswerText());
         Assert.Single(state["recentAnswers"]!.AsArray());

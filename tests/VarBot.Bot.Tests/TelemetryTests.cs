@@ -71,7 +71,7 @@ public sealed class TelemetryTests : IClassFixture<AzuriteFixture>
         Assert.Equal("/api/messages", request.GetTagItem("url.path"));
         Assert.Equal(request.SpanId, first.ParentSpanId);
         // Storage calls of the turn (conversation state) are client spans in the same trace.
-        Assert.Contains(spans, s => s.Kind == ActivityKind.Client && s.TraceId == first.TraceId && (s.GetTagItem("server.port") as int?) == _azurite.Port);
+        Assert.Contains(spans, s => s.Kind == ActivityKind.Client && s.TraceId == first.TraceId && (s.GetTagItem("server.port") as int?) == _azurite.TablePort);
 
         Assert.Equal(2, Sum(metrics, "varbot.bot.turns"));
         Assert.Equal(1, Sum(metrics, "varbot.bot.turns", ("varbot.answered", true)));
@@ -158,7 +158,8 @@ public sealed class TelemetryTests : IClassFixture<AzuriteFixture>
             .Where(p => filter is not { } f || Tags(p).Any(t => t.Key == f.Key && Equals(t.Value, f.Value)))
             .Sum(p => p.GetSumLong());
 
-    private static long Puts(IEnumerable<MetricSnapshot> metrics) => Sum(metrics, "varbot.storage.calls", ("varbot.storage.operation", "put"));
+    /// <summary>Conversation writes: table transactions (each holds the conversations of one write-behind round's partition).</summary>
+    private static long Puts(IEnumerable<MetricSnapshot> metrics) => Sum(metrics, "varbot.storage.calls", ("varbot.storage.operation", "batch"));
 
     private static long HistogramCount(IEnumerable<MetricSnapshot> metrics, string name) => Latest(metrics, name).Sum(p => p.GetHistogramCount());
 }

@@ -18,7 +18,7 @@ internal sealed class ConversationEntry(string conversationId)
 
     public ConversationState State = ConversationState.Empty;
 
-    /// <summary>The ETag of the blob version <see cref="State"/> was last read from or written as; null while none exists.</summary>
+    /// <summary>The ETag of the stored version <see cref="State"/> was last read from or written as; null while none exists.</summary>
     public string? ETag;
 
     /// <summary>Bumped by every completed turn.</summary>
@@ -38,6 +38,9 @@ internal sealed class ConversationEntry(string conversationId)
 
     /// <summary>This host has started a write of the conversation at least once.</summary>
     public bool Written;
+
+    /// <summary>Races lost to another host since this host last wrote the conversation.</summary>
+    public int RacesLost;
 
     /// <summary>Waiting in, or being written by, the write-behind queue.</summary>
     public bool Queued;

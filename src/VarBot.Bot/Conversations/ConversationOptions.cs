@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace VarBot.Bot.Conversations;
 
-/// <summary>Configuration section "Conversations": how the host keeps conversation context in memory and in blob storage.</summary>
+/// <summary>Configuration section "Conversations": how the host keeps conversation context in memory and in table storage.</summary>
 public sealed class ConversationOptions
 {
     public const string SectionName = "Conversations";
@@ -27,9 +27,18 @@ public sealed class ConversationOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A conversation blob larger than this is not read but replaced (a conversation holds a few kilobytes).</summary>
-    [Range(1_024, 1_048_576)]
-    public int MaxBlobBytes { get; set; } = 64 * 1024;
+    /// <summary>A stored state larger than this is not read but replaced, and a larger one is not written (a conversation
+    /// holds a few kilobytes; the table's binary property holds at most 64 KiB).</summary>
+    [Range(1_024, 65_536)]
+    public int MaxStateBytes { get; set; } = 32 * 1024;
+
+    /// <summary>
+    /// Shards of the conversation table's partition key. One write-behind round writes each partition's conversations as
+    /// one transaction, so fewer partitions mean fewer requests; more spread the load over the service's partition servers.
+    /// Changing it starts every conversation afresh.
+    /// </summary>
+    [Range(1, 256)]
+    public int Partitions { get; set; } = 4;
 
     /// <summary>Turns of one conversation waiting for the one before them; more than this are answered without context.</summary>
     [Range(1, 10_000)]
@@ -39,16 +48,12 @@ public sealed class ConversationOptions
     /// A conversation's context is written at most once per this interval: the first turn after a quiet spell is written
     /// at once, a turn while a write is pending or in flight is written with the turns after it, this long after the
     /// previous write started (coalescing: a busy conversation costs at most 1 / WriteInterval writes a second, not one
-    /// per turn). So a turn's context is in storage within WriteInterval plus one write's time: the write-behind window,
-    /// ≤ 50 ms with the default 25 ms while a write takes ≤ 25 ms (and fewer than <see cref="MaxConcurrentWrites"/>
-    /// conversations are written at once). Zero writes every change as soon as the previous write is done.
+    /// per turn). Every conversation due at the same moment goes in one round of table transactions. So a turn's context
+    /// is in storage within WriteInterval plus one round's time: the write-behind window, ≤ 50 ms with the default 25 ms
+    /// while a round takes ≤ 25 ms. Zero writes every change as soon as the previous round is done.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
     public TimeSpan WriteInterval { get; set; } = TimeSpan.FromMilliseconds(25);
-
-    /// <summary>Context writes in flight at once (the write-behind queue coalesces the rest per conversation).</summary>
-    [Range(1, 256)]
-    public int MaxConcurrentWrites { get; set; } = 16;
 
     /// <summary>How long one context (or feedback) write may take before it is given up and logged.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]

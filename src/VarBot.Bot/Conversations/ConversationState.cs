@@ -15,6 +15,19 @@ internal sealed record ConversationState(
     public ConversationState WithAnswer(string? context, RecentAnswer answer, DateTimeOffset now) =>
         new(context, now, [answer, .. RecentAnswers.Where(a => a.AnswerId != answer.AnswerId).Take(MaxRecentAnswers - 1)]);
 
+    /// <summary>Readable and not idle for longer than <paramref name="idleTimeout"/> at <paramref name="now"/> (a stored time
+    /// more than five minutes ahead is treated as unreadable).</summary>
+    public bool IsCurrent(DateTimeOffset now, TimeSpan idleTimeout)
+    {
+        if (RecentAnswers is null)
+        {
+            return false;
+        }
+
+        var age = now - LastTurn;
+        return age >= -TimeSpan.FromMinutes(5) && age <= idleTimeout;
+    }
+
     /// <summary>
     /// Two versions of one conversation written by different hosts: the later turn's context wins, the recent answers
     /// of both are kept (newest first), so a feedback click on either host's answer still finds its question.

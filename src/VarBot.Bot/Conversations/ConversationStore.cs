@@ -18,7 +18,7 @@ namespace VarBot.Bot.Conversations;
 /// </list>
 /// </summary>
 internal sealed class ConversationStore(
-    ConversationBlobs blobs,
+    IConversationStorage storage,
     ConversationWriter writer,
     TimeProvider timeProvider,
     IOptions<ConversationOptions> options,
@@ -58,7 +58,7 @@ internal sealed class ConversationStore(
             ConversationState state;
             lock (entry.Sync)
             {
-                state = blobs.IsCurrent(entry.State) ? entry.State : ConversationState.Empty;
+                state = entry.State.IsCurrent(timeProvider.GetUtcNow(), options.Value.IdleTimeout) ? entry.State : ConversationState.Empty;
             }
 
             return new ConversationTurn(this, entry, state);
@@ -130,7 +130,7 @@ internal sealed class ConversationStore(
         timeout.CancelAfter(options.Value.ReadTimeout);
         try
         {
-            var (stored, etag) = await blobs.ReadAsync(entry.ConversationId, timeout.Token).ConfigureAwait(false);
+            var (stored, etag) = await storage.ReadAsync(entry.ConversationId, timeout.Token).ConfigureAwait(false);
             lock (entry.Sync)
             {
                 if (etag != entry.ETag)

@@ -2,41 +2,35 @@ using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using VarBot.Storage;
 
 namespace VarBot.Bot.Conversations;
 
 /// <summary>
-/// Writes conversation state behind the answers. A conversation is queued once however many turns it takes while
-/// waiting, and its newest state is what gets written (coalescing). Writes of one conversation start at least
+/// Writes conversation state behind the answers, in rounds. A conversation is queued once however many turns it takes
+/// while waiting, and its newest state is what gets written (coalescing). Writes of one conversation start at least
 /// <see cref="ConversationOptions.WriteInterval"/> apart (timed by the host's <see cref="TimeProvider"/>): the first
-/// change after a quiet spell goes at once, the turns of a busy conversation share one write per interval. So the
-/// context of a turn is in storage within the write-behind window, WriteInterval plus one write (≤ 50 ms with the
-/// default 25 ms while storage answers within 25 ms). A write that loses an ETag race to another host reads theirs,
-/// merges (<see cref="ConversationState.Merge"/>) and writes again; nothing is dropped silently. A clean shutdown
-/// writes everything pending at once (no interval) and waits for it.
+/// change after a quiet spell goes at once, the turns of a busy conversation share one write per interval. Every
+/// conversation due at the same moment goes in one round (<see cref="IConversationStorage.WriteAsync"/>: a few table
+/// transactions, not one request per conversation), so the context of a turn is in storage within the write-behind window,
+/// WriteInterval plus one round (≤ 50 ms with the default 25 ms while storage answers within 25 ms). A write that loses
+/// an ETag race to another host reads theirs, merges (<see cref="ConversationState.Merge"/>) and goes again in the next
+/// round; nothing is dropped silently. A clean shutdown writes everything pending at once (no interval) and waits for it.
 /// </summary>
 internal sealed class ConversationWriter(
-    ConversationBlobs blobs,
+    IConversationStorage storage,
     TimeProvider timeProvider,
     IOptions<ConversationOptions> options,
     LogThrottle throttle,
     ILogger<ConversationWriter> logger) : BackgroundService
 {
-    private const int MaxRaceRetries = 4;
+    /// <summary>Lost races in a row after which a conversation is given up while the host shuts down.</summary>
+    private const int MaxRaceRetriesOnShutdown = 4;
 
     private readonly Channel<ConversationEntry> _queue = Channel.CreateUnbounded<ConversationEntry>(new UnboundedChannelOptions { SingleReader = true });
-
-    private readonly SemaphoreSlim _slots = new(options.Value.MaxConcurrentWrites);
 
     /// <summary>Cancelled when the host stops: writes waiting for their interval go at once (never disposed: a host may be
     /// stopped after it was disposed, and a token source without a timer holds nothing to free).</summary>
     private readonly CancellationTokenSource _flushing = new();
-
-    private readonly TaskCompletionSource _drained = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Conversations being written (each until it has nothing left to write), plus one for the queue's reader.</summary>
-    private int _running = 1;
 
     /// <summary>Queues a conversation whose <see cref="ConversationEntry.Queued"/> the caller has just set.</summary>
     public void Enqueue(ConversationEntry entry)
@@ -53,8 +47,8 @@ internal sealed class ConversationWriter(
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
-        _queue.Writer.TryComplete();
         await _flushing.CancelAsync().ConfigureAwait(false);
+        _queue.Writer.TryComplete();
         using var flush = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         flush.CancelAfter(options.Value.FlushTimeout);
         if (ExecuteTask is { } running)
@@ -68,150 +62,178 @@ internal sealed class ConversationWriter(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // Not the stopping token: StopAsync completes the queue, and what is in it still gets written.
-        await foreach (var entry in _queue.Reader.ReadAllAsync(CancellationToken.None).ConfigureAwait(false))
+        var pending = new List<ConversationEntry>();
+        while (true)
         {
-            Interlocked.Increment(ref _running);
-            _ = WriteBehindAsync(entry);
-        }
-
-        Finished();
-        await _drained.Task.ConfigureAwait(false);
-    }
-
-    private void Finished()
-    {
-        if (Interlocked.Decrement(ref _running) == 0)
-        {
-            _drained.TrySetResult();
-        }
-    }
-
-    /// <summary>Writes the conversation, waiting for its interval first, until storage holds its newest state.</summary>
-    private async Task WriteBehindAsync(ConversationEntry entry)
-    {
-        try
-        {
-            bool again;
-            do
+            while (_queue.Reader.TryRead(out var queued))
             {
-                var wait = UntilDue(entry);
-                if (wait > TimeSpan.Zero && !_flushing.IsCancellationRequested)
-                {
-                    await Task.Delay(wait, timeProvider, _flushing.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                }
-
-                await _slots.WaitAsync(CancellationToken.None).ConfigureAwait(false);
-                try
-                {
-                    again = await WriteAsync(entry).ConfigureAwait(false);
-                }
-                finally
-                {
-                    _slots.Release();
-                }
+                pending.Add(queued);
             }
-            while (again);
-        }
-        catch (Exception exception)
-        {
-            // Not expected (storage errors are handled in WriteAsync); memory keeps the state, the next turn queues it again.
-            throttle.Warn("conversation-write", suppressed => BotLog.ConversationWriteFailed(logger, exception.GetType().Name, suppressed));
-            lock (entry.Sync)
+
+            if (pending.Count == 0)
             {
-                entry.Queued = false;
+                if (!await _queue.Reader.WaitToReadAsync(CancellationToken.None).ConfigureAwait(false))
+                {
+                    return; // stopped, and everything written
+                }
+
+                continue;
             }
-        }
-        finally
-        {
-            Finished();
-        }
-    }
 
-    /// <summary>How long until this conversation may be written again: WriteInterval after its previous write started.</summary>
-    private TimeSpan UntilDue(ConversationEntry entry)
-    {
-        lock (entry.Sync)
-        {
-            return entry.Written ? options.Value.WriteInterval - timeProvider.GetElapsedTime(entry.WriteStartedAt) : TimeSpan.Zero;
-        }
-    }
-
-    /// <summary>One write of the newest state (with the merges a lost race costs); true when there is more to write.</summary>
-    private async Task<bool> WriteAsync(ConversationEntry entry)
-    {
-        for (var attempt = 0; ; attempt++)
-        {
-            ConversationState state;
-            long version;
-            string? etag;
-            lock (entry.Sync)
+            var (due, wait) = TakeDue(pending);
+            if (due.Count == 0)
             {
-                (state, version, etag) = (entry.State, entry.Version, entry.ETag);
-                entry.WriteStartedAt = timeProvider.GetTimestamp();
-                entry.Written = true;
+                await WaitAsync(wait).ConfigureAwait(false);
+                continue;
             }
 
             try
             {
-                using var timeout = new CancellationTokenSource(options.Value.WriteTimeout);
-                var written = await blobs.WriteAsync(entry.ConversationId, state, etag, timeout.Token).ConfigureAwait(false);
-                lock (entry.Sync)
-                {
-                    entry.ETag = written;
-                    entry.StoredVersion = version;
-                    entry.Synced = true;
-                    entry.SyncedAt = timeProvider.GetTimestamp();
-                    // Turns that completed during the write: keep the conversation queued and write again.
-                    entry.Queued = entry.Version > version;
-                    return entry.Queued;
-                }
+                pending.AddRange(await WriteRoundAsync(due).ConfigureAwait(false));
             }
-            catch (BlobConditionFailedException)
+            catch (Exception exception)
             {
-                throttle.Warn("conversation-race", suppressed => BotLog.ConversationWriteRace(logger, suppressed));
-                // Two hosts writing one conversation in step: back off a random few milliseconds (wall clock) so one wins.
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(2, 20 * (attempt + 1)))).ConfigureAwait(false);
-                if (!await MergeStoredAsync(entry).ConfigureAwait(false))
-                {
-                    return false;
-                }
-
-                if (attempt >= MaxRaceRetries)
-                {
-                    // Still racing: try again after the interval with the merged state rather than drop the turn.
-                    return true;
-                }
-            }
-            catch (Exception exception) when (exception is BlobStorageException or OperationCanceledException)
-            {
-                // Memory keeps the state; the conversation's next turn queues it again.
+                // Not expected (storage errors are results): memory keeps the states, their next turns queue them again.
                 throttle.Warn("conversation-write", suppressed => BotLog.ConversationWriteFailed(logger, exception.GetType().Name, suppressed));
-                lock (entry.Sync)
+                foreach (var entry in due)
                 {
-                    entry.Queued = false;
+                    lock (entry.Sync)
+                    {
+                        entry.Queued = false;
+                    }
                 }
-
-                return false;
             }
         }
     }
 
-    /// <summary>Takes in what another host wrote; false when storage could not be read (the write is given up, logged).</summary>
+    /// <summary>Takes the conversations whose interval has passed out of <paramref name="pending"/>; else how long until the first one's has.</summary>
+    private (List<ConversationEntry> Due, TimeSpan Wait) TakeDue(List<ConversationEntry> pending)
+    {
+        var due = new List<ConversationEntry>();
+        var wait = TimeSpan.MaxValue;
+        var flushing = _flushing.IsCancellationRequested;
+        pending.RemoveAll(entry =>
+        {
+            TimeSpan left;
+            lock (entry.Sync)
+            {
+                left = flushing || !entry.Written ? TimeSpan.Zero : options.Value.WriteInterval - timeProvider.GetElapsedTime(entry.WriteStartedAt);
+            }
+
+            if (left > TimeSpan.Zero)
+            {
+                wait = left < wait ? left : wait;
+                return false;
+            }
+
+            due.Add(entry);
+            return true;
+        });
+        return (due, wait);
+    }
+
+    /// <summary>Until <paramref name="wait"/> has passed on the host's clock, a conversation is queued, or the host stops.</summary>
+    private async Task WaitAsync(TimeSpan wait)
+    {
+        using var wake = CancellationTokenSource.CreateLinkedTokenSource(_flushing.Token);
+        var interval = Task.Delay(wait, timeProvider, wake.Token);
+        var queued = _queue.Reader.WaitToReadAsync(wake.Token).AsTask();
+        await Task.WhenAny(interval, queued).ConfigureAwait(false);
+        await wake.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(interval, queued).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>One write of each conversation's newest state; the conversations to write again (newer turns, lost races).</summary>
+    private async Task<List<ConversationEntry>> WriteRoundAsync(List<ConversationEntry> due)
+    {
+        var writes = new ConversationWrite[due.Count];
+        var versions = new long[due.Count];
+        var started = timeProvider.GetTimestamp();
+        for (var i = 0; i < due.Count; i++)
+        {
+            var entry = due[i];
+            lock (entry.Sync)
+            {
+                writes[i] = new ConversationWrite(entry.ConversationId, entry.State, entry.ETag);
+                versions[i] = entry.Version;
+                entry.WriteStartedAt = started;
+                entry.Written = true;
+            }
+        }
+
+        IReadOnlyList<ConversationWriteResult> results;
+        using (var timeout = new CancellationTokenSource(options.Value.WriteTimeout))
+        {
+            results = await storage.WriteAsync(writes, timeout.Token).ConfigureAwait(false);
+        }
+
+        var again = new List<ConversationEntry>();
+        var raced = new List<ConversationEntry>();
+        for (var i = 0; i < due.Count; i++)
+        {
+            var entry = due[i];
+            var result = results[i];
+            switch (result.Status)
+            {
+                case ConversationWriteStatus.Written:
+                    lock (entry.Sync)
+                    {
+                        entry.ETag = result.ETag;
+                        entry.StoredVersion = versions[i];
+                        entry.Synced = true;
+                        entry.SyncedAt = timeProvider.GetTimestamp();
+                        entry.RacesLost = 0;
+                        // Turns that completed during the write: keep the conversation queued and write again.
+                        entry.Queued = entry.Version > versions[i];
+                        if (entry.Queued)
+                        {
+                            again.Add(entry);
+                        }
+                    }
+
+                    break;
+                case ConversationWriteStatus.Conflict:
+                    throttle.Warn("conversation-race", suppressed => BotLog.ConversationWriteRace(logger, suppressed));
+                    raced.Add(entry);
+                    break;
+                default:
+                    // Memory keeps the state; the conversation's next turn queues it again.
+                    throttle.Warn("conversation-write", suppressed => BotLog.ConversationWriteFailed(logger, result.Reason ?? result.Status.ToString(), suppressed));
+                    lock (entry.Sync)
+                    {
+                        entry.Queued = false;
+                    }
+
+                    break;
+            }
+        }
+
+        var merged = await Task.WhenAll(raced.Select(MergeStoredAsync)).ConfigureAwait(false);
+        again.AddRange(raced.Where((_, i) => merged[i]));
+        return again;
+    }
+
+    /// <summary>Takes in what another host wrote, to be written in a later round; false when the write is given up (logged).</summary>
     private async Task<bool> MergeStoredAsync(ConversationEntry entry)
     {
         try
         {
             using var timeout = new CancellationTokenSource(options.Value.WriteTimeout);
-            var (stored, etag) = await blobs.ReadAsync(entry.ConversationId, timeout.Token).ConfigureAwait(false);
+            var (stored, etag) = await storage.ReadAsync(entry.ConversationId, timeout.Token).ConfigureAwait(false);
             lock (entry.Sync)
             {
                 entry.State = ConversationState.Merge(entry.State, stored);
                 entry.ETag = etag;
-            }
+                if (++entry.RacesLost <= MaxRaceRetriesOnShutdown || !_flushing.IsCancellationRequested)
+                {
+                    return true;
+                }
 
-            return true;
+                entry.Queued = false;
+                return false;
+            }
         }
-        catch (Exception exception) when (exception is BlobStorageException or OperationCanceledException)
+        catch (Exception exception) when (exception is VarBot.Storage.BlobStorageException or OperationCanceledException)
         {
             throttle.Warn("conversation-write", suppressed => BotLog.ConversationWriteFailed(logger, exception.GetType().Name, suppressed));
             lock (entry.Sync)
