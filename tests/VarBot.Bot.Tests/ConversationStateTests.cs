@@ -139,6 +139,43 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
     }
 
     [Fact]
+    public async Task Writes_OfManyBusyConversationsDueTogether_GoInOneTransaction()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var writes = new WriteCounter();
+        var container = AzuriteFixture.UniqueContainerName("round");
+        await using var host = new BotHostFactory(azurite, container, time, services: writes.Register);
+        using var client = await host.StartAsync();
+        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteInterval;
+        var conversations = Enumerable.Range(0, 12).Select(i => $"round{i}:" + Guid.NewGuid().ToString("N")).ToList();
+        foreach (var conversation in conversations)
+        {
+            var first = await client.AskAsync(Budget, conversation, Today);
+            await ConversationRow.WaitAsync(azurite, container, conversation, s => s.HasAnswer(first));
+        }
+
+        // Each conversation takes its follow-up within its interval (the clock stands still): none is due yet.
+        var followUps = new List<JsonObject>();
+        foreach (var conversation in conversations)
+        {
+            followUps.Add(await client.AskAsync(FollowUp, conversation, Today));
+        }
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        var before = writes.Batches.Count;
+        time.Advance(interval);
+        for (var i = 0; i < conversations.Count; i++)
+        {
+            var reply = followUps[i];
+            await ConversationRow.WaitAsync(azurite, container, conversations[i], s => s.HasAnswer(reply));
+        }
+
+        // One round: every conversation's newest context in one transaction (Conversations:Partitions is 1).
+        var round = Assert.Single(writes.Batches.Skip(before));
+        Assert.Equal(conversations.Select(ConversationTable.RowKey).ToHashSet(), round);
+    }
+
+    [Fact]
     public async Task Writes_OfABusyConversationOnTheRealClock_AtMostOnePerIntervalAndTheLastTurnLands()
     {
         var puts = new WriteCounter();
@@ -220,7 +257,12 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
         public void Register(IServiceCollection services) =>
             services.AddHttpClient(BlobStorageServiceCollectionExtensions.HttpClientName).AddHttpMessageHandler(() => new Handler(this));
 
+        private readonly ConcurrentQueue<HashSet<string>> _batches = new();
+
         public int Count(string rowKey) => _writes.GetValueOrDefault(rowKey);
+
+        /// <summary>The row keys of each transaction sent so far, in order.</summary>
+        public IReadOnlyList<HashSet<string>> Batches => [.. _batches];
 
         [System.Text.RegularExpressions.GeneratedRegex("\"RowKey\":\\s*\"([0-9a-f]{64})\"")]
         private static partial System.Text.RegularExpressions.Regex RowKeyInBody();
@@ -232,10 +274,14 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
                 if (request.Method == HttpMethod.Post && request.RequestUri?.AbsolutePath.EndsWith("$batch", StringComparison.Ordinal) == true && request.Content is { } content)
                 {
                     await content.LoadIntoBufferAsync(cancellationToken);
+                    var rows = new HashSet<string>(StringComparer.Ordinal);
                     foreach (System.Text.RegularExpressions.Match match in RowKeyInBody().Matches(await content.ReadAsStringAsync(cancellationToken)))
                     {
                         counter._writes.AddOrUpdate(match.Groups[1].Value, 1, (_, n) => n + 1);
+                        rows.Add(match.Groups[1].Value);
                     }
+
+                    counter._batches.Enqueue(rows);
                 }
 
                 return await base.SendAsync(request, cancellationToken);
