@@ -29,12 +29,13 @@ DOTNET_PerfMapEnabled=${PERFMAP:-0} dotnet "$repo/src/VarBot.Bot/bin/Release/net
 bot=$!; pids+=("$bot")
 for _ in $(seq 360); do curl -fs -o /dev/null "http://127.0.0.1:$port/readyz" && break; sleep 0.5; done
 ticks=$(getconf CLK_TCK)
+threads=$(( conns < 2 ? conns : 2 )) # wrk needs at least one connection per thread
 cpu() { awk '{print $14+$15}' "/proc/$1/stat"; }
 for c in "${convs[@]}"; do
-  PEERBENCH_CONVERSATIONS=$c wrk -t2 -c"$conns" -d"${WARM:-3}"s -s "$peer/activity.lua" "http://127.0.0.1:$port/api/messages" >/dev/null 2>&1
+  PEERBENCH_CONVERSATIONS=$c wrk -t"$threads" -c"$conns" -d"${WARM:-3}"s -s "$peer/activity.lua" "http://127.0.0.1:$port/api/messages" >/dev/null 2>&1
   b0=$(cpu $bot); a0=$(cpu $azurite); l0=$(cut -d' ' -f1 /proc/loadavg)
   [[ -n "${PERF:-}" ]] && { perf record -F 1999 -g -p $bot -o "$PERF-$c.data" -- sleep "$secs" >/dev/null 2>&1 & }
-  r=$(PEERBENCH_CONVERSATIONS=$c wrk -t2 -c"$conns" -d"$secs"s -s "$peer/activity.lua" "http://127.0.0.1:$port/api/messages" 2>&1 | grep '^PEERBENCH ' | cut -c11-)
+  r=$(PEERBENCH_CONVERSATIONS=$c wrk -t"$threads" -c"$conns" -d"$secs"s -s "$peer/activity.lua" "http://127.0.0.1:$port/api/messages" 2>&1 | grep '^PEERBENCH ' | cut -c11-)
   b1=$(cpu $bot); a1=$(cpu $azurite); l1=$(cut -d' ' -f1 /proc/loadavg)
   n=$(jq .requests <<<"$r")
   rss=$(awk '/VmRSS/ {print int($2/1024)}' "/proc/$bot/status"); hwm=$(awk '/VmHWM/ {print int($2/1024)}' "/proc/$bot/status")
