@@ -594,6 +594,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.MoneyOnly;
         }
 
+        if (role is null && other is null && org.WhoAboutOwnName is { } members && lang.WhoWords.Overlaps(set) && lang.OwnNames.Overlaps(set)
+            && terms.All(t => org.MembershipWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text) || lang.OwnNames.Contains(t.Text)))
+        {
+            // "Wie zitten er allemaal in de VAR?": who the organisation itself consists of.
+            role = members;
+            signals |= Signals.Role;
+        }
+
         if (role is not null && terms.All(t => org.Roles.Values.Any(v => v.Contains(t.Text)) || org.FillerWords.Contains(t.Text) || t.IsNumber
             || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text) || conversation.BackReferences.Contains(t.Text) || conversation.TimeReferences.Contains(t.Text)))
         {

@@ -229,6 +229,12 @@ internal sealed class OrganisationWords
     public HashSet<string> OwnershipWords { get; set; } = [];
     /// <summary>A role whose question another role's fact answers ("wie zijn de partners": the membership sentence).</summary>
     public Dictionary<string, Knowledge.Model.OrganisationFactKind> AnsweredAs { get; set; } = [];
+
+    /// <summary>The role a "wie" question about the organisation itself asks when it names no role ("wie zitten er in de VAR?").</summary>
+    public Knowledge.Model.OrganisationFactKind? WhoAboutOwnName { get; set; }
+
+    /// <summary>The only other words such a question may have (being part of, taking part).</summary>
+    public HashSet<string> MembershipWords { get; set; } = [];
 }
 
 internal sealed class ThemeWords
