@@ -88,7 +88,35 @@ internal static partial class Sentences
             real += letters >= 2 ? 1 : 0;
         }
 
-        return words < minWords || real * 3 < words * 2;
+        return words < minWords || real * 3 < words * 2 || IsTableRow(text);
+    }
+
+    /// <summary>
+    /// True for a row of a table run together by the text extraction (names, roles and places side by side: "Theo Segers
+    /// Pieter van de Stadt Astrid de Jong Burgemeester Molenlanden ..."): at least eight words, no sentence mark, and at
+    /// least four in five words that are not name particles capitalised. Prose always has lower-case words.
+    /// </summary>
+    public static bool IsTableRow(string text)
+    {
+        if (text.AsSpan().IndexOfAny(".:;?!") >= 0)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var capitalised = 0;
+        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (!char.IsLetter(word[0]) || word is "van" or "de" or "der" or "den" or "het" or "en" or "ter" or "te")
+            {
+                continue;
+            }
+
+            words++;
+            capitalised += char.IsUpper(word[0]) ? 1 : 0;
+        }
+
+        return words >= 8 && capitalised * 5 >= words * 4;
     }
 
     /// <summary>
