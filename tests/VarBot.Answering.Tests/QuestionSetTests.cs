@@ -21,7 +21,7 @@ public sealed class QuestionSetTests
         "qa-heldback14.jsonl", "conversations-heldback14.jsonl", "qa-heldback17.jsonl", "conversations-heldback17.jsonl",
         "qa-heldback18.jsonl", "conversations-heldback18.jsonl", "qa-heldback19.jsonl", "conversations-heldback19.jsonl",
         "qa-heldback20.jsonl", "conversations-heldback20.jsonl", "qa-heldback21.jsonl", "conversations-heldback21.jsonl",
-        "qa-heldback22.jsonl", "conversations-heldback22.jsonl",
+        "qa-heldback22.jsonl", "conversations-heldback22.jsonl", "qa-heldback23.jsonl", "conversations-heldback23.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
