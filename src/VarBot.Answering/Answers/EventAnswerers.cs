@@ -747,7 +747,9 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
     public Reply Answer(Query query)
     {
         var basic = next.Answer(query);
-        if (basic.Events.Count != 1)
+        // "Hoe laat is het volgende Leerhuis?": the next one leads the answer (the ones after it follow as bullets).
+        var leads = basic is { Answered: true, Events.Count: > 1 } && query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last);
+        if (basic.Events.Count != 1 && !leads)
         {
             var list = new EventListAnswerer(kit, finder, search).Answer(query);
             if (list.Events.Count == 0)
