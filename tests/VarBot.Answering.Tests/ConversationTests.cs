@@ -77,6 +77,7 @@ public sealed class ConversationTests
         { "chair-then-before-him", ["Wie is de voorzitter van de VAR? => Segers", "en wie was dat voor hem? => Heijkoop"] },
         { "subject-theme-then-contribution", ["Sinds wanneer valt Burgernet onder de VAR? => 2022", "Betalen gemeenten daar nog een inwonersbijdrage voor? => vervallen !! € 199.000"] },
         { "definition-then-since", ["Wat is Burgernet? => politie en burgers", "sinds wanneer zit dat bij de VAR? => 2022"] },
+        { "line-of-group-then-year", ["hoeveel PmG-subsidie is er voor 2024 begroot? => 110.000 !! 211.000", "en hoeveel was dat in 2023? => € 10.000"] },
         { "leerhuis-then-three", ["wanneer is het volgende leerhuis => 16 november 2026", "welke leerhuizen waren er in 2025 => criminele uitbuiting", "en hoeveel is er in 2025 begroot voor kennisbijeenkomsten => 25.000 !! criminele uitbuiting"] },
     };
 
@@ -101,6 +102,26 @@ public sealed class ConversationTests
             previousAnswer = text;
             context = ConversationContext.FromJson(answer.Context.ToJson());
         }
+    }
+
+    [Fact]
+    public void Ask_NextAfterYesterdaysMeeting_IsTheMeetingAfterIt()
+    {
+        var day = new DateOnly(2025, 4, 8);
+        var first = RealModel.Engine.Ask(new Question("Gisteren was er een leerhuis, toch?", day));
+        Assert.Contains("7 april 2025", AnswerText.Flatten(first), StringComparison.Ordinal);
+
+        var next = RealModel.Engine.Ask(new Question("Wanneer is de volgende?", day, ConversationContext.FromJson(first.Context.ToJson())));
+        Assert.Contains("7 juli 2025", AnswerText.Flatten(next), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_SecondQuestionAfterTheMark_ComparesWithTheYearItNames()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Hoeveel is er in 2026 begroot voor loonkosten? Meer dan vorig jaar?", Today)));
+
+        Assert.Contains("€ 420.000", text, StringComparison.Ordinal);
+        Assert.Contains("€ 330.000 (begroting 2025): € 90.000 hoger", text, StringComparison.Ordinal);
     }
 
     public static TheoryData<string> Starts() =>

@@ -45,7 +45,8 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts)
         Role = query.Role,
         Monitoring = query.Monitoring,
         Terms = query.Terms.Count > 0 ? query.Terms.Select(t => t.Text).ToList() : null,
-        Counted = query.CountNoun.Count > 0 ? query.CountNoun : null,
+        // "hoeveel PmG-subsidie": an amount asked, not a count; "en hoeveel was dat in 2023?" asks the amount again.
+        Counted = query.CountNoun.Count > 0 && !query.Has(Signals.Money) ? query.CountNoun : null,
         LineLabel = query.LineLabel,
         Person = query.Person,
         Asks = (long)(query.Signals & Conversation.FollowUp.AskSignals),

@@ -359,7 +359,9 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder, Sea
         var budgetWords = kit.Words.Budget;
         var named = query.Terms.Where(t => !InGroup(t.Text) && !budgetWords.MoneyWords.Contains(t.Text) && !budgetWords.TotalWords.Contains(t.Text) && !t.IsStopword)
             .Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
-        if (group.Count < 2 || group.Exists(l => l.Line.Amount is null) || matched.Exists(l => l.LabelStems.Overlaps(named)))
+        // "PmG-subsidie", "cybersubsidie": a word of the question names one line of the group by its key.
+        var lineKeys = query.LineKeys.Where(k => k != groupKey).ToHashSet(StringComparer.Ordinal);
+        if (group.Count < 2 || group.Exists(l => l.Line.Amount is null) || matched.Exists(l => l.LabelStems.Overlaps(named) || l.Keys.Overlaps(lineKeys)))
         {
             return null;
         }

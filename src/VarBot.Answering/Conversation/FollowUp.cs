@@ -288,9 +288,10 @@ internal static class FollowUp
             var shiftYears = rangeYear - implied.From.Year;
             merged = merged with { Range = new DateRange(implied.From.AddYears(shiftYears), implied.To.AddYears(shiftYears)) };
         }
-        else if (previous.EventId is not null && query.HasAny(Signals.After | Signals.Before))
+        else if (previous.EventId is not null && query.HasAny(Signals.After | Signals.Before | Signals.Next | Signals.Previous))
         {
-            // "en wanneer is de volgende daarna?" after "is er vandaag een Leerhuis?": after that meeting, not on that day.
+            // "en wanneer is de volgende (daarna)?" after "is er vandaag / was er gisteren een Leerhuis?": after that meeting,
+            // not on that day.
         }
         else if (query.Has(Signals.Now) || ownTime)
         {

@@ -10,7 +10,7 @@ internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
 
-    public static string Strip(string text, Words words) => StripRemark(StripPreamble(StripOpening(text, words.Conversation), words), words.Language);
+    public static string Strip(string text, Words words) => StripRemark(StripPreamble(StripOpening(text, words.Conversation), words), words);
 
     /// <summary>"Ok, en hoeveel abonnees ...?", "Hoi! Ben net begonnen ...": opening words of a chat turn are no part of the question.</summary>
     private static string StripOpening(string text, ConversationWords conversation)
@@ -22,10 +22,12 @@ internal static class AskerPreamble
 
     /// <summary>
     /// "Komt er dit jaar een conferentie? Met corona weet je het maar nooit": a remark after the question mark that asks
-    /// nothing (no question word, not opened by "en"/"of") is no part of the question.
+    /// nothing (no question word, not opened by "en"/"of" or by a comparison as in "Minder dan vorig jaar?") is no part of
+    /// the question.
     /// </summary>
-    private static string StripRemark(string text, LanguageWords language)
+    private static string StripRemark(string text, Words words)
     {
+        var language = words.Language;
         for (var i = 0; i < text.Length - 1; i++)
         {
             if (text[i] != '?' || !char.IsWhiteSpace(text[i + 1]))
@@ -34,7 +36,7 @@ internal static class AskerPreamble
             }
 
             var tail = Analysis.TextNormalizer.Tokens(text[(i + 1)..]);
-            var asks = tail.Count == 0 || language.PartJoiners.Contains(tail[0]) || tail.Exists(t => language.PartQuestionWords.Contains(t) || language.WhenWords.Contains(t)
+            var asks = tail.Count == 0 || language.PartJoiners.Contains(tail[0]) || words.Budget.CompareWords.Contains(tail[0]) || tail.Exists(t => language.PartQuestionWords.Contains(t) || language.WhenWords.Contains(t)
                 || language.WhichWords.Contains(t) || language.WhereWords.Contains(t) || language.CountWords.Contains(t));
             return asks ? text : text[..(i + 1)];
         }

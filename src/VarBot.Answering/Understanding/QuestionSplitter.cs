@@ -31,6 +31,13 @@ internal sealed class QuestionSplitter
     /// <summary>The parts of the question; one part when it asks one thing.</summary>
     public IReadOnlyList<string> Split(string question)
     {
+        // "Hoeveel ging er dit jaar naar X? Minder dan vorig jaar?": two questions, each with its own mark.
+        var mark = question.IndexOf('?', StringComparison.Ordinal);
+        if (mark > 0 && question[(mark + 1)..].Trim() is { Length: > 0 } rest && Words(question[..mark]) >= MinPartWords + 1 && Words(rest) >= MinPartWords)
+        {
+            return [question[..(mark + 1)].Trim(), rest];
+        }
+
         Match match;
         try
         {
