@@ -394,6 +394,13 @@ internal sealed class EventFinder(AnswerKit kit)
         return facts;
     }
 
+    /// <summary>
+    /// A plan that the report on its own year does not confirm: announced in an earlier jaarplan ("14 oktober 2024"),
+    /// while the report on that year is known and names the meeting nowhere (it moved or did not take place).
+    /// </summary>
+    public bool Unconfirmed(Event e) => e.Status == EventStatus.Planned && kit.Model.Reports.Any(r => r.ReportYear == e.Year)
+        && !e.Sources.Any(s => kit.Index.ReportOf(s)?.ReportYear == e.Year);
+
     public List<Fact> Aftermath(Event e, DateOnly today)
     {
         var facts = new List<Fact>();
@@ -684,6 +691,9 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         }
 
         var upcoming = candidates.Where(e => EventFinder.IsUpcoming(e, today) && e.Status != EventStatus.Cancelled).ToList();
+        // A plan the report on its year does not confirm gives way to a meeting that report does name.
+        var confirmed = upcoming.Where(e => !finder.Unconfirmed(e)).ToList();
+        upcoming = confirmed.Count > 0 ? confirmed : upcoming;
         var past = candidates.Where(e => !EventFinder.IsUpcoming(e, today)).ToList();
         // "wanneer is de volgende najaarscarrousel?" with none ahead: not the last one as if it were next, but that none is known.
         if ((query.Has(Signals.Previous) || query.Has(Signals.Past) && !query.Has(Signals.Next) || named && upcoming.Count == 0 && !query.Has(Signals.Next)) && past.Count > 0)
@@ -702,10 +712,10 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
                 lead = kit.Texts.Format("event_single_future", EventFinder.Name(first), finder.When(first));
             }
 
-            // A named event ("de najaarscarrousel") is the next one only; a type ("het volgende Leerhuis") shows the ones after it too.
-            var reply = finder.Reply(query, Intent, lead, named ? [first] : upcoming);
-            // The lead is about the first one: "waar is dat?" follows up on it.
-            return reply with { Context = reply.Context with { EventId = first.Id } };
+            // "het volgende Leerhuis", "het eerstvolgende op de agenda" is that one meeting (the suggestions offer the year's
+            // list); "wat staat er nog op de agenda?" asks the list.
+            var list = query.EventTypes.Count == 0 && !named && !query.Text.Tokens.Any(t => kit.Words.Time.SingleNextWords.Contains(t.Text));
+            return list ? finder.Reply(query, Intent, lead, upcoming) : finder.Reply(query, Intent, lead, [first], items: [.. finder.FinerTime(first)]);
         }
 
         var last = past.LastOrDefault();
