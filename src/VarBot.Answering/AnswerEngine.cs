@@ -215,14 +215,14 @@ public sealed class AnswerEngine
     /// <summary>
     /// "Hoeveel was begroot en hoeveel is er echt binnengekomen?" asks one budget line on both sides, which the budget
     /// answer gives as one; a second money part asks something of its own only when it names its own year or topic, or
-    /// compares ("Minder dan vorig jaar?").
+    /// compares ("Minder dan vorig jaar?") or counts something else ("en voor hoeveel fte is dat?").
     /// </summary>
     private bool AsksTwoThings(string whole, string second, DateOnly today)
     {
         var all = _extractor.Extract(whole, today);
         var part = _extractor.Extract(second, today);
         return !all.Has(Signals.Money) || part.Years.Count > 0 || part.Range is not null || part.YearShift is not null || part.Has(Signals.Compare)
-            || part.HasAny(FollowUp.TopicSignals & ~Signals.Content);
+            || part.CountNoun.Count > 0 && !part.Has(Signals.Money) || part.HasAny(FollowUp.TopicSignals & ~Signals.Content);
     }
 
     /// <summary>Two parts of one question in one reply: the first part's card, both leads, the facts of both.</summary>
