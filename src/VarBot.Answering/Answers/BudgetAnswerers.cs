@@ -48,6 +48,8 @@ internal sealed class BudgetFinder(AnswerKit kit)
             && !kit.Words.Budget.TotalWords.Contains(t.Text) && t.Text.Length > 2).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         // A theme the question points to ("daar" after a theme's answer) prefers the line that names it.
         var themeStems = query.ThemeId is { } themeId ? Analysis.TextNormalizer.Tokens(kit.ThemeName(themeId)).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal) : [];
+        // "restant budget uit 2022": a year the question writes that a line's label holds ("Restant budget VAR 2022") names that line.
+        var writtenYears = query.Text.Tokens.Where(t => t.IsYear).Select(t => t.Text).Distinct().ToList();
         var scored = new List<(LineEntry Line, double Score)>();
         foreach (var line in budget.Lines.Where(l => l.Line.Kind != BudgetLineKind.Total))
         {
@@ -75,6 +77,11 @@ internal sealed class BudgetFinder(AnswerKit kit)
             }
 
             if (themeStems.Count > 0 && line.LabelStems.Overlaps(themeStems))
+            {
+                score += 1.0;
+            }
+
+            if (writtenYears.Exists(y => line.LabelKey.Contains(y, StringComparison.Ordinal)))
             {
                 score += 1.0;
             }

@@ -347,6 +347,12 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         }
 
         var restrictWords = kit.Words.Monitoring.Kinds[kind.ToString()].SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
+        // "het GVB over de eerste helft van 2023": a publication whose title holds the question's own words comes first.
+        // Only words that set one publication apart: not the kind's name, nor a word every title of the kind holds.
+        var own = query.Text.Tokens.Where(t => !t.IsStopword && !t.IsYear && !restrictWords.Contains(t.Text)).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        own.RemoveWhere(w => all.TrueForAll(m => TextNormalizer.Tokens(m.Title).Contains(w)));
+        chosen = [.. chosen.OrderByDescending(m => TextNormalizer.Tokens(m.Title).Count(own.Contains))];
+        var titled = chosen.Count > 0 && TextNormalizer.Tokens(chosen[0].Title).Exists(own.Contains);
         var text = search.Answer(query, Intent, requireNumber: false,
             restrict: p => p.Analysed.Tokens.Any(t => restrictWords.Contains(t.Text)) || p.Passage.Section == "Monitoring", partialAllowed: false);
         if (chosen.Count == 0)
@@ -376,7 +382,7 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             facts.Insert(0, items[0]);
             lead = text.Lead;
         }
-        else if (text is { Answered: true })
+        else if (text is { Answered: true } && !titled)
         {
             facts.Insert(0, new Fact(text.Lead, text.Sources.FirstOrDefault() ?? items[0].Source));
         }
