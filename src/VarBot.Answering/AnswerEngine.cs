@@ -188,17 +188,21 @@ public sealed class AnswerEngine
         }
 
         var rule = _router.Route(query);
-        _logger.Routed(rule.Name, rule.Intent.ToString(), followUp);
+        if (_logger.IsEnabled(LogLevel.Debug))
+        {
+            _logger.Routed(rule.Name, rule.Intent.ToString(), followUp, query.Signals.ToString(), string.Join(',', query.Years), string.Join(',', query.LineKeys));
+        }
+
         var reply = _answerers[rule.Intent].Answer(query);
         if (previous is not null && !joined && _nearby.Answer(own, previous, followUp, reply) is { } nearby)
         {
-            _logger.Routed("nearby-detail", nameof(Intent.Search), followUp);
+            _logger.Routed("nearby-detail", nameof(Intent.Search), followUp, "", "", "");
             return nearby;
         }
 
         if (_nearby.AboutEvent(own, reply) is { } aboutEvent)
         {
-            _logger.Routed("event-text", nameof(Intent.Search), followUp);
+            _logger.Routed("event-text", nameof(Intent.Search), followUp, "", "", "");
             return aboutEvent;
         }
 

@@ -11,6 +11,6 @@ internal static partial class AnsweringLog
     [LoggerMessage(EventId = 4001, Level = LogLevel.Error, Message = "Answering failed in intent {Intent}; the user got the not-found answer")]
     public static partial void AnswerFailed(this ILogger logger, Exception exception, string intent);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Question routed by rule {Rule} to intent {Intent} (follow-up: {FollowUp})")]
-    public static partial void Routed(this ILogger logger, string rule, string intent, bool followUp);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Question routed by rule {Rule} to intent {Intent} (follow-up: {FollowUp}; signals: {Signals}; years: {Years}; lines: {Lines})")]
+    public static partial void Routed(this ILogger logger, string rule, string intent, bool followUp, string signals, string years, string lines);
 }

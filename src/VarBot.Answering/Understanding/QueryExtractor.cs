@@ -685,7 +685,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
     private HashSet<string> MoneyVocabulary() => _money ??= [.. _words.Budget.MoneyWords, .. _words.Budget.WeakMoneyWords, .. _words.Budget.JaarrekeningWords, .. _words.Budget.BegrotingWords,
         .. _words.Budget.ExpenseWords, .. _words.Budget.IncomeWords, .. _words.Budget.TotalWords, .. _words.Budget.BreakdownWords,
-        .. _words.Budget.CompareWords, .. _words.Budget.CompareFillers, .. _words.Budget.ShareWords, .. _words.Budget.NegationWords, .. _words.Budget.PayerWords,
+        .. _words.Budget.CompareWords, .. _words.Budget.CompareFillers, .. _words.Budget.ShareWords, .. _words.Budget.NegationWords, .. _words.Budget.PayerWords, .. _words.Budget.TogetherWords,
         .. _words.Budget.Lines.SelectMany(l => l.Words), .. index.BudgetLabelWords, .. _words.Language.CountWords, .. _words.Language.WhyWords];
 
     private bool IsThemeWord(string word, string? themeId) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 using VarBot.Answering;
 using VarBot.Knowledge.Model;
@@ -18,13 +19,14 @@ internal static class AskCommand
         var question = new Argument<string?>(CliTexts.HelpNames.QuestionArgument) { Description = CliTexts.Ask.QuestionArgument, Arity = ArgumentArity.ZeroOrOne };
         var asOf = AnswerModelSource.AsOfOption(CliTexts.Ask.AsOfOption);
         var json = new Option<bool>("--json") { Description = CliTexts.Ask.JsonOption };
+        var trace = new Option<bool>("--trace") { Description = CliTexts.Ask.TraceOption };
         var batch = new Option<string?>("--batch")
         {
             Description = CliTexts.Ask.BatchOption,
             HelpName = CliTexts.HelpNames.File,
         };
         var source = new AnswerModelSource();
-        var command = new Command("ask", CliTexts.Ask.Description) { question, asOf, json, batch };
+        var command = new Command("ask", CliTexts.Ask.Description) { question, asOf, json, trace, batch };
         source.AddOptions(command);
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -47,7 +49,10 @@ internal static class AskCommand
                 return ExitCodes.UsageOrEnvironment;
             }
 
-            var engine = AnswerEngine.Build(model);
+            // --trace: how each question was read and routed, on standard error (the answer stays on standard output).
+            using var logging = LoggerFactory.Create(b => b.SetMinimumLevel(parse.GetValue(trace) ? LogLevel.Debug : LogLevel.None)
+                .AddSimpleConsole(o => o.SingleLine = true).AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+            var engine = AnswerEngine.Build(model, logging.CreateLogger("VarBot.Answering"));
             if (batchFile is not null)
             {
                 return RunBatch(engine, Path.GetFullPath(batchFile, environment.CurrentDirectory), today, environment);

@@ -16,6 +16,8 @@ internal static partial class CliTexts
 
         public const string JsonOption = "Schrijf het hele antwoord als JSON.";
 
+        public const string TraceOption = "Toon op stderr hoe de vraag is gelezen en naar welk antwoordtype die is geleid.";
+
         public const string BatchOption =
             "JSONL-bestand met regels {\"id\",\"question\",\"as_of\"?,\"conversation\"?}; schrijft per regel {\"id\",\"answer\",\"intent\",\"sources\"}.";
 
