@@ -55,10 +55,14 @@ internal static class FollowUp
             || previous.EventType is not null && query.HasAny(Positions) && !query.Has(Signals.Agenda);
     }
 
-    /// <summary>"En hoeveel daarvan ging naar monitoring?" after a budget answer: a line of the table just answered.</summary>
+    /// <summary>
+    /// "En hoeveel daarvan ging naar monitoring?", "en het subtotaal van de uitgaven?" after a budget answer: a line of the
+    /// table just answered.
+    /// </summary>
     /// <remarks>A theme that is also a line's name ("daarvan voor mensenhandel") names that line here.</remarks>
     private static bool PointsIntoBudget(Query query, ConversationContext previous) =>
-        ((Signals)previous.Asks & Signals.Money) != 0 && query.Has(Signals.BudgetLine | Signals.BackReference) && query.Years.Count == 0 && query.Range is null
+        ((Signals)previous.Asks & Signals.Money) != 0 && query.Years.Count == 0 && query.Range is null
+        && (query.Has(Signals.BudgetLine | Signals.BackReference) || query.Has(Signals.MoneyOnly | Signals.FollowUpStart))
         && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Monitoring | Signals.Content | (query.LineKeys.Count > 0 ? Signals.Theme : Signals.None)));
 
     /// <summary>"wat was het thema?", "met wie organiseerde de VAR die?" after one meeting's answer: a detail of that meeting.</summary>
