@@ -95,6 +95,23 @@ public sealed class QuestionFormTests
         Assert.StartsWith("Subsidie Citydeal Cyberweerbaarheid in 2025: € 100.000 volgens de jaarrekening.", Ask("Wat leverde de Citydeal Cyberweerbaarheid in 2025 op?"));
     }
 
+    [Theory]
+    [InlineData("Naar welk niveau moeten gemeenten volgens de thermometerrapportage digitale veiligheid toewerken?")]
+    [InlineData("Wat bood de VAR in 2025 aan de districtelijke veiligheidsoverleggen aan over mensenhandel?")]
+    [InlineData("Welke indeling van jeugdgroepen viel rond 2017 weg, zodat gemeenten behoefte kregen aan een alternatieve duiding?")]
+    public void Ask_DirectionOrIdiomWithALineWord_IsNoBudgetQuestion(string question)
+    {
+        Assert.DoesNotContain("Inwonersbijdrage gemeenten", Ask(question));
+    }
+
+    [Theory]
+    [InlineData("Hoeveel ging er in 2023 naar monitoring?", "€ 30.000")]
+    [InlineData("Wat ging er in 2023 naar monitoring?", "€ 30.000")]
+    public void Ask_AmountWithADirectionWord_IsABudgetQuestion(string question, string expected)
+    {
+        Assert.Contains(expected, Ask(question).Split('\n')[0]);
+    }
+
     [Fact]
     public void Ask_VeryFirstMeetingOfAType_IsTheFirstTheReportsKnow()
     {

@@ -384,7 +384,8 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         }
         else if (text is { Answered: true } && !titled)
         {
-            facts.Insert(0, new Fact(text.Lead, text.Sources.FirstOrDefault() ?? items[0].Source));
+            // The report's sentence and the one after it ("Het thema veiligheidsbeleving zal hierin een rol spelen.").
+            facts.InsertRange(0, [new Fact(text.Lead, text.Sources.FirstOrDefault() ?? items[0].Source), .. text.Items.Take(1)]);
         }
 
         return new Reply

@@ -332,7 +332,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         lineKeys = lineKeys.Distinct().Where(k => !negated.Contains(k)).ToList();
         var strongMoney = tokens.Select((t, i) => (t.Text, i)).Any(x => budget.MoneyWords.Contains(x.Text) && !budget.WeakMoneyWords.Contains(x.Text) && !InIdiom(x.Text, x.i));
-        var weakMoney = budget.WeakMoneyWords.Overlaps(set);
+        // "hoeveel ging er naar monitoring?", "wat ging er naar monitoring?" ask money; "naar welk niveau moeten gemeenten
+        // toewerken?" does not.
+        var asksAmount = _words.Language.CountWords.Any(set.Contains)
+            || tokens.Count > 1 && budget.AmountOpenings.Contains(tokens[0].Text) && budget.WeakMoneyWords.Contains(tokens[1].Text);
+        var weakMoney = tokens.Select((t, i) => (t.Text, i)).Any(x => budget.WeakMoneyWords.Contains(x.Text) && !InIdiom(x.Text, x.i)
+            && (asksAmount || !budget.AmountOnlyMoneyWords.Contains(x.Text)));
         // "Hoeveel meldingen van mensenhandel kwamen er binnen?": a count of something that is not money is no money
         // question, however much the other words sound like a budget line.
         var countsOther = CountNoun(tokens) is { Count: > 0 } counted && counted.All(w => !MoneyVocabulary().Contains(w) && !index.LineKeyByWord.ContainsKey(w));
