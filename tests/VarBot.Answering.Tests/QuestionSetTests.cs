@@ -22,7 +22,7 @@ public sealed class QuestionSetTests
         "qa-heldback18.jsonl", "conversations-heldback18.jsonl", "qa-heldback19.jsonl", "conversations-heldback19.jsonl",
         "qa-heldback20.jsonl", "conversations-heldback20.jsonl", "qa-heldback21.jsonl", "conversations-heldback21.jsonl",
         "qa-heldback22.jsonl", "conversations-heldback22.jsonl", "qa-heldback23.jsonl", "conversations-heldback23.jsonl",
-        "qa-heldback24.jsonl", "conversations-heldback24.jsonl",
+        "qa-heldback24.jsonl", "conversations-heldback24.jsonl", "qa-heldback25.jsonl", "conversations-heldback25.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()

@@ -44,7 +44,8 @@ internal sealed class BudgetFinder(AnswerKit kit)
             }
         }
 
-        var stems = query.Terms.Where(t => !kit.Words.Budget.MoneyWords.Contains(t.Text)
+        // "de PM-post": a placeholder word names the lines whose amount it stands in for, although it is a money word too.
+        var stems = query.Terms.Where(t => kit.Words.Budget.PlaceholderWords.Contains(t.Text) || !kit.Words.Budget.MoneyWords.Contains(t.Text)
             && !kit.Words.Budget.TotalWords.Contains(t.Text) && t.Text.Length > 2).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         // A theme the question points to ("daar" after a theme's answer) prefers the line that names it.
         var themeStems = query.ThemeId is { } themeId ? Analysis.TextNormalizer.Tokens(kit.ThemeName(themeId)).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal) : [];

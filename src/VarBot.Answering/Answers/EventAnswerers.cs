@@ -713,8 +713,8 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
             }
 
             // "het volgende Leerhuis", "het eerstvolgende op de agenda" is that one meeting (the suggestions offer the year's
-            // list); "wat staat er nog op de agenda?" asks the list.
-            var list = query.EventTypes.Count == 0 && !named && !query.Text.Tokens.Any(t => kit.Words.Time.SingleNextWords.Contains(t.Text));
+            // list); "welke Leerhuizen staan er nog gepland?", "wat staat er nog op de agenda?" ask the list.
+            var list = query.Has(Signals.Plural) || query.EventTypes.Count == 0 && !named && !query.Text.Tokens.Any(t => kit.Words.Time.SingleNextWords.Contains(t.Text));
             return list ? finder.Reply(query, Intent, lead, upcoming) : finder.Reply(query, Intent, lead, [first], items: [.. finder.FinerTime(first)]);
         }
 

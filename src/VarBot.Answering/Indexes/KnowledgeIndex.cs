@@ -77,10 +77,12 @@ internal sealed class KnowledgeIndex
                 b.Lines.Select(l =>
                 {
                     var tokens = TextNormalizer.Tokens(l.Label);
+                    // A line without an amount is also named by what stands in its place ("de PM-post": pro memorie).
+                    var named = l.Amount is null && l.AmountText is { } placeholder ? [.. tokens, .. TextNormalizer.Tokens(placeholder)] : tokens;
                     return new LineEntry(
                         l,
                         tokens.Select(t => keyByWord.GetValueOrDefault(t)).OfType<string>().ToHashSet(StringComparer.Ordinal),
-                        tokens.Where(t => !Analyzer.IsStopword(t)).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal),
+                        named.Where(t => !Analyzer.IsStopword(t)).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal),
                         LabelKey(l.Label));
                 }).ToList()))
             .ToList();

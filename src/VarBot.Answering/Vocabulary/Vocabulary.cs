@@ -174,6 +174,7 @@ internal sealed class BudgetWords
     public HashSet<string> MoneyWords { get; set; } = [];
     public HashSet<string> WeakMoneyWords { get; set; } = [];
     public HashSet<string> AmountOnlyMoneyWords { get; set; } = [];
+    public HashSet<string> PlaceholderWords { get; set; } = [];
     public HashSet<string> AmountOpenings { get; set; } = [];
     public HashSet<string> JaarrekeningWords { get; set; } = [];
     public HashSet<string> BegrotingWords { get; set; } = [];
