@@ -340,7 +340,9 @@ internal sealed class EventFinder(AnswerKit kit)
     {
         var words = query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var last = query.Text.Tokens.Count > 0 ? query.Text.Tokens[^1].Text : "";
-        return kit.Words.Events.Facets.FirstOrDefault(f => f.Asked.Overlaps(words) || f.AskedLast.Contains(last));
+        var text = " " + string.Join(' ', query.Text.Tokens.Select(t => t.Text)) + " ";
+        return kit.Words.Events.Facets.FirstOrDefault(f => f.Asked.Overlaps(words) || f.AskedLast.Contains(last)
+            || f.AskedPhrases.Exists(p => text.Contains(" " + string.Join(' ', Analysis.TextNormalizer.PhraseTokens(p)) + " ", StringComparison.Ordinal)));
     }
 
     /// <summary>"X is op ...", "X was op ...", "X stond gepland op ...; niet teruggemeld", "X is niet doorgegaan": by its status.</summary>

@@ -153,6 +153,8 @@ internal sealed class EventFacet
     public string Name { get; set; } = "";
     public HashSet<string> Asked { get; set; } = [];
     public HashSet<string> AskedLast { get; set; } = [];
+    /// <summary>Phrases that ask for the part wherever they stand ("met wie").</summary>
+    public List<string> AskedPhrases { get; set; } = [];
     public HashSet<string> Text { get; set; } = [];
     public HashSet<string> NameAfter { get; set; } = [];
     public bool NeedsName { get; set; }
