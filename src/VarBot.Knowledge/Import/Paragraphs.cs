@@ -72,7 +72,7 @@ internal static partial class Paragraphs
             }
 
             var isBullet = TextTools.IsBulletLine(raw);
-            var startsNew = !wrapped || current is null || isBullet || AgendaRow().IsMatch(trimmed) || NumberedHeading().IsMatch(trimmed)
+            var startsNew = !wrapped || current is null || isBullet || AgendaRow().IsMatch(trimmed) && !EndsMidClause(current) || NumberedHeading().IsMatch(trimmed)
                 || (blanks > 0 && !ContinuesSentence(current, trimmed, currentBullet))
                 || (blanks == 0 && currentLines == 1 && !currentBullet && LooksLikeHeading(current.ToString()) && StartsSentence(trimmed))
                 || (blanks == 0 && TextTools.EndsSentence(current.ToString()) && IsHeadingLine(lines, i, trimmed));
@@ -126,8 +126,22 @@ internal static partial class Paragraphs
                     || prev.EndsWith('/') || OpenQuote(prev));
         }
 
-        return !TextTools.EndsSentence(prev) && !LooksLikeHeading(prev) && next.Length > 0 && (char.IsLower(next[0]) || next[0] == '(');
+        return !TextTools.EndsSentence(prev) && !LooksLikeHeading(prev) && next.Length > 0
+            && (char.IsLower(next[0]) || next[0] == '(' || char.IsDigit(next[0]) && EndsMidClause(current));
     }
+
+    /// <summary>
+    /// "... en Justitie die op" / "25 mei 2018 in werking treden.": text that stops on a short lower-case word (a
+    /// preposition, an article) is a sentence the page or column break cut, not a paragraph's end.
+    /// </summary>
+    private static bool EndsMidClause(StringBuilder current)
+    {
+        var text = current.ToString().TrimEnd();
+        var lastWord = text[(text.LastIndexOf(' ') + 1)..];
+        return text.Length > 45 && lastWord.Length is > 0 and <= MidClauseWordLength && lastWord.All(char.IsLower);
+    }
+
+    private const int MidClauseWordLength = 4;
 
     private static bool OpenQuote(string text) => text.Count(c => c is '‘') > text.Count(c => c is '’');
 
