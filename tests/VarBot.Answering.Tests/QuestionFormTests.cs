@@ -112,6 +112,14 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
     }
 
+    [Theory]
+    [InlineData("Is de uitvoeringsregeling van de VAR inmiddels verlengd?")]
+    [InlineData("Is de uitvoeringsregeling van de VAR na 1 mei 2026 nu echt verlengd?")]
+    public void Ask_YesNoAboutTheStateNow_SaysTheReportsCannotTell(string question)
+    {
+        Assert.Contains("staat niet in de", Ask(question).Split('\n')[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ask_VeryFirstMeetingOfAType_IsTheFirstTheReportsKnow()
     {

@@ -171,6 +171,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             answered = false;
             partialLead = kit.Texts.Format("partial_now", old.ReportYear);
         }
+        else if (answered && query.Has(Signals.Now) && query.Has(Signals.YesNo) && kit.Model.Reports.FirstOrDefault(r => r.Id == facts[0].Source.ReportId) is { } latest)
+        {
+            // "Is de uitvoeringsregeling inmiddels verlengd?": the newest report says how things stood when it was written,
+            // not whether they have changed since.
+            answered = false;
+            partialLead = kit.Texts.Format("partial_now_latest", latest.ReportYear);
+        }
 
         var lead = answered ? facts[0].Text : partialLead ?? kit.Texts[partialKey];
         var items = (answered ? facts.Skip(1) : facts).Select(f => f with { Text = Sentences.Shorten(f.Text) }).ToList();
