@@ -121,6 +121,23 @@ public sealed class QuestionFormTests
     }
 
     [Fact]
+    public void Ask_QuestionClosingOnHet_IsAboutTheClauseBeforeIt()
+    {
+        var question = new Question("Ik moet het leerhuis van juli in de agenda van de burgemeester zetten. Hoe laat begint het?", new DateOnly(2018, 1, 15), null);
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(question));
+
+        Assert.Contains("2 juli 2018, 17.00-19.00 uur", text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_SecondQuestionAskingYesOrNo_IsAnsweredToo()
+    {
+        var text = Ask("Hoeveel is er voor 2026 begroot voor loonkosten? Is dat meer dan vorig jaar?");
+
+        Assert.Contains("€ 90.000 hoger", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_VeryFirstMeetingOfAType_IsTheFirstTheReportsKnow()
     {
         Assert.Contains("26 oktober 2017", Ask("Wanneer was de allereerste Regionale Veiligheidsconferentie?").Split('\n')[0]);

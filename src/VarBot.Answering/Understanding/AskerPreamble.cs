@@ -22,8 +22,8 @@ internal static class AskerPreamble
 
     /// <summary>
     /// "Komt er dit jaar een conferentie? Met corona weet je het maar nooit": a remark after the question mark that asks
-    /// nothing (no question word, not opened by "en"/"of" or by a comparison as in "Minder dan vorig jaar?") is no part of
-    /// the question.
+    /// nothing (no question word, not opened by "en"/"of", a comparison as in "Minder dan vorig jaar?" or a verb that asks
+    /// yes or no as in "Is dat minder dan vorig jaar?") is no part of the question.
     /// </summary>
     private static string StripRemark(string text, Words words)
     {
@@ -36,7 +36,7 @@ internal static class AskerPreamble
             }
 
             var tail = Analysis.TextNormalizer.Tokens(text[(i + 1)..]);
-            var asks = tail.Count == 0 || language.PartJoiners.Contains(tail[0]) || words.Budget.CompareWords.Contains(tail[0]) || tail.Exists(t => language.PartQuestionWords.Contains(t) || language.WhenWords.Contains(t)
+            var asks = tail.Count == 0 || language.PartJoiners.Contains(tail[0]) || words.Budget.CompareWords.Contains(tail[0]) || language.YesNoStarts.Contains(tail[0]) || tail.Exists(t => language.PartQuestionWords.Contains(t) || language.WhenWords.Contains(t)
                 || language.WhichWords.Contains(t) || language.WhereWords.Contains(t) || language.CountWords.Contains(t));
             return asks ? text : text[..(i + 1)];
         }
@@ -68,8 +68,11 @@ internal static class AskerPreamble
                 .Any(p => p.Length <= clause.Count && p.Select((w, k) => clause[k] == w).All(x => x));
             // "Ik zoek de cijfers van 2019: hoe groot was het budget dat jaar?", "Ik wil me aanmelden voor het volgende
             // Leerhuis, wanneer is dat?": a clause with a year, or one the rest points back to, is part of the question.
-            var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit))
-                || Analysis.TextNormalizer.Tokens(after).Exists(words.Conversation.BackReferences.Contains));
+            // "Ik moet het leerhuis van juli in de agenda zetten. Hoe laat begint het?": a question that closes on a word
+            // pointing back is about the clause, whatever mark ends it.
+            var afterTokens = Analysis.TextNormalizer.Tokens(after);
+            var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || afterTokens.Exists(words.Conversation.BackReferences.Contains))
+                || afterTokens.Count > 0 && words.Conversation.ClosingReferences.Contains(afterTokens[^1]);
             if (!(byAsker || purpose) || partOfQuestion || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
             {
                 return rest;
