@@ -18,6 +18,15 @@ public sealed class ThemeAndFrequencyTests
     }
 
     [Fact]
+    public void Ask_OneWordSubHeadingWithinATheme_GivesEachOfItsSentences()
+    {
+        var text = Ask("Wat ging de VAR in 2021 met lachgas doen?");
+
+        Assert.Contains("(Lachgas)", text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("inventarisatie gemaakt van de aanpak van lachgas", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_ThemePlanWithSubHeadings_GroupsEachSubHeadingApart()
     {
         var groups = Ask("Wat gaat de VAR in 2026 doen aan maatschappelijk ongenoegen?").Split('\n');

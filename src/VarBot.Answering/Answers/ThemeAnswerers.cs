@@ -41,7 +41,9 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
 
         var focus = Focus(section, query);
         var shownYear = section[0].Passage.Year;
-        var ordered = focus is null ? Summarise(section) : focus.Select(p => new Fact(Sentences.Shorten(Telling(p.Text), 30), kit.SourceOf(p))).ToList();
+        // A sub-heading the question names is answered by each of its sentences; a whole section by one telling sentence per passage.
+        var ordered = focus is null ? Summarise(section)
+            : focus.SelectMany(p => Sentences.Split(p.Text).Where(x => !Sentences.IsDebris(x)).Select(x => new Fact(Sentences.Shorten(x, 30), kit.SourceOf(p)))).ToList();
         var items = ordered.Skip(query.Skip).Take(AnswerKit.MaxItems).ToList();
         if (items.Count == 0)
         {
@@ -81,10 +83,14 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
     /// </summary>
     private List<PassageEntry>? Focus(List<PassageEntry> section, Query query)
     {
-        var asked = query.Terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        // The question's own words, the theme's name apart ("lachgas" in "wat gaat de VAR doen aan lachgas?" names the
+        // sub-heading "Lachgas" of Jeugd, alcohol en drugs, although it also finds the theme).
+        var themeStems = query.ThemeId is { } themeId ? kit.Index.Analyzer.Passage(kit.ThemeName(themeId)).Tokens.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal) : [];
+        var asked = query.Text.Tokens.Where(t => !t.IsStopword && !themeStems.Contains(t.Stem)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         var best = section.Where(p => p.Passage.Heading is not null).Select(p => p.Passage.Heading!).Distinct()
-            .Select(h => (Heading: h, Hits: kit.Index.Analyzer.Passage(h).Tokens.Where(t => !t.IsStopword).Select(t => t.Stem).Distinct().Count(asked.Contains)))
-            .Where(h => h.Hits >= 2).OrderByDescending(h => h.Hits).ToList();
+            .Select(h => (Heading: h, Stems: kit.Index.Analyzer.Passage(h).Tokens.Where(t => !t.IsStopword).Select(t => t.Stem).Distinct().ToList()))
+            .Select(h => (h.Heading, Hits: h.Stems.Count(asked.Contains), Words: h.Stems.Count))
+            .Where(h => h.Hits >= 2 || h.Hits == 1 && h.Words == 1).OrderByDescending(h => h.Hits).ToList();
         return best.Count == 1 || best.Count > 1 && best[0].Hits > best[1].Hits
             ? section.Where(p => p.Passage.Heading == best[0].Heading).ToList()
             : null;
