@@ -77,6 +77,8 @@ public sealed class ConversationTests
         { "chair-then-before-him", ["Wie is de voorzitter van de VAR? => Segers", "en wie was dat voor hem? => Heijkoop"] },
         { "subject-theme-then-contribution", ["Sinds wanneer valt Burgernet onder de VAR? => 2022", "Betalen gemeenten daar nog een inwonersbijdrage voor? => vervallen !! € 199.000"] },
         { "definition-then-since", ["Wat is Burgernet? => politie en burgers", "sinds wanneer zit dat bij de VAR? => 2022"] },
+        { "meeting-then-attendance", ["waar ging de najaarscarrousel van 2025 over? => vangnet", "hoeveel mensen waren er? => staat niet in !! ruim 100"] },
+        { "meeting-then-participants", ["waar ging de najaarscarrousel van 2025 over? => vangnet", "hoeveel deelnemers waren er? => staat niet in !! 23 gemeenten"] },
         { "line-of-group-then-year", ["hoeveel PmG-subsidie is er voor 2024 begroot? => 110.000 !! 211.000", "en hoeveel was dat in 2023? => € 10.000"] },
         { "leerhuis-then-three", ["wanneer is het volgende leerhuis => 16 november 2026", "welke leerhuizen waren er in 2025 => criminele uitbuiting", "en hoeveel is er in 2025 begroot voor kennisbijeenkomsten => 25.000 !! criminele uitbuiting"] },
     };

@@ -782,7 +782,7 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             facetFacts.AddRange(aftermath);
         }
 
-        var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
+        var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w) || kit.Words.Events.AttendanceWords.Contains(w)).ToList();
         var countAsked = query.Has(Signals.Count) && countNoun.Count > 0;
         var nounStems = countNoun.Select(Analysis.Analyzer.Stem).SelectMany(x => kit.Index.Analyzer.Synonyms(x).Append(x)).ToHashSet(StringComparer.Ordinal);
         var counted = new List<Fact>();
@@ -812,6 +812,7 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         var near = search.Answer(query with { Terms = asked.Count > 0 ? asked : query.Terms }, Intent, requireNumber: false,
             restrict: p => lines.Any(s => p.Passage.Source.File.EndsWith(Path.GetFileName(s.File), StringComparison.Ordinal) && p.Passage.Source.Line - s.Line is >= -LinesBefore and <= LinesAfter),
             partialAllowed: true);
+        var nearIsOwn = true;
         if (near is not { Answered: true } && !query.HasAny(Signals.When | Signals.TimeOfDay | Signals.Where))
         {
             // What the question asks may be written elsewhere in the reports ("op de voorjaarscarrousel werd ... getoond").
@@ -821,6 +822,8 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             if (wide is { Answered: true })
             {
                 near = wide;
+                // A sentence dated in another year ("De Voorjaarscarrousel van 23 februari 2017 ...") is about another meeting.
+                nearIsOwn = !Analysis.TextNormalizer.Tokens(wide.Lead).Exists(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1990 and <= 2099 && y != e.Year);
             }
         }
 
@@ -857,9 +860,10 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             lead = basic.Lead + " " + kit.Texts["facet_unknown_thema"];
             answered = false;
         }
-        else if (countAsked && counted.Count == 0 && !(near is { Answered: true } && search.NumberNear(near.Lead, nounStems)))
+        else if (countAsked && counted.Count == 0 && !(near is { Answered: true } && nearIsOwn && search.NumberNear(near.Lead, nounStems)))
         {
-            // "Hoeveel deelnemers waren er bij het Leerhuis Femicide?": the meeting is known, the number is not.
+            // "Hoeveel deelnemers waren er bij het Leerhuis Femicide?": the meeting is known, the number is not (a number in a
+            // sentence the wider search found that is dated in another year is not its count).
             lead = basic.Lead + " " + kit.Texts.Format("count_unknown", string.Join(' ', countNoun));
             facts.RemoveRange(ownFacts, facts.Count - ownFacts);
             answered = false;

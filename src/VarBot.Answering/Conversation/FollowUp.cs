@@ -37,7 +37,7 @@ internal static class FollowUp
         var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
-        if (Succeeds(query, previous) || AsksAboutEvent(query, previous))
+        if (Succeeds(query, previous) || AsksAboutEvent(query, previous) || AsksAttendance(query, previous, index))
         {
             return true;
         }
@@ -71,6 +71,11 @@ internal static class FollowUp
     private static bool AsksAboutEvent(Query query, ConversationContext previous) =>
         previous.EventId is not null && query.Has(Signals.EventDetail) && query.EventTypes.Count == 0 && query.Years.Count == 0 && query.Range is null
         && !query.HasAny(Positions) && (!query.Has(Signals.Content) || query.Has(Signals.Who)) && !query.HasAny(TopicSignals & ~Signals.Content);
+
+    /// <summary>"hoeveel mensen / deelnemers waren er?" after one meeting's answer: who came to that meeting.</summary>
+    private static bool AsksAttendance(Query query, ConversationContext previous, KnowledgeIndex index) =>
+        previous.EventId is not null && query.Has(Signals.Count) && query.CountNoun.Count > 0 && query.CountNoun.All(index.Words.Events.AttendanceWords.Contains)
+        && query.EventTypes.Count == 0 && query.Years.Count == 0 && query.Range is null;
 
     /// <summary>"Wie was zijn voorganger?", "wie kwam daarna?" after a role's answer: the holder before or after that person.</summary>
     private static bool Succeeds(Query query, ConversationContext previous) =>
@@ -168,6 +173,17 @@ internal static class FollowUp
     /// <param name="joined">The second part of one question: its own content words add to the first part's topic.</param>
     public static Query Merge(Query query, ConversationContext previous, KnowledgeIndex index, bool joined = false)
     {
+        if (AsksAttendance(query, previous, index))
+        {
+            // "hoeveel mensen waren er?" after one meeting's answer: that meeting's attendance, not a search of all texts.
+            return query with
+            {
+                EventId = previous.EventId,
+                EventTypes = previous.EventType is { } type ? [type] : [],
+                Signals = (query.Signals | Signals.EventType | Signals.EventNamed | Signals.EventDetail) & ~(Signals.Role | Signals.RoleOnly | Signals.Content),
+            };
+        }
+
         var analyzer = index.Analyzer;
         var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None)
             & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous) ? Signals.Content : Signals.None);

@@ -135,6 +135,8 @@ internal sealed class EventWords
     public Dictionary<string, List<string>> SeasonTitles { get; set; } = [];
     public HashSet<string> AgendaWords { get; set; } = [];
     public HashSet<string> DetailWords { get; set; } = [];
+    /// <summary>Who came to a meeting ("hoeveel mensen waren er?"): a count of these after a meeting's answer is about that meeting.</summary>
+    public HashSet<string> AttendanceWords { get; set; } = [];
     public HashSet<string> TimeOfDayWords { get; set; } = [];
     public HashSet<string> PluralWords { get; set; } = [];
     public HashSet<string> ThemeAskedWords { get; set; } = [];
