@@ -29,6 +29,19 @@ public sealed class AskCommandTests(AzuriteFixture azurite) : IDisposable
     }
 
     [Fact]
+    public async Task Ask_WithTrace_AlsoPrintsHowTheQuestionWasRouted()
+    {
+        // The trace goes to the process's standard error, so the built executable is run.
+        var plain = await CliRunner.RunProcessAsync(RepoPaths.Root, null, "ask", "wie was voorzitter in 2020", "--as-of", "2026-11-22");
+        var traced = await CliRunner.RunProcessAsync(RepoPaths.Root, null, "ask", "wie was voorzitter in 2020", "--as-of", "2026-11-22", "--trace");
+
+        Assert.True(traced.ExitCode == 0, traced.Output);
+        Assert.Contains("Heijkoop", traced.Output, StringComparison.Ordinal);
+        Assert.Contains("routed by rule", traced.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("routed by rule", plain.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Ask_BatchWithConversation_WritesOneJsonLinePerQuestionAndContinuesTheConversation()
     {
         var batch = TempFile(
