@@ -177,14 +177,15 @@ public sealed class AnswerEngine
         {
             query = More(query, previous, today);
         }
-        else if (joined ? previous is not null && !query.HasAny(FollowUp.TopicSignals & ~Signals.Content) : FollowUp.Continues(query, previous, _index))
+        else if (joined ? previous is not null && (!query.HasAny(FollowUp.TopicSignals & ~Signals.Content) || FollowUp.Continues(query, previous, _index))
+            : FollowUp.Continues(query, previous, _index))
         {
             query = FollowUp.Merge(query, previous!, _index, joined);
             followUp = true;
         }
         else
         {
-            query = FollowUp.WithPreviousTime(query, previous);
+            query = FollowUp.WithPreviousTime(query, previous, joined);
         }
 
         var rule = _router.Route(query);

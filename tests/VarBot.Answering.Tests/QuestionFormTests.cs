@@ -137,6 +137,14 @@ public sealed class QuestionFormTests
         Assert.Contains("€ 90.000 hoger", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Hoeveel was er in 2025 begroot voor loonkosten, en hoeveel voor monitoring?", "Monitoring in 2025: € 95.000")]
+    [InlineData("Hoeveel ging er in 2025 naar loonkosten? En hoeveel naar monitoring?", "Monitoring in 2025")]
+    public void Ask_SecondPartNamingAnotherLine_KeepsTheFirstPartsYearAndAsksItsAmount(string question, string expected)
+    {
+        Assert.Contains(expected, Ask(question).Split('\n')[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ask_VeryFirstMeetingOfAType_IsTheFirstTheReportsKnow()
     {

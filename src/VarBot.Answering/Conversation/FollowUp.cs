@@ -56,13 +56,14 @@ internal static class FollowUp
     }
 
     /// <summary>
-    /// "En hoeveel daarvan ging naar monitoring?", "en het subtotaal van de uitgaven?" after a budget answer: a line of the
-    /// table just answered.
+    /// "En hoeveel daarvan ging naar monitoring?", "en het subtotaal van de uitgaven?", "en hoeveel voor monitoring?" after a
+    /// budget answer: a line of the table just answered.
     /// </summary>
     /// <remarks>A theme that is also a line's name ("daarvan voor mensenhandel") names that line here.</remarks>
     private static bool PointsIntoBudget(Query query, ConversationContext previous) =>
         ((Signals)previous.Asks & Signals.Money) != 0 && query.Years.Count == 0 && query.Range is null
-        && (query.Has(Signals.BudgetLine | Signals.BackReference) || query.Has(Signals.MoneyOnly | Signals.FollowUpStart))
+        && (query.Has(Signals.BudgetLine | Signals.BackReference) || query.Has(Signals.MoneyOnly | Signals.FollowUpStart)
+            || query.Has(Signals.BudgetLine | Signals.Count) && query.CountNoun.Count == 0 && !query.HasAny(Signals.EventType | Signals.Role))
         && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Monitoring | Signals.Content | (query.LineKeys.Count > 0 ? Signals.Theme : Signals.None)));
 
     /// <summary>"wat was het thema?", "met wie organiseerde de VAR die?" after one meeting's answer: a detail of that meeting.</summary>
@@ -143,7 +144,11 @@ internal static class FollowUp
     /// "En wie was toen hoofd?", "wat was het onderwerp van het leerhuis in juli dat jaar?": a new question that points back
     /// to the previous answer's time takes its year (shifted by "het jaar daarna"), a month it names in that year.
     /// </summary>
-    public static Query WithPreviousTime(Query query, ConversationContext? previous)
+    /// <param name="joined">
+    /// The second part of one question: it takes the first part's year whenever it names no time of its own ("Hoeveel
+    /// ging er vorig jaar naar cyberprojecten? En hoeveel subsidie kwam er binnen?").
+    /// </param>
+    public static Query WithPreviousTime(Query query, ConversationContext? previous, bool joined = false)
     {
         var previousYear = previous?.Years is { Count: > 0 } py ? py[0] : previous?.RangeFrom?.Year;
         if (query.YearShift is { } shift && previousYear is { } anchor)
@@ -152,7 +157,7 @@ internal static class FollowUp
             return query with { Years = [year], Range = InYear(query.Range, year), Signals = query.Signals | Signals.Year };
         }
 
-        if (previous?.Years is not { Count: > 0 } years || !query.Has(Signals.TimeReference) || query.Years.Count > 0 || query.Range is not null)
+        if (previous?.Years is not { Count: > 0 } years || !(joined || query.Has(Signals.TimeReference)) || query.Years.Count > 0 || query.Range is not null)
         {
             return query;
         }
