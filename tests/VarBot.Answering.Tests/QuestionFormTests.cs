@@ -145,6 +145,14 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question).Split('\n')[0], StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("wie was voorzitter volgens het jaarverslag 2020?")]
+    [InlineData("wie was voorzitter vd VAR ten tijde van het jaarverslag 2020?")]
+    public void Ask_RoleNamedWithItsSourceReport_IsARoleQuestion(string question)
+    {
+        Assert.Contains("Heijkoop", Ask(question).Split('\n')[0], StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ask_VeryFirstMeetingOfAType_IsTheFirstTheReportsKnow()
     {

@@ -607,7 +607,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Role;
         }
 
-        if (role is not null && terms.All(t => org.Roles.Values.Any(v => v.Contains(t.Text)) || org.FillerWords.Contains(t.Text) || t.IsNumber
+        if (role is not null && terms.All(t => org.Roles.Values.Any(v => v.Contains(t.Text)) || org.FillerWords.Contains(t.Text) || lang.SourceWords.Contains(t.Text) || t.IsNumber
             || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text) || conversation.BackReferences.Contains(t.Text) || conversation.TimeReferences.Contains(t.Text)))
         {
             signals |= Signals.RoleOnly;
@@ -684,7 +684,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         .. _words.Language.WhereWords, .. _words.Language.WhoWords, .. _words.Language.PastWords, .. _words.Language.YesNoStarts,
         .. _words.Time.NextWords, .. _words.Time.PreviousWordsEvent, .. _words.Time.FirstWords, .. _words.Time.LastWords,
         .. _words.Language.Ordinals.Keys, .. _words.Conversation.BackReferences, .. _words.Conversation.MoreWords,
-        .. _words.Events.EventTypes.Values.SelectMany(v => v), .. _words.Language.Months];
+        .. _words.Events.EventTypes.Values.SelectMany(v => v), .. _words.Language.Months, .. _words.Language.SourceWords];
 
     private HashSet<string>? _money;
 

@@ -54,6 +54,7 @@ internal sealed class LanguageWords
     public List<string> WhoPhrases { get; set; } = [];
     public List<string> CountWords { get; set; } = [];
     public HashSet<string> WhyWords { get; set; } = [];
+    public HashSet<string> SourceWords { get; set; } = [];
     public HashSet<string> OutcomeWords { get; set; } = [];
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
