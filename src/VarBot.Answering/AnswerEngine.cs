@@ -43,7 +43,7 @@ public sealed class AnswerEngine
         _router = new Router();
         _splitter = new QuestionSplitter(words);
         _realiser = new Realiser(_index, texts);
-        _kit = new AnswerKit(_index, texts);
+        _kit = new AnswerKit(_index, texts, logger);
         var search = new SearchAnswerer(_kit);
         var events = new EventFinder(_kit);
         var budgets = new BudgetFinder(_kit);

@@ -13,4 +13,7 @@ internal static partial class AnsweringLog
 
     [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Question routed by rule {Rule} to intent {Intent} (follow-up: {FollowUp}; signals: {Signals}; years: {Years}; lines: {Lines})")]
     public static partial void Routed(this ILogger logger, string rule, string intent, bool followUp, string signals, string years, string lines);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Debug, Message = "Search terms {Terms}: best passage {Source} covers {Coverage:F2}")]
+    public static partial void Searched(this ILogger logger, string terms, string source, double coverage);
 }

@@ -20,8 +20,28 @@ public sealed class TextTests
     [InlineData("leerhuizen", "leerhuis")]
     [InlineData("interventies", "interventie")]
     [InlineData("gemeenten", "gemeente")]
+    [InlineData("sociale", "sociaal")]
+    [InlineData("financiele", "financieel")]
+    [InlineData("regionale", "regionaal")]
     public void Stem_InflectedForms_ShareTheStem(string a, string b) =>
         Assert.Equal(DutchStemmer.Stem(b), DutchStemmer.Stem(a));
+
+    [Theory]
+    [InlineData("buurtpreventieteams", "buurtpreventie", "teams")]
+    [InlineData("voorjaarsbijeenkomst", "voorjaar", "bijeenkomst")]
+    public void Question_UnknownCompoundOfKnownWords_ReadsAsFirstWordWithTheRestForSearch(string compound, string first, string rest)
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["buurtpreventie", "teams", "voorjaar", "bijeenkomst"]);
+
+        var token = Assert.Single(analyzer.Question(compound).Tokens);
+
+        Assert.Equal(first, token.Text);
+        Assert.Equal(rest, token.CompoundRest?.Text);
+    }
+
+    [Fact]
+    public void Question_UnknownWordOfNoKnownParts_StaysOneWord() =>
+        Assert.Null(Assert.Single(new Analyzer(Vocabulary.Words.Load(), ["buurtpreventie"]).Question("xyzqwertyvbn").Tokens).CompoundRest);
 
     [Fact]
     public void Stem_DifferentWords_StayDifferent() =>

@@ -6,6 +6,16 @@ namespace VarBot.Answering.Analysis;
 /// <summary>One word of a question or passage: normalised (and typo-corrected for questions), with its stem.</summary>
 internal sealed record Token(string Text, string Stem, bool IsStopword)
 {
+    /// <summary>
+    /// The second word of an unknown compound read as two ("teams" of "buurtpreventieteams"), on the first word. It is a
+    /// search word only: a passage that holds it covers more of the question, one without it no less, since the question
+    /// wrote one word, not two; and it sets no signal ("jeugdthema" asks no theme list).
+    /// </summary>
+    public Token? CompoundRest { get; init; }
+
+    /// <summary>True for the <see cref="CompoundRest"/> token itself.</summary>
+    public bool IsCompoundRest { get; init; }
+
     public bool IsNumber => Text.Length > 0 && char.IsDigit(Text[0]);
 
     public bool IsYear => Text.Length == 4 && Text[0] is '1' or '2' && Text.All(char.IsDigit);
@@ -59,6 +69,8 @@ internal sealed class Analyzer
     private readonly Dictionary<string, string[]> _synonyms;
     private readonly ConcurrentDictionary<string, string> _corrections = new(StringComparer.Ordinal);
     private readonly List<string> _compoundHeads;
+    private readonly string[] _compoundLinks;
+    private readonly HashSet<string> _knownStems;
     private readonly HashSet<string> _lineWords;
     private readonly List<(string[] Phrase, string Token)> _joined;
 
@@ -66,6 +78,7 @@ internal sealed class Analyzer
     {
         _stopwords = words.Language.Stopwords;
         _compoundHeads = [.. words.Budget.CompoundHeads.OrderByDescending(h => h.Length)];
+        _compoundLinks = [.. words.Language.CompoundLinks.Prepend("").Distinct()];
         _lineWords = words.Budget.Lines.SelectMany(l => l.Words).SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
         _known = new HashSet<string>(modelTokens, StringComparer.Ordinal);
         foreach (var word in VocabularyWords(words))
@@ -78,6 +91,7 @@ internal sealed class Analyzer
 
         _joined = words.Language.JoinedPhrases.Select(kv => (Phrase: TextNormalizer.Tokens(kv.Key).ToArray(), Token: kv.Value)).Where(j => j.Phrase.Length > 1).ToList();
         _known.UnionWith(_joined.Select(j => j.Token));
+        _knownStems = _known.Select(Stem).ToHashSet(StringComparer.Ordinal);
         _knownByLength = _known.Where(w => w.Length >= 4 && !w.Any(char.IsDigit))
             .GroupBy(w => w.Length)
             .ToDictionary(g => g.Key, g => g.ToList());
@@ -124,7 +138,8 @@ internal sealed class Analyzer
     }
 
     /// <summary>A question: tokens typo-corrected against the known words.</summary>
-    public AnalysedText Question(string text) => new(text, Join(TextNormalizer.Tokens(text)).SelectMany(Split).Select(t => ToToken(Correct(t))).ToList());
+    public AnalysedText Question(string text) =>
+        new(text, Join(TextNormalizer.Tokens(text)).SelectMany(SplitMoney).Select(Correct).Select(Split).ToList());
 
     /// <summary>"J en V", "V&amp;J", "Justitie en Veiligheid": a phrase of the vocabulary's joined phrases reads as its one token ("jenv").</summary>
     private List<string> Join(List<string> tokens)
@@ -156,7 +171,7 @@ internal sealed class Analyzer
     /// "monitoringkosten", "communicatiebudget": an unknown word made of a budget line's word and a money head is read as
     /// the two words ("monitoring kosten"), as the reports write them.
     /// </summary>
-    private IEnumerable<string> Split(string token)
+    private IEnumerable<string> SplitMoney(string token)
     {
         if (!_known.Contains(token) && _compoundHeads.Find(h => token.Length >= h.Length + 4 && token.EndsWith(h, StringComparison.Ordinal)) is { } head
             && _lineWords.Contains(token[..^head.Length]))
@@ -165,6 +180,49 @@ internal sealed class Analyzer
         }
 
         return [token];
+    }
+
+    /// <summary>
+    /// A word still unknown after typo correction and made of two known words ("buurtpreventieteams",
+    /// "voorjaarsbijeenkomst", "veiligheidscijfers") is read as its two words.
+    /// </summary>
+    private Token Split(string token) =>
+        !_known.Contains(token) && !token.Any(char.IsDigit) && CompoundParts(token) is [var first, var rest]
+            ? ToToken(first) with { CompoundRest = ToToken(rest) with { IsCompoundRest = true } }
+            : ToToken(token);
+
+    private const int MinCompoundPart = 4;
+
+    /// <summary>
+    /// The two known words an unknown compound is made of: the longest known first part (not a stop word), then, after a
+    /// linking letter of <c>compound_links</c> ("voorjaar-s-bijeenkomst"), a rest whose stem is known. Null when none.
+    /// </summary>
+    private string[]? CompoundParts(string token)
+    {
+        for (var split = token.Length - MinCompoundPart; split >= MinCompoundPart; split--)
+        {
+            var first = token[..split];
+            if (!_known.Contains(first) || _stopwords.Contains(first))
+            {
+                continue;
+            }
+
+            foreach (var link in _compoundLinks)
+            {
+                if (!token.AsSpan(split).StartsWith(link, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                var rest = token[(split + link.Length)..];
+                if (rest.Length >= MinCompoundPart && !_stopwords.Contains(rest) && (_known.Contains(rest) || _knownStems.Contains(Stem(rest))))
+                {
+                    return [first, rest];
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>A report text: tokens as written (hyphen-broken words also joined).</summary>

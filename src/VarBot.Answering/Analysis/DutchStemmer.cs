@@ -106,7 +106,9 @@ internal static class DutchStemmer
             var v1 = w[^3];
             var v2 = w[^2];
             var c2 = w[^1];
-            if (!IsVowel(c1) && v1 == v2 && v1 is 'a' or 'e' or 'o' or 'u' && !IsVowel(c2) && c2 != 'i' && c2 != 'j')
+            // Also after i or e in "-iaal", "-ieel", "-eaal" ("sociaal" ~ "sociale", "financieel" ~ "financiele").
+            var afterVowel = c1 is 'i' or 'e' && v1 is 'a' or 'e' && c2 is 'l' or 'n' or 'r';
+            if ((!IsVowel(c1) || afterVowel) && v1 == v2 && v1 is 'a' or 'e' or 'o' or 'u' && !IsVowel(c2) && c2 != 'i' && c2 != 'j')
             {
                 w.RemoveAt(w.Count - 2);
             }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using VarBot.Answering.Indexes;
 using VarBot.Answering.Realisation;
 using VarBot.Answering.Routing;
@@ -17,11 +18,14 @@ internal interface IAnswerer
 }
 
 /// <summary>What every intent class shares: the indexes, the texts, and the pieces every reply needs.</summary>
-internal sealed class AnswerKit(KnowledgeIndex index, Texts texts)
+internal sealed class AnswerKit(KnowledgeIndex index, Texts texts, ILogger logger)
 {
     public const int MaxItems = 5;
 
     public KnowledgeIndex Index { get; } = index;
+
+    /// <summary>The engine's logger, for the Debug lines `varbot ask --trace` shows.</summary>
+    public ILogger Logger { get; } = logger;
     public Texts Texts { get; } = texts;
     public Words Words => Index.Words;
     public KnowledgeModel Model => Index.Model;

@@ -20,6 +20,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     private const double PassageShare = 0.25;
     private const double RankPenalty = 0.02;
     private const double SlotBonus = 0.3;
+
     /// <summary>A list lead-in for a "welke" question weighs more than a name: its items are the answer.</summary>
     private const double ListBonus = 1.5;
     private const double FollowShare = 0.75;
@@ -43,7 +44,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var terms = query.Terms
             .Where(t => !words.Language.WhoWords.Contains(t.Text) && !words.Language.CountWords.Any(c => c.Split(' ').Contains(t.Text))
                 && !words.Language.WhereWords.Contains(t.Text) && !words.Conversation.FollowUpStarts.Contains(t.Text)
-                && !words.Conversation.MoreWords.Contains(t.Text))
+                && !words.Conversation.MoreWords.Contains(t.Text) && !words.Conversation.TimeReferences.Contains(t.Text))
+            .SelectMany(t => t.CompoundRest is { } rest ? [t, rest] : new[] { t })
             .ToList();
         if (query.ThemeId is { } themeForTerms)
         {
@@ -63,6 +65,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         requireNumber |= query.Has(Signals.Count);
         var (hits, coverage) = Find(query, terms, requireNumber, restrict);
+        if (kit.Logger.IsEnabled(Microsoft.Extensions.Logging.LogLevel.Debug))
+        {
+            kit.Logger.Searched(string.Join(' ', terms.Select(t => t.IsCompoundRest ? "(" + t.Stem + ")" : t.Stem)), hits.Count > 0 ? hits[0].Entry.Passage.Source.ToString() : "none", coverage);
+        }
+
         if (hits.Count == 0 || coverage < Math.Min(Partial, enough) || !partialAllowed && coverage < enough)
         {
             return null;
@@ -693,7 +700,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         for (var i = 0; i < tokens.Count; i++)
         {
             var stem = Analyzer.Stem(tokens[i]);
-            var compound = nounStems.Any(n => n.Length >= 4 && tokens[i].EndsWith(n, StringComparison.Ordinal));
+            // "basisscholen" for "scholen": a compound ending in the asked word counts it.
+            var compound = nounStems.Any(n => n.Length >= 4 && (tokens[i].EndsWith(n, StringComparison.Ordinal) || stem.EndsWith(n, StringComparison.Ordinal)));
             if (!nounStems.Contains(stem) && !compound)
             {
                 continue;

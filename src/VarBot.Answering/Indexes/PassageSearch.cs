@@ -85,6 +85,7 @@ internal sealed class PassageSearch
         }
 
         var weights = new double[stems.Count];
+        var optional = terms.Where(t => t.IsCompoundRest).Select(t => t.Stem).Except(terms.Where(t => !t.IsCompoundRest).Select(t => t.Stem)).ToHashSet(StringComparer.Ordinal);
         double total = 0;
         for (var i = 0; i < stems.Count; i++)
         {
@@ -95,7 +96,7 @@ internal sealed class PassageSearch
             }
 
             weights[i] = idf;
-            total += idf;
+            total += optional.Contains(stems[i]) ? 0 : idf;
         }
 
         // Among the strong BM25 candidates, the passage that covers more of the question wins.
@@ -117,7 +118,7 @@ internal sealed class PassageSearch
                 }
             }
 
-            hits.Add(new PassageHit(_passages[doc], score, total == 0 ? 0 : covered / total));
+            hits.Add(new PassageHit(_passages[doc], score, total == 0 ? 0 : Math.Min(1, covered / total)));
         }
 
         hits.Sort((a, b) => (b.Coverage * 0.7 + 0.3 * b.Score / top).CompareTo(a.Coverage * 0.7 + 0.3 * a.Score / top));

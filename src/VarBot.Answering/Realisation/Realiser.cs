@@ -86,6 +86,7 @@ internal sealed partial class Realiser(KnowledgeIndex index, Texts texts)
             case "events":
                 data["intro"] = Join(lead, body);
                 var shown = new JsonArray();
+                var finder = new Answers.EventFinder(new AnswerKit(index, texts, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance));
                 foreach (var e in events)
                 {
                     var item = new JsonObject
@@ -94,7 +95,7 @@ internal sealed partial class Realiser(KnowledgeIndex index, Texts texts)
                         ["date"] = DutchFormat.When(e),
                         ["type"] = texts["type_" + e.Type],
                         ["title"] = e.Title,
-                        ["status"] = new Answers.EventFinder(new AnswerKit(index, texts)).Status(e, question.Today),
+                        ["status"] = finder.Status(e, question.Today),
                     };
                     if (!string.IsNullOrWhiteSpace(e.Topic) && !e.Title.Contains(e.Topic, StringComparison.OrdinalIgnoreCase))
                     {

@@ -82,6 +82,9 @@ internal sealed class LanguageWords
 
     /// <summary>Phrases read as one token, in questions and reports alike ("j en v" -> "jenv").</summary>
     public Dictionary<string, string> JoinedPhrases { get; set; } = [];
+
+    /// <summary>Letters between the two words of a compound ("voorjaar-s-bijeenkomst").</summary>
+    public List<string> CompoundLinks { get; set; } = [];
     public HashSet<string> WhichWords { get; set; } = [];
     public List<string> PartPrepositions { get; set; } = [];
     public List<string> PartQuestionWords { get; set; } = [];
