@@ -249,9 +249,12 @@ public sealed class AnswerEngine
         var items = first.Items.Concat(second.Items).DistinctBy(i => i.Text).Where(i => !first.Lead.Contains(i.Text, StringComparison.Ordinal) && !second.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
         var firstCard = first.Template != "notFound" || second.Template == "notFound";
         var card = firstCard ? first : second;
+        // "Wanneer is het laatste Leerhuis en wie werden uitgenodigd?": the second lead restates the meeting before its own
+        // answer; the meeting is said once.
+        var secondLead = second.Lead.StartsWith(first.Lead, StringComparison.Ordinal) ? second.Lead[first.Lead.Length..].TrimStart() : second.Lead;
         return card with
         {
-            Lead = first.Lead + " " + second.Lead,
+            Lead = secondLead.Length == 0 ? first.Lead : first.Lead + " " + secondLead,
             Items = items.Take(AnswerKit.MaxItems).ToList(),
             HasMore = first.HasMore || second.HasMore || items.Count > AnswerKit.MaxItems,
             Events = first.Events.Concat(second.Events).DistinctBy(e => e.Id).ToList(),

@@ -13,7 +13,8 @@ namespace VarBot.Answering.Tests;
 /// two lines with the same label (or of two totals);
 /// (b) at most five bullet lines in the text and at most five items (bullets, events, facts) on the card;
 /// (c) the longest answer fits one screen: all text the rendered Adaptive Card shows is at most 1,000 characters;
-/// (d) the lead sentence is at most 40 words.
+/// (d) the lead sentence is at most 40 words;
+/// (e) never the same content twice: no sentence of the text is repeated.
 /// </summary>
 public sealed partial class AnswerInvariantTests
 {
@@ -141,8 +142,22 @@ public sealed partial class AnswerInvariantTests
             problems.Add($"(d) the lead has {words} words (at most {MaxLeadWords}): {lead}");
         }
 
+        var repeated = Sentences(answer.Text).GroupBy(x => x, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key).ToList();
+        if (repeated.Count > 0)
+        {
+            problems.Add("(e) said twice: " + string.Join(" | ", repeated));
+        }
+
         return problems;
     }
+
+    /// <summary>The text's sentences of some length (bullets and source line included), without their bullet marks.</summary>
+    private static IEnumerable<string> Sentences(string text) =>
+        text.Split('\n').Select(l => l.TrimStart('-', ' ')).SelectMany(l => SentenceEnd().Split(l)).Select(x => x.Trim().TrimEnd('.'))
+            .Where(x => x.Length >= 30);
+
+    [GeneratedRegex(@"(?<=[.?!])\s+(?=[A-Z])")]
+    private static partial Regex SentenceEnd();
 
     /// <summary>The lead: the text's first line, the sentence that answers (what follows it is a paragraph or bullets).</summary>
     internal static string Lead(string text) => text.Split('\n')[0].Trim();
