@@ -231,6 +231,8 @@ public sealed class AnswerEngine
     }
 
     /// <summary>Two parts of one question in one reply: the first part's card, both leads, the facts of both.</summary>
+    private const int SecondPartItems = 1;
+
     private static Reply Combine(Reply first, Reply second)
     {
         if (second.Lead == first.Lead || first.Lead.Contains(second.Lead, StringComparison.Ordinal))
@@ -240,13 +242,13 @@ public sealed class AnswerEngine
             var added = second.Items.Where(i => first.Items.All(f => f.Text != i.Text) && !first.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
             return added.Count == 0 ? first : first with
             {
-                Items = first.Items.Concat(added).Take(AnswerKit.MaxItems).ToList(),
+                Items = Shared(first.Items, added).ToList(),
                 HasMore = first.HasMore || first.Items.Count + added.Count > AnswerKit.MaxItems,
                 Sources = first.Sources.Concat(second.Sources).Distinct().ToList(),
             };
         }
 
-        var items = first.Items.Concat(second.Items).DistinctBy(i => i.Text).Where(i => !first.Lead.Contains(i.Text, StringComparison.Ordinal) && !second.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
+        var items = Shared(first.Items, second.Items).DistinctBy(i => i.Text).Where(i => !first.Lead.Contains(i.Text, StringComparison.Ordinal) && !second.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
         var firstCard = first.Template != "notFound" || second.Template == "notFound";
         var card = firstCard ? first : second;
         // "Wanneer is het laatste Leerhuis en wie werden uitgenodigd?": the second lead restates the meeting before its own
@@ -262,6 +264,17 @@ public sealed class AnswerEngine
             Answered = first.Answered || second.Answered,
             Context = first.Context,
         };
+    }
+
+    /// <summary>
+    /// The items of two parts within the answer's limit: the first part's, leaving room for the second part's first
+    /// <see cref="SecondPartItems"/> ("Voor wie was het Leerhuis en waar lag de focus op?" answers both).
+    /// </summary>
+    private static IEnumerable<Fact> Shared(IReadOnlyList<Fact> first, IReadOnlyList<Fact> second)
+    {
+        var own = AnswerKit.Distinct(first);
+        var added = AnswerKit.Distinct(second).Where(f => !own.Exists(x => Indexes.Sentences.SaysTheSame(x.Text, f.Text))).ToList();
+        return own.Take(AnswerKit.MaxItems - Math.Min(added.Count, SecondPartItems)).Concat(added).Take(AnswerKit.MaxItems);
     }
 
     /// <summary>"Meer": the previous question again, after the items already shown; without a previous answer, the rest of the text.</summary>

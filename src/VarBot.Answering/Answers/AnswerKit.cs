@@ -56,6 +56,21 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts, ILogger logge
         Asks = (long)(query.Signals & Conversation.FollowUp.AskSignals),
     };
 
+    /// <summary>The facts without those that say what an earlier one says (two reports often write a meeting alike).</summary>
+    public static List<Fact> Distinct(IEnumerable<Fact> facts)
+    {
+        var distinct = new List<Fact>();
+        foreach (var fact in facts)
+        {
+            if (!distinct.Exists(d => Sentences.SaysTheSame(d.Text, fact.Text)))
+            {
+                distinct.Add(fact);
+            }
+        }
+
+        return distinct;
+    }
+
     public FactSource SourceOf(PassageEntry entry) => new(entry.Passage.ReportId, entry.Passage.Section, entry.Passage.Source);
 
     public FactSource? SourceOf(SourceRef source, string section)

@@ -202,6 +202,7 @@ internal sealed class EventFinder(AnswerKit kit)
     private const int BlockForward = 10;
     private const int HeadingWords = 8;
     private readonly Dictionary<string, List<PassageEntry>> _blocks = [];
+    private readonly Dictionary<string, IReadOnlyList<Fact>> _news = [];
 
     /// <summary>
     /// The event's own text: for each place it is mentioned, the passages from the one that names it (a short heading
@@ -366,6 +367,58 @@ internal sealed class EventFinder(AnswerKit kit)
     /// An event known only by its year ("Leerhuis PVG, 2021"): the sentence at its own source line that places it finer in
     /// time ("vindt naar verwachting plaats in het 4e kwartaal"), when the report has one.
     /// </summary>
+    /// <summary>
+    /// The sentences of the news items that announce or recap the event (their <c>event:</c> link): staff write there what
+    /// the reports do not ("Burgemeesters, wethouders en hun adviseurs ontvangen een persoonlijke uitnodiging.").
+    /// </summary>
+    public IReadOnlyList<Fact> NewsSentences(Event e)
+    {
+        lock (_news)
+        {
+            if (_news.TryGetValue(e.Id, out var cached))
+            {
+                return cached;
+            }
+        }
+
+        var facts = kit.Model.News.Where(n => n.EventId == e.Id).OrderBy(n => n.Date)
+            .SelectMany(n => Markdig.Markdown.ToPlainText(n.BodyMarkdown).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Aggregate(new List<string>(), Paragraphs)
+                .SelectMany(Indexes.Sentences.Split)
+                .Where(sentence => !OtherYear(sentence, e.Year))
+                .Select(sentence => new Fact(sentence, new FactSource(kit.Texts.Format("news_source", DutchFormat.Date(n.Date)), n.Title, n.Source))))
+            .ToList();
+        lock (_news)
+        {
+            _news[e.Id] = facts;
+        }
+
+        return facts;
+
+        // "Vorig jaar stond het Leerhuis van november in het teken van ...": a sentence about another year is about another meeting.
+        bool OtherYear(string sentence, int year)
+        {
+            var padded = " " + string.Join(' ', Analysis.TextNormalizer.Tokens(sentence)) + " ";
+            return Analysis.TextNormalizer.Tokens(sentence).Exists(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1990 and <= 2099 && y != year)
+                || kit.Words.Time.RelativeYears.Any(r => r.Value != 0 && padded.Contains(" " + r.Key + " ", StringComparison.Ordinal));
+        }
+
+        // The body's lines as paragraphs: a line that does not end a sentence continues on the next.
+        static List<string> Paragraphs(List<string> paragraphs, string line)
+        {
+            if (paragraphs.Count > 0 && paragraphs[^1] is { Length: > 0 } last && last[^1] is not ('.' or '!' or '?' or ':'))
+            {
+                paragraphs[^1] = last + " " + line;
+            }
+            else
+            {
+                paragraphs.Add(line);
+            }
+
+            return paragraphs;
+        }
+    }
+
     public List<Fact> FinerTime(Event e)
     {
         if (e.Date is not null || e.Month is not null)
@@ -883,7 +936,7 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             Intent = Intent,
             Lead = lead,
             Answered = answered,
-            Items = facts.Take(AnswerKit.MaxItems).ToList(),
+            Items = AnswerKit.Distinct(facts).Take(AnswerKit.MaxItems).ToList(),
             Sources = [.. basic.Sources, .. near?.Sources ?? [], .. facetFacts.Select(f => f.Source)],
         };
     }
@@ -919,8 +972,11 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             }
         }
 
-        return [.. naming.Concat(facts).Take(AnswerKit.MaxItems)];
+        // What a news item about the meeting writes comes after the reports' own text.
+        facts.AddRange(finder.NewsSentences(e).Where(f => Holds(f.Text, facet)));
+        return [.. AnswerKit.Distinct(naming.Concat(facts)).Take(AnswerKit.MaxItems)];
     }
+
 
     /// <summary>The sentence holds the asked part: a word that writes it, a name where it is a name.</summary>
     private bool Holds(string sentence, EventFacet facet)

@@ -36,6 +36,19 @@ internal static partial class Sentences
         return parts;
     }
 
+    /// <summary>
+    /// Two sentences that say the same in nearly the same words ("... in september een Leerhuis ..." in one report and
+    /// "... in september 2024 een Leerhuis ..." in the next): at least nine in ten of the shorter one's words are in the other.
+    /// </summary>
+    public static bool SaysTheSame(string a, string b)
+    {
+        var x = Analysis.TextNormalizer.Tokens(a).ToHashSet(StringComparer.Ordinal);
+        var y = Analysis.TextNormalizer.Tokens(b).ToHashSet(StringComparer.Ordinal);
+        var shorter = x.Count <= y.Count ? x : y;
+        var longer = ReferenceEquals(shorter, x) ? y : x;
+        return shorter.Count > 0 && shorter.Count(longer.Contains) >= 0.9 * shorter.Count;
+    }
+
     public static int WordCount(string text) => Spaces().Split(text.Trim()).Count(w => w.Length > 0);
 
     /// <summary>At most <paramref name="maxWords"/> words: cut after a clause (comma, semicolon, colon) or else with "…".</summary>
