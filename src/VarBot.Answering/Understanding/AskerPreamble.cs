@@ -10,7 +10,28 @@ internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
 
-    public static string Strip(string text, Words words) => StripRemark(StripPreamble(StripOpening(text, words.Conversation), words), words);
+    public static string Strip(string text, Words words) => StripAskerClause(StripRemark(StripPreamble(StripOpening(text, words.Conversation), words), words), words.Language);
+
+    /// <summary>
+    /// "Wat is het eerstvolgende evenement waar ik collega's op kan attenderen?": a closing clause opened by a word of
+    /// <c>asker_clause_starts</c> and an asker word says what the asker will do, not what is asked; the question ends before it.
+    /// </summary>
+    private static string StripAskerClause(string text, LanguageWords language)
+    {
+        var words = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        for (var i = MinRestWords; i + 1 < words.Length; i++)
+        {
+            var word = Analysis.TextNormalizer.Tokens(words[i]);
+            var next = Analysis.TextNormalizer.Tokens(words[i + 1]);
+            if (word is [var start] && language.AskerClauseStarts.Contains(start) && next is [var asker] && language.AskerWords.Contains(asker)
+                && !words[..i].Any(w => w.EndsWith('?')))
+            {
+                return string.Join(' ', words[..i]) + (text.TrimEnd().EndsWith('?') ? "?" : "");
+            }
+        }
+
+        return text;
+    }
 
     /// <summary>"Ok, en hoeveel abonnees ...?", "Hoi! Ben net begonnen ...": opening words of a chat turn are no part of the question.</summary>
     private static string StripOpening(string text, ConversationWords conversation)

@@ -74,6 +74,9 @@ internal sealed class LanguageWords
     /// <summary>First words of a sentence about the asker ("Ik ben net begonnen bij ..."): such a sentence before the question is no part of it.</summary>
     public HashSet<string> AskerWords { get; set; } = [];
 
+    /// <summary>Words that open a closing clause about the asker when an asker word follows ("waar ik ...").</summary>
+    public HashSet<string> AskerClauseStarts { get; set; } = [];
+
     /// <summary>Words of a frequency ("maandelijks", "tweemaal"): they answer "hoe vaak".</summary>
     public HashSet<string> FrequencyWords { get; set; } = [];
 
