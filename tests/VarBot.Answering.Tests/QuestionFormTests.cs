@@ -10,9 +10,18 @@ public sealed class QuestionFormTests
     [Theory]
     [InlineData("ik werk sinds kort bij de politie, wat is de VAR precies?", "samenwerkingsverband van 23 gemeenten")]
     [InlineData("Voor een raadsvoorstel: wat was het totale budget over 2025 volgens de jaarrekening?", "671.623")]
+    [InlineData("Wat was het totale budget over 2025 volgens de jaarrekening, waar ik mijn raadsvoorstel op wil baseren?", "671.623")]
     public void Ask_ClauseAboutTheAskerOrThePurpose_IsLeftOut(string question, string expected)
     {
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Ask_UnknownCompoundAfterAnIntroduction_IsSearchedAsItsWords()
+    {
+        var text = Ask("Hoi, ik ben net begonnen als beleidsmedewerker OOV. Welk bureau heeft de proef met buurtpreventieteams in 2017 georganiseerd?");
+
+        Assert.Contains("Bureau JSO", text);
     }
 
     [Fact]
