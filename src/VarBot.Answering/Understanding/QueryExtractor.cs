@@ -417,9 +417,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         // Organisation
         var org = _words.Organisation;
         OrganisationFactKind? role = null;
+        // "hoeveel daarvan was inwonerbijdrage van de gemeenten?": in a money question a word of the asked line names the
+        // line, not the organisation's members.
+        var roleFree = (signals & Signals.Money) != 0 && lineKeys.Count > 0
+            ? free.Where(w => !(index.LineKeyByWord.TryGetValue(w, out var lineKey) && lineKeys.Contains(lineKey))).ToHashSet(StringComparer.Ordinal)
+            : free;
         foreach (var (kindName, roleWords) in org.Roles)
         {
-            if (free.Overlaps(roleWords) && Enum.TryParse<OrganisationFactKind>(kindName, out var roleKind))
+            if (roleFree.Overlaps(roleWords) && Enum.TryParse<OrganisationFactKind>(kindName, out var roleKind))
             {
                 if (role == OrganisationFactKind.ViceChair && roleKind == OrganisationFactKind.Chair)
                 {
