@@ -24,7 +24,7 @@ public sealed class QuestionSetTests
         "qa-heldback22.jsonl", "conversations-heldback22.jsonl", "qa-heldback23.jsonl", "conversations-heldback23.jsonl",
         "qa-heldback24.jsonl", "conversations-heldback24.jsonl", "qa-heldback25.jsonl", "conversations-heldback25.jsonl",
         "qa-heldback26.jsonl", "conversations-heldback26.jsonl", "qa-heldback27.jsonl", "conversations-heldback27.jsonl",
-        "qa-heldback28.jsonl", "conversations-heldback28.jsonl",
+        "qa-heldback28.jsonl", "conversations-heldback28.jsonl", "qa-heldback29.jsonl", "conversations-heldback29.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
