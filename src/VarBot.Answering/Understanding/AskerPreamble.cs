@@ -85,8 +85,10 @@ internal static class AskerPreamble
             var clause = Analysis.TextNormalizer.Tokens(rest[..end]);
             var after = rest[(end + 1)..].Trim();
             var byAsker = clause.Count > 0 && language.AskerWords.Contains(clause[0]);
-            var purpose = rest[end] != '.' && language.PurposeStarts.Select(Analysis.TextNormalizer.PhraseTokens)
-                .Any(p => p.Length <= clause.Count && p.Select((w, k) => clause[k] == w).All(x => x));
+            var purpose = rest[end] != '.' && (language.PurposeStarts.Select(Analysis.TextNormalizer.PhraseTokens)
+                .Any(p => p.Length <= clause.Count && p.Select((w, k) => clause[k] == w).All(x => x))
+                || language.PurposeNounOpeners.Select(Analysis.TextNormalizer.PhraseTokens)
+                    .Any(p => p.Length < clause.Count && p.Select((w, k) => clause[k] == w).All(x => x) && language.PurposeNouns.Contains(clause[p.Length])));
             // "Ik zoek de cijfers van 2019: hoe groot was het budget dat jaar?", "Ik wil me aanmelden voor het volgende
             // Leerhuis, wanneer is dat?": a clause with a year, or one the rest points back to, is part of the question.
             // "Ik moet het leerhuis van juli in de agenda zetten. Hoe laat begint het?": a question that closes on a word

@@ -99,6 +99,12 @@ internal sealed class LanguageWords
     public HashSet<string> AcronymAskWords { get; set; } = [];
     public HashSet<string> CourtesyStarts { get; set; } = [];
     public List<string> PurposeStarts { get; set; } = [];
+
+    /// <summary>Openers that with a purpose noun after them open a purpose clause ("Voor de commissie: ...").</summary>
+    public List<string> PurposeNounOpeners { get; set; } = [];
+
+    /// <summary>Nouns of a purpose clause after a <see cref="PurposeNounOpeners"/> opener.</summary>
+    public HashSet<string> PurposeNouns { get; set; } = [];
     public HashSet<string> DescriptionVerbs { get; set; } = [];
     public HashSet<string> OwnNames { get; set; } = [];
     public HashSet<string> DurationUnits { get; set; } = [];
