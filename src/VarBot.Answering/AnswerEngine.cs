@@ -136,6 +136,16 @@ public sealed class AnswerEngine
                 previous = null;
             }
 
+            var anchored = Signals.None;
+            if (EventAnchor.Split(asked, _index.Words) is { } split
+                && Reply(split.Anchor, question.Today, null, joined: false, bothSides: false) is { Events.Count: 1 } anchor)
+            {
+                // "Welke bijeenkomst komt er na het Leerhuis van 6 juli?": what comes after that meeting, as a follow-up of it.
+                asked = split.Remainder;
+                previous = anchor.Context;
+                anchored = Signals.After;
+            }
+
             var parts = asked.Length > 0 ? _splitter.Split(asked) : [asked];
             var bothSides = false;
             if (parts.Count > 1 && !AsksTwoThings(asked, parts[1], question.Today))
@@ -145,9 +155,9 @@ public sealed class AnswerEngine
                 bothSides = true;
             }
 
-            var reply = Reply(parts[0], question.Today, previous, joined: false, bothSides);
+            var reply = Reply(parts[0], question.Today, previous, joined: false, bothSides, anchored);
             intent = reply.Intent.ToString();
-            if (parts.Count > 1)
+            if (parts.Count > 1 && !AskedDatesGiven(reply, parts[1], question.Today))
             {
                 // The second part is a follow-up of the first: it inherits what it does not name itself.
                 var second = Reply(parts[1], question.Today, reply.Context, joined: true, bothSides: false);
@@ -163,9 +173,10 @@ public sealed class AnswerEngine
         }
     }
 
-    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined, bool bothSides)
+    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined, bool bothSides, Signals anchored = Signals.None)
     {
         var query = _extractor.Extract(text, today);
+        query = query with { Signals = query.Signals | anchored };
         if (bothSides)
         {
             query = query with { Kind = null, KindNamed = false, BothKinds = true };
@@ -178,7 +189,7 @@ public sealed class AnswerEngine
             query = More(query, previous, today);
         }
         else if (joined ? previous is not null && (!query.HasAny(FollowUp.TopicSignals & ~Signals.Content) || FollowUp.Continues(query, previous, _index))
-            : FollowUp.Continues(query, previous, _index))
+            : anchored != Signals.None && previous is not null || FollowUp.Continues(query, previous, _index))
         {
             query = FollowUp.Merge(query, previous!, _index, joined);
             followUp = true;
@@ -201,7 +212,7 @@ public sealed class AnswerEngine
             return nearby;
         }
 
-        if (_nearby.AboutEvent(own, reply) is { } aboutEvent)
+        if (anchored == Signals.None && _nearby.AboutEvent(own, reply) is { } aboutEvent)
         {
             _logger.Routed("event-text", nameof(Intent.Search), followUp, "", "", "");
             return aboutEvent;
@@ -215,6 +226,15 @@ public sealed class AnswerEngine
         }
 
         return reply;
+    }
+
+    /// <summary>"Welke bijeenkomst komt er daarna, en op welke datum?": the meetings answered carry their dates already.</summary>
+    private bool AskedDatesGiven(Reply first, string second, DateOnly today)
+    {
+        var part = _extractor.Extract(second, today);
+        return first.Events.Count > 0 && part.Has(Signals.When) && part.Years.Count == 0 && part.Range is null
+            && !part.HasAny(FollowUp.TopicSignals | Signals.Where | Signals.Who | Signals.Count | Signals.Money | Signals.TimeOfDay
+                | Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.After | Signals.Before);
     }
 
     /// <summary>

@@ -25,6 +25,26 @@ public sealed class EventPhrasingTests
         Assert.Contains("16 november 2026", text);
     }
 
+    [Theory]
+    [InlineData("Welk Leerhuis kwam in 2025 direct na het Leerhuis over criminele uitbuiting?", "Leerhuis NAVO-Top", "7 april")]
+    [InlineData("Welke bijeenkomst was er na de voorjaarscarrousel van 2017?", "Leerhuis", "23 februari 2017 –")]
+    public void Ask_MeetingAfterANamedMeeting_AnswersTheMeetingAfterIt(string question, string expected, string notTheAnchor)
+    {
+        var text = Ask(question, new DateOnly(2026, 12, 7));
+
+        Assert.Contains(expected, text.Split('\n')[0]);
+        Assert.DoesNotContain(notTheAnchor, text.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Ask_MeetingAfterANamedMeetingAndItsDate_GivesTheDatesOnce()
+    {
+        var text = Ask("Welke VAR-bijeenkomst komt er na het Leerhuis van 6 juli, en op welke datum?", new DateOnly(2026, 5, 1));
+
+        Assert.Contains("1 oktober 2026 – Najaarscarrousel", text);
+        Assert.DoesNotContain("2020", text);
+    }
+
     [Fact]
     public void Ask_MonthOnlyEvent_ReadsInMonth()
     {

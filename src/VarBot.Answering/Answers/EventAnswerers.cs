@@ -648,15 +648,16 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         {
             // "en die daarna?", "komt er daarna dit jaar nog een Leerhuis?": the event of the same kind after (or before)
             // the one just answered, within the period the question names.
-            var at = KnowledgeIndex.SortDate(anchor);
+            // A meeting known only by its month or year is after (before) the anchor only when all of that period is.
             var after = query.Has(Signals.After);
             var same = finder.Candidates(query with { EventId = null }).Where(e => e.Id != afterId && e.Status != EventStatus.Cancelled)
                 .Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : query.Years.Count == 0 || query.Years.Contains(e.Year)).ToList();
-            var neighbour = after ? same.FirstOrDefault(e => KnowledgeIndex.SortDate(e) > at) : same.LastOrDefault(e => KnowledgeIndex.SortDate(e) < at);
-            var later = same.Where(e => KnowledgeIndex.SortDate(e) > at).ToList();
-            if (after && query.Has(Signals.Agenda) && later.Count > 1)
+            var neighbour = after ? same.FirstOrDefault(e => Earliest(e) > KnowledgeIndex.SortDate(anchor)) : same.LastOrDefault(e => KnowledgeIndex.SortDate(e) < Earliest(anchor));
+            var later = same.Where(e => Earliest(e) > KnowledgeIndex.SortDate(anchor)).ToList();
+            if (after && query.Has(Signals.Agenda) && later.Count > 1 && (query.Has(Signals.Plural) || !query.Text.Tokens.Any(t => kit.Words.Events.SingleAgendaWords.Contains(t.Text))))
             {
-                // "Wat staat er daarna nog op de agenda dit jaar?": every meeting after it in the period, of any kind.
+                // "Wat staat er daarna nog op de agenda dit jaar?": every meeting after it in the period, of any kind ("welke
+                // bijeenkomst komt er daarna?" asks the one right after it).
                 return finder.Reply(query, Intent, kit.Texts.Format("event_agenda_after_anchor", EventFinder.Name(anchor), finder.When(anchor)), later);
             }
 
@@ -782,6 +783,8 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
 
         return finder.Reply(query, Intent, noneLead, last is null ? [] : [last], answered: false);
     }
+
+    private static DateOnly Earliest(Event e) => e.Date ?? new DateOnly(e.Year, e.Month ?? 1, 1);
 
     private Reply Single(Query query, Event e) => finder.Reply(query, Intent, finder.SingleLead(e, query.Today), [e], items: [.. finder.FinerTime(e), .. finder.Aftermath(e, query.Today)]);
 

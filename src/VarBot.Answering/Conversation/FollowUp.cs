@@ -256,7 +256,7 @@ internal static class FollowUp
                 ThemeId = previous.ThemeId,
                 EventTypes = previous.EventType is { } type && !AgendaAfter(query) ? [type] : [],
                 EventId = previous.EventId,
-                TitleSeason = previous.TitleSeason,
+                TitleSeason = AgendaAfter(query) ? null : previous.TitleSeason,
                 LineKeys = previous.LineKeys ?? [],
                 Kind = query.Kind ?? previous.Kind,
                 Side = query.Side ?? previous.Side,

@@ -133,6 +133,9 @@ internal sealed class TimeWords
     public HashSet<string> LastWords { get; set; } = [];
     public HashSet<string> UpcomingWords { get; set; } = [];
     public HashSet<string> AfterWords { get; set; } = [];
+
+    /// <summary>Openers of a meeting that what is asked comes after ("na het Leerhuis van 6 juli").</summary>
+    public List<string> AfterEventPhrases { get; set; } = [];
     public HashSet<string> BeforeWords { get; set; } = [];
     public HashSet<string> BeforePersonWords { get; set; } = [];
     public HashSet<string> AfterPersonWords { get; set; } = [];
@@ -147,6 +150,9 @@ internal sealed class EventWords
     public Dictionary<string, List<string>> EventTypes { get; set; } = [];
     public Dictionary<string, List<string>> SeasonTitles { get; set; } = [];
     public HashSet<string> AgendaWords { get; set; } = [];
+
+    /// <summary>Agenda words that ask one meeting ("welke bijeenkomst komt er daarna?").</summary>
+    public HashSet<string> SingleAgendaWords { get; set; } = [];
     public HashSet<string> DetailWords { get; set; } = [];
     /// <summary>Who came to a meeting ("hoeveel mensen waren er?"): a count of these after a meeting's answer is about that meeting.</summary>
     public HashSet<string> AttendanceWords { get; set; } = [];
