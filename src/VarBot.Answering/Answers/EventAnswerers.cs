@@ -909,6 +909,12 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
 
         var lead = basic.Lead;
         var answered = basic.Answered;
+        if (query.Has(Signals.TimeOfDay) && !(e.Time?.Any(char.IsDigit) ?? false) && query.Text.Tokens.Any(t => kit.Words.Events.ClockTimeWords.Contains(t.Text)))
+        {
+            // "Hoe laat begint de najaarscarrousel?": "'s ochtends" is what the reports say; a clock time they do not give.
+            lead = basic.Lead + " " + kit.Texts["time_unknown_exact"];
+        }
+
         if (facetFacts.Count == 0 && query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && (near is not { Answered: true } || e.Status != EventStatus.Held))
         {
             facts.Clear();

@@ -157,6 +157,9 @@ internal sealed class EventWords
     /// <summary>Who came to a meeting ("hoeveel mensen waren er?"): a count of these after a meeting's answer is about that meeting.</summary>
     public HashSet<string> AttendanceWords { get; set; } = [];
     public HashSet<string> TimeOfDayWords { get; set; } = [];
+
+    /// <summary>Time-of-day words that ask a clock time ("hoe laat"), which a part of the day does not answer.</summary>
+    public HashSet<string> ClockTimeWords { get; set; } = [];
     public HashSet<string> PluralWords { get; set; } = [];
     public HashSet<string> ThemeAskedWords { get; set; } = [];
 
