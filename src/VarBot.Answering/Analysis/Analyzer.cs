@@ -70,6 +70,7 @@ internal sealed class Analyzer
     private readonly ConcurrentDictionary<string, string> _corrections = new(StringComparer.Ordinal);
     private readonly List<string> _compoundHeads;
     private readonly string[] _compoundLinks;
+    private readonly Dictionary<string, string> _abbreviations;
     private readonly HashSet<string> _knownStems;
     private readonly HashSet<string> _lineWords;
     private readonly List<(string[] Phrase, string Token)> _joined;
@@ -79,6 +80,7 @@ internal sealed class Analyzer
         _stopwords = words.Language.Stopwords;
         _compoundHeads = [.. words.Budget.CompoundHeads.OrderByDescending(h => h.Length)];
         _compoundLinks = [.. words.Language.CompoundLinks.Prepend("").Distinct()];
+        _abbreviations = words.Language.QuestionAbbreviations;
         _lineWords = words.Budget.Lines.SelectMany(l => l.Words).SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
         _known = new HashSet<string>(modelTokens, StringComparer.Ordinal);
         foreach (var word in VocabularyWords(words))
@@ -139,7 +141,7 @@ internal sealed class Analyzer
 
     /// <summary>A question: tokens typo-corrected against the known words.</summary>
     public AnalysedText Question(string text) =>
-        new(text, Join(TextNormalizer.Tokens(text)).SelectMany(SplitMoney).Select(Correct).Select(Split).ToList());
+        new(text, Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, t))]).SelectMany(SplitMoney).Select(Correct).Select(Split).ToList());
 
     /// <summary>"J en V", "V&amp;J", "Justitie en Veiligheid": a phrase of the vocabulary's joined phrases reads as its one token ("jenv").</summary>
     private List<string> Join(List<string> tokens)

@@ -389,7 +389,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         BudgetSide? side = budget.ExpenseWords.Overlaps(set) ? BudgetSide.Expense : budget.IncomeWords.Overlaps(set) ? BudgetSide.Income : null;
-        if (budget.CompareWords.Overlaps(set))
+        if (budget.CompareWords.Overlaps(set) || budget.ComparePhrases.Any(p => text.HasPhrase(TextNormalizer.Normalize(p).Trim())))
         {
             signals |= Signals.Compare;
         }

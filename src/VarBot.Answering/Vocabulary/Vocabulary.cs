@@ -86,6 +86,9 @@ internal sealed class LanguageWords
     /// <summary>Phrases read as one token, in questions and reports alike ("j en v" -> "jenv").</summary>
     public Dictionary<string, string> JoinedPhrases { get; set; } = [];
 
+    /// <summary>Short forms users type and the words they stand for ("gem." is "gemeenten").</summary>
+    public Dictionary<string, string> QuestionAbbreviations { get; set; } = [];
+
     /// <summary>Letters between the two words of a compound ("voorjaar-s-bijeenkomst").</summary>
     public List<string> CompoundLinks { get; set; } = [];
     public HashSet<string> WhichWords { get; set; } = [];
@@ -217,6 +220,9 @@ internal sealed class BudgetWords
     /// <summary>Words that put the next line inside the total asked ("inclusief de doorlopende projecten"): that line is not itself asked.</summary>
     public HashSet<string> InclusionWords { get; set; } = [];
     public HashSet<string> BreakdownWords { get; set; } = [];
+    /// <summary>Phrases that compare the accounts with the budget ("binnen de begroting").</summary>
+    public List<string> ComparePhrases { get; set; } = [];
+
     public HashSet<string> CompareWords { get; set; } = [];
     public HashSet<string> ShareWords { get; set; } = [];
     public HashSet<string> NegationWords { get; set; } = [];
