@@ -41,7 +41,7 @@ internal sealed class KnowledgeIndex
         Passages = BuildPassages(model, Analyzer, words.Language.Numbers, words.Language.FrequencyWords);
         Search = new PassageSearch(Passages, Analyzer);
         // Synonyms are read at question time, so the acronyms can use the index's passage counts.
-        Analyzer.AddAcronyms(model.Passages.Select(p => p.Text).ToList(), Search.Frequency);
+        Analyzer.AddAcronyms(model.Passages.Select(p => p.Text).Concat(model.Passages.Select(p => p.Heading ?? "").Distinct()).ToList(), Search.Frequency);
         Acronyms = BuildAcronyms(Passages);
         ThemePhrases = BuildThemePhrases(model, words);
         // A title word that only says the kind of event ("Webinar", "Leerhuis") names no particular event.
@@ -220,7 +220,8 @@ internal sealed class KnowledgeIndex
         var found = new Dictionary<string, AcronymEntry>(StringComparer.Ordinal);
         foreach (var entry in passages.Where(p => p.Text.Length > 0).OrderByDescending(p => p.Passage.Year))
         {
-            foreach (var definition in Analysis.Acronyms.Find([entry.Text]))
+            // A sub-heading defines one too ("Online aangejaagde ordeverstoringen (OAOV) en Statelijke dreigingen").
+            foreach (var definition in Analysis.Acronyms.Find([entry.Text, entry.Passage.Heading ?? ""]))
             {
                 found.TryAdd(definition.Acronym, new AcronymEntry(definition, entry));
             }
