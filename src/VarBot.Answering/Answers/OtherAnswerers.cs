@@ -577,7 +577,9 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
     private bool OpensWith(string sentence, List<string> tokens, IReadOnlyList<string> subject, int first, int at)
     {
         var after = AfterAcronym(tokens, at);
-        if (subject.Count < 2 || first is < 0 or > 1 || !OnlyArticlesOrOwnName(tokens, first, tokens[at]) || !subject.Select((w, i) => tokens[first + i] == w).All(b => b)
+        // "Wat is het GVB?": an acronym alone opens the sentence behind its own full name.
+        var acronym = subject.Count == 1 && kit.Index.Acronyms.ContainsKey(subject[0]);
+        if (subject.Count < 2 && !acronym || first < 0 || first > 1 && !acronym || !OnlyArticlesOrOwnName(tokens, first, tokens[at]) || !subject.Select((w, i) => tokens[first + i] == w).All(b => b)
             || tokens.Count < after + MinClause || kit.Index.Analyzer.IsStopword(tokens[after]) || tokens.Any(t => t.Any(char.IsDigit)))
         {
             return false;

@@ -742,6 +742,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             return [];
         }
 
+        if (rest.Count >= 2 && index.Acronyms.TryGetValue(rest[^1].Text, out var acronym) && rest[..^1].TrueForAll(t => acronym.Definition.Words.Contains(t.Text)))
+        {
+            // "Wat is de Group Violence Intervention (GVI)?": the acronym after the name repeats it.
+            rest.RemoveAt(rest.Count - 1);
+        }
+
         return rest.Count is >= 1 and <= 3 && rest.All(t => !t.IsYear && !t.IsNumber) ? rest.Select(t => t.Text).ToList() : [];
     }
 
