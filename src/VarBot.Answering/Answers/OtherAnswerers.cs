@@ -478,6 +478,12 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
         // "Wat is de afkorting RVO?": the subject is the acronym alone, besides the words that ask for it.
         var asks = kit.Words.Language.AcronymAskWords;
         var named = query.Subject.Where(w => !asks.Contains(w)).ToList();
+        if (named.Count == 2 && named.Count(kit.Index.Acronyms.ContainsKey) == 1 && named.Exists(kit.Words.Language.AcronymKindWords.Contains))
+        {
+            // "Wat is het AVE-model?": the acronym is the subject; the other word says what kind of thing it is.
+            named = [named.First(kit.Index.Acronyms.ContainsKey)];
+        }
+
         var acronym = named.Count == 1 ? kit.Index.Acronyms.GetValueOrDefault(named[0]) : null;
         var asksExpansion = query.Text.Tokens.Any(t => asks.Contains(t.Text));
         var found = acronym is not null && asksExpansion ? null : Find(query.Subject);

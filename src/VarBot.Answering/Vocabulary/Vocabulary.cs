@@ -99,6 +99,9 @@ internal sealed class LanguageWords
     public List<string> OwnDefinitionStarts { get; set; } = [];
     public HashSet<string> DefinitionFillers { get; set; } = [];
     public HashSet<string> DefinitionVerbs { get; set; } = [];
+    /// <summary>Words that say what kind of thing an acronym names ("het AVE-model").</summary>
+    public HashSet<string> AcronymKindWords { get; set; } = [];
+
     public HashSet<string> AcronymAskWords { get; set; } = [];
     public HashSet<string> CourtesyStarts { get; set; } = [];
     public List<string> PurposeStarts { get; set; } = [];
