@@ -25,7 +25,7 @@ public sealed class QuestionSetTests
         "qa-heldback24.jsonl", "conversations-heldback24.jsonl", "qa-heldback25.jsonl", "conversations-heldback25.jsonl",
         "qa-heldback26.jsonl", "conversations-heldback26.jsonl", "qa-heldback27.jsonl", "conversations-heldback27.jsonl",
         "qa-heldback28.jsonl", "conversations-heldback28.jsonl", "qa-heldback29.jsonl", "conversations-heldback29.jsonl",
-        "qa-heldback30.jsonl", "conversations-heldback30.jsonl",
+        "qa-heldback30.jsonl", "conversations-heldback30.jsonl", "qa-heldback31.jsonl", "conversations-heldback31.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
