@@ -360,7 +360,8 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             return text ?? kit.NotFound(query, Intent);
         }
 
-        var items = chosen.Take(MaxPublications).Select(Line).ToList();
+        // A planned edition and the report that says it appeared read alike once a news item dates it: said once.
+        var items = chosen.Take(MaxPublications).Select(Line).DistinctBy(f => f.Text).ToList();
         var lead = items[0].Text;
         var facts = items.Skip(1).ToList();
         var answered = true;
@@ -429,11 +430,12 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
     private Fact Line(MonitoringPublication publication)
     {
         var year = publication.Year.ToString(CultureInfo.InvariantCulture);
-        var news = publication is { Status: PublicationStatus.Published, Month: null } ? Announcement(publication) : null;
+        // A news item that announced it dates it to the day; one about a planned edition says it has appeared.
+        var news = publication.Month is null ? Announcement(publication) : null;
         var when = publication.Month is { } month ? DutchFormat.MonthYear(publication.Year, month)
-            : news is not null ? DutchFormat.MonthYear(news.Date.Year, news.Date.Month)
+            : news is not null ? DutchFormat.Date(news.Date)
             : publication.When is { } w ? (w.Contains(year, StringComparison.Ordinal) ? w : $"{w} {year}") : year;
-        var key = publication.Status == PublicationStatus.Published ? "monitoring_published" : "monitoring_planned";
+        var key = news is not null ? "monitoring_published_on" : publication.Status == PublicationStatus.Published ? "monitoring_published" : "monitoring_planned";
         var text = kit.Texts.Format(key, publication.Title, when);
         if (publication.Performer is { } performer)
         {
