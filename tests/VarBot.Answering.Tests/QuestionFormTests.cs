@@ -49,6 +49,14 @@ public sealed class QuestionFormTests
         Assert.Contains("654.000", text);
     }
 
+    [Theory]
+    [InlineData("Uit hoeveel gemeenten bestaat de VAR nu, en is dat minder dan in 2020?", "23 gemeenten volgens het jaarverslag 2025 tegenover 25 gemeenten in 2020, 2 minder.")]
+    [InlineData("Waren er in 2023 meer gemeenten dan in 2017?", "23 gemeenten volgens het jaarverslag 2023 tegenover 32 gemeenten in 2017, 9 minder.")]
+    public void Ask_OrganisationCountAgainstAnotherYear_SaysTheDifference(string question, string expected)
+    {
+        Assert.Contains(expected, Ask(question).Split('\n')[0]);
+    }
+
     [Fact]
     public void Ask_SpanOfYears_GivesEveryYearsFigure()
     {

@@ -76,12 +76,12 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
         {
             // "Is het aantal gemeenten sinds 2017 veranderd?": the figure of every report, oldest first.
             var byYear = facts.GroupBy(f => f.Year).OrderBy(g => g.Key).Select(g => $"{g.Key}: {string.Join(", ", g.Select(f => Unit(kind, f.Value)).Distinct())}");
-            var first = facts.OrderBy(f => f.Year).First();
+            var history = kit.Texts.Format("org_history", kit.Texts[$"org_label_{kind}"], string.Join("; ", byYear));
             return new Reply
             {
                 Intent = Intent,
                 Title = kit.Texts["org_title"],
-                Lead = kit.Texts.Format("org_history", kit.Texts[$"org_label_{kind}"], string.Join("; ", byYear)),
+                Lead = Verdict(query, kind, facts) is { } verdict ? verdict + " " + history : history,
                 Sources = facts.Select(f => kit.SourceOf(f.Source, kit.Texts["org_title"]) ?? new FactSource(f.ReportId, kit.Texts["org_title"], f.Source)).Distinct().ToList(),
                 Suggestions = kit.DefaultSuggestions(),
                 Context = kit.ContextOf(query, Intent),
@@ -151,6 +151,27 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
 
     /// <summary>A count written in digits gets Dutch thousands separators ("1400" reads "1.400").</summary>
     /// <summary>"32 gemeenten": a count with its unit; a name as it is.</summary>
+    /// <summary>
+    /// "Uit hoeveel gemeenten bestaat de VAR nu, en is dat minder dan in 2020?": the figure of the newer of the two years
+    /// asked (or the newest report) against the other's, and the difference in words. Null without two such figures.
+    /// </summary>
+    private string? Verdict(Query query, OrganisationFactKind kind, List<OrganisationFact> facts)
+    {
+        var figures = facts.Where(f => int.TryParse(f.Value, NumberStyles.None, CultureInfo.InvariantCulture, out _)).GroupBy(f => f.Year)
+            .Where(g => g.Select(f => f.Value).Distinct().Count() == 1)
+            .ToDictionary(g => g.Key, g => int.Parse(g.First().Value, CultureInfo.InvariantCulture));
+        var years = query.Years.Distinct().Order().ToList();
+        var (older, newer) = years.Count == 2 ? (years[0], years[1]) : years.Count == 1 && figures.Count > 0 ? (years[0], figures.Keys.Max()) : (0, 0);
+        if (older == newer || !figures.TryGetValue(older, out var then) || !figures.TryGetValue(newer, out var now))
+        {
+            return null;
+        }
+
+        var difference = now > then ? kit.Texts.Format("org_compare_more", now - then) : now < then ? kit.Texts.Format("org_compare_less", then - now) : kit.Texts["org_compare_same"];
+        return kit.Texts.Format("org_compare", kit.Texts[$"org_label_{kind}"], newer, Unit(kind, now.ToString(CultureInfo.InvariantCulture)), older,
+            Unit(kind, then.ToString(CultureInfo.InvariantCulture)), difference);
+    }
+
     private string Unit(OrganisationFactKind kind, string value) =>
         kit.Texts.Has($"org_unit_{kind}") ? kit.Texts.Format($"org_unit_{kind}", Number(value)) : value;
 
