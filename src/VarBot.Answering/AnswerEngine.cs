@@ -250,9 +250,10 @@ public sealed class AnswerEngine
             || part.CountNoun.Count > 0 && !part.Has(Signals.Money) || part.HasAny(FollowUp.TopicSignals & ~Signals.Content);
     }
 
-    /// <summary>Two parts of one question in one reply: the first part's card, both leads, the facts of both.</summary>
+    /// <summary>Room a joined second part keeps among the answer's items for its own facts.</summary>
     private const int SecondPartItems = 1;
 
+    /// <summary>Two parts of one question in one reply: the first part's card, both leads, the facts of both.</summary>
     private static Reply Combine(Reply first, Reply second)
     {
         if (second.Lead == first.Lead || first.Lead.Contains(second.Lead, StringComparison.Ordinal))

@@ -385,7 +385,7 @@ internal sealed class EventFinder(AnswerKit kit)
             .SelectMany(n => Markdig.Markdown.ToPlainText(n.BodyMarkdown).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Aggregate(new List<string>(), Paragraphs)
                 .SelectMany(Indexes.Sentences.Split)
-                .Where(sentence => !OtherYear(sentence, e.Year))
+                .Where(sentence => !AboutAnotherYear(sentence, e.Year))
                 .Select(sentence => new Fact(sentence, new FactSource(kit.Texts.Format("news_source", DutchFormat.Date(n.Date)), n.Title, n.Source))))
             .ToList();
         lock (_news)
@@ -394,14 +394,6 @@ internal sealed class EventFinder(AnswerKit kit)
         }
 
         return facts;
-
-        // "Vorig jaar stond het Leerhuis van november in het teken van ...": a sentence about another year is about another meeting.
-        bool OtherYear(string sentence, int year)
-        {
-            var padded = " " + string.Join(' ', Analysis.TextNormalizer.Tokens(sentence)) + " ";
-            return Analysis.TextNormalizer.Tokens(sentence).Exists(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1990 and <= 2099 && y != year)
-                || kit.Words.Time.RelativeYears.Any(r => r.Value != 0 && padded.Contains(" " + r.Key + " ", StringComparison.Ordinal));
-        }
 
         // The body's lines as paragraphs: a line that does not end a sentence continues on the next.
         static List<string> Paragraphs(List<string> paragraphs, string line)
@@ -417,6 +409,18 @@ internal sealed class EventFinder(AnswerKit kit)
 
             return paragraphs;
         }
+    }
+
+    /// <summary>
+    /// "Vorig jaar stond het Leerhuis van november in het teken van ...", "De Voorjaarscarrousel van 23 februari 2017 ...": a
+    /// sentence dated in another year than the meeting's is about another meeting.
+    /// </summary>
+    public bool AboutAnotherYear(string sentence, int year)
+    {
+        var tokens = Analysis.TextNormalizer.Tokens(sentence);
+        var padded = " " + string.Join(' ', tokens) + " ";
+        return tokens.Exists(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1990 and <= 2099 && y != year)
+            || kit.Words.Time.RelativeYears.Any(r => r.Value != 0 && padded.Contains(" " + r.Key + " ", StringComparison.Ordinal));
     }
 
     public List<Fact> FinerTime(Event e)
@@ -878,8 +882,7 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             if (wide is { Answered: true })
             {
                 near = wide;
-                // A sentence dated in another year ("De Voorjaarscarrousel van 23 februari 2017 ...") is about another meeting.
-                nearIsOwn = !Analysis.TextNormalizer.Tokens(wide.Lead).Exists(t => t.Length == 4 && int.TryParse(t, out var y) && y is >= 1990 and <= 2099 && y != e.Year);
+                nearIsOwn = !finder.AboutAnotherYear(wide.Lead, e.Year);
             }
         }
 
