@@ -46,6 +46,16 @@ public sealed class EventPhrasingTests
     }
 
     [Fact]
+    public void Ask_DayWithoutYearOfAMeetingWeeksAgo_IsThatMeetingNotNextYear()
+    {
+        var text = Ask("wanneer is het leerhuis van 16 november?", new DateOnly(2026, 12, 7));
+
+        Assert.Contains("16 november 2026", text.Split('\n')[0]);
+        Assert.DoesNotContain("2027", text);
+        Assert.DoesNotContain("was er", text.Split('\n')[0]);
+    }
+
+    [Fact]
     public void Ask_MonthOnlyEvent_ReadsInMonth()
     {
         var text = Ask("wanneer was de VAR summerschool", new DateOnly(2026, 11, 22));

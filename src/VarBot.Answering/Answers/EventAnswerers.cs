@@ -500,20 +500,33 @@ internal sealed class EventFinder(AnswerKit kit)
 /// <summary>"Is er vandaag een Leerhuis?", "morgen iets van de VAR?": the events on one day, or the next one after it.</summary>
 internal sealed class EventDayAnswerer(AnswerKit kit, EventFinder finder) : IAnswerer
 {
+    /// <summary>How long ago a meeting named by day and month alone may be to be the one meant.</summary>
+    private const int RecentDays = 60;
+
     public Intent Intent => Intent.EventDay;
 
     public Reply Answer(Query query)
     {
         var day = query.Range!.From;
-        var dayWord = query.DayWord is { } word ? $"{word} ({DutchFormat.Date(day)})" : kit.Texts.Format("when_day", DutchFormat.Date(day));
         var candidates = finder.Candidates(query);
         var onDay = candidates.Where(e => e.Date == day).ToList();
+        if (onDay.Count == 0 && query.RangeYearImplied && day.AddYears(-1) is var lastYear && lastYear < query.Today && lastYear.AddDays(RecentDays) >= query.Today
+            && candidates.Where(e => e.Date == lastYear).ToList() is { Count: > 0 } recent)
+        {
+            // "het Leerhuis van 16 november", asked on 7 December: a day without a year that names a meeting of the last
+            // weeks is that meeting, not the same day next year.
+            (day, onDay) = (lastYear, recent);
+        }
+
+        var dayWord = query.DayWord is { } word ? $"{word} ({DutchFormat.Date(day)})" : kit.Texts.Format("when_day", DutchFormat.Date(day));
         var label = finder.LabelOf(query);
         if (onDay.Count > 0)
         {
             var e = onDay[0];
             var key = day < query.Today ? "event_day_yes_past" : "event_day_yes";
-            return finder.Reply(query, Intent, kit.Texts.Format(key, dayWord, EventFinder.Name(e)), onDay);
+            // A past meeting no report confirms is said as planned, not as held.
+            var said = day < query.Today && e.Status != EventStatus.Held ? finder.SingleLead(e, query.Today) : kit.Texts.Format(key, dayWord, EventFinder.Name(e));
+            return finder.Reply(query, Intent, said, onDay);
         }
 
         var next = candidates.Where(e => EventFinder.IsUpcoming(e, day) && e.Status != EventStatus.Cancelled && (e.Date is null || e.Date > day)).ToList();
