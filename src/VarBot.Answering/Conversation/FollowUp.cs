@@ -313,10 +313,11 @@ internal static class FollowUp
             var shiftYears = rangeYear - implied.From.Year;
             merged = merged with { Range = new DateRange(implied.From.AddYears(shiftYears), implied.To.AddYears(shiftYears)) };
         }
-        else if (previous.EventId is not null && query.HasAny(Signals.After | Signals.Before | Signals.Next | Signals.Previous))
+        else if (previous.EventId is not null && query.HasAny(Signals.After | Signals.Before | Signals.Next | Signals.Previous)
+            && !(query.HasAny(Signals.First | Signals.Last | Signals.Ordinal) && previous.Years is { Count: > 0 }))
         {
             // "en wanneer is de volgende (daarna)?" after "is er vandaag / was er gisteren een Leerhuis?": after that meeting,
-            // not on that day.
+            // not on that day. "en het laatste?" after "het eerste Leerhuis van dit jaar" is the last of that year.
         }
         else if (query.Has(Signals.Now) || ownTime)
         {
