@@ -175,8 +175,11 @@ public sealed class MessagesEndpointTests(BotHostFixture fixture) : IClassFixtur
         using var response = await _host.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
-        await Poll.UntilAsync(() => _channel.Posts.Count == 1, "one connector post");
-        Assert.Equal("/connector/v3/conversations/" + Uri.EscapeDataString(Activities.ConversationId) + "/activities", _channel.Posts.Single().Path);
+        // Wait for the first post (the turn runs in the background; a loaded CI machine has taken over 10 s), then assert
+        // there is exactly one, so a second post fails here with what was posted rather than as a timeout.
+        await Poll.UntilAsync(() => !_channel.Posts.IsEmpty, "a connector post", TimeSpan.FromSeconds(30));
+        var post = Assert.Single(_channel.Posts);
+        Assert.Equal("/connector/v3/conversations/" + Uri.EscapeDataString(Activities.ConversationId) + "/activities", post.Path);
     }
 
     [Theory]
