@@ -196,7 +196,7 @@ public sealed class AnswerEngine
         }
         else
         {
-            query = FollowUp.WithPreviousTime(query, previous, joined);
+            query = FollowUp.WithPreviousTime(query, previous, _index, joined);
         }
 
         var rule = _router.Route(query);

@@ -262,6 +262,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var years = query.Years.Count > 0 ? query.Years : query.Range is { } r && r.From.Year == r.To.Year ? [r.From.Year] : [];
         var themeId = query.ThemeId;
         var filters = new List<Func<PassageEntry, bool>?>();
+        var inTheme = new HashSet<int>(); // the filters that hold to the theme's section: its name is implied there
         var yearBound = 0; // the first filters hold to the asked year
         Func<PassageEntry, bool>? yearFilter = null;
         if (years.Count > 0 && query.Text.Tokens.Any(t => kit.Words.Themes.PlanAskedWords.Contains(t.Text)))
@@ -269,6 +270,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             // "En hoeveel waren er gepland?": the plan for the year (the jaarplan's passages) first.
             if (themeId is not null)
             {
+                inTheme.Add(filters.Count);
                 filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Planned && p.Passage.ThemeId == themeId && years.Contains(p.Passage.Year));
             }
 
@@ -277,6 +279,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         if (themeId is not null && years.Count > 0)
         {
+            inTheme.Add(filters.Count);
             filters.Add(p => p.Passage.ThemeId == themeId && (years.Contains(p.Passage.Year) || years.Any(p.Years.Contains)));
         }
 
@@ -289,8 +292,12 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         if (themeId is not null)
         {
+            inTheme.Add(filters.Count);
             filters.Add(p => p.Passage.ThemeId == themeId);
         }
+
+        var themeStems = themeId is null ? null : TextNormalizer.Tokens(kit.ThemeName(themeId)).Where(t => !kit.Index.Analyzer.IsStopword(t))
+            .Select(t => kit.Index.Analyzer.ToToken(t).Stem).ToHashSet(StringComparer.Ordinal);
 
         filters.Add(null);
         // Every filter is tried; the narrowest one that covers nearly as much as the best wins (a named year is checked later).
@@ -298,7 +305,8 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         for (var f = 0; f < filters.Count; f++)
         {
             var filter = filters[f];
-            var hits = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p)) && (filter is null || filter(p))).ToList();
+            var hits = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p)) && (filter is null || filter(p)),
+                implied: inTheme.Contains(f) ? themeStems : null).ToList();
             var c = hits.Count > 0 ? hits[0].Coverage : 0;
             if (hits.Count > 0 && c < 0.999 && filter is not null && ReferenceEquals(filter, yearFilter))
             {

@@ -136,6 +136,11 @@ internal static class FollowUp
         && previous.Intent is "Search" or "Definition" or "ThemeOverview" && query.EventTypes.Count > 0 && query.Has(Signals.BackReference)
         && !query.HasAny(Signals.EventNamed | Signals.Money) && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
 
+    /// <summary>The year the previous answer was about: the year asked, else that of the one meeting answered.</summary>
+    private static int? AnsweredYear(ConversationContext previous, KnowledgeIndex index) =>
+        previous.Years is { Count: > 0 } years ? years[0] : previous.RangeFrom?.Year
+            ?? (previous.EventId is { } id ? index.Model.Events.FirstOrDefault(e => e.Id == id)?.Year : null);
+
     /// <summary>A month range named with a context year ("juli dat jaar") moved into that year.</summary>
     private static DateRange? InYear(DateRange? range, int year) =>
         range is { } r ? new DateRange(r.From.AddYears(year - r.From.Year), r.To.AddYears(year - r.From.Year)) : null;
@@ -148,9 +153,9 @@ internal static class FollowUp
     /// The second part of one question: it takes the first part's year whenever it names no time of its own ("Hoeveel
     /// ging er vorig jaar naar cyberprojecten? En hoeveel subsidie kwam er binnen?").
     /// </param>
-    public static Query WithPreviousTime(Query query, ConversationContext? previous, bool joined = false)
+    public static Query WithPreviousTime(Query query, ConversationContext? previous, KnowledgeIndex index, bool joined = false)
     {
-        var previousYear = previous?.Years is { Count: > 0 } py ? py[0] : previous?.RangeFrom?.Year;
+        var previousYear = previous is null ? null : AnsweredYear(previous, index);
         if (query.YearShift is { } shift && previousYear is { } anchor)
         {
             var year = anchor + shift;
@@ -283,7 +288,7 @@ internal static class FollowUp
             }
         }
 
-        var previousYear = previous.Years is { Count: > 0 } py ? py[0] : previous.RangeFrom?.Year;
+        var previousYear = AnsweredYear(previous, index);
         var comparesMoney = query.Has(Signals.Compare) && ((Signals)previous.Asks & Signals.Money) != 0 && previous.Years is { Count: > 0 }
             && !query.HasAny(OwnAsks & ~(Signals.Compare | Signals.Count | Signals.Money | Signals.EventDetail)) && query.EventTypes.Count == 0;
         if (comparesMoney)

@@ -46,7 +46,11 @@ internal sealed class PassageSearch
     public int Frequency(string stem) => _index.Frequency(stem);
 
     /// <summary>The best passages for the terms among those the filter allows, best first.</summary>
-    public IReadOnlyList<PassageHit> Find(IReadOnlyList<Token> terms, Func<PassageEntry, bool>? filter, int max = 8)
+    /// <param name="implied">
+    /// Stems every passage the filter allows counts as holding: a passage in a theme's section is about that theme even where
+    /// its own words do not name it.
+    /// </param>
+    public IReadOnlyList<PassageHit> Find(IReadOnlyList<Token> terms, Func<PassageEntry, bool>? filter, int max = 8, IReadOnlySet<string>? implied = null)
     {
         var stems = terms.Select(t => t.Stem).Distinct().ToList();
         if (stems.Count == 0)
@@ -112,7 +116,7 @@ internal sealed class PassageSearch
             double covered = 0;
             for (var i = 0; i < stems.Count; i++)
             {
-                if (Covers(doc, stems[i], related))
+                if (implied is not null && implied.Contains(stems[i]) || Covers(doc, stems[i], related))
                 {
                     covered += weights[i];
                 }
