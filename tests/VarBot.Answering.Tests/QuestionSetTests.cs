@@ -26,6 +26,8 @@ public sealed class QuestionSetTests
         "qa-heldback26.jsonl", "conversations-heldback26.jsonl", "qa-heldback27.jsonl", "conversations-heldback27.jsonl",
         "qa-heldback28.jsonl", "conversations-heldback28.jsonl", "qa-heldback29.jsonl", "conversations-heldback29.jsonl",
         "qa-heldback30.jsonl", "conversations-heldback30.jsonl", "qa-heldback31.jsonl", "conversations-heldback31.jsonl",
+        "qa-heldback32.jsonl", "conversations-heldback32.jsonl", "qa-heldback33.jsonl", "conversations-heldback33.jsonl",
+        "qa-heldback34.jsonl", "conversations-heldback34.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
