@@ -10,7 +10,60 @@ internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
 
-    public static string Strip(string text, Words words) => StripAskerClause(StripRemark(StripPreamble(StripOpening(text, words.Conversation), words), words), words.Language);
+    public static string Strip(string text, Words words) =>
+        StripIndirect(StripAskerClause(StripRemark(StripPreamble(StripOpening(StripClosing(text, words.Conversation), words.Conversation), words), words), words.Language), words);
+
+    /// <summary>
+    /// "... binnen zorg en veiligheid. Alvast heel erg bedankt hoor!": a closing sentence of thanks or greetings only asks
+    /// nothing; it is left out when a question is left.
+    /// </summary>
+    private static string StripClosing(string text, ConversationWords conversation)
+    {
+        var trimmed = text.TrimEnd();
+        for (var i = trimmed.Length - 2; i > 0; i--)
+        {
+            if (trimmed[i] is '.' or '!' or '?' && char.IsWhiteSpace(trimmed[i + 1]))
+            {
+                var tail = Analysis.TextNormalizer.Tokens(trimmed[(i + 1)..]);
+                var closes = tail.Count > 0 && tail.TrueForAll(t => conversation.CourtesyWords.Contains(t) || conversation.SmallTalkFillers.Contains(t) || conversation.ClosingWords.Contains(t));
+                return closes && Analysis.TextNormalizer.Tokens(trimmed[..i]).Count >= MinRestWords ? trimmed[..(i + 1)] : text;
+            }
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// "Mijn burgemeester vroeg me op te zoeken op welke drie thema's de VAR zich richt": a sentence by the asker that holds
+    /// its question as a clause asks that clause (from its question word, with the preposition before it).
+    /// </summary>
+    private static string StripIndirect(string text, Words words)
+    {
+        var language = words.Language;
+        var raw = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (raw.Length == 0 || Analysis.TextNormalizer.Tokens(raw[0]) is not [var first] || !language.AskerWords.Contains(first))
+        {
+            return text;
+        }
+
+        for (var i = 1; i + MinRestWords < raw.Length; i++)
+        {
+            if (raw[i - 1].Length > 0 && char.IsPunctuation(raw[i - 1][^1]))
+            {
+                // "Ik wil me aanmelden voor het Leerhuis, wanneer is dat?": a clause of its own, which the preamble rules judge.
+                return text;
+            }
+
+            if (Analysis.TextNormalizer.Tokens(raw[i]) is [var word] && language.PartQuestionWords.Contains(word))
+            {
+                var start = Analysis.TextNormalizer.Tokens(raw[i - 1]) is [var before] && language.IndirectPrepositions.Contains(before) ? i - 1 : i;
+                var rest = raw[start..];
+                return Analysis.TextNormalizer.Tokens(string.Join(' ', rest)).Exists(words.Conversation.BackReferences.Contains) ? text : string.Join(' ', rest);
+            }
+        }
+
+        return text;
+    }
 
     /// <summary>
     /// "Wat is het eerstvolgende evenement waar ik collega's op kan attenderen?": a closing clause opened by a word of

@@ -76,6 +76,7 @@ internal sealed class LanguageWords
 
     /// <summary>Words that open a closing clause about the asker when an asker word follows ("waar ik ...").</summary>
     public HashSet<string> AskerClauseStarts { get; set; } = [];
+    public HashSet<string> IndirectPrepositions { get; set; } = [];
 
     /// <summary>Words of a frequency ("maandelijks", "tweemaal"): they answer "hoe vaak".</summary>
     public HashSet<string> FrequencyWords { get; set; } = [];
@@ -291,6 +292,7 @@ internal sealed class ConversationWords
     public Dictionary<string, List<string>> SmallTalk { get; set; } = [];
     public HashSet<string> SmallTalkFillers { get; set; } = [];
     public HashSet<string> CourtesyWords { get; set; } = [];
+    public HashSet<string> ClosingWords { get; set; } = [];
 
     /// <summary>Openers that start a new topic ("Iets heel anders: ..."): the question does not continue the previous answer.</summary>
     public HashSet<string> OpeningWords { get; set; } = [];
