@@ -456,7 +456,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 var last = i + length - 1;
                 // "van welke gemeente is hij burgemeester": a "welke" before the name asks which one; it owns nothing.
                 if (Enumerable.Range(Math.Max(0, i - 2), Math.Min(2, i)).Any(j => org.OwnershipWords.Contains(tokens[j].Text))
-                    && !(i > 0 && lang.WhichWords.Contains(tokens[i - 1].Text)))
+                    && !(i > 0 && lang.WhichWords.Contains(tokens[i - 1].Text))
+                    || i > 0 && org.OwnerNouns.Contains(tokens[i - 1].Text) && !(last + 1 < tokens.Count && index.LineKeyByWord.ContainsKey(tokens[last + 1].Text)))
                 {
                     other = name;
                     signals |= Signals.OtherOrg;

@@ -267,6 +267,7 @@ internal sealed class OrganisationWords
     public HashSet<string> FuturePersonWords { get; set; } = [];
     public Dictionary<string, List<string>> OtherOrganisations { get; set; } = [];
     public HashSet<string> OwnershipWords { get; set; } = [];
+    public HashSet<string> OwnerNouns { get; set; } = [];
     /// <summary>A role whose question another role's fact answers ("wie zijn de partners": the membership sentence).</summary>
     public Dictionary<string, Knowledge.Model.OrganisationFactKind> AnsweredAs { get; set; } = [];
 
