@@ -78,6 +78,23 @@ public sealed class QuestionFormTests
     }
 
     [Theory]
+    [InlineData("Wie is de vicevoorz. van de VAR?", "Jack de Vries")]
+    [InlineData("wanneer was de voorjaarscarr. in 2017?", "23 februari 2017")]
+    public void Ask_WordCutShortWithAFullStop_IsTheWordItStarts(string question, string expected)
+    {
+        Assert.Contains(expected, Ask(question).Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Ask_WordBeforeTheFullStopThatEndsTheSentence_IsNotCompleted()
+    {
+        // The full stop ends the sentence: "minister" is not "ministerie" cut short, and no organisation is read into it.
+        var text = Ask("Wat verdient een minister.");
+
+        Assert.DoesNotContain("Openbaar Ministerie", text);
+    }
+
+    [Theory]
     [InlineData("hoeveel budget heeft het RIEC?", "RIEC")]
     [InlineData("begroting politie 2024", "politie")]
     public void Ask_BudgetAnotherOrganisationHas_IsNotTheVarsBudget(string question, string organisation)

@@ -63,6 +63,8 @@ internal sealed class Analyzer
         StemCache.Clear();
     }
     private static readonly ConcurrentDictionary<string, string> StemCache = new(StringComparer.Ordinal);
+    /// <summary>The shortest word read as a known word cut short ("netwerkbijeenk.").</summary>
+    private const int MinShortened = 6;
     private readonly HashSet<string> _known;
     private readonly Dictionary<int, List<string>> _knownByLength;
     private readonly HashSet<string> _stopwords;
@@ -139,9 +141,41 @@ internal sealed class Analyzer
         }
     }
 
-    /// <summary>A question: tokens typo-corrected against the known words.</summary>
-    public AnalysedText Question(string text) =>
-        new(text, Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, t))]).SelectMany(SplitMoney).Select(Correct).Select(Split).ToList());
+    /// <summary>A question: tokens typo-corrected against the known words; a word cut short with a full stop completed.</summary>
+    public AnalysedText Question(string text)
+    {
+        var shortened = Shortened(text);
+        return new(text, Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, t))]).SelectMany(SplitMoney)
+            .Select(t => shortened.Contains(t) && !_known.Contains(t) ? Completed(t) ?? Correct(t) : Correct(t)).Select(Split).ToList());
+    }
+
+    /// <summary>Words of the text written with a full stop after them inside a sentence ("netwerkbijeenk. jeugd"): perhaps cut short.</summary>
+    private static HashSet<string> Shortened(string text)
+    {
+        var shortened = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = text.IndexOf('.'); i > 0; i = text.IndexOf('.', i + 1))
+        {
+            var start = i;
+            while (start > 0 && char.IsLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            // A full stop the sentence goes on after (a lower-case word or a number) marks a word cut short, not an end.
+            var next = i + 1;
+            while (next < text.Length && text[next] == ' ')
+            {
+                next++;
+            }
+
+            if (i - start >= MinShortened && next > i + 1 && next < text.Length && (char.IsLower(text[next]) || char.IsDigit(text[next])))
+            {
+                shortened.UnionWith(TextNormalizer.Tokens(text[start..i]));
+            }
+        }
+
+        return shortened;
+    }
 
     /// <summary>"J en V", "V&amp;J", "Justitie en Veiligheid": a phrase of the vocabulary's joined phrases reads as its one token ("jenv").</summary>
     private List<string> Join(List<string> tokens)
@@ -301,6 +335,26 @@ internal sealed class Analyzer
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// "netwerkbijeenk.", "vicevoorz.": a word cut short is the shortest known word it starts, when every other known word it
+    /// starts is a form of that one: the same stem, that word and more ("vicevoorzitterschap"), or one letter apart
+    /// ("vicevoorzitster", "voorjaarscarroussel").
+    /// </summary>
+    private string? Completed(string token)
+    {
+        var candidates = _knownByLength.Where(kv => kv.Key > token.Length).SelectMany(kv => kv.Value)
+            .Where(c => c.StartsWith(token, StringComparison.Ordinal)).ToList();
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var shortest = candidates.MinBy(c => c.Length)!;
+        var stem = Stem(shortest);
+        return candidates.TrueForAll(c => c.StartsWith(shortest, StringComparison.Ordinal) || Stem(c) == stem || EditDistance.Distance(c, shortest, 1) <= 1)
+            ? shortest : null;
     }
 
     /// <summary>Ties between equally distant corrections go to the one that keeps more of the word's start.</summary>

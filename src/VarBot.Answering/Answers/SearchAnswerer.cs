@@ -262,24 +262,31 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var years = query.Years.Count > 0 ? query.Years : query.Range is { } r && r.From.Year == r.To.Year ? [r.From.Year] : [];
         var themeId = query.ThemeId;
         var filters = new List<Func<PassageEntry, bool>?>();
-        var inTheme = new HashSet<int>(); // the filters that hold to the theme's section: its name is implied there
+        // Words a filter's passages say by where they stand: the theme's name in its section, "gepland" in a jaarplan.
+        var implied = new Dictionary<int, HashSet<string>>();
+        var themeStems = themeId is null ? [] : StemsOf(TextNormalizer.Tokens(kit.ThemeName(themeId)));
         var yearBound = 0; // the first filters hold to the asked year
         Func<PassageEntry, bool>? yearFilter = null;
-        if (years.Count > 0 && query.Text.Tokens.Any(t => kit.Words.Themes.PlanAskedWords.Contains(t.Text)))
+        var planWords = query.Has(Signals.Past) ? [] : terms.Select(t => t.Text).Where(kit.Words.Themes.PlanAskedWords.Contains).ToList();
+        if (years.Count > 0 && planWords.Count > 0)
         {
-            // "En hoeveel waren er gepland?": the plan for the year (the jaarplan's passages) first.
+            // "En hoeveel staan er gepland?" (or "en vorig jaar?" after it, not "hoeveel waren het er?"): the plan for the year
+            // (the jaarplan's passages) first.
+            // "Hoeveel staan er gepland?": the jaarplan says its figure without the word ("we organiseren drie").
+            var planStems = query.Has(Signals.Count) ? StemsOf(planWords) : [];
             if (themeId is not null)
             {
-                inTheme.Add(filters.Count);
+                implied[filters.Count] = [.. planStems, .. themeStems];
                 filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Planned && p.Passage.ThemeId == themeId && years.Contains(p.Passage.Year));
             }
 
+            implied[filters.Count] = planStems;
             filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Planned && years.Contains(p.Passage.Year));
         }
 
         if (themeId is not null && years.Count > 0)
         {
-            inTheme.Add(filters.Count);
+            implied[filters.Count] = themeStems;
             filters.Add(p => p.Passage.ThemeId == themeId && (years.Contains(p.Passage.Year) || years.Any(p.Years.Contains)));
         }
 
@@ -292,12 +299,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         if (themeId is not null)
         {
-            inTheme.Add(filters.Count);
+            implied[filters.Count] = themeStems;
             filters.Add(p => p.Passage.ThemeId == themeId);
         }
-
-        var themeStems = themeId is null ? null : TextNormalizer.Tokens(kit.ThemeName(themeId)).Where(t => !kit.Index.Analyzer.IsStopword(t))
-            .Select(t => kit.Index.Analyzer.ToToken(t).Stem).ToHashSet(StringComparer.Ordinal);
 
         filters.Add(null);
         // Every filter is tried; the narrowest one that covers nearly as much as the best wins (a named year is checked later).
@@ -306,7 +310,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             var filter = filters[f];
             var hits = kit.Index.Search.Find(terms, p => p.Text.Length > 0 && (!requireNumber || p.HasNumber) && (restrict is null || restrict(p)) && (filter is null || filter(p)),
-                implied: inTheme.Contains(f) ? themeStems : null).ToList();
+                implied: implied.GetValueOrDefault(f)).ToList();
             var c = hits.Count > 0 ? hits[0].Coverage : 0;
             if (hits.Count > 0 && c < 0.999 && filter is not null && ReferenceEquals(filter, yearFilter))
             {
@@ -347,6 +351,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var coverage = chosen.Coverage;
         return (best, coverage);
     }
+
+    private HashSet<string> StemsOf(IEnumerable<string> words) =>
+        words.Where(w => !kit.Index.Analyzer.IsStopword(w)).Select(w => kit.Index.Analyzer.ToToken(w).Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The best sentences over the strongest passages: each sentence is scored by the share of the question's weight it
