@@ -313,7 +313,8 @@ internal static class Succession
             Lead = kit.Texts.Format(after ? "org_successor" : "org_predecessor", holder.Value, name, kit.Texts["org_role_" + holder.Kind], other.Year),
             Sources = [source],
             Suggestions = kit.DefaultSuggestions(),
-            Context = kit.ContextOf(query, Intent.Organisation) with { Role = holder.Kind, Person = other.Value },
+            // "wie was toen de vicevoorzitter?" after it: the year of the report that names the successor.
+            Context = kit.ContextOf(query, Intent.Organisation) with { Role = holder.Kind, Person = other.Value, Years = [other.Year] },
         };
     }
 }

@@ -146,8 +146,10 @@ internal static class AskerPreamble
             // Leerhuis, wanneer is dat?": a clause with a year, or one the rest points back to, is part of the question.
             // "Ik moet het leerhuis van juli in de agenda zetten. Hoe laat begint het?": a question that closes on a word
             // pointing back is about the clause, whatever mark ends it.
+            // Only the question's first clause points back to it: "..., en wie is dat nu?" points to what that clause asked.
             var afterTokens = Analysis.TextNormalizer.Tokens(after);
-            var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || afterTokens.Exists(words.Conversation.BackReferences.Contains))
+            var firstClause = Analysis.TextNormalizer.Tokens(after.Split(',')[0]);
+            var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Exists(words.Conversation.BackReferences.Contains))
                 || afterTokens.Count > 0 && words.Conversation.ClosingReferences.Contains(afterTokens[^1]);
             if (!(byAsker || purpose) || partOfQuestion || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
             {

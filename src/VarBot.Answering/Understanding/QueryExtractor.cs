@@ -535,7 +535,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.DetailStart;
         }
 
-        if (conversation.PersonReferences.Overlaps(set))
+        // "hij", and "die burgemeester": a pointing word before a person's title points to the person just answered.
+        if (conversation.PersonReferences.Overlaps(set)
+            || Enumerable.Range(1, Math.Max(0, tokens.Count - 1)).Any(i => conversation.BackReferences.Contains(tokens[i - 1].Text) && org.PersonRoleWords.Contains(tokens[i].Text)))
         {
             signals |= Signals.PersonReference;
         }
@@ -614,7 +616,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         if (role is not null && terms.All(t => org.Roles.Values.Any(v => v.Contains(t.Text)) || org.FillerWords.Contains(t.Text) || lang.SourceWords.Contains(t.Text) || t.IsNumber
-            || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text) || conversation.BackReferences.Contains(t.Text) || conversation.TimeReferences.Contains(t.Text)))
+            || lang.CountWords.Contains(t.Text) || lang.WhoWords.Contains(t.Text) || conversation.BackReferences.Contains(t.Text) || conversation.TimeReferences.Contains(t.Text)
+            // "Wie stond er naast Heijkoop als vicevoorzitter?": a holder's name only places the role asked.
+            || lang.WhoWords.Overlaps(set) && index.People.Any(p => p.Name.Contains(t.Text))))
         {
             signals |= Signals.RoleOnly;
         }
