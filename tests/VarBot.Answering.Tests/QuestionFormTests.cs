@@ -14,6 +14,7 @@ public sealed class QuestionFormTests
     [InlineData("Voor de commissie: wat was het totale budget over 2025 volgens de jaarrekening?", "671.623")]
     [InlineData("Goedemiddag! Mijn wethouder vroeg me uit te zoeken uit hoeveel gemeenten de VAR bestaat. Alvast bedankt!", "23 gemeenten")]
     [InlineData("Korte vraag hoor: wat was het totale budget over 2025 volgens de jaarrekening?", "671.623")]
+    [InlineData("Klopt het dat de begroting 2026 lager is geraamd dan die van 2025?", "261.000 lager")]
     [InlineData("Ik wil graag weten wat het totale budget over 2025 volgens de jaarrekening was. Fijne dag!", "671.623")]
     public void Ask_ClauseAboutTheAskerOrThePurpose_IsLeftOut(string question, string expected)
     {

@@ -51,8 +51,10 @@ internal static class FollowUp
 
         // "Wanneer was de laatste dan?" after a meeting's answer: a position of that kind of meeting (not "het volgende
         // evenement", which names any kind).
+        // "wat is het verschil?" after a figure: that figure compared.
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3
-            || previous.EventType is not null && query.HasAny(Positions) && !query.Has(Signals.Agenda);
+            || previous.EventType is not null && query.HasAny(Positions) && !query.Has(Signals.Agenda)
+            || ((Signals)previous.Asks & Signals.Money) != 0 && query.Has(Signals.Compare) && shortQuestion;
     }
 
     /// <summary>

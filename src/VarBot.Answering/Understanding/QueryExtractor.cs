@@ -10,6 +10,8 @@ namespace VarBot.Answering.Understanding;
 internal sealed class QueryExtractor(KnowledgeIndex index)
 {
     private const int MaxQuestionLength = 1000;
+    /// <summary>A question of at most this many words made of comparison words ("wat is het verschil?") compares what was just answered.</summary>
+    private const int ShortCompare = 4;
     private readonly Words _words = index.Words;
     private readonly TimeResolver _time = new(index.Words);
 
@@ -570,12 +572,13 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
             && !((signals & Signals.Money) != 0 && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
         if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
-            && _words.Budget.CompareWords.Overlaps(set) && _words.Conversation.BackReferences.Overlaps(set)
+            && _words.Budget.CompareWords.Overlaps(set) && (_words.Conversation.BackReferences.Overlaps(set) || tokens.Count <= ShortCompare)
             || specific.Count > 0 && specific.TrueForAll(t => _words.Budget.JaarrekeningWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
             || specific.Count > 0 && specific.TrueForAll(t => _words.Budget.TogetherWords.Contains(t.Text)) && _words.Conversation.BackReferences.Overlaps(set))
         {
             // "wat is het uiteindelijk geworden?": the side of what was just answered (the jaarrekening), no topic of its own.
-            // "hoeveel is dat gestegen?", "hoeveel was dat samen?": about what was just answered, no topic of its own.
+            // "hoeveel is dat gestegen?", "hoeveel was dat samen?", "wat is het verschil?": about what was just answered, no
+            // topic of its own.
             specific.Clear();
         }
 
@@ -753,7 +756,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             rest.RemoveAt(rest.Count - 1);
         }
 
-        return rest.Count is >= 1 and <= 3 && rest.All(t => !t.IsYear && !t.IsNumber) ? rest.Select(t => t.Text).ToList() : [];
+        // "wat is het verschil?" after two figures compares them; it defines nothing.
+        return rest.Count is >= 1 and <= 3 && rest.All(t => !t.IsYear && !t.IsNumber) && !rest.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text))
+            ? rest.Select(t => t.Text).ToList() : [];
     }
 
     /// <summary>The content words right after "hoeveel": what a count question counts.</summary>
