@@ -173,7 +173,7 @@ public sealed class AnswerEngine
         }
     }
 
-    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined, bool bothSides, Signals anchored = Signals.None)
+    private Reply Reply(string text, DateOnly today, ConversationContext? previous, bool joined, bool bothSides, Signals anchored = default)
     {
         var query = _extractor.Extract(text, today);
         query = query with { Signals = query.Signals | anchored };

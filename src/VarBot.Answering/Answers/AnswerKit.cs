@@ -53,8 +53,12 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts, ILogger logge
         Counted = query.CountNoun.Count > 0 && !query.Has(Signals.Money) ? query.CountNoun : null,
         LineLabel = query.LineLabel,
         Person = query.Person,
-        Asks = (long)(query.Signals & Conversation.FollowUp.AskSignals),
+        Asks = AsksOf(query.Signals),
     };
+
+    /// <summary>The question-kind signals of <paramref name="signals"/> a follow-up takes over, by name (null when none).</summary>
+    public static IReadOnlyList<string>? AsksOf(Signals signals) =>
+        (signals & Conversation.FollowUp.AskSignals) is var asks && asks != Signals.None ? [.. asks.Names()] : null;
 
     /// <summary>The facts without those that say what an earlier one says (two reports often write a meeting alike).</summary>
     public static List<Fact> Distinct(IEnumerable<Fact> facts)

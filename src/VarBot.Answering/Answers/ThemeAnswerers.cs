@@ -73,7 +73,7 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
             More = kit.Texts.Format("suggest_more_theme", name.ToLowerInvariant(), shownYear),
             Sources = items.Select(i => i.Source).Distinct().ToList(),
             Suggestions = suggestions,
-            Context = kit.ContextOf(query, Intent, years: [shownYear]) with { Asks = (long)(query.Signals & Conversation.FollowUp.AskSignals) | (long)(kind == PassageKind.Done ? Signals.Done : Signals.Planned) },
+            Context = kit.ContextOf(query, Intent, years: [shownYear]) with { Asks = AnswerKit.AsksOf(query.Signals | (kind == PassageKind.Done ? Signals.Done : Signals.Planned)) },
         };
     }
 

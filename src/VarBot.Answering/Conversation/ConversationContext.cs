@@ -54,8 +54,11 @@ public sealed record ConversationContext
     public IReadOnlyList<string>? Terms { get; init; }
     /// <summary>The report lines the answer was read from: a detail follow-up ("wie betaalde dat?") is looked up next to them first.</summary>
     public IReadOnlyList<SourceRef>? Sources { get; init; }
-    /// <summary>The question-kind signals a follow-up without its own takes over (e.g. "money", "when").</summary>
-    public long Asks { get; init; }
+    /// <summary>The question-kind signals a follow-up without its own takes over, by name ("Money", "When").</summary>
+    public IReadOnlyList<string>? Asks { get; init; }
+
+    /// <summary><see cref="Asks"/> as flags.</summary>
+    internal Understanding.Signals AskSignals => Understanding.Signals.FromNames(Asks);
 
     public string ToJson() => JsonSerializer.Serialize(this, Json);
 

@@ -11,18 +11,18 @@ namespace VarBot.Answering.Conversation;
 internal static class FollowUp
 {
     /// <summary>Signals that say what kind of answer is wanted.</summary>
-    public const Signals AskSignals = Signals.Money | Signals.MoneyOnly | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.Total
+    public static readonly Signals AskSignals = Signals.Money | Signals.MoneyOnly | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.Total
         | Signals.When | Signals.Where | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail
         | Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.Done | Signals.Planned | Signals.RoleOnly | Signals.ThemeAsked;
 
     /// <summary>Signals that say what the question is about.</summary>
-    public const Signals TopicSignals = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Role
+    public static readonly Signals TopicSignals = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Role
         | Signals.Monitoring | Signals.PersonName | Signals.PersonDetail | Signals.OtherOrg | Signals.Content;
 
-    private const Signals OwnAsks = Signals.Money | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.When | Signals.Where
+    private static readonly Signals OwnAsks = Signals.Money | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.When | Signals.Where
         | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail;
 
-    private const Signals Positions = Signals.Next | Signals.Previous | Signals.First | Signals.Last;
+    private static readonly Signals Positions = Signals.Next | Signals.Previous | Signals.First | Signals.Last;
 
     private const int ShortQuestion = 6;
 
@@ -54,7 +54,7 @@ internal static class FollowUp
         // "wat is het verschil?" after a figure: that figure compared.
         return !hasAsk || starts || query.Has(Signals.BackReference) || shortQuestion && query.Text.Tokens.Count <= 3
             || previous.EventType is not null && query.HasAny(Positions) && !query.Has(Signals.Agenda)
-            || ((Signals)previous.Asks & Signals.Money) != 0 && query.Has(Signals.Compare) && shortQuestion;
+            || (previous.AskSignals & Signals.Money) != Signals.None && query.Has(Signals.Compare) && shortQuestion;
     }
 
     /// <summary>
@@ -63,7 +63,7 @@ internal static class FollowUp
     /// </summary>
     /// <remarks>A theme that is also a line's name ("daarvan voor mensenhandel") names that line here.</remarks>
     private static bool PointsIntoBudget(Query query, ConversationContext previous) =>
-        ((Signals)previous.Asks & Signals.Money) != 0 && query.Years.Count == 0 && query.Range is null
+        (previous.AskSignals & Signals.Money) != Signals.None && query.Years.Count == 0 && query.Range is null
         && (query.Has(Signals.BudgetLine | Signals.BackReference) || query.Has(Signals.MoneyOnly | Signals.FollowUpStart)
             || query.Has(Signals.BudgetLine | Signals.Count) && query.CountNoun.Count == 0 && !query.HasAny(Signals.EventType | Signals.Role))
         && !query.HasAny(TopicSignals & ~(Signals.BudgetLine | Signals.Monitoring | Signals.Content | (query.LineKeys.Count > 0 ? Signals.Theme : Signals.None)));
@@ -200,7 +200,7 @@ internal static class FollowUp
         var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None)
             & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous) ? Signals.Content : Signals.None);
         var ownAsks = signals & OwnAsks;
-        var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != 0;
+        var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != Signals.None;
         var merged = query;
         var ownTime = false;
         if (hasTopic && PointsIntoBudget(query, previous))
@@ -284,14 +284,14 @@ internal static class FollowUp
             // A search answer within a theme ("de regionale projectgroep digitale veiligheid") is continued as that search, not
             // as the theme's overview.
             signals |= terms.Count > 0 && previous.EventType is null && (previous.ThemeId is null || previous.Intent is "Search" or "Definition" && !joined) ? Signals.Content : Signals.None;
-            if (previous.ThemeId is not null && (signals & Signals.Content) == 0)
+            if (previous.ThemeId is not null && (signals & Signals.Content) == Signals.None)
             {
                 signals |= Signals.Activity;
             }
         }
 
         var previousYear = AnsweredYear(previous, index);
-        var comparesMoney = query.Has(Signals.Compare) && ((Signals)previous.Asks & Signals.Money) != 0 && previous.Years is { Count: > 0 }
+        var comparesMoney = query.Has(Signals.Compare) && (previous.AskSignals & Signals.Money) != Signals.None && previous.Years is { Count: > 0 }
             && !query.HasAny(OwnAsks & ~(Signals.Compare | Signals.Count | Signals.Money | Signals.EventDetail)) && query.EventTypes.Count == 0;
         if (comparesMoney)
         {
@@ -345,7 +345,7 @@ internal static class FollowUp
         if (comparesMoney || query.Has(Signals.Count) && merged.CountNoun.Count == 0 && previous.Counted is not { Count: > 0 } && !hasTopic)
         {
             // "hoeveel was dat samen?" after amounts: "hoeveel" without a counted word asks an amount again.
-            signals |= (Signals)previous.Asks & (Signals.Money | Signals.MoneyOnly);
+            signals |= previous.AskSignals & (Signals.Money | Signals.MoneyOnly);
         }
 
         if (merged.CountNoun.Count == 0 && previous.Counted is { Count: > 0 } counted && (query.Has(Signals.Count) || !query.HasAny(OwnAsks)))
@@ -354,10 +354,10 @@ internal static class FollowUp
             merged = merged with { CountNoun = counted };
         }
 
-        if (ownAsks == 0)
+        if (ownAsks == Signals.None)
         {
             // "en het volgende?" after "wanneer was het vorige ...": a position the question names replaces the inherited one.
-            var inherited = (Signals)previous.Asks & AskSignals;
+            var inherited = previous.AskSignals & AskSignals;
             // "en het Leerhuis van juli?" after "het eerste Leerhuis van dit jaar": a period of its own replaces the position too.
             signals |= query.HasAny(Positions) || query.Range is not null ? inherited & ~Positions : inherited;
         }

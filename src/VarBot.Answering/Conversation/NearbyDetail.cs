@@ -33,7 +33,7 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFi
     /// A person ("van welke gemeente is hij burgemeester?") and the present ("hoe vaak komt hij tegenwoordig uit?") are
     /// answered from the model's facts, not from the text next to the previous answer.
     /// </summary>
-    private const Signals OwnSubject = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Monitoring
+    private static readonly Signals OwnSubject = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Monitoring
         | Signals.PersonName | Signals.PersonDetail | Signals.PersonReference | Signals.OtherOrg | Signals.Year | Signals.Period | Signals.Now
         | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.Total | Signals.More;
 

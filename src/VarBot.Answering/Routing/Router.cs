@@ -46,8 +46,8 @@ internal sealed class Router
             .Select(r => new RouteRule(
                 r.Name,
                 Enum.Parse<Intent>(r.Intent),
-                r.When.Aggregate(Signals.None, (s, n) => s | Enum.Parse<Signals>(n)),
-                r.Unless.Aggregate(Signals.None, (s, n) => s | Enum.Parse<Signals>(n))))
+                r.When.Aggregate(Signals.None, (s, n) => s | Signals.Parse(n)),
+                r.Unless.Aggregate(Signals.None, (s, n) => s | Signals.Parse(n))))
             .ToList();
         if (_rules.Count == 0 || _rules[^1].When != Signals.None)
         {
@@ -58,7 +58,7 @@ internal sealed class Router
     public IReadOnlyList<RouteRule> Rules => _rules;
 
     public RouteRule Route(Query query) =>
-        _rules.First(r => (query.Signals & r.When) == r.When && (query.Signals & r.Unless) == 0);
+        _rules.First(r => (query.Signals & r.When) == r.When && (query.Signals & r.Unless) == Signals.None);
 
     private sealed class RouteRow
     {

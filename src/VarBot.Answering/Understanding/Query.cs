@@ -1,91 +1,128 @@
+using System.Reflection;
 using VarBot.Answering.Analysis;
 using VarBot.Knowledge.Model;
 
 namespace VarBot.Answering.Understanding;
 
-/// <summary>What a question shows, as flags the route table reads. Each flag is set by the extractor from the vocabulary.</summary>
-[Flags]
-internal enum Signals : long
+/// <summary>
+/// What a question shows, as flags the route table reads. Each flag is set by the extractor from the vocabulary. A set of
+/// up to 128 named bits (an enum holds only 64): combine with <c>|</c>, <c>&amp;</c> and <c>~</c>, test with
+/// <see cref="Query.Has"/>; <see cref="Parse"/> reads a name of routes.yaml and <see cref="ToString"/> writes the names.
+/// </summary>
+internal readonly record struct Signals
 {
-    None = 0,
-    Empty = 1L << 0,
-    TooLong = 1L << 1,
-    NoWords = 1L << 2,
-    Code = 1L << 3,
-    English = 1L << 4,
-    SmallTalk = 1L << 5,
-    More = 1L << 6,
-    OtherOrg = 1L << 7,
-    FuturePerson = 1L << 8,
-    Money = 1L << 9,
-    MoneyOnly = 1L << 10,
-    Compare = 1L << 11,
-    Breakdown = 1L << 12,
-    Share = 1L << 13,
-    Total = 1L << 14,
-    BudgetLine = 1L << 15,
-    TwoYears = 1L << 16,
-    EventType = 1L << 17,
-    EventNamed = 1L << 18,
-    When = 1L << 19,
-    Where = 1L << 20,
-    Who = 1L << 21,
-    Count = 1L << 22,
-    Agenda = 1L << 23,
-    RelativeDay = 1L << 24,
-    Period = 1L << 25,
-    Next = 1L << 26,
-    Previous = 1L << 27,
-    First = 1L << 28,
-    Last = 1L << 29,
-    Ordinal = 1L << 30,
-    YesNo = 1L << 31,
-    EventDetail = 1L << 32,
-    Theme = 1L << 33,
-    ThemeList = 1L << 34,
-    Activity = 1L << 35,
-    Done = 1L << 36,
-    Planned = 1L << 37,
-    Role = 1L << 38,
-    RoleOnly = 1L << 39,
-    PersonName = 1L << 40,
-    PersonDetail = 1L << 41,
-    Monitoring = 1L << 42,
-    Content = 1L << 43,
-    FollowUpStart = 1L << 44,
-    BackReference = 1L << 45,
-    Year = 1L << 46,
-    Past = 1L << 47,
-    TimeOfDay = 1L << 48,
-    Why = 1L << 49,
+    private readonly UInt128 _bits;
+
+    private Signals(UInt128 bits) => _bits = bits;
+
+    public static readonly Signals None;
+    public static readonly Signals Empty = Bit(0);
+    public static readonly Signals TooLong = Bit(1);
+    public static readonly Signals NoWords = Bit(2);
+    public static readonly Signals Code = Bit(3);
+    public static readonly Signals English = Bit(4);
+    public static readonly Signals SmallTalk = Bit(5);
+    public static readonly Signals More = Bit(6);
+    public static readonly Signals OtherOrg = Bit(7);
+    public static readonly Signals FuturePerson = Bit(8);
+    public static readonly Signals Money = Bit(9);
+    public static readonly Signals MoneyOnly = Bit(10);
+    public static readonly Signals Compare = Bit(11);
+    public static readonly Signals Breakdown = Bit(12);
+    public static readonly Signals Share = Bit(13);
+    public static readonly Signals Total = Bit(14);
+    public static readonly Signals BudgetLine = Bit(15);
+    public static readonly Signals TwoYears = Bit(16);
+    public static readonly Signals EventType = Bit(17);
+    public static readonly Signals EventNamed = Bit(18);
+    public static readonly Signals When = Bit(19);
+    public static readonly Signals Where = Bit(20);
+    public static readonly Signals Who = Bit(21);
+    public static readonly Signals Count = Bit(22);
+    public static readonly Signals Agenda = Bit(23);
+    public static readonly Signals RelativeDay = Bit(24);
+    public static readonly Signals Period = Bit(25);
+    public static readonly Signals Next = Bit(26);
+    public static readonly Signals Previous = Bit(27);
+    public static readonly Signals First = Bit(28);
+    public static readonly Signals Last = Bit(29);
+    public static readonly Signals Ordinal = Bit(30);
+    public static readonly Signals YesNo = Bit(31);
+    public static readonly Signals EventDetail = Bit(32);
+    public static readonly Signals Theme = Bit(33);
+    public static readonly Signals ThemeList = Bit(34);
+    public static readonly Signals Activity = Bit(35);
+    public static readonly Signals Done = Bit(36);
+    public static readonly Signals Planned = Bit(37);
+    public static readonly Signals Role = Bit(38);
+    public static readonly Signals RoleOnly = Bit(39);
+    public static readonly Signals PersonName = Bit(40);
+    public static readonly Signals PersonDetail = Bit(41);
+    public static readonly Signals Monitoring = Bit(42);
+    public static readonly Signals Content = Bit(43);
+    public static readonly Signals FollowUpStart = Bit(44);
+    public static readonly Signals BackReference = Bit(45);
+    public static readonly Signals Year = Bit(46);
+    public static readonly Signals Past = Bit(47);
+    public static readonly Signals TimeOfDay = Bit(48);
+    public static readonly Signals Why = Bit(49);
     /// <summary>A count question that counts events ("hoeveel Leerhuizen").</summary>
-    CountEvents = 1L << 50,
+    public static readonly Signals CountEvents = Bit(50);
     /// <summary>An event type named in the plural ("welke Leerhuizen"): a list is asked.</summary>
-    Plural = 1L << 51,
+    public static readonly Signals Plural = Bit(51);
     /// <summary>A question about an event's theme or topic ("wat is het thema van ...").</summary>
-    ThemeAsked = 1L << 52,
+    public static readonly Signals ThemeAsked = Bit(52);
     /// <summary>"en die daarna?": the event after the one just answered.</summary>
-    After = 1L << 53,
+    public static readonly Signals After = Bit(53);
     /// <summary>"en die ervoor?": the event before the one just answered.</summary>
-    Before = 1L << 54,
+    public static readonly Signals Before = Bit(54);
     /// <summary>"het subtotaal van de uitgaven": a side's subtotal line is asked.</summary>
-    Subtotal = 1L << 55,
+    public static readonly Signals Subtotal = Bit(55);
     /// <summary>"hij", "zij": the person of the previous answer.</summary>
-    PersonReference = 1L << 56,
+    public static readonly Signals PersonReference = Bit(56);
     /// <summary>"toen": the time of the previous answer.</summary>
-    TimeReference = 1L << 57,
+    public static readonly Signals TimeReference = Bit(57);
     /// <summary>"hoe lang", "hoeveel jaar": a length of time is asked.</summary>
-    Duration = 1L << 58,
+    public static readonly Signals Duration = Bit(58);
     /// <summary>"Wat is de Veiligheidsmonitor?": what something is.</summary>
-    Definition = 1L << 59,
+    public static readonly Signals Definition = Bit(59);
     /// <summary>"op dit moment", "nu": the present is asked, not the year of the previous answer.</summary>
-    Now = 1L << 60,
+    public static readonly Signals Now = Bit(60);
     /// <summary>"wat is de uitkomst van ...": the outcome of something is asked.</summary>
-    Outcome = 1L << 61,
+    public static readonly Signals Outcome = Bit(61);
     /// <summary>"wat betalen de gemeenten aan het Veiligheidshuis": another organisation receives the money asked.</summary>
-    OtherRecipient = 1L << 62,
+    public static readonly Signals OtherRecipient = Bit(62);
     /// <summary>"onder welke groepen?", "met wie?": a preposition and a question word start the question.</summary>
-    DetailStart = unchecked((long)(1UL << 63)),
+    public static readonly Signals DetailStart = Bit(63);
+
+    /// <summary>Every named flag, for <see cref="Parse"/> and <see cref="ToString"/> (after the fields it reads).</summary>
+    private static readonly (string Name, Signals Value)[] Named = [.. typeof(Signals).GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Where(f => f.FieldType == typeof(Signals) && f.Name != nameof(None)).Select(f => (f.Name, (Signals)f.GetValue(null)!))
+        .OrderBy(n => n.Item2._bits)];
+
+    public static Signals operator |(Signals a, Signals b) => new(a._bits | b._bits);
+
+    public static Signals operator &(Signals a, Signals b) => new(a._bits & b._bits);
+
+    public static Signals operator ~(Signals a) => new(~a._bits);
+
+    /// <summary>The flag of that name ("Money"); an unknown name is an error in the route table.</summary>
+    public static Signals Parse(string name) =>
+        Array.Find(Named, n => n.Name == name) is { Name: not null } found ? found.Value : throw new ArgumentException($"Unknown signal '{name}'.", nameof(name));
+
+    /// <summary>The flags set, by name ("Money, Year").</summary>
+    public IEnumerable<string> Names()
+    {
+        var bits = _bits;
+        return Named.Where(n => (n.Value._bits & bits) != 0).Select(n => n.Name);
+    }
+
+    /// <summary>The flags named, as <see cref="Names"/> gives them.</summary>
+    public static Signals FromNames(IEnumerable<string>? names) => names?.Aggregate(None, (s, n) => s | Parse(n)) ?? None;
+
+    public override string ToString() => _bits == 0 ? nameof(None) : string.Join(", ", Names());
+
+    private static Signals Bit(int n) => new(UInt128.One << n);
 }
 
 /// <summary>A window of dates the question names: a day, a week, a month, a season, a quarter.</summary>
@@ -164,7 +201,7 @@ internal sealed record Query
 
     public bool Has(Signals signal) => (Signals & signal) == signal;
 
-    public bool HasAny(Signals signal) => (Signals & signal) != 0;
+    public bool HasAny(Signals signal) => (Signals & signal) != Signals.None;
 
     /// <summary>The one year asked, or null.</summary>
     public int? Year => Years.Count > 0 ? Years[0] : Range?.From.Year;

@@ -421,7 +421,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         OrganisationFactKind? role = null;
         // "hoeveel daarvan was inwonerbijdrage van de gemeenten?": in a money question a word of the asked line names the
         // line, not the organisation's members.
-        var roleFree = (signals & Signals.Money) != 0 && lineKeys.Count > 0
+        var roleFree = (signals & Signals.Money) != Signals.None && lineKeys.Count > 0
             ? free.Where(w => !(index.LineKeyByWord.TryGetValue(w, out var lineKey) && lineKeys.Contains(lineKey))).ToHashSet(StringComparer.Ordinal)
             : free;
         foreach (var (kindName, roleWords) in org.Roles)
@@ -497,7 +497,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         // future office holder; that needs a role, a person's title or a person ("wie volgt hem op").
         var pointsBack = _words.Conversation.BackReferences.Overlaps(set) && role is null && !org.PersonRoleWords.Overlaps(set)
             && !_words.Conversation.PersonReferences.Overlaps(set);
-        if ((signals & Signals.Who) != 0 && org.FuturePersonWords.Overlaps(set) && eventTypes.Count == 0 && !pointsBack)
+        if ((signals & Signals.Who) != Signals.None && org.FuturePersonWords.Overlaps(set) && eventTypes.Count == 0 && !pointsBack)
         {
             signals |= Signals.FuturePerson;
         }
@@ -570,7 +570,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var generic = Generic();
         var moneyWords = MoneyVocabulary();
         var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
-            && !((signals & Signals.Money) != 0 && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
+            && !((signals & Signals.Money) != Signals.None && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
         if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
             && _words.Budget.CompareWords.Overlaps(set) && (_words.Conversation.BackReferences.Overlaps(set) || tokens.Count <= ShortCompare)
             || specific.Count > 0 && specific.TrueForAll(t => _words.Budget.JaarrekeningWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
@@ -603,7 +603,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         var moneyVocabulary = MoneyVocabulary();
-        if ((signals & Signals.Money) != 0 && terms.All(t => moneyVocabulary.Contains(t.Text) || t.IsNumber || generic.Contains(t.Text) && !_words.Themes.ActivityWords.Contains(t.Text)
+        if ((signals & Signals.Money) != Signals.None && terms.All(t => moneyVocabulary.Contains(t.Text) || t.IsNumber || generic.Contains(t.Text) && !_words.Themes.ActivityWords.Contains(t.Text)
             // "inwonersbijdrage voor mensenhandel" names a line; "inwonersbijdrage voor Burgernet" a theme no line names.
             || IsThemeWord(t.Text, themeId) && lineKeys.Count > 0 && index.ThemeHasBudgetLine(themeId!)))
         {
