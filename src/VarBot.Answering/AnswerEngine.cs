@@ -60,6 +60,7 @@ public sealed class AnswerEngine
             new FuturePersonAnswerer(_kit),
             new OtherOrganisationAnswerer(_kit),
             new MonitoringAnswerer(_kit, search),
+            new NewsAnswerer(_kit, search),
             new DefinitionAnswerer(_kit, search, new MonitoringAnswerer(_kit, search)),
             new BudgetCompareAnswerer(_kit, budgets, line),
             new BudgetBreakdownAnswerer(_kit, budgets),
@@ -228,11 +229,11 @@ public sealed class AnswerEngine
         return reply;
     }
 
-    /// <summary>"Welke bijeenkomst komt er daarna, en op welke datum?": the meetings answered carry their dates already.</summary>
+    /// <summary>"Welke bijeenkomst komt er daarna, en op welke datum?": the meetings (or news items) answered carry their dates already.</summary>
     private bool AskedDatesGiven(Reply first, string second, DateOnly today)
     {
         var part = _extractor.Extract(second, today);
-        return first.Events.Count > 0 && part.Has(Signals.When) && part.Years.Count == 0 && part.Range is null
+        return (first.Events.Count > 0 || first.Intent == Intent.News) && part.Has(Signals.When) && part.Years.Count == 0 && part.Range is null
             && !part.HasAny(FollowUp.TopicSignals | Signals.Where | Signals.Who | Signals.Count | Signals.Money | Signals.TimeOfDay
                 | Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.After | Signals.Before);
     }

@@ -17,7 +17,7 @@ internal static class FollowUp
 
     /// <summary>Signals that say what the question is about.</summary>
     public static readonly Signals TopicSignals = Signals.Theme | Signals.EventType | Signals.EventNamed | Signals.BudgetLine | Signals.Role
-        | Signals.Monitoring | Signals.PersonName | Signals.PersonDetail | Signals.OtherOrg | Signals.Content;
+        | Signals.Monitoring | Signals.News | Signals.PersonName | Signals.PersonDetail | Signals.OtherOrg | Signals.Content;
 
     private static readonly Signals OwnAsks = Signals.Money | Signals.Compare | Signals.Breakdown | Signals.Share | Signals.When | Signals.Where
         | Signals.Who | Signals.Count | Signals.Agenda | Signals.ThemeList | Signals.EventDetail;

@@ -16,6 +16,7 @@ internal enum Intent
     FuturePerson,
     OtherOrganisation,
     Monitoring,
+    News,
     Definition,
     BudgetCompare,
     BudgetBreakdown,

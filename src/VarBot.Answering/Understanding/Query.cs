@@ -94,6 +94,8 @@ internal readonly record struct Signals
     public static readonly Signals OtherRecipient = Bit(62);
     /// <summary>"onder welke groepen?", "met wie?": a preposition and a question word start the question.</summary>
     public static readonly Signals DetailStart = Bit(63);
+    /// <summary>"het nieuwsbericht over ...", "welke berichten verschenen ...": a news item of the website is asked.</summary>
+    public static readonly Signals News = Bit(64);
 
     /// <summary>Every named flag, for <see cref="Parse"/> and <see cref="ToString"/> (after the fields it reads).</summary>
     private static readonly (string Name, Signals Value)[] Named = [.. typeof(Signals).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -517,6 +517,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Monitoring;
         }
 
+        if (_words.News.ItemWords.Overlaps(set))
+        {
+            signals |= Signals.News;
+        }
+
         // Conversation
         var conversation = _words.Conversation;
         if (tokens.Count > 0 && conversation.FollowUpStarts.Contains(tokens[0].Text))

@@ -17,6 +17,7 @@ internal sealed class Words
     public required ThemeWords Themes { get; init; }
     public required ConversationWords Conversation { get; init; }
     public required MonitoringWords Monitoring { get; init; }
+    public required NewsWords News { get; init; }
 
     private static readonly Lazy<Words> Shared = new(() => new Words
     {
@@ -28,6 +29,7 @@ internal sealed class Words
         Themes = Resources.ReadYaml<ThemeWords>("themes.yaml"),
         Conversation = Resources.ReadYaml<ConversationWords>("conversation.yaml"),
         Monitoring = Resources.ReadYaml<MonitoringWords>("monitoring.yaml"),
+        News = Resources.ReadYaml<NewsWords>("news.yaml"),
     });
 
     public static Words Load() => Shared.Value;
@@ -310,6 +312,14 @@ internal sealed class ConversationWords
 internal sealed class MonitoringWords
 {
     public Dictionary<string, List<string>> Kinds { get; set; } = [];
+}
+
+internal sealed class NewsWords
+{
+    public HashSet<string> ItemWords { get; set; } = [];
+    public HashSet<string> PublishWords { get; set; } = [];
+    public HashSet<string> LatestWords { get; set; } = [];
+    public HashSet<string> PluralWords { get; set; } = [];
 }
 
 internal static class Resources
