@@ -79,6 +79,18 @@ public sealed class QuestionFormTests
     }
 
     [Theory]
+    [InlineData("Het Leerhuis van gisteren was erg leerzaam. Wanneer is het volgende Leerhuis?", "2026-03-25", "6 juli 2026")]
+    [InlineData("Ik wil graag naar een carrousel. Wanneer is de eerstvolgende?", "2025-01-10", "16 oktober 2025")]
+    public void Ask_SentenceBeforeTheQuestion_IsReadAsTheAskerMeantIt(string question, string today, string expected)
+    {
+        // A statement the question repeats the subject of is left out; a question ending on "eerstvolgende" takes its noun
+        // from the sentence before.
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question(question, DateOnly.Parse(today, System.Globalization.CultureInfo.InvariantCulture), null)));
+
+        Assert.Contains(expected, text.Split('\n')[0]);
+    }
+
+    [Theory]
     [InlineData("Wie is de vicevoorz. van de VAR?", "Jack de Vries")]
     [InlineData("wanneer was de voorjaarscarr. in 2017?", "23 februari 2017")]
     public void Ask_WordCutShortWithAFullStop_IsTheWordItStarts(string question, string expected)

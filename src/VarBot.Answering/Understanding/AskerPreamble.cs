@@ -9,9 +9,42 @@ namespace VarBot.Answering.Understanding;
 internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
+    /// <summary>The shortest word that can name a subject a question and a statement share ("Leerhuis", not "de").</summary>
+    private const int MinSubjectWord = 4;
 
     public static string Strip(string text, Words words) =>
-        StripIndirect(StripAskerClause(StripRemark(StripPreamble(StripOpening(StripClosing(text, words.Conversation), words.Conversation), words), words), words.Language), words);
+        StripIndirect(StripAskerClause(StripRemark(StripStatement(StripPreamble(StripOpening(StripClosing(text, words.Conversation), words.Conversation), words), words), words), words.Language), words);
+
+    /// <summary>
+    /// "Het Leerhuis van afgelopen maandag is geweest. Wanneer is het volgende Leerhuis?": a statement before a question that
+    /// names the statement's subject again says what the asker knows, not what is asked; it is left out. A statement with a
+    /// year, or a question that points back to it, stays.
+    /// </summary>
+    private static string StripStatement(string text, Words words)
+    {
+        var trimmed = text.TrimEnd();
+        var end = -1;
+        for (var i = 0; i + 1 < trimmed.Length; i++)
+        {
+            if (trimmed[i] is '.' or '!' && char.IsWhiteSpace(trimmed[i + 1]))
+            {
+                end = i;
+            }
+        }
+
+        if (end < 0 || !trimmed.EndsWith('?') || trimmed[..end].Contains('?'))
+        {
+            return text;
+        }
+
+        var statement = Analysis.TextNormalizer.Tokens(trimmed[..end]);
+        var question = Analysis.TextNormalizer.Tokens(trimmed[(end + 1)..]);
+        var shared = question.Where(t => t.Length >= MinSubjectWord && !words.Language.Stopwords.Contains(t)).Intersect(statement);
+        return statement.Count >= MinRestWords && question.Count >= MinRestWords && !statement.Exists(t => t.Length == 4 && t.All(char.IsDigit))
+            && !question.Exists(words.Conversation.BackReferences.Contains) && !IsPosition(question[^1], words.Time)
+            && !words.Conversation.ClosingReferences.Contains(question[^1]) && shared.Any()
+            ? trimmed[(end + 1)..].Trim() : text;
+    }
 
     /// <summary>
     /// "... binnen zorg en veiligheid. Alvast heel erg bedankt hoor!": a closing sentence of thanks or greetings only asks
@@ -144,13 +177,15 @@ internal static class AskerPreamble
                     .Any(p => p.Length < clause.Count && p.Select((w, k) => clause[k] == w).All(x => x) && language.PurposeNouns.Contains(clause[p.Length])));
             // "Ik zoek de cijfers van 2019: hoe groot was het budget dat jaar?", "Ik wil me aanmelden voor het volgende
             // Leerhuis, wanneer is dat?": a clause with a year, or one the rest points back to, is part of the question.
+            // "Ik wil me aanmelden voor een Leerhuis. Welke datum is het eerstvolgende?": a question that ends on a position
+            // word leaves out its noun, which the clause names.
             // "Ik moet het leerhuis van juli in de agenda zetten. Hoe laat begint het?": a question that closes on a word
             // pointing back is about the clause, whatever mark ends it.
             // Only the question's first clause points back to it: "..., en wie is dat nu?" points to what that clause asked.
             var afterTokens = Analysis.TextNormalizer.Tokens(after);
             var firstClause = Analysis.TextNormalizer.Tokens(after.Split(',')[0]);
             var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Exists(words.Conversation.BackReferences.Contains))
-                || afterTokens.Count > 0 && words.Conversation.ClosingReferences.Contains(afterTokens[^1]);
+                || afterTokens.Count > 0 && (words.Conversation.ClosingReferences.Contains(afterTokens[^1]) || IsPosition(afterTokens[^1], words.Time));
             if (!(byAsker || purpose) || partOfQuestion || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
             {
                 return rest;
@@ -227,6 +262,9 @@ internal static class AskerPreamble
 
         return -1;
     }
+
+    private static bool IsPosition(string token, TimeWords time) =>
+        time.NextWords.Contains(token) || time.FirstWords.Contains(token) || time.LastWords.Contains(token) || time.PreviousWordsEvent.Contains(token);
 
     private static bool IsQuestionWord(string token, LanguageWords language) =>
         language.PartQuestionWords.Contains(token) || language.YesNoStarts.Contains(token) || language.CourtesyStarts.Contains(token);
