@@ -99,6 +99,15 @@ public sealed class QuestionFormTests
     }
 
     [Fact]
+    public void Ask_WordOnlyTheReportsCompoundsHold_FindsTheCompounds()
+    {
+        // The reports write "coronacrisis" and "coronamaatregelen", never "corona" alone.
+        var text = Ask("Wat deed corona in 2020 met de bijeenkomsten van de VAR?");
+
+        Assert.Contains("corona", text.Split('\n')[0], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void Ask_WordBeforeTheFullStopThatEndsTheSentence_IsNotCompleted()
     {
         // The full stop ends the sentence: "minister" is not "ministerie" cut short, and no organisation is read into it.

@@ -270,6 +270,32 @@ internal sealed class Analyzer
 
     public bool IsKnown(string token) => _known.Contains(token) || token.Any(char.IsDigit);
 
+    /// <summary>
+    /// True when <paramref name="word"/> is <paramref name="start"/> and a known word after it, perhaps after a linking letter
+    /// of <c>compound_links</c> ("coronacrisis" is "corona" and "crisis"; "ministerie" is not "minister" and more).
+    /// </summary>
+    public bool IsCompoundOf(string word, string start)
+    {
+        if (!word.StartsWith(start, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (var link in _compoundLinks)
+        {
+            if (word.AsSpan(start.Length).StartsWith(link, StringComparison.Ordinal))
+            {
+                var rest = word[(start.Length + link.Length)..];
+                if (rest.Length >= MinCompoundPart && !_stopwords.Contains(rest) && (_known.Contains(rest) || _knownStems.Contains(rest) || _knownStems.Contains(Stem(rest))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Other stems that mean the same (vocabulary synonym groups), without the stem itself.</summary>
     public string[] Synonyms(string stem) => _synonyms.TryGetValue(stem, out var group) ? group : [];
 

@@ -44,6 +44,9 @@ internal sealed class Bm25Index
 
     public int Frequency(string term) => _documentFrequency.GetValueOrDefault(term);
 
+    /// <summary>Every term of the index.</summary>
+    public IEnumerable<string> Terms => _documentFrequency.Keys;
+
     public double Idf(string term)
     {
         var n = _documentFrequency.GetValueOrDefault(term);

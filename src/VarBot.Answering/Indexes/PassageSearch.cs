@@ -42,6 +42,28 @@ internal sealed class PassageSearch
         }
     }
 
+    /// <summary>The shortest word a question word no passage holds is read as the start of ("corona").</summary>
+    private const int MinPrefix = 5;
+    private const int MaxStarting = 8;
+    private string[]? _sortedTerms;
+
+    /// <summary>The index's terms that are compounds starting with <paramref name="prefix"/> (at most <see cref="MaxStarting"/>).</summary>
+    private List<string> Starting(string prefix)
+    {
+        _sortedTerms ??= [.. _index.Terms.Order(StringComparer.Ordinal)];
+        var at = Array.BinarySearch(_sortedTerms, prefix, StringComparer.Ordinal);
+        var found = new List<string>();
+        for (var i = at < 0 ? ~at : at; i < _sortedTerms.Length && found.Count < MaxStarting && _sortedTerms[i].StartsWith(prefix, StringComparison.Ordinal); i++)
+        {
+            if (_analyzer.IsCompoundOf(_sortedTerms[i], prefix))
+            {
+                found.Add(_sortedTerms[i]);
+            }
+        }
+
+        return found;
+    }
+
     /// <summary>In how many passages a stem occurs.</summary>
     public int Frequency(string stem) => _index.Frequency(stem);
 
@@ -64,6 +86,11 @@ internal sealed class PassageSearch
             if (FormKey(term.Text) is { } key && _formsByKey.TryGetValue(key, out var forms))
             {
                 related[term.Stem] = forms.Where(f => f != term.Stem).ToList();
+            }
+            else if (_index.Frequency(term.Stem) == 0 && term.Text.Length >= MinPrefix && Starting(term.Text) is { Count: > 0 } longer)
+            {
+                // "corona": a word no passage holds finds the compounds it starts ("coronacrisis", "coronamaatregelen").
+                related[term.Stem] = longer;
             }
         }
 
