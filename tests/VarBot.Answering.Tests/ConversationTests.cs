@@ -75,6 +75,7 @@ public sealed class ConversationTests
         { "last-leerhuis-then-after", ["wanneer is het laatste leerhuis van dit jaar? => 16 november 2026", "komt er daarna nog een leerhuis dit jaar? => nee !! december"] },
         { "who-then-what-var-does", ["wie ben jij? => VarBot", "en wat doet de VAR eigenlijk? => kennis"] },
         { "chair-then-before-him", ["Wie is de voorzitter van de VAR? => Segers", "en wie was dat voor hem? => Heijkoop"] },
+        { "first-of-year-then-last-of-the-year", ["Wanneer is het eerste Leerhuis van 2026? => 23 maart 2026", "en het laatste Leerhuis van het jaar? => 16 november 2026"] },
         { "line-year-then-difference", ["Hoeveel was er in 2025 begroot voor monitoring? => 95.000", "en in 2026? => 30.000",
             "wat is het verschil? => 65.000 lager"] },
         { "past-chair-successor-municipality", ["Wie was in 2020 voorzitter? => Heijkoop", "en wie volgde hem op? => Segers",
