@@ -241,14 +241,14 @@ public sealed class AnswerEngine
     /// <summary>
     /// "Hoeveel was begroot en hoeveel is er echt binnengekomen?" asks one budget line on both sides, which the budget
     /// answer gives as one; a second money part asks something of its own only when it names its own year or topic, or
-    /// compares ("Minder dan vorig jaar?") or counts something else ("en voor hoeveel fte is dat?").
+    /// compares ("Minder dan vorig jaar?"), counts something else ("en voor hoeveel fte is dat?") or asks who ("en wie betaalde dat?").
     /// </summary>
     private bool AsksTwoThings(string whole, string second, DateOnly today)
     {
         var all = _extractor.Extract(whole, today);
         var part = _extractor.Extract(second, today);
         return !all.Has(Signals.Money) || part.Years.Count > 0 || part.Range is not null || part.YearShift is not null || part.Has(Signals.Compare)
-            || part.CountNoun.Count > 0 && !part.Has(Signals.Money) || part.HasAny(FollowUp.TopicSignals & ~Signals.Content);
+            || part.CountNoun.Count > 0 && !part.Has(Signals.Money) || part.HasAny(FollowUp.TopicSignals & ~Signals.Content) || part.Has(Signals.Who);
     }
 
     /// <summary>Room a joined second part keeps among the answer's items for its own facts.</summary>

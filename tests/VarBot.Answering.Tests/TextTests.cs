@@ -39,6 +39,16 @@ public sealed class TextTests
         Assert.Equal(rest, token.CompoundRest?.Text);
     }
 
+    [Theory]
+    [InlineData("voorjaars- en najaarscarrousel", "voorjaarscarrousel en najaarscarrousel")]
+    [InlineData("Zorg- en Veiligheidsconferentie", "zorg en veiligheidsconferentie")]
+    public void Question_SharedEndLeftOut_ReadWholeOnlyWhenTheReportsUseTheWholeWord(string question, string expected)
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["voorjaarscarrousel", "najaarscarrousel", "zorg", "veiligheid", "veiligheidsconferentie", "conferentie", "najaar", "carrousel"]);
+
+        Assert.Equal(expected, string.Join(' ', analyzer.Question(question).Tokens.Select(t => t.Text)));
+    }
+
     [Fact]
     public void Question_UnknownWordOfNoKnownParts_StaysOneWord() =>
         Assert.Null(Assert.Single(new Analyzer(Vocabulary.Words.Load(), ["buurtpreventie"]).Question("xyzqwertyvbn").Tokens).CompoundRest);

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.RegularExpressions;
 using VarBot.Answering.Vocabulary;
 
 namespace VarBot.Answering.Analysis;
@@ -66,6 +67,8 @@ internal sealed class Analyzer
     /// <summary>The shortest word read as a known word cut short ("netwerkbijeenk.").</summary>
     private const int MinShortened = 6;
     private readonly HashSet<string> _known;
+    /// <summary>The words of the model's texts (without the vocabulary's).</summary>
+    private readonly HashSet<string> _reportWords;
     private readonly Dictionary<int, List<string>> _knownByLength;
     private readonly HashSet<string> _stopwords;
     private readonly Dictionary<string, string[]> _synonyms;
@@ -84,7 +87,8 @@ internal sealed class Analyzer
         _compoundLinks = [.. words.Language.CompoundLinks.Prepend("").Distinct()];
         _abbreviations = words.Language.QuestionAbbreviations;
         _lineWords = words.Budget.Lines.SelectMany(l => l.Words).SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
-        _known = new HashSet<string>(modelTokens, StringComparer.Ordinal);
+        _reportWords = new HashSet<string>(modelTokens, StringComparer.Ordinal);
+        _known = new HashSet<string>(_reportWords, StringComparer.Ordinal);
         foreach (var word in VocabularyWords(words))
         {
             foreach (var token in TextNormalizer.Tokens(word))
@@ -144,10 +148,26 @@ internal sealed class Analyzer
     /// <summary>A question: tokens typo-corrected against the known words; a word cut short with a full stop completed.</summary>
     public AnalysedText Question(string text)
     {
+        text = Elided(text);
         var shortened = Shortened(text);
         return new(text, Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, t))]).SelectMany(SplitMoney)
             .Select(t => shortened.Contains(t) && !_known.Contains(t) ? Completed(t) ?? Correct(t) : Correct(t)).Select(Split).ToList());
     }
+
+    /// <summary>"voorjaars- en najaarscarrousel": a word ending on a hyphen before "en" or "of" and a compound.</summary>
+    private static readonly Regex ElidedPart = new(@"(\p{L}+)-\s+(?=(?:en|of)\s+(\p{L}+))", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// "voorjaars- en najaarscarrousel": the first word of a pair written with the shared end left out is read whole
+    /// ("voorjaarscarrousel"), its end taken from the second word's compound parts, when the reports use the whole word
+    /// ("Zorg- en Veiligheidsconferentie" is a title, not a "zorgconferentie").
+    /// </summary>
+    private string Elided(string text) =>
+        !text.Contains('-', StringComparison.Ordinal) ? text : ElidedPart.Replace(text, match =>
+            CompoundParts(TextNormalizer.Normalize(match.Groups[2].Value).Trim()) is [_, var rest]
+            && TextNormalizer.Normalize(match.Groups[1].Value).Trim() + rest is var whole && _reportWords.Contains(whole)
+                ? whole + " "
+                : match.Value);
 
     /// <summary>Words of the text written with a full stop after them inside a sentence ("netwerkbijeenk. jeugd"): perhaps cut short.</summary>
     private static HashSet<string> Shortened(string text)

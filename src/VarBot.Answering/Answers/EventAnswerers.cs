@@ -23,10 +23,11 @@ internal sealed class EventFinder(AnswerKit kit)
         // A type word that is also a title ("veiligheidsconferentie", "najaarscarrousel") narrows to those titles.
         var typeWords = kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
         var typeNames = Enum.GetNames<EventType>().Select(n => n.ToLowerInvariant()).ToList();
-        var titled = query.Text.Tokens.Where(t => typeWords.Contains(t.Text) && !typeNames.Any(n => t.Text.StartsWith(n, StringComparison.Ordinal)))
-            .Select(t => list.Where(e => Analysis.TextNormalizer.Tokens(e.Event.Title).Contains(t.Text)).ToList())
-            .FirstOrDefault(l => l.Count > 0);
-        if (titled is not null)
+        // "de voorjaars- en najaarscarrousel": the titles of each such word asked.
+        var titleNames = query.Text.Tokens.Where(t => typeWords.Contains(t.Text) && !typeNames.Any(n => t.Text.StartsWith(n, StringComparison.Ordinal)))
+            .Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        var titled = list.Where(e => Analysis.TextNormalizer.Tokens(e.Event.Title).Any(titleNames.Contains)).ToList();
+        if (titled.Count > 0)
         {
             list = titled;
         }

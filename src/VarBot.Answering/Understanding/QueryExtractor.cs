@@ -205,7 +205,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         // Events
         var eventTypes = new List<EventType>();
-        string? titleSeason = null;
+        string? titleSeason;
+        var seasons = new HashSet<string>(StringComparer.Ordinal);
         for (var i = 0; i < tokens.Count; i++)
         {
             foreach (var (type, typeWords) in _words.Events.EventTypes)
@@ -220,10 +221,13 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             {
                 if (titles.Contains(tokens[i].Text) && !consumed[i])
                 {
-                    titleSeason = season;
+                    seasons.Add(season);
                 }
             }
         }
+
+        // "de voorjaars- en najaarscarrousel" asks both: a season narrows only when it is the one named.
+        titleSeason = seasons.Count == 1 ? seasons.First() : null;
 
         if (eventTypes.Count > 0)
         {
