@@ -273,9 +273,9 @@ public sealed class AnswerEngine
         var items = Shared(first.Items, second.Items).DistinctBy(i => i.Text).Where(i => !first.Lead.Contains(i.Text, StringComparison.Ordinal) && !second.Lead.Contains(i.Text, StringComparison.Ordinal)).ToList();
         var firstCard = first.Template != "notFound" || second.Template == "notFound";
         var card = firstCard ? first : second;
-        // "Wanneer is het laatste Leerhuis en wie werden uitgenodigd?": the second lead restates the meeting before its own
-        // answer; the meeting is said once.
-        var secondLead = second.Lead.StartsWith(first.Lead, StringComparison.Ordinal) ? second.Lead[first.Lead.Length..].TrimStart() : second.Lead;
+        // "Wanneer is het laatste Leerhuis en wie werden uitgenodigd?": the second lead restates the meeting before (or
+        // after) its own answer; the meeting is said once.
+        var secondLead = second.Lead.Contains(first.Lead, StringComparison.Ordinal) ? second.Lead.Replace(first.Lead, "", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).Trim() : second.Lead;
         return card with
         {
             Lead = secondLead.Length == 0 ? first.Lead : first.Lead + " " + secondLead,

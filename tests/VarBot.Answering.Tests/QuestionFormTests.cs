@@ -12,6 +12,7 @@ public sealed class QuestionFormTests
     [InlineData("Voor een raadsvoorstel: wat was het totale budget over 2025 volgens de jaarrekening?", "671.623")]
     [InlineData("Wat was het totale budget over 2025 volgens de jaarrekening, waar ik mijn raadsvoorstel op wil baseren?", "671.623")]
     [InlineData("Voor de commissie: wat was het totale budget over 2025 volgens de jaarrekening?", "671.623")]
+    [InlineData("Voor de nieuwsbrief: wat was het totale budget over 2025 volgens de jaarrekening?", "671.623")]
     [InlineData("Goedemiddag! Mijn wethouder vroeg me uit te zoeken uit hoeveel gemeenten de VAR bestaat. Alvast bedankt!", "23 gemeenten")]
     [InlineData("Korte vraag hoor: wat was het totale budget over 2025 volgens de jaarrekening?", "671.623")]
     [InlineData("Klopt het dat de begroting 2026 lager is geraamd dan die van 2025?", "261.000 lager")]
@@ -27,6 +28,14 @@ public sealed class QuestionFormTests
         var text = Ask("Hoi, ik ben net begonnen als beleidsmedewerker OOV. Welk bureau heeft de proef met buurtpreventieteams in 2017 georganiseerd?");
 
         Assert.Contains("Bureau JSO", text);
+    }
+
+    [Fact]
+    public void Ask_DayWordInsideAQuotedName_IsNoDate()
+    {
+        var text = Ask("Hoeveel partners deden mee aan de actiedag 'Echt niet vandaag'?");
+
+        Assert.StartsWith("Organisatie van de actiedag 'Echt Niet Vandaag', waarin door ruim 75 publiek-private partners", text);
     }
 
     [Fact]

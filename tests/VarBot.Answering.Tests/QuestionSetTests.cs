@@ -27,7 +27,8 @@ public sealed class QuestionSetTests
         "qa-heldback28.jsonl", "conversations-heldback28.jsonl", "qa-heldback29.jsonl", "conversations-heldback29.jsonl",
         "qa-heldback30.jsonl", "conversations-heldback30.jsonl", "qa-heldback31.jsonl", "conversations-heldback31.jsonl",
         "qa-heldback32.jsonl", "conversations-heldback32.jsonl", "qa-heldback33.jsonl", "conversations-heldback33.jsonl",
-        "qa-heldback34.jsonl", "conversations-heldback34.jsonl",
+        "qa-heldback34.jsonl", "conversations-heldback34.jsonl", "qa-heldback35.jsonl", "conversations-heldback35.jsonl",
+        "qa-heldback36.jsonl", "conversations-heldback36.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()

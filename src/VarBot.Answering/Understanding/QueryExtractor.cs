@@ -1191,9 +1191,11 @@ internal sealed class TimeResolver(Words words)
             }
         }
 
+        var quoted = QuotedWords(text.Raw);
         foreach (var (phrase, offset) in t.RelativeDays.OrderByDescending(p => p.Key.Length))
         {
-            if (Consume(tokens, phrase, consumed) >= 0)
+            // "de actiedag 'Echt niet vandaag'": a day word inside quotation marks is part of a name.
+            if (!TextNormalizer.PhraseTokens(phrase).All(quoted.Contains) && Consume(tokens, phrase, consumed) >= 0)
             {
                 var day = today.AddDays(offset);
                 range = new DateRange(day, day);
@@ -1351,6 +1353,14 @@ internal sealed class TimeResolver(Words words)
 
         return -1;
     }
+
+    private static readonly System.Text.RegularExpressions.Regex Quoted = new(@"(?<!\p{L})['‘""“]([^'’""”]+)['’""”](?!\p{L})",
+        System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The words written between quotation marks ("'Echt niet vandaag'"), a name's words.</summary>
+    private static HashSet<string> QuotedWords(string raw) =>
+        raw.IndexOfAny(['\'', '‘', '"', '“']) < 0 ? []
+            : Quoted.Matches(raw).SelectMany(m => TextNormalizer.Tokens(m.Groups[1].Value)).ToHashSet(StringComparer.Ordinal);
 
     private static int Consume(IReadOnlyList<Token> tokens, string phrase, bool[] consumed)
     {
