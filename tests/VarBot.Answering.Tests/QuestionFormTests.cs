@@ -30,6 +30,21 @@ public sealed class QuestionFormTests
         Assert.Contains("Bureau JSO", text);
     }
 
+    [Theory]
+    [InlineData("Hoeveel versterkingsgelden radicalisering van de NCTV heeft de VAR in 2025 ontvangen?", "116.127", "80.000")]
+    [InlineData("Hoe groot was het budget dat voor 2024 op papier stond?", "562.000", "jaarrekening")]
+    public void Ask_IdiomOrPerfectTenseNamingTheTable_AnswersFromThatTable(string question, string expected, string notExpected)
+    {
+        var text = Ask(question);
+
+        Assert.Contains(expected, text.Split('\n')[0]);
+        Assert.DoesNotContain(notExpected, text);
+    }
+
+    [Fact]
+    public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
+        Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));
+
     [Fact]
     public void Ask_DayWordInsideAQuotedName_IsNoDate()
     {

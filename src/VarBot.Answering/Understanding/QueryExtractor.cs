@@ -364,7 +364,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.BudgetLine;
         }
 
-        var jaarrekening = budget.JaarrekeningWords.Overlaps(set);
+        var jaarrekening = budget.JaarrekeningWords.Overlaps(set) || budget.PerfectParticiples.Overlaps(set) && budget.PerfectAuxiliaries.Overlaps(set);
         var begroting = budget.BegrotingWords.Overlaps(set);
         BudgetKind? kind = jaarrekening && !begroting ? BudgetKind.Jaarrekening : begroting && !jaarrekening ? BudgetKind.Begroting : null;
         var bothKinds = jaarrekening && begroting;

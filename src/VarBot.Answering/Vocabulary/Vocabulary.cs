@@ -212,6 +212,8 @@ internal sealed class BudgetWords
     public HashSet<string> PlaceholderWords { get; set; } = [];
     public HashSet<string> AmountOpenings { get; set; } = [];
     public HashSet<string> JaarrekeningWords { get; set; } = [];
+    public HashSet<string> PerfectParticiples { get; set; } = [];
+    public HashSet<string> PerfectAuxiliaries { get; set; } = [];
     public HashSet<string> BegrotingWords { get; set; } = [];
     public HashSet<string> ExpenseWords { get; set; } = [];
     public HashSet<string> IncomeWords { get; set; } = [];
