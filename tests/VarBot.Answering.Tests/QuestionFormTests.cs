@@ -41,6 +41,12 @@ public sealed class QuestionFormTests
         Assert.DoesNotContain(notExpected, text);
     }
 
+    [Theory]
+    [InlineData("Is de interventietool (Ont)wapenend in 2025 daadwerkelijk geëvalueerd?", "geëvalueerd en verrijkt")]
+    [InlineData("Er zouden in 2025 drie netwerkbijeenkomsten over maatschappelijk ongenoegen komen. Is dat ook echt gebeurd?", "twee netwerkbijeenkomsten")]
+    public void Ask_WhetherAPlanWasCarriedOut_AnswersFromThatYearsJaarverslag(string question, string expected) =>
+        Assert.Contains(expected, Ask(question));
+
     [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));

@@ -267,7 +267,24 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var themeStems = themeId is null ? [] : StemsOf(TextNormalizer.Tokens(kit.ThemeName(themeId)));
         var yearBound = 0; // the first filters hold to the asked year
         Func<PassageEntry, bool>? yearFilter = null;
+        var doneWords = terms.Select(t => t.Text).Where(kit.Words.Themes.DoneAskedWords.Contains).ToList();
         var planWords = query.Has(Signals.Past) ? [] : terms.Select(t => t.Text).Where(kit.Words.Themes.PlanAskedWords.Contains).ToList();
+        if (years.Count > 0 && doneWords.Count > 0)
+        {
+            // "In het jaarplan 2025 stonden drie netwerkbijeenkomsten. Zijn die er ook echt gekomen?": what the jaarverslag of
+            // that year reports first; it says what was done without the asking words, nor does it name the plan.
+            var asked = StemsOf(terms.Select(t => t.Text).Where(w => kit.Words.Themes.DoneAskedWords.Contains(w) || kit.Words.Themes.PlanAskedWords.Contains(w)));
+            if (themeId is not null)
+            {
+                implied[filters.Count] = [.. asked, .. themeStems];
+                filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Done && p.Passage.ThemeId == themeId && years.Contains(p.Passage.Year));
+            }
+
+            implied[filters.Count] = asked;
+            filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Done && years.Contains(p.Passage.Year));
+            planWords = [];
+        }
+
         if (years.Count > 0 && planWords.Count > 0)
         {
             // "En hoeveel staan er gepland?" (or "en vorig jaar?" after it, not "hoeveel waren het er?"): the plan for the year

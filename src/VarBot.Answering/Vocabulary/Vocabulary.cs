@@ -289,6 +289,7 @@ internal sealed class ThemeWords
     public HashSet<string> DoneWords { get; set; } = [];
     public HashSet<string> PlannedWords { get; set; } = [];
     public HashSet<string> PlanAskedWords { get; set; } = [];
+    public HashSet<string> DoneAskedWords { get; set; } = [];
     public HashSet<string> ActivityWords { get; set; } = [];
 }
 
