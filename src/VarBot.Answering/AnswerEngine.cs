@@ -158,11 +158,16 @@ public sealed class AnswerEngine
 
             var reply = Reply(parts[0], question.Today, previous, joined: false, bothSides, anchored);
             intent = reply.Intent.ToString();
-            if (parts.Count > 1 && !AskedDatesGiven(reply, parts[1], question.Today))
+            var context = reply.Context;
+            foreach (var part in parts.Skip(1))
             {
-                // The second part is a follow-up of the first: it inherits what it does not name itself.
-                var second = Reply(parts[1], question.Today, reply.Context, joined: true, bothSides: false);
-                reply = Combine(reply, second);
+                if (!AskedDatesGiven(reply, part, question.Today))
+                {
+                    // A later part is a follow-up of the one before: it inherits what it does not name itself.
+                    var next = Reply(part, question.Today, context, joined: true, bothSides: false);
+                    context = next.Context;
+                    reply = Combine(reply, next);
+                }
             }
 
             return _realiser.Realise(reply, question);

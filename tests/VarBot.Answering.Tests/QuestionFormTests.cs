@@ -48,6 +48,19 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question));
 
     [Fact]
+    public void Ask_PredecessorOfAPersonWithoutTheRole_IsTheHolderOfTheirRoleBefore() =>
+        Assert.StartsWith("Vóór Theo Segers was Jan Heijkoop", Ask("Wie ging Theo Segers vooraf?"));
+
+    [Fact]
+    public void Ask_SecondQuestionOfTwoShortParts_AnswersEachPart()
+    {
+        var text = Ask("Jan Heijkoop was lang voorzitter toch? Hoe lang, en wie volgde hem op?");
+
+        Assert.Contains("ruim 10 jaar", text);
+        Assert.Contains("Na Jan Heijkoop werd Theo Segers", text);
+    }
+
+    [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));
 

@@ -231,9 +231,10 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
             };
         }
 
-        if (query.Role is { } role0 && query.HasAny(Signals.Before | Signals.After) && Succession.Of(kit, query, fact with { Kind = role0 }) is { } succession)
+        if (query.HasAny(Signals.Before | Signals.After) && Succession.Of(kit, query, fact with { Kind = query.Role ?? fact.Kind }) is { } succession)
         {
-            // "Wie was voorzitter voordat Theo Segers dat werd?": the holder of the role in the reports before (or after) them.
+            // "Wie was voorzitter voordat Theo Segers dat werd?", "wie was de voorganger van Theo Segers?": the holder of the
+            // role asked (or the person's own) in the reports before (or after) them.
             return succession;
         }
 

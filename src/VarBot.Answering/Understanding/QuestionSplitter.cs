@@ -17,10 +17,12 @@ internal sealed class QuestionSplitter
     /// </summary>
     private static readonly TimeSpan MatchTimeout = TimeSpan.FromSeconds(2);
     private readonly Regex _split;
+    private readonly HashSet<string> _questionWords;
 
     public QuestionSplitter(Words words)
     {
         var language = words.Language;
+        _questionWords = new HashSet<string>(language.PartQuestionWords, StringComparer.Ordinal);
         static string Alternatives(IEnumerable<string> list) => string.Join('|', list.Select(Regex.Escape));
         _split = new Regex(
             $@"(?:\s*[,;]\s*|\s+)(?:{Alternatives(language.PartJoiners)})\s+(?=(?:(?:{Alternatives(language.PartPrepositions)})\s+)?(?:{Alternatives(language.PartQuestionWords)})\b)",
@@ -35,9 +37,17 @@ internal sealed class QuestionSplitter
         var mark = question.IndexOf('?', StringComparison.Ordinal);
         if (mark > 0 && question[(mark + 1)..].Trim() is { Length: > 0 } rest && Words(question[..mark]) >= MinPartWords + 1 && Words(rest) >= MinPartWords)
         {
-            return [question[..(mark + 1)].Trim(), rest];
+            // "Jan Heijkoop was lang voorzitter? Hoe lang, en wie volgde hem op?": the second question may itself have two
+            // parts, the first of them as short as "hoe lang" (the first question gives its subject).
+            return [question[..(mark + 1)].Trim(), .. Joined(rest, MinPartWords)];
         }
 
+        return Joined(question, MinPartWords + 1);
+    }
+
+    /// <summary>The question split at a joiner before a question word, when the part before it has at least <paramref name="minFirst"/> words.</summary>
+    private IReadOnlyList<string> Joined(string question, int minFirst)
+    {
         Match match;
         try
         {
@@ -55,8 +65,13 @@ internal sealed class QuestionSplitter
 
         var first = question[..match.Index].Trim();
         var second = question[(match.Index + match.Length)..].Trim();
-        return Words(first) >= MinPartWords + 1 && Words(second) >= MinPartWords ? [first + "?", second] : [question];
+        return Words(first) >= minFirst && Words(second) >= MinPartWords && (minFirst > MinPartWords || StartsWithQuestionWord(first))
+            ? [first.TrimEnd(',', ';') + "?", second]
+            : [question];
     }
+
+    private bool StartsWithQuestionWord(string part) =>
+        part.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var word, ..] && _questionWords.Contains(word.ToLowerInvariant());
 
     private static int Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
 }
