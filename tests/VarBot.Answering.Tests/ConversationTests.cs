@@ -75,6 +75,8 @@ public sealed class ConversationTests
         { "last-leerhuis-then-after", ["wanneer is het laatste leerhuis van dit jaar? => 16 november 2026", "komt er daarna nog een leerhuis dit jaar? => nee !! december"] },
         { "who-then-what-var-does", ["wie ben jij? => VarBot", "en wat doet de VAR eigenlijk? => kennis"] },
         { "chair-then-before-him", ["Wie is de voorzitter van de VAR? => Segers", "en wie was dat voor hem? => Heijkoop"] },
+        { "activity-then-who-paid", ["Wat was de actiedag 'Echt niet vandaag'? => actiedag", "wie betaalde dat? => CityDeal"] },
+        { "pilot-then-who-paid-along", ["Wie organiseerde de pilot Buurtpreventie PLUS? => Bureau JSO", "en wie betaalde mee? => provincie Zuid-Holland"] },
         { "first-of-year-then-last-of-the-year", ["Wanneer is het eerste Leerhuis van 2026? => 23 maart 2026", "en het laatste Leerhuis van het jaar? => 16 november 2026"] },
         { "line-year-then-difference", ["Hoeveel was er in 2025 begroot voor monitoring? => 95.000", "en in 2026? => 30.000",
             "wat is het verschil? => 65.000 lager"] },

@@ -60,6 +60,12 @@ public sealed class QuestionFormTests
         Assert.Contains("Na Jan Heijkoop werd Theo Segers", text);
     }
 
+    [Theory]
+    [InlineData("Hoeveel stond er in de begroting 2018 voor Cyber MKB, en wie betaalde dat?", "Ministerie van Justitie en Veiligheid")]
+    [InlineData("Wie organiseerde de pilot Buurtpreventie PLUS en wie betaalde mee?", "provincie Zuid-Holland")]
+    public void Ask_WhoPaid_AnswersWithWhereTheMoneyCameFrom(string question, string expected) =>
+        Assert.Contains(expected, Ask(question));
+
     [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));

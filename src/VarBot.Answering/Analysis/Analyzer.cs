@@ -119,6 +119,13 @@ internal sealed class Analyzer
         }
 
         _synonyms = groups.ToDictionary(kv => kv.Key, kv => kv.Value.Where(s => s != kv.Key).ToArray(), StringComparer.Ordinal);
+        // "wie betaalde dat?": the reports say where money came from ("middelen vanuit", "financiering van"), seldom who
+        // "betaalde". One way: a funding word in a question does not find every passage that mentions paying.
+        var funding = words.Language.FundingWords.Select(Stem).ToArray();
+        foreach (var stem in words.Language.PaidWords.Select(Stem).Distinct())
+        {
+            _synonyms[stem] = [.. Synonyms(stem).Concat(funding).Where(f => f != stem).Distinct()];
+        }
     }
 
     /// <summary>

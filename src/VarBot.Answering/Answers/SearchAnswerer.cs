@@ -118,7 +118,21 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             hits = [withCount, .. hits.Where(h => h != withCount)];
         }
 
-        if (query.Has(Signals.Who) && query.Role is null)
+        if (query.Has(Signals.Payer))
+        {
+            // "wie betaalde dat?": a sentence with a funding word answers, a name alone does not.
+            var funded = hits.FirstOrDefault(h => Funds(h.Entry.Text) || ListIntro(h.Entry) is { } intro && Funds(intro.Text));
+            if (funded is null)
+            {
+                answered = false;
+                partialKey = "partial_payer";
+            }
+            else
+            {
+                hits = [funded, .. hits.Where(h => h != funded)];
+            }
+        }
+        else if (query.Has(Signals.Who) && query.Role is null)
         {
             var stems = terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
             var named = hits.FirstOrDefault(h => NameNear(h.Entry.Text, stems));
@@ -137,6 +151,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         if (facts.Count == 0)
         {
             return null;
+        }
+
+        if (query.Has(Signals.Payer) && !Funds(facts[0].Text) && !Funds(hits[0].Entry.Text) && ListIntro(hits[0].Entry) is { } funding && Funds(funding.Text))
+        {
+            // "Het organiseren van de actiedag" under "Met de extra middelen vanuit de CityDeal ... door:": the list's
+            // lead-in says who paid.
+            facts = [new Fact(Sentences.Shorten(Sentences.Split(funding.Text)[^1]), kit.SourceOf(funding)), .. facts];
         }
 
         if (answered && intent == Intent.Search && query.Has(Signals.When) && !NewTime(facts[0].Text, query))
@@ -267,6 +288,22 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var themeStems = themeId is null ? [] : StemsOf(TextNormalizer.Tokens(kit.ThemeName(themeId)));
         var yearBound = 0; // the first filters hold to the asked year
         Func<PassageEntry, bool>? yearFilter = null;
+        if (query.Has(Signals.Payer))
+        {
+            // "wie betaalde dat?": the passages that say where money came from first (in the year asked); they seldom use
+            // the asking verb. A bullet counts by its list's lead-in.
+            var payerStems = StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayerWords.Contains));
+            bool Funded(PassageEntry p) => Funds(p.Text) || p.Passage.IsBullet && ListIntro(p) is { } intro && Funds(intro.Text);
+            if (years.Count > 0)
+            {
+                implied[filters.Count] = payerStems;
+                filters.Add(p => (years.Contains(p.Passage.Year) || years.Any(p.Years.Contains)) && Funded(p));
+            }
+
+            implied[filters.Count] = payerStems;
+            filters.Add(Funded);
+        }
+
         var doneWords = terms.Select(t => t.Text).Where(kit.Words.Themes.DoneAskedWords.Contains).ToList();
         var planWords = query.Has(Signals.Past) ? [] : terms.Select(t => t.Text).Where(kit.Words.Themes.PlanAskedWords.Contains).ToList();
         if (years.Count > 0 && doneWords.Count > 0)
@@ -385,6 +422,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var weights = stems.Select(Weight).ToList();
         var total = weights.Sum();
         var nounStems = countNoun.Where(w => !analyzer.IsStopword(w)).Select(Analyzer.Stem).SelectMany(st => analyzer.Synonyms(st).Append(st)).ToHashSet(StringComparer.Ordinal);
+        var payerStems = query.Has(Signals.Payer) ? StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayerWords.Contains)) : [];
         HashSet<string>? askedWords = null;
         var candidates = new List<(string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn)>();
         var first = hits[0];
@@ -512,11 +550,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         HashSet<int> Covered(string sentence)
         {
-            var words = TextNormalizer.Tokens(sentence, joinBrokenWords: true).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+            var tokens = TextNormalizer.Tokens(sentence, joinBrokenWords: true);
+            var words = tokens.Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+            // "wie betaalde mee?": a sentence that says where money came from holds the asking verb's meaning.
+            var funds = payerStems.Count > 0 && tokens.Exists(kit.Words.Language.FundingWords.Contains);
             var set = new HashSet<int>();
             for (var k = 0; k < stems.Count; k++)
             {
-                if (words.Contains(stems[k]) || Array.Exists(analyzer.Synonyms(stems[k]), words.Contains))
+                if (words.Contains(stems[k]) || Array.Exists(analyzer.Synonyms(stems[k]), words.Contains) || funds && payerStems.Contains(stems[k]))
                 {
                     set.Add(k);
                 }
@@ -551,6 +592,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             {
                 var tokens = TextNormalizer.Tokens(sentence);
                 return tokens.Exists(kit.Words.Language.ReasonWords.Contains) ? 1 : 0;
+            }
+
+            if (query.Has(Signals.Payer))
+            {
+                return Funds(sentence) ? 1 : 0;
             }
 
             if (query.Has(Signals.Who) && query.Role is null)
@@ -704,6 +750,32 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         return _monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
     }
 
+    /// <summary>The passage ending in a colon that a bullet belongs to (the run of bullets before it in the same section), or null.</summary>
+    public PassageEntry? ListIntro(PassageEntry item)
+    {
+        var passages = kit.Index.Passages;
+        for (var i = item.Index - 1; i >= 0 && i >= item.Index - 8; i--)
+        {
+            var p = passages[i];
+            if (p.Passage.ReportId != item.Passage.ReportId || p.Passage.Section != item.Passage.Section)
+            {
+                return null;
+            }
+
+            if (p.Text.TrimEnd().EndsWith(':'))
+            {
+                return item.Passage.IsBullet && ListItems(p).Contains(item) ? p : null;
+            }
+
+            if (!p.Passage.IsBullet)
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The bullets that follow a passage ending in a colon, in the same section.</summary>
     public IEnumerable<PassageEntry> ListItems(PassageEntry intro)
     {
@@ -790,6 +862,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     /// A name next to an asked word: a capitalised word within two words of it, in the same sentence, not at the start of
     /// the sentence, and not a word the reports also write in lower case.
     /// </summary>
+    /// <summary>True when the text says where money came from (a word of <c>funding_words</c>).</summary>
+    private bool Funds(string text) => TextNormalizer.Tokens(text).Exists(kit.Words.Language.FundingWords.Contains);
+
     private bool NameNear(string text, HashSet<string> stems)
     {
         foreach (var sentence in Sentences.Split(text))

@@ -158,6 +158,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Who;
         }
 
+        if (lang.PayerWords.Overlaps(set) && (lang.WhoWords.Overlaps(set) || lang.PayerStarts.Contains(tokens[0].Text)))
+        {
+            signals |= Signals.Payer;
+        }
+
         foreach (var phrase in lang.WhoPhrases)
         {
             var words = TextNormalizer.PhraseTokens(phrase);

@@ -53,6 +53,10 @@ internal sealed class LanguageWords
     public HashSet<string> WhenWords { get; set; } = [];
     public HashSet<string> WhereWords { get; set; } = [];
     public HashSet<string> WhoWords { get; set; } = [];
+    public HashSet<string> PayerWords { get; set; } = [];
+    public HashSet<string> PayerStarts { get; set; } = [];
+    public HashSet<string> PaidWords { get; set; } = [];
+    public HashSet<string> FundingWords { get; set; } = [];
     public List<string> WhoPhrases { get; set; } = [];
     public List<string> CountWords { get; set; } = [];
     public HashSet<string> WhyWords { get; set; } = [];
