@@ -202,6 +202,15 @@ public sealed class ThemeAndFrequencyTests
     }
 
     [Fact]
+    public void Ask_PublicationNamedByItsTitle_ShowsOnlyThatEdition()
+    {
+        var text = Ask("Wanneer is het GVB eerste helft 2023 gepubliceerd?");
+
+        Assert.StartsWith("Gezamenlijk Veiligheidsbeeld eerste helft 2023: verschenen in november 2023.", text);
+        Assert.DoesNotContain("mei 2023", text);
+    }
+
+    [Fact]
     public void Ask_WhatANamedInstrumentIs_GivesTheSentenceOpeningWithItsName()
     {
         var text = Ask("Wat is het Gezamenlijk Veiligheidsbeeld?");

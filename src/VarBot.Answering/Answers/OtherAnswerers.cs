@@ -384,7 +384,9 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         }
 
         // A planned edition and the report that says it appeared read alike once a news item dates it: said once.
-        var items = chosen.Take(MaxPublications).Select(Line).DistinctBy(f => f.Text).ToList();
+        // "het GVB over de eerste helft van 2023": the publications of that title only, not the rest of the year's.
+        var shown = titled ? chosen.Where(m => TextNormalizer.Tokens(m.Title).Exists(own.Contains)).ToList() : chosen;
+        var items = shown.Take(MaxPublications).Select(Line).DistinctBy(f => f.Text).ToList();
         var lead = items[0].Text;
         var facts = items.Skip(1).ToList();
         var answered = true;
