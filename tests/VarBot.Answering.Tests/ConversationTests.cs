@@ -75,6 +75,8 @@ public sealed class ConversationTests
         { "last-leerhuis-then-after", ["wanneer is het laatste leerhuis van dit jaar? => 16 november 2026", "komt er daarna nog een leerhuis dit jaar? => nee !! december"] },
         { "who-then-what-var-does", ["wie ben jij? => VarBot", "en wat doet de VAR eigenlijk? => kennis"] },
         { "chair-then-before-him", ["Wie is de voorzitter van de VAR? => Segers", "en wie was dat voor hem? => Heijkoop"] },
+        { "publication-then-its-news-item", ["Welk Gezamenlijk Veiligheidsbeeld verscheen er in 2026? => 2025", "wanneer stond het nieuwsbericht daarover op de website? => 14 april 2026"] },
+        { "publication-without-news-item", ["Welke Veiligheidsmonitor verscheen er in 2025? => CBS", "wanneer stond het nieuwsbericht daarover op de website? => staat niet in de bronnen"] },
         { "activity-then-who-paid", ["Wat was de actiedag 'Echt niet vandaag'? => actiedag", "wie betaalde dat? => CityDeal"] },
         { "pilot-then-who-paid-along", ["Wie organiseerde de pilot Buurtpreventie PLUS? => Bureau JSO", "en wie betaalde mee? => provincie Zuid-Holland"] },
         { "first-of-year-then-last-of-the-year", ["Wanneer is het eerste Leerhuis van 2026? => 23 maart 2026", "en het laatste Leerhuis van het jaar? => 16 november 2026"] },

@@ -39,8 +39,9 @@ internal sealed class NewsAnswerer(AnswerKit kit, SearchAnswerer search) : IAnsw
 
         if (found.Count == 0)
         {
-            // "wat voor berichten deelt de VAR op LinkedIn?": the reports may say it where no news item does.
-            return asked.Count > 0 && search.Answer(query, Intent.Search, requireNumber: false, partialAllowed: false) is { Answered: true } text ? text : None(query);
+            // "wat voor berichten deelt de VAR op LinkedIn?": the reports may say it where no news item does; when an item
+            // appeared ("wanneer stond het bericht op de site?") only an item says.
+            return asked.Count > 0 && !query.Has(Signals.When) && search.Answer(query, Intent.Search, requireNumber: false, partialAllowed: false) is { Answered: true } text ? text : None(query);
         }
 
         var list = query.Text.Tokens.Any(t => words.PluralWords.Contains(t.Text)) || query.Has(Signals.Count);

@@ -46,7 +46,7 @@ internal static class FollowUp
         {
             return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous, index)
                 || PointsPastEvent(query, previous) || PointsToSubject(query, previous, index) || PointsToDetail(query, previous)
-                || PointsEventToSubject(query, previous);
+                || PointsEventToSubject(query, previous) || PointsNewsToSubject(query, previous);
         }
 
         // "Wanneer was de laatste dan?" after a meeting's answer: a position of that kind of meeting (not "het volgende
@@ -128,6 +128,13 @@ internal static class FollowUp
         && previous.Intent is "Search" or "Definition" && query.Text.Tokens.Count <= ShortQuestion + 1
         && query.HasAny(Signals.BackReference | Signals.DetailStart) && !query.HasAny(Signals.Money | Signals.Definition)
         && !query.HasAny(TopicSignals & ~(Signals.Content | (previous.Intent is "Search" ? Signals.Role : Signals.None)));
+
+    /// <summary>
+    /// "wanneer stond het bericht daarover op de site?" after any answer with a subject ("de Mensenhandelmonitor 2024"):
+    /// the news item about that subject.
+    /// </summary>
+    private static bool PointsNewsToSubject(Query query, ConversationContext previous) =>
+        previous.Terms is { Count: > 0 } && query.Has(Signals.News) && query.Has(Signals.BackReference) && !query.HasAny(TopicSignals & ~(Signals.News | Signals.Content));
 
     /// <summary>
     /// "wanneer was het Leerhuis daarover?" after an answer about a subject ("de Cyberoefendriehoek"): the meeting of that
@@ -237,6 +244,11 @@ internal static class FollowUp
             merged = merged with { Terms = [.. query.Terms, .. subject] };
             signals |= Signals.EventNamed;
             ownTime = true;
+        }
+        else if (hasTopic && PointsNewsToSubject(query, previous))
+        {
+            var subject = previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text)).ToList();
+            merged = merged with { Terms = [.. query.Terms, .. subject] };
         }
         else if (hasTopic && PointsToDetail(query, previous))
         {
