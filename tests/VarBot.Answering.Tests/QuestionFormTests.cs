@@ -67,6 +67,10 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question));
 
     [Fact]
+    public void Ask_MyFirstMeeting_IsTheNextOne() =>
+        Assert.StartsWith("Er staat nog geen volgend Leerhuis", Ask("Ik ben net begonnen. Wanneer kan ik naar mijn eerste Leerhuis?"));
+
+    [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));
 

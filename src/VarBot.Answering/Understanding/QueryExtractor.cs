@@ -99,10 +99,25 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.RelativeDay;
         }
 
+        var time_ = _words.Time;
+        var nextPhrase = false;
+        foreach (var phrase in time_.NextPhrases)
+        {
+            var words = TextNormalizer.PhraseTokens(phrase);
+            var at = FindPhrase(tokens, words);
+            if (at >= 0)
+            {
+                nextPhrase = true;
+                for (var k = at; k < at + words.Length; k++)
+                {
+                    consumed[k] = true;
+                }
+            }
+        }
+
         var set = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var free = tokens.Where((t, i) => !consumed[i]).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var time_ = _words.Time;
-        if (time_.NextWords.Overlaps(free))
+        if (nextPhrase || time_.NextWords.Overlaps(free))
         {
             signals |= Signals.Next;
         }

@@ -140,6 +140,7 @@ internal sealed class TimeWords
     public HashSet<string> PreviousWords { get; set; } = [];
     public Dictionary<string, int> RelativeQuarters { get; set; } = [];
     public HashSet<string> NextWords { get; set; } = [];
+    public List<string> NextPhrases { get; set; } = [];
     public HashSet<string> SingleNextWords { get; set; } = [];
     public HashSet<string> PreviousWordsEvent { get; set; } = [];
     public HashSet<string> FirstWords { get; set; } = [];
