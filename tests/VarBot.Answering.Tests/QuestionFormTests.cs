@@ -71,6 +71,15 @@ public sealed class QuestionFormTests
         Assert.StartsWith("Er staat nog geen volgend Leerhuis", Ask("Ik ben net begonnen. Wanneer kan ik naar mijn eerste Leerhuis?"));
 
     [Fact]
+    public void Ask_DetailQuestionAfterAClauseNamingAMeeting_IsAboutThatMeeting() =>
+        Assert.Contains("vangnet en frontlinie", AnswerText.Flatten(RealModel.Engine.Ask(
+            new Question("Ik kon vorige week niet naar de najaarscarrousel. Wat was het thema?", new DateOnly(2025, 10, 20), null))));
+
+    [Fact]
+    public void Ask_WhatCameOutOfAPublication_SaysTheResultsAreNotInTheReports() =>
+        Assert.StartsWith("De uitkomsten zelf staan niet in de jaarverslagen", Ask("Wat kwam er uit de Veiligheidsmonitor 2025?"));
+
+    [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));
 

@@ -185,7 +185,8 @@ internal static class AskerPreamble
             var afterTokens = Analysis.TextNormalizer.Tokens(after);
             var firstClause = Analysis.TextNormalizer.Tokens(after.Split(',')[0]);
             var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Exists(words.Conversation.BackReferences.Contains))
-                || afterTokens.Count > 0 && (words.Conversation.ClosingReferences.Contains(afterTokens[^1]) || IsPosition(afterTokens[^1], words.Time));
+                || afterTokens.Count > 0 && (words.Conversation.ClosingReferences.Contains(afterTokens[^1]) || IsPosition(afterTokens[^1], words.Time))
+                || AsksOnlyADetail(clause, afterTokens, words);
             if (!(byAsker || purpose) || partOfQuestion || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
             {
                 return rest;
@@ -193,6 +194,17 @@ internal static class AskerPreamble
 
             rest = after;
         }
+    }
+
+    /// <summary>
+    /// "Ik kon vorige week niet naar de najaarscarrousel. Wat was het thema?": a question of only a meeting's detail words
+    /// asks about the meeting the clause before it names.
+    /// </summary>
+    private static bool AsksOnlyADetail(List<string> clause, List<string> question, Words words)
+    {
+        var own = question.Where(t => !words.Language.Stopwords.Contains(t) && !words.Language.PartQuestionWords.Contains(t)).ToList();
+        return own.Count > 0 && own.TrueForAll(words.Events.DetailWords.Contains)
+            && clause.Exists(t => words.Events.EventTypes.Values.Any(typeWords => typeWords.Contains(t)));
     }
 
     /// <summary>

@@ -198,7 +198,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Why;
         }
 
-        if (lang.OutcomeWords.Overlaps(set))
+        if (lang.OutcomeWords.Overlaps(set) || lang.OutcomePhrases.Exists(p => FindPhrase(tokens, TextNormalizer.PhraseTokens(p)) >= 0))
         {
             signals |= Signals.Outcome;
         }

@@ -62,6 +62,7 @@ internal sealed class LanguageWords
     public HashSet<string> WhyWords { get; set; } = [];
     public HashSet<string> SourceWords { get; set; } = [];
     public HashSet<string> OutcomeWords { get; set; } = [];
+    public List<string> OutcomePhrases { get; set; } = [];
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
