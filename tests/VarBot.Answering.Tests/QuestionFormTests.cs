@@ -79,6 +79,12 @@ public sealed class QuestionFormTests
     public void Ask_WhatCameOutOfAPublication_SaysTheResultsAreNotInTheReports() =>
         Assert.StartsWith("De uitkomsten zelf staan niet in de jaarverslagen", Ask("Wat kwam er uit de Veiligheidsmonitor 2025?"));
 
+    [Theory]
+    [InlineData("Wat kost het mijn gemeente om mee te doen aan trainingen van de VAR?", "kosteloos")]
+    [InlineData("Wat kost een VAR-training voor een gemeente buiten de regio Rotterdam?", "Een precies antwoord kan ik niet vinden")]
+    public void Ask_PriceOfTakingPart_IsTheSentenceThatSaysItIsFreeForTheRegionOnly(string question, string expected) =>
+        Assert.Contains(expected, Ask(question).Split('\n')[0]);
+
     [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));

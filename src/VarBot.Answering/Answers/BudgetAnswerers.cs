@@ -722,6 +722,13 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
             return text;
         }
 
+        if (text is not null && !lineFound && OwnSubject(query))
+        {
+            // "Wat kost een training voor een gemeente buiten de regio?": the nearest report sentences about that subject, said
+            // as near; no budget line is the price of a subject of its own.
+            return text;
+        }
+
         return lineFound || query.LineKeys.Count == 0 && query.Terms.All(t => kit.Index.Analyzer.IsKnown(t.Text)) ? budget.Answer(query) : text ?? kit.NotFound(query, Intent);
     }
 

@@ -184,6 +184,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             partialKey = "partial_outcome";
         }
 
+        if (answered && query.Text.Tokens.FirstOrDefault(t => kit.Words.Language.OutsideWords.Contains(t.Text)) is { } outside
+            && !TextNormalizer.Tokens(facts[0].Text).Contains(outside.Text))
+        {
+            // "Wat kost een training voor een gemeente buiten de regio?": a sentence about the region itself does not say it.
+            answered = false;
+        }
+
         if (answered && ListCount(query) is { } listed && RestatesCount(facts[0].Text, listed.Count, listed.Noun))
         {
             // "Welke vier gemeenten ...?": a sentence that only says "de vier aangewezen gemeenten" does not name them.
@@ -292,7 +299,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             // "wie betaalde dat?": the passages that say where money came from first (in the year asked); they seldom use
             // the asking verb. A bullet counts by its list's lead-in.
-            var payerStems = StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayerWords.Contains));
+            var payerStems = StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayingWords.Contains));
             bool Funded(PassageEntry p) => Funds(p.Text) || p.Passage.IsBullet && ListIntro(p) is { } intro && Funds(intro.Text);
             if (years.Count > 0)
             {
@@ -422,7 +429,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var weights = stems.Select(Weight).ToList();
         var total = weights.Sum();
         var nounStems = countNoun.Where(w => !analyzer.IsStopword(w)).Select(Analyzer.Stem).SelectMany(st => analyzer.Synonyms(st).Append(st)).ToHashSet(StringComparer.Ordinal);
-        var payerStems = query.Has(Signals.Payer) ? StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayerWords.Contains)) : [];
+        var payerStems = query.Has(Signals.Payer) ? StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayingWords.Contains)) : [];
         HashSet<string>? askedWords = null;
         var candidates = new List<(string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn)>();
         var first = hits[0];

@@ -173,7 +173,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Who;
         }
 
-        if (lang.PayerWords.Overlaps(set) && (lang.WhoWords.Overlaps(set) || lang.PayerStarts.Contains(tokens[0].Text)))
+        if (lang.PayingWords.Overlaps(set) && (lang.WhoWords.Overlaps(set) || lang.PayerStarts.Contains(tokens[0].Text)))
         {
             signals |= Signals.Payer;
         }

@@ -53,7 +53,7 @@ internal sealed class LanguageWords
     public HashSet<string> WhenWords { get; set; } = [];
     public HashSet<string> WhereWords { get; set; } = [];
     public HashSet<string> WhoWords { get; set; } = [];
-    public HashSet<string> PayerWords { get; set; } = [];
+    public HashSet<string> PayingWords { get; set; } = [];
     public HashSet<string> PayerStarts { get; set; } = [];
     public HashSet<string> PaidWords { get; set; } = [];
     public HashSet<string> FundingWords { get; set; } = [];
@@ -63,6 +63,7 @@ internal sealed class LanguageWords
     public HashSet<string> SourceWords { get; set; } = [];
     public HashSet<string> OutcomeWords { get; set; } = [];
     public List<string> OutcomePhrases { get; set; } = [];
+    public HashSet<string> OutsideWords { get; set; } = [];
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
