@@ -86,6 +86,10 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
 
     [Fact]
+    public void Ask_HowAMeetingWent_IsWhatItsReportSaysFirstAboutIt() =>
+        Assert.StartsWith("Deze bijeenkomst werd digitaal georganiseerd.", Ask("Hoe is de najaarscarrousel van 2020 verlopen?"));
+
+    [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));
 

@@ -21,6 +21,8 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFi
     /// <summary>Paragraphs either side of the ones the previous answer came from.</summary>
     private const int Reach = 3;
     private const int MaxSources = 6;
+    /// <summary>Words beyond the meeting's own name and date that make a passage say something about how it went.</summary>
+    private const int MinCourseWords = 4;
 
     /// <summary>
     /// The share of the question's own words a sentence there must hold: the asking verb ("verzorgde", "betaalde") is often
@@ -116,10 +118,28 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFi
         var asked = own.Terms.Where(t => !typeWords.Contains(t.Text) && !named.Contains(t.Stem) && !words.Language.Months.Contains(t.Text)
             && !words.Events.PluralWords.Contains(t.Text) && !t.Text.Any(char.IsDigit)).ToList();
         var block = events.Block(e);
+        if (own.Text.Tokens.Any(t => words.Events.CourseWords.Contains(t.Text)) && asked.TrueForAll(t => words.Events.CourseWords.Contains(t.Text))
+            && block.FirstOrDefault(p => p.Text.Length > 0 && !p.Passage.IsBullet && SaysMore(p)) is { } course)
+        {
+            // "Hoe ging de najaarscarrousel van 2020?": what the report says first about the meeting (its form, its visitors),
+            // past a caption that only names it ("Videoregistratie Najaarscarrousel 29 oktober 2020").
+            var said = Sentences.Split(course.Text).Take(2).Select(t => new Fact(Sentences.Shorten(t), kit.SourceOf(course))).ToList();
+            return usual with
+            {
+                Lead = said[0].Text,
+                Items = [.. said.Skip(1), new Fact(usual.Lead, usual.Sources.FirstOrDefault() ?? new FactSource("", "", null))],
+                Sources = [said[0].Source, .. usual.Sources],
+                Context = usual.Context with { Sources = LinesOf(usual) },
+            };
+        }
+
         if (asked.Count == 0 || block.Count == 0)
         {
             return null;
         }
+
+        bool SaysMore(PassageEntry p) => p.Analysed.Tokens.Count(t => !t.IsStopword && !t.IsNumber && !named.Contains(t.Stem)
+            && !typeWords.Contains(t.Text) && !words.Language.Months.Contains(t.Text)) >= MinCourseWords;
 
         var query = own with { Terms = asked, Years = [], Range = null, EventTypes = [] };
         var best = Nearest(query, asked, [block.Contains], usual, keepTies: false);

@@ -170,6 +170,7 @@ internal sealed class EventWords
     /// <summary>Agenda words that ask one meeting ("welke bijeenkomst komt er daarna?").</summary>
     public HashSet<string> SingleAgendaWords { get; set; } = [];
     public HashSet<string> DetailWords { get; set; } = [];
+    public HashSet<string> CourseWords { get; set; } = [];
     /// <summary>Who came to a meeting ("hoeveel mensen waren er?"): a count of these after a meeting's answer is about that meeting.</summary>
     public HashSet<string> AttendanceWords { get; set; } = [];
     public HashSet<string> TimeOfDayWords { get; set; } = [];
