@@ -75,6 +75,7 @@ public sealed class ConversationTests
         { "last-leerhuis-then-after", ["wanneer is het laatste leerhuis van dit jaar? => 16 november 2026", "komt er daarna nog een leerhuis dit jaar? => nee !! december"] },
         { "who-then-what-var-does", ["wie ben jij? => VarBot", "en wat doet de VAR eigenlijk? => kennis"] },
         { "chair-then-before-him", ["Wie is de voorzitter van de VAR? => Segers", "en wie was dat voor hem? => Heijkoop"] },
+        { "meeting-how-it-went-then-its-themes", ["en de najaarscarrousel van 2020, hoe ging die? => digitaal", "welke thema's kwamen daar aan bod? => Stalking"] },
         { "meeting-then-topic-shift-definition", ["Wanneer is het volgende Leerhuis? => Leerhuis", "Heel wat anders: wat is de Veiligheidsmonitor eigenlijk? => bevolkingsonderzoek"] },
         { "publication-then-its-news-item", ["Welk Gezamenlijk Veiligheidsbeeld verscheen er in 2026? => 2025", "wanneer stond het nieuwsbericht daarover op de website? => 14 april 2026"] },
         { "publication-without-news-item", ["Welke Veiligheidsmonitor verscheen er in 2025? => CBS", "wanneer stond het nieuwsbericht daarover op de website? => staat niet in de bronnen"] },
