@@ -90,6 +90,15 @@ public sealed class QuestionFormTests
         Assert.StartsWith("Deze bijeenkomst werd digitaal georganiseerd.", Ask("Hoe is de najaarscarrousel van 2020 verlopen?"));
 
     [Fact]
+    public void Ask_DatesAndPlacesOfAYearsMeetings_ListsEachMeeting()
+    {
+        var text = Ask("Wanneer waren de Leerhuizen van 2018 gepland, en waar?");
+
+        Assert.Contains("9 april 2018 – Leerhuis (Dordrecht)", text);
+        Assert.Contains("12 november 2018 – Leerhuis (Dordrecht)", text);
+    }
+
+    [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));
 
