@@ -202,6 +202,11 @@ public sealed class ThemeAndFrequencyTests
     }
 
     [Fact]
+    public void Ask_PublicationOfARelativeYear_IsThatEdition() =>
+        Assert.StartsWith("Mensenhandelmonitor 2024: verschenen op 17 juni 2025.", AnswerText.Flatten(RealModel.Engine.Ask(
+            new Question("Is de mensenhandelmonitor van vorig jaar al verschenen?", new DateOnly(2025, 7, 1), null))));
+
+    [Fact]
     public void Ask_PublicationNamedByItsTitle_ShowsOnlyThatEdition()
     {
         var text = Ask("Wanneer is het GVB eerste helft 2023 gepubliceerd?");

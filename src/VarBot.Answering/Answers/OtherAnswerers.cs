@@ -443,7 +443,7 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
         var tokens = query.Text.Tokens;
         for (var i = 0; i + 1 < tokens.Count; i++)
         {
-            if (names.Contains(tokens[i].Text) && tokens[i + 1].IsYear)
+            if (names.Contains(tokens[i].Text) && (tokens[i + 1].IsYear || kit.Words.Monitoring.EditionWords.Contains(tokens[i + 1].Text) && i + 2 < tokens.Count && NamesYear(tokens, i + 2)))
             {
                 return true;
             }
@@ -451,6 +451,10 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
 
         return false;
     }
+
+    private bool NamesYear(IReadOnlyList<Token> tokens, int at) =>
+        tokens[at].IsYear || kit.Words.Time.RelativeYears.Keys.Select(TextNormalizer.PhraseTokens)
+            .Any(p => at + p.Length <= tokens.Count && p.Select((w, k) => tokens[at + k].Text == w).All(x => x));
 
     private Fact Line(MonitoringPublication publication)
     {

@@ -323,6 +323,7 @@ internal sealed class ConversationWords
 internal sealed class MonitoringWords
 {
     public Dictionary<string, List<string>> Kinds { get; set; } = [];
+    public HashSet<string> EditionWords { get; set; } = [];
 }
 
 internal sealed class NewsWords
