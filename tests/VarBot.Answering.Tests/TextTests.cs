@@ -49,6 +49,12 @@ public sealed class TextTests
         Assert.Equal(expected, string.Join(' ', analyzer.Question(question).Tokens.Select(t => t.Text)));
     }
 
+    [Theory]
+    [InlineData("de GVB's van 2023", "de gvb van 2023")]
+    [InlineData("de thema's van 2023", "de themas van 2023")]
+    public void Question_ApostrophePluralOfAKnownWord_ReadsAsTheWord(string question, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["gvb", "themas"]).Question(question).Tokens.Select(t => t.Text)));
+
     [Fact]
     public void Question_UnknownWordOfNoKnownParts_StaysOneWord() =>
         Assert.Null(Assert.Single(new Analyzer(Vocabulary.Words.Load(), ["buurtpreventie"]).Question("xyzqwertyvbn").Tokens).CompoundRest);

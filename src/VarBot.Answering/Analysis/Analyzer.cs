@@ -157,8 +157,32 @@ internal sealed class Analyzer
     {
         text = Elided(text);
         var shortened = Shortened(text);
-        return new(text, Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, t))]).SelectMany(SplitMoney)
+        var plurals = ApostrophePlurals(text);
+        return new(text, Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, plurals.GetValueOrDefault(t, t)))]).SelectMany(SplitMoney)
             .Select(t => shortened.Contains(t) && !_known.Contains(t) ? Completed(t) ?? Correct(t) : Correct(t)).Select(Split).ToList());
+    }
+
+    private static readonly Regex ApostropheS = new(@"(\p{L}+)['’]s\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>"de GVB's": an unknown word written with an apostrophe plural is read as its known singular ("gvbs" is "gvb").</summary>
+    private Dictionary<string, string> ApostrophePlurals(string text)
+    {
+        var plurals = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (text.IndexOfAny(['\'', '’']) < 0)
+        {
+            return plurals;
+        }
+
+        foreach (Match match in ApostropheS.Matches(text))
+        {
+            var singular = TextNormalizer.Normalize(match.Groups[1].Value).Trim();
+            if (_known.Contains(singular) && !_known.Contains(singular + "s"))
+            {
+                plurals[singular + "s"] = singular;
+            }
+        }
+
+        return plurals;
     }
 
     /// <summary>"voorjaars- en najaarscarrousel": a word ending on a hyphen before "en" or "of" and a compound.</summary>
