@@ -99,6 +99,11 @@ public sealed class QuestionFormTests
     }
 
     [Fact]
+    public void Ask_TwoRolesJoined_AnswersEachInTheOrderAsked() =>
+        Assert.StartsWith("De voorzitter van de VeiligheidsAlliantie was volgens het jaarverslag 2020 Jan Heijkoop (Burgemeester Hendrik Ido Ambacht). "
+            + "De vicevoorzitter van de VeiligheidsAlliantie was volgens het jaarverslag 2020 Milène Junius", Ask("Wie waren in 2020 voorzitter en vice-voorzitter?"));
+
+    [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));
 

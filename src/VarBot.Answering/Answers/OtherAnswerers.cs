@@ -65,6 +65,22 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
 
     public Reply Answer(Query query)
     {
+        var reply = AnswerRole(query with { OtherRoles = [] });
+        foreach (var other in query.OtherRoles)
+        {
+            // "Wie waren voorzitter en vicevoorzitter in 2020?": each role asked, in one answer.
+            var also = AnswerRole(query with { Role = other, OtherRoles = [] });
+            if (also.Answered && reply.Answered)
+            {
+                reply = reply with { Lead = reply.Lead + " " + also.Lead, Sources = [.. reply.Sources, .. also.Sources.Except(reply.Sources)] };
+            }
+        }
+
+        return reply;
+    }
+
+    private Reply AnswerRole(Query query)
+    {
         var kind = kit.Words.Organisation.AnsweredAs.GetValueOrDefault(query.Role!.Value.ToString(), query.Role!.Value);
         var facts = kit.Model.Organisation.Where(f => f.Kind == kind).ToList();
         if (facts.Count == 0)

@@ -187,6 +187,8 @@ internal sealed record Query
     public bool KindNamed { get; init; }
     public BudgetSide? Side { get; init; }
     public OrganisationFactKind? Role { get; init; }
+    /// <summary>"Wie waren voorzitter en vicevoorzitter?": the roles asked besides <see cref="Role"/>.</summary>
+    public IReadOnlyList<OrganisationFactKind> OtherRoles { get; init; } = [];
     public string? OtherOrganisation { get; init; }
     public MonitoringKind? Monitoring { get; init; }
     public SmallTalkKind? SmallTalk { get; init; }

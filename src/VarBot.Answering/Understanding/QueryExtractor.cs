@@ -466,6 +466,15 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Role;
         }
 
+        // "Wie waren voorzitter en vicevoorzitter?": each person's role, in the order asked.
+        var apart = role is null ? [] : RolesNamedApart(tokens).Where(r => org.PersonRoles.Contains(r.ToString())).ToList();
+        List<OrganisationFactKind> otherRoles = [];
+        if (apart.Count > 1 && apart.Contains(role!.Value))
+        {
+            role = apart[0];
+            otherRoles = apart.Skip(1).ToList();
+        }
+
         string? other = null;
         for (var i = 0; i < tokens.Count && other is null; i++)
         {
@@ -692,6 +701,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             KindNamed = kind is not null,
             Side = side,
             Role = role,
+            OtherRoles = otherRoles,
             OtherOrganisation = other,
             Monitoring = monitoring,
             Terms = terms,
@@ -739,6 +749,28 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         themeId is not null && index.ThemePhrases.Any(p => p.Theme.Id == themeId && p.Tokens.Contains(word));
 
     private bool IsThemeToken(int i, IReadOnlyList<Token> tokens, string? themeId) => themeId is not null && IsThemeWord(tokens[i].Text, themeId);
+
+    /// <summary>
+    /// The roles whose words stand on their own: in "voorzitter en vice-voorzitter" the first "voorzitter" names the chair,
+    /// the second belongs to the vice-chair word before it.
+    /// </summary>
+    private List<OrganisationFactKind> RolesNamedApart(IReadOnlyList<Token> tokens)
+    {
+        var roles = new List<OrganisationFactKind>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            foreach (var (kindName, roleWords) in _words.Organisation.Roles)
+            {
+                var modified = i > 0 && _words.Organisation.Roles.Any(r => r.Key != kindName && r.Value.Contains(tokens[i - 1].Text));
+                if (roleWords.Contains(tokens[i].Text) && !modified && Enum.TryParse<OrganisationFactKind>(kindName, out var kind) && !roles.Contains(kind))
+                {
+                    roles.Add(kind);
+                }
+            }
+        }
+
+        return roles;
+    }
 
     private static int FindPhrase(IReadOnlyList<Token> tokens, string[] phrase)
     {
