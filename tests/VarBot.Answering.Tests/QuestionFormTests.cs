@@ -104,6 +104,10 @@ public sealed class QuestionFormTests
             + "De vicevoorzitter van de VeiligheidsAlliantie was volgens het jaarverslag 2020 Milène Junius", Ask("Wie waren in 2020 voorzitter en vice-voorzitter?"));
 
     [Fact]
+    public void Ask_WhereFromAndHowHigh_AnswersWithTheSentenceOfTheResult() =>
+        Assert.StartsWith("De jaarrekening kent een resultaat van 265.000 euro.", Ask("Waar kwam het resultaat van de jaarrekening 2020 vandaan en hoe hoog was het?"));
+
+    [Fact]
     public void Ask_WhenAgain_IsTheNextMeetingAndSaysNoneIsKnown() =>
         Assert.StartsWith("Er staat nog geen volgende carrousel op de agenda", Ask("wanneer kan ik weer naar een najaarscarrousel?"));
 
