@@ -299,7 +299,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             // "wie betaalde dat?": the passages that say where money came from first (in the year asked); they seldom use
             // the asking verb. A bullet counts by its list's lead-in.
-            var payerStems = StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayingWords.Contains));
+            var payerStems = PayingStems(terms);
             bool Funded(PassageEntry p) => Funds(p.Text) || p.Passage.IsBullet && ListIntro(p) is { } intro && Funds(intro.Text);
             if (years.Count > 0)
             {
@@ -413,6 +413,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         return (best, coverage);
     }
 
+    /// <summary>The stems of the asking verbs of paying ("betaalde"), which a funding word in a passage stands for.</summary>
+    private HashSet<string> PayingStems(IEnumerable<Token> terms) => StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayingWords.Contains));
+
     private HashSet<string> StemsOf(IEnumerable<string> words) =>
         words.Where(w => !kit.Index.Analyzer.IsStopword(w)).Select(w => kit.Index.Analyzer.ToToken(w).Stem).ToHashSet(StringComparer.Ordinal);
 
@@ -429,7 +432,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         var weights = stems.Select(Weight).ToList();
         var total = weights.Sum();
         var nounStems = countNoun.Where(w => !analyzer.IsStopword(w)).Select(Analyzer.Stem).SelectMany(st => analyzer.Synonyms(st).Append(st)).ToHashSet(StringComparer.Ordinal);
-        var payerStems = query.Has(Signals.Payer) ? StemsOf(terms.Select(t => t.Text).Where(kit.Words.Language.PayingWords.Contains)) : [];
+        var payerStems = query.Has(Signals.Payer) ? PayingStems(terms) : [];
         HashSet<string>? askedWords = null;
         var candidates = new List<(string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn)>();
         var first = hits[0];
@@ -865,13 +868,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         return k < tokens.Count && kit.Words.Language.DurationUnits.Contains(tokens[k]) && !nounStems.Contains(Analyzer.Stem(tokens[k]));
     }
 
+    /// <summary>True when the text says where money came from (a word of <c>funding_words</c>).</summary>
+    private bool Funds(string text) => TextNormalizer.Tokens(text).Exists(kit.Words.Language.FundingWords.Contains);
+
     /// <summary>
     /// A name next to an asked word: a capitalised word within two words of it, in the same sentence, not at the start of
     /// the sentence, and not a word the reports also write in lower case.
     /// </summary>
-    /// <summary>True when the text says where money came from (a word of <c>funding_words</c>).</summary>
-    private bool Funds(string text) => TextNormalizer.Tokens(text).Exists(kit.Words.Language.FundingWords.Contains);
-
     private bool NameNear(string text, HashSet<string> stems)
     {
         foreach (var sentence in Sentences.Split(text))
