@@ -129,6 +129,10 @@ internal static class FollowUp
         && query.HasAny(Signals.BackReference | Signals.DetailStart) && !query.HasAny(Signals.Money | Signals.Definition)
         && !query.HasAny(TopicSignals & ~(Signals.Content | (previous.Intent is "Search" ? Signals.Role : Signals.None)));
 
+    /// <summary>The question's own search words, then the previous answer's that it does not hold (the subject it points to).</summary>
+    private static List<Token> WithPreviousTerms(Query query, ConversationContext previous, Analyzer analyzer) =>
+        [.. query.Terms, .. previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text))];
+
     /// <summary>
     /// "wanneer stond het bericht daarover op de site?" after any answer with a subject ("de Mensenhandelmonitor 2024"):
     /// the news item about that subject.
@@ -240,20 +244,17 @@ internal static class FollowUp
         }
         else if (hasTopic && PointsEventToSubject(query, previous))
         {
-            var subject = previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text)).ToList();
-            merged = merged with { Terms = [.. query.Terms, .. subject] };
+            merged = merged with { Terms = WithPreviousTerms(query, previous, analyzer) };
             signals |= Signals.EventNamed;
             ownTime = true;
         }
         else if (hasTopic && PointsNewsToSubject(query, previous))
         {
-            var subject = previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text)).ToList();
-            merged = merged with { Terms = [.. query.Terms, .. subject] };
+            merged = merged with { Terms = WithPreviousTerms(query, previous, analyzer) };
         }
         else if (hasTopic && PointsToDetail(query, previous))
         {
-            var subject = previous.Terms!.Select(analyzer.ToToken).Where(t => query.Terms.All(q => q.Text != t.Text)).ToList();
-            merged = merged with { Terms = [.. query.Terms, .. subject], ThemeId = previous.ThemeId, Role = null };
+            merged = merged with { Terms = WithPreviousTerms(query, previous, analyzer), ThemeId = previous.ThemeId, Role = null };
             signals |= previous.ThemeId is not null ? Signals.Theme : Signals.None;
             // "met welke partners?" after a search answer: the partners of that subject, not the VAR's own.
             signals = (signals | Signals.Content) & ~(Signals.Role | Signals.RoleOnly);

@@ -100,20 +100,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         var time_ = _words.Time;
-        var nextPhrase = false;
-        foreach (var phrase in time_.NextPhrases)
-        {
-            var words = TextNormalizer.PhraseTokens(phrase);
-            var at = FindPhrase(tokens, words);
-            if (at >= 0)
-            {
-                nextPhrase = true;
-                for (var k = at; k < at + words.Length; k++)
-                {
-                    consumed[k] = true;
-                }
-            }
-        }
+        // "mijn eerste Leerhuis": the phrase's words ask no first of a year.
+        var nextPhrase = ConsumeAny(tokens, time_.NextPhrases, consumed);
 
         var set = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var free = tokens.Where((t, i) => !consumed[i]).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
@@ -178,19 +166,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Payer;
         }
 
-        foreach (var phrase in lang.WhoPhrases)
+        if (ConsumeAny(tokens, lang.WhoPhrases, consumed))
         {
-            var words = TextNormalizer.PhraseTokens(phrase);
-            var at = FindPhrase(tokens, words);
-            if (at >= 0)
-            {
-                // "hoe heet ...": asks a name; the phrase's words are not what the name is about.
-                signals |= Signals.Who;
-                for (var k = at; k < at + words.Length; k++)
-                {
-                    consumed[k] = true;
-                }
-            }
+            // "hoe heet ...": asks a name; the phrase's words are not what the name is about.
+            signals |= Signals.Who;
         }
 
         if (lang.WhyWords.Overlaps(set))
@@ -770,6 +749,29 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         return roles;
+    }
+
+    /// <summary>Marks the words of every phrase found as consumed; true when one was found.</summary>
+    private static bool ConsumeAny(IReadOnlyList<Token> tokens, IEnumerable<string> phrases, bool[] consumed)
+    {
+        var found = false;
+        foreach (var phrase in phrases)
+        {
+            var words = TextNormalizer.PhraseTokens(phrase);
+            var at = FindPhrase(tokens, words);
+            if (at < 0)
+            {
+                continue;
+            }
+
+            found = true;
+            for (var k = at; k < at + words.Length; k++)
+            {
+                consumed[k] = true;
+            }
+        }
+
+        return found;
     }
 
     private static int FindPhrase(IReadOnlyList<Token> tokens, string[] phrase)
