@@ -7,7 +7,7 @@ public sealed class VarBotOptions : IValidatableObject
 {
     public const string SectionName = "VarBot";
 
-    /// <summary>Feedback records (clicks and unanswered questions) stored per conversation per idle window.</summary>
+    /// <summary>Distinct feedback records (clicks and unanswered questions) stored per conversation per idle window.</summary>
     [Range(1, 10_000)]
     public int MaxFeedbackPerConversation { get; set; } = 50;
 

@@ -9,9 +9,11 @@ using VarBot.Storage;
 namespace VarBot.Bot.Feedback;
 
 /// <summary>
-/// Writes feedback and unanswered questions behind the answer: at most <see cref="VarBotOptions.MaxFeedbackPerConversation"/>
-/// per conversation per idle window (one chat cannot fill storage), a bounded queue, and a failed write is a throttled
-/// warning, never a failed turn. A clean shutdown writes what is queued.
+/// Writes feedback and unanswered questions behind the answer: once per click kind per answer and once per unanswered
+/// question (as asked, case and spacing aside) per conversation per idle window, so a chat that repeats itself gives the
+/// editors one record, not one per repeat; at most <see cref="VarBotOptions.MaxFeedbackPerConversation"/> records per
+/// conversation per idle window (one chat cannot fill storage); a bounded queue; a failed write is a throttled warning,
+/// never a failed turn. A clean shutdown writes what is queued.
 /// </summary>
 internal sealed class FeedbackWriter(
     FeedbackStore store,
@@ -29,16 +31,27 @@ internal sealed class FeedbackWriter(
 
     public void Enqueue(string conversationId, FeedbackRecord record)
     {
-        var count = _perConversation.GetOrCreate(conversationId, entry =>
+        var stored = _perConversation.GetOrCreate(conversationId, entry =>
         {
             entry.Size = 1;
             entry.SlidingExpiration = conversationOptions.Value.IdleTimeout;
-            return new Counter();
+            return new HashSet<string>(StringComparer.Ordinal);
         })!;
-        if (Interlocked.Increment(ref count.Value) > options.Value.MaxFeedbackPerConversation)
+        lock (stored)
         {
-            throttle.Warn("feedback-limit", suppressed => BotLog.FeedbackLimitReached(logger, options.Value.MaxFeedbackPerConversation, suppressed));
-            return;
+            var key = Key(record);
+            if (stored.Contains(key))
+            {
+                return; // this conversation's record of it is stored already
+            }
+
+            if (stored.Count >= options.Value.MaxFeedbackPerConversation)
+            {
+                throttle.Warn("feedback-limit", suppressed => BotLog.FeedbackLimitReached(logger, options.Value.MaxFeedbackPerConversation, suppressed));
+                return;
+            }
+
+            stored.Add(key);
         }
 
         if (!_queue.Writer.TryWrite(record))
@@ -77,8 +90,9 @@ internal sealed class FeedbackWriter(
         }
     }
 
-    private sealed class Counter
-    {
-        public int Value;
-    }
+    /// <summary>What makes two records of one conversation the same: the kind, and the answer clicked or the question not answered.</summary>
+    private static string Key(FeedbackRecord record) =>
+        record.Kind == FeedbackKinds.Unanswered
+            ? record.Kind + "\n" + string.Join(' ', (record.Question ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant()
+            : record.Kind + "\n" + record.AnswerId;
 }
