@@ -131,8 +131,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         await using var host = new BotHostFactory(azurite, container);
         using var client = await host.StartAsync();
         var conversation = "big:" + Guid.NewGuid().ToString("N");
-        var junk = new byte[60 * 1024]; // the table holds at most 64 KiB per property; the host reads at most 32 KiB of state
-        Array.Fill(junk, (byte)'[');
+        var junk = new string('é', 30_000); // the table holds at most 32 K characters per property; the host reads at most 32 KiB of UTF-8
         await ConversationRow.PlantAsync(azurite, container, conversation, new Dictionary<string, object> { ["State"] = junk, ["Other"] = new string('x', 30_000) });
 
         var reply = await client.AskAsync(Chair, conversation, Today);
@@ -147,7 +146,7 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
     [InlineData("{\"context\":42,\"lastTurn\":\"2026-11-22T09:00:00Z\",\"recentAnswers\":null}")]
     [InlineData("{\"context\":null,\"lastTurn\":\"9999-12-31T00:00:00Z\",\"recentAnswers\":[]}")]
     [InlineData("null")]
-    [InlineData("as a string property")]
+    [InlineData("as a number property")]
     [InlineData("no state property")]
     public async Task ConversationRowUnreadable_StartsAfreshAndIsReplaced(string planted)
     {
@@ -157,9 +156,9 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         var conversation = "bad:" + Guid.NewGuid().ToString("N");
         var properties = planted switch
         {
-            "as a string property" => new Dictionary<string, object> { ["State"] = "{\"context\":null}" },
+            "as a number property" => new Dictionary<string, object> { ["State"] = 42 },
             "no state property" => new Dictionary<string, object> { ["Context"] = "x" },
-            _ => new Dictionary<string, object> { ["State"] = Encoding.UTF8.GetBytes(planted) },
+            _ => new Dictionary<string, object> { ["State"] = planted },
         };
         await ConversationRow.PlantAsync(azurite, container, conversation, properties);
 
@@ -168,6 +167,30 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
 
         Assert.Equal(Expected(Chair), reply.AnswerText());
         Assert.Single(state["recentAnswers"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ConversationRowWrittenAsBinaryBeforeTheStringFormat_IsContinued()
+    {
+        var container = AzuriteFixture.UniqueContainerName("legacy");
+        await using var host = new BotHostFactory(azurite, container);
+        using var client = await host.StartAsync();
+        var conversation = "legacy:" + Guid.NewGuid().ToString("N");
+        var today = new DateOnly(2026, 11, 22);
+        var budget = SeedsEngine.Value.Ask(new VarBot.Answering.Question(Budget, today));
+        var followUp = SeedsEngine.Value.Ask(new VarBot.Answering.Question("En in 2025?", today, budget.Context));
+        Assert.NotEqual(Expected("En in 2025?"), followUp.Text); // the follow-up depends on the planted context
+        var legacy = new JsonObject
+        {
+            ["context"] = budget.Context.ToJson(),
+            ["lastTurn"] = DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture),
+            ["recentAnswers"] = new JsonArray(),
+        };
+        await ConversationRow.PlantAsync(azurite, container, conversation, new Dictionary<string, object> { ["State"] = Encoding.UTF8.GetBytes(legacy.ToJsonString()) });
+
+        var reply = await client.AskAsync("En in 2025?", conversation, Today);
+
+        Assert.Equal(followUp.Text, reply.AnswerText());
     }
 
     [Fact]
@@ -215,28 +238,61 @@ public sealed class StorageFaultTests(AzuriteFixture azurite) : IClassFixture<Az
         using var client = await host.StartAsync();
         var cap = new VarBotOptions().MaxFeedbackPerConversation;
         var flood = "flood:" + Guid.NewGuid().ToString("N");
-        var answer = await client.AskAsync(Budget, flood, Today);
-        var down = Assert.Single(answer.Card().SubmitActions(), a => (string?)a.Data["feedback"] == "down");
 
-        // One conversation offers twice the cap: an unanswered question and a "Niet nuttig" click per round.
+        // One conversation offers twice the cap: per round a new unanswered question and a "Niet nuttig" click on its answer.
         for (var i = 0; i < cap; i++)
         {
-            await client.AskAsync(Unanswerable, flood, Today);
+            var answer = await client.AskAsync($"{Unanswerable} Vraag {i}.", flood, Today);
+            var down = Assert.Single(answer.Card().SubmitActions(), a => (string?)a.Data["feedback"] == "down");
             await client.ExpectRepliesAsync(Activities.Message(null, flood, Today, down.Data.DeepClone()));
         }
 
         // Then one click in another conversation: one writer queue, so once it is stored the flood has been written too.
-        var other = "other:" + Guid.NewGuid().ToString("N");
-        var otherAnswer = await client.AskAsync(Budget, other, Today);
-        var up = Assert.Single(otherAnswer.Card().SubmitActions(), a => (string?)a.Data["feedback"] == "up");
-        var otherId = (string)up.Data["answerId"]!;
-        await client.ExpectRepliesAsync(Activities.Message(null, other, Today, up.Data.DeepClone()));
+        var otherId = await ClickUpAsync(client, "other:" + Guid.NewGuid().ToString("N"));
         var blobs = BlobContainerFactory.Create(azurite.ConnectionString, container);
         var records = await FeedbackRecordsAsync(blobs, until: rs => rs.Any(r => (string?)r["answerId"] == otherId));
 
         Assert.Equal(cap, records.Count(r => (string?)r["answerId"] != otherId));
         Assert.Contains(records, r => (string?)r["kind"] == "unanswered");
+        Assert.Contains(records, r => (string?)r["kind"] == "down");
         Assert.Single(records, r => (string?)r["answerId"] == otherId);
+    }
+
+    [Fact]
+    public async Task RepeatedUnansweredQuestionAndClick_StoredOncePerConversation()
+    {
+        var container = AzuriteFixture.UniqueContainerName("repeat");
+        await using var host = new BotHostFactory(azurite, container);
+        using var client = await host.StartAsync();
+        var first = "first:" + Guid.NewGuid().ToString("N");
+        var second = "second:" + Guid.NewGuid().ToString("N");
+
+        // The same question three times in one chat (case and spacing aside), and once in another chat.
+        var answer = await client.AskAsync(Unanswerable, first, Today);
+        await client.AskAsync(Unanswerable.ToUpperInvariant(), first, Today);
+        await client.AskAsync("  " + Unanswerable.Replace(" ", "   ", StringComparison.Ordinal), first, Today);
+        await client.AskAsync(Unanswerable, second, Today);
+        // One answer clicked "Niet nuttig" twice.
+        var down = Assert.Single(answer.Card().SubmitActions(), a => (string?)a.Data["feedback"] == "down");
+        await client.ExpectRepliesAsync(Activities.Message(null, first, Today, down.Data.DeepClone()));
+        await client.ExpectRepliesAsync(Activities.Message(null, first, Today, down.Data.DeepClone()));
+
+        var lastId = await ClickUpAsync(client, first);
+        var blobs = BlobContainerFactory.Create(azurite.ConnectionString, container);
+        var records = await FeedbackRecordsAsync(blobs, until: rs => rs.Any(r => (string?)r["answerId"] == lastId));
+
+        Assert.Equal(2, records.Count(r => (string?)r["kind"] == "unanswered"));
+        Assert.Single(records, r => (string?)r["kind"] == "down");
+        Assert.Single(records, r => (string?)r["kind"] == "up");
+    }
+
+    /// <summary>Asks a question in <paramref name="conversation"/> and clicks "Nuttig" on the answer; the answer's id.</summary>
+    private static async Task<string> ClickUpAsync(HttpClient client, string conversation)
+    {
+        var answer = await client.AskAsync(Budget, conversation, Today);
+        var up = Assert.Single(answer.Card().SubmitActions(), a => (string?)a.Data["feedback"] == "up");
+        await client.ExpectRepliesAsync(Activities.Message(null, conversation, Today, up.Data.DeepClone()));
+        return (string)up.Data["answerId"]!;
     }
 
     /// <summary>What a host did with a broken model published while it served a good one.</summary>

@@ -27,9 +27,9 @@ public sealed class ConversationOptions
     [Range(typeof(TimeSpan), "00:00:00.050", "00:00:30")]
     public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>A stored state larger than this is not read but replaced, and a larger one is not written (a conversation
-    /// holds a few kilobytes; the table's binary property holds at most 64 KiB).</summary>
-    [Range(1_024, 65_536)]
+    /// <summary>A stored state larger than this (UTF-8) is not read but replaced, and a larger one is not written (a
+    /// conversation holds about a kilobyte; the table's string property holds at most 32 K characters).</summary>
+    [Range(1_024, 32_768)]
     public int MaxStateBytes { get; set; } = 32 * 1024;
 
     /// <summary>

@@ -44,7 +44,7 @@ internal readonly record struct ConversationWriteResult(ConversationWriteStatus 
 /// <summary>
 /// Conversation state as rows of one Azure table ("conversations" + the container's name) in the model's storage account:
 /// row key the SHA-256 of the conversation id, partition key one of <see cref="ConversationOptions.Partitions"/> shards of
-/// it, the state as JSON in a binary property. The writes of a write-behind round go as entity group transactions, one
+/// it, the state as JSON in a string property (readable in a storage browser). The writes of a write-behind round go as entity group transactions, one
 /// per partition of up to 100 conversations, so a busy host costs storage a few requests per round instead of one per
 /// conversation; each row keeps its own ETag condition, and a row that lost a race to another host is reported as a
 /// <see cref="ConversationWriteStatus.Conflict"/> while the rest of its batch is written.
@@ -59,10 +59,13 @@ internal sealed class ConversationTable(
 {
     private const string StateProperty = "State";
 
-    /// <summary>One transaction's operations and payload (the service's limits are 100 and 4 MiB; binary goes as base64).</summary>
+    /// <summary>One transaction's operations and payload (the service's limits are 100 and 4 MiB).</summary>
     private const int MaxBatchOperations = 100;
 
-    private const int MaxBatchStateBytes = 2 * 1024 * 1024;
+    private const int MaxBatchPayloadBytes = 3 * 1024 * 1024;
+
+    /// <summary>The longest a character of a state can get in the request body, as a JSON escape ("\u003C").</summary>
+    private const int MaxEscapedCharBytes = 6;
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
@@ -106,17 +109,23 @@ internal sealed class ConversationTable(
         }
 
         var etag = entity.ETag.ToString();
-        var bytes = entity.TryGetValue(StateProperty, out var value) ? value as byte[] : null;
-        if (bytes is null || bytes.Length > options.Value.MaxStateBytes)
+        var json = entity.TryGetValue(StateProperty, out var value) ? value switch
         {
-            throttle.Warn("conversation-unreadable", suppressed => BotLog.ConversationStateUnreadable(logger, bytes is null ? "not binary" : $"{bytes.Length} bytes", suppressed));
+            string text => text,
+            byte[] legacy => Encoding.UTF8.GetString(legacy), // written as binary before 2026-12-07
+            _ => null,
+        } : null;
+        var size = json is null ? 0 : Encoding.UTF8.GetByteCount(json);
+        if (json is null || size > options.Value.MaxStateBytes)
+        {
+            throttle.Warn("conversation-unreadable", suppressed => BotLog.ConversationStateUnreadable(logger, json is null ? "not a string" : $"{size} bytes", suppressed));
             return (ConversationState.Empty, etag);
         }
 
         ConversationState? state = null;
         try
         {
-            state = JsonSerializer.Deserialize<ConversationState>(bytes, Json);
+            state = JsonSerializer.Deserialize<ConversationState>(json, Json);
         }
         catch (JsonException exception)
         {
@@ -152,27 +161,29 @@ internal sealed class ConversationTable(
         for (var i = 0; i < writes.Count; i++)
         {
             var write = writes[i];
-            var bytes = JsonSerializer.SerializeToUtf8Bytes(write.State, Json);
-            if (bytes.Length > options.Value.MaxStateBytes)
+            var json = JsonSerializer.Serialize(write.State, Json);
+            var size = Encoding.UTF8.GetByteCount(json);
+            if (size > options.Value.MaxStateBytes)
             {
                 results[i] = new ConversationWriteResult(ConversationWriteStatus.TooLarge);
                 continue;
             }
 
+            var payload = json.Length * MaxEscapedCharBytes;
             var rowKey = RowKey(write.ConversationId);
             var partitionKey = PartitionKey(rowKey);
-            var entity = new TableEntity(partitionKey, rowKey) { [StateProperty] = bytes };
+            var entity = new TableEntity(partitionKey, rowKey) { [StateProperty] = json };
             var action = write.ETag is null
                 ? new TableTransactionAction(TableTransactionActionType.Add, entity)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, entity, new ETag(write.ETag));
-            if (!open.TryGetValue(partitionKey, out var current) || current.Batch.Count == MaxBatchOperations || current.Bytes + bytes.Length > MaxBatchStateBytes)
+            if (!open.TryGetValue(partitionKey, out var current) || current.Batch.Count == MaxBatchOperations || current.Bytes + payload > MaxBatchPayloadBytes)
             {
                 current = ([], 0);
                 batches.Add(current.Batch);
             }
 
             current.Batch.Add((i, action));
-            open[partitionKey] = (current.Batch, current.Bytes + bytes.Length);
+            open[partitionKey] = (current.Batch, current.Bytes + payload);
         }
 
         return batches;

@@ -48,7 +48,7 @@ internal static class ConversationRow
         var entity = await EntityAsync(azurite, container, conversationId);
         try
         {
-            return entity?.GetBinary("State") is { } state ? JsonNode.Parse(state) as JsonObject : null;
+            return entity?.GetString("State") is { } state ? JsonNode.Parse(state) as JsonObject : null;
         }
         catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException)
         {
