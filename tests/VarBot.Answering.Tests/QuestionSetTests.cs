@@ -30,6 +30,7 @@ public sealed class QuestionSetTests
         "qa-heldback34.jsonl", "conversations-heldback34.jsonl", "qa-heldback35.jsonl", "conversations-heldback35.jsonl",
         "qa-heldback36.jsonl", "conversations-heldback36.jsonl", "qa-heldback37.jsonl", "conversations-heldback37.jsonl",
         "qa-heldback38.jsonl", "conversations-heldback38.jsonl",
+        "qa-heldback39.jsonl", "conversations-heldback39.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
