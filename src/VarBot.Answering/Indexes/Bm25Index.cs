@@ -10,7 +10,8 @@ internal sealed class Bm25Index
     private readonly List<Dictionary<string, int>> _termCounts = [];
     private readonly List<int> _lengths = [];
     private readonly Dictionary<string, int> _documentFrequency = [];
-    private readonly Dictionary<string, List<int>> _postings = [];
+    /// <summary>Per term, the documents holding it with how often (so scoring needs no per-document lookup).</summary>
+    private readonly Dictionary<string, List<(int Doc, int Count)>> _postings = [];
     private long _totalLength;
 
     private double AverageLength => _lengths.Count == 0 ? 1 : (double)_totalLength / _lengths.Count;
@@ -26,7 +27,7 @@ internal sealed class Bm25Index
             counts[stem] = counts.GetValueOrDefault(stem) + 1;
         }
 
-        foreach (var term in counts.Keys)
+        foreach (var (term, count) in counts)
         {
             _documentFrequency[term] = _documentFrequency.GetValueOrDefault(term) + 1;
             if (!_postings.TryGetValue(term, out var list))
@@ -34,7 +35,7 @@ internal sealed class Bm25Index
                 _postings[term] = list = [];
             }
 
-            list.Add(id);
+            list.Add((id, count));
         }
 
         _termCounts.Add(counts);
@@ -64,9 +65,16 @@ internal sealed class Bm25Index
     /// </summary>
     public List<(int Doc, double Score)> Top(IReadOnlyList<(string Term, double Weight)> query, Func<int, bool>? filter, int max)
     {
-        // One score per document, from the pool: this runs several times per question over every report passage.
+        // One score per document, from the pool: this runs several times per question over every report passage. The
+        // filter is asked once per document (1 allowed, -1 not), however many query terms the document holds.
         var scores = ArrayPool<double>.Shared.Rent(_lengths.Count);
         Array.Clear(scores, 0, _lengths.Count);
+        var allowed = filter is null ? null : ArrayPool<sbyte>.Shared.Rent(_lengths.Count);
+        if (allowed is not null)
+        {
+            Array.Clear(allowed, 0, _lengths.Count);
+        }
+
         var touched = new List<int>();
         var average = AverageLength;
         foreach (var (term, weight) in query)
@@ -77,14 +85,21 @@ internal sealed class Bm25Index
             }
 
             var idf = Idf(term);
-            foreach (var doc in docs)
+            foreach (var (doc, tf) in docs)
             {
-                if (filter is not null && !filter(doc))
+                if (allowed is not null)
                 {
-                    continue;
+                    if (allowed[doc] == 0)
+                    {
+                        allowed[doc] = filter!(doc) ? (sbyte)1 : (sbyte)-1;
+                    }
+
+                    if (allowed[doc] < 0)
+                    {
+                        continue;
+                    }
                 }
 
-                var tf = _termCounts[doc][term];
                 var norm = tf * (K1 + 1) / (tf + K1 * (1 - B + B * _lengths[doc] / average));
                 if (scores[doc] == 0)
                 {
@@ -119,6 +134,11 @@ internal sealed class Bm25Index
         }
 
         ArrayPool<double>.Shared.Return(scores);
+        if (allowed is not null)
+        {
+            ArrayPool<sbyte>.Shared.Return(allowed);
+        }
+
         return best;
     }
 }

@@ -864,6 +864,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             return null;
         }
 
+        // Small talk is nothing but its phrases and fillers: a question with any other word is not (most are not, at once).
+        _smallTalkWords ??= SmallTalkPhrases().SelectMany(p => p.Phrases).SelectMany(words => words).ToHashSet(StringComparer.Ordinal);
+        foreach (var token in tokens)
+        {
+            if (!_smallTalkWords.Contains(token.Text) && !conversation.SmallTalkFillers.Contains(token.Text))
+            {
+                return null;
+            }
+        }
+
         var covered = new bool[tokens.Count];
         var kinds = new HashSet<SmallTalkKind>();
         foreach (var (kind, phrases) in SmallTalkPhrases())
@@ -915,6 +925,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     }
 
     private List<(SmallTalkKind Kind, List<string[]> Phrases)>? _smallTalk;
+
+    private HashSet<string>? _smallTalkWords;
 
     /// <summary>The small-talk phrases per kind, as tokens, longest first.</summary>
     private List<(SmallTalkKind Kind, List<string[]> Phrases)> SmallTalkPhrases() => _smallTalk ??= _words.Conversation.SmallTalk
