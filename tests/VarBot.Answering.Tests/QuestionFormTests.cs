@@ -310,4 +310,12 @@ public sealed class QuestionFormTests
     {
         Assert.Contains("26 oktober 2017", Ask("Wanneer was de allereerste Regionale Veiligheidsconferentie?").Split('\n')[0]);
     }
+
+    [Theory]
+    [InlineData("Wie was vice-voorzitter in het jubileumjaar 2020?", "Junius")]
+    [InlineData("Wat was het budget van de VAR in het rampjaar 2020?", "398.000")]
+    public void Ask_WordEndingInJaarBeforeAYear_OnlyNamesThatYear(string question, string expected)
+    {
+        Assert.Contains(expected, Ask(question).Split('\n')[0], StringComparison.Ordinal);
+    }
 }

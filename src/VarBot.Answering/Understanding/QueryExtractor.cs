@@ -1194,6 +1194,10 @@ internal sealed class TimeResolver(Words words)
                 excluded = false;
 
                 consumed[i] = true;
+                if (i > 0 && Array.Exists(t.YearNameEndings, e => tokens[i - 1].Text.EndsWith(e, StringComparison.Ordinal)))
+                {
+                    consumed[i - 1] = true;
+                }
             }
         }
 

@@ -137,6 +137,7 @@ internal sealed class TimeWords
     public Dictionary<string, int> Units { get; set; } = [];
     public HashSet<string> AgoWords { get; set; } = [];
     public HashSet<string> YearUnits { get; set; } = [];
+    public string[] YearNameEndings { get; set; } = [];
     public Dictionary<string, List<int>> Seasons { get; set; } = [];
     public HashSet<string> ThisWords { get; set; } = [];
     public HashSet<string> PreviousWords { get; set; } = [];
