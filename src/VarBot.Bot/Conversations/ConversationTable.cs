@@ -44,10 +44,10 @@ internal readonly record struct ConversationWriteResult(ConversationWriteStatus 
 /// <summary>
 /// Conversation state as rows of one Azure table ("conversations" + the container's name) in the model's storage account:
 /// row key the SHA-256 of the conversation id, partition key one of <see cref="ConversationOptions.Partitions"/> shards of
-/// it, the state as JSON in a string property (readable in a storage browser). The writes of a write-behind round go as entity group transactions, one
-/// per partition of up to 100 conversations, so a busy host costs storage a few requests per round instead of one per
-/// conversation; each row keeps its own ETag condition, and a row that lost a race to another host is reported as a
-/// <see cref="ConversationWriteStatus.Conflict"/> while the rest of its batch is written.
+/// it, the state as JSON in a string property (readable in a storage browser). The writes of a write-behind round go as
+/// entity group transactions, one per partition of up to 100 conversations, so a busy host costs storage a few requests
+/// per round instead of one per conversation; each row keeps its own ETag condition, and a row that lost a race to another
+/// host is reported as a <see cref="ConversationWriteStatus.Conflict"/> while the rest of its batch is written.
 /// </summary>
 internal sealed class ConversationTable(
     TableServiceClient tables,
@@ -59,9 +59,10 @@ internal sealed class ConversationTable(
 {
     private const string StateProperty = "State";
 
-    /// <summary>One transaction's operations and payload (the service's limits are 100 and 4 MiB).</summary>
+    /// <summary>One transaction's operations and payload, under the service's limits of 100 and 4 MiB.</summary>
     private const int MaxBatchOperations = 100;
 
+    /// <summary>See <see cref="MaxBatchOperations"/>; each state counts at its longest escaped size.</summary>
     private const int MaxBatchPayloadBytes = 3 * 1024 * 1024;
 
     /// <summary>The longest a character of a state can get in the request body, as a JSON escape ("\u003C").</summary>
