@@ -37,7 +37,7 @@ internal static class FollowUp
         var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
-        if (Succeeds(query, previous) || AsksAboutEvent(query, previous) || AsksAttendance(query, previous, index))
+        if (Succeeds(query, previous) || AsksAboutEvent(query, previous) || AsksAttendance(query, previous, index) || PointsToSameEvent(query, previous))
         {
             return true;
         }
@@ -74,6 +74,15 @@ internal static class FollowUp
     private static bool AsksAboutEvent(Query query, ConversationContext previous) =>
         previous.EventId is not null && query.Has(Signals.EventDetail) && query.EventTypes.Count == 0 && query.Years.Count == 0 && query.Range is null
         && !query.HasAny(Positions) && (!query.Has(Signals.Content) || query.Has(Signals.Who)) && !query.HasAny(TopicSignals & ~Signals.Content);
+
+    /// <summary>
+    /// "Hoe heette dat leerhuis ook alweer?" after one Leerhuis's answer: "dat leerhuis" is that meeting, whatever is asked of
+    /// it; the meeting word does not start a new question about all of its kind.
+    /// </summary>
+    private static bool PointsToSameEvent(Query query, ConversationContext previous) =>
+        previous.EventId is not null && previous.EventType is { } type && query.Has(Signals.EventReference) && query.EventTypes.All(t => t == type)
+        && query.Years.Count == 0 && query.Range is null && !query.HasAny(Positions | Signals.Before | Signals.After)
+        && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
 
     /// <summary>"hoeveel mensen / deelnemers waren er?" after one meeting's answer: who came to that meeting.</summary>
     private static bool AsksAttendance(Query query, ConversationContext previous, KnowledgeIndex index) =>
@@ -209,7 +218,8 @@ internal static class FollowUp
 
         var analyzer = index.Analyzer;
         var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None)
-            & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous) ? Signals.Content : Signals.None);
+            & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous) ? Signals.Content : Signals.None)
+            & ~(PointsToSameEvent(query, previous) ? Signals.EventType | Signals.Content : Signals.None);
         var ownAsks = signals & OwnAsks;
         var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != Signals.None;
         var merged = query;

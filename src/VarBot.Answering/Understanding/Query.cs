@@ -98,6 +98,8 @@ internal readonly record struct Signals
     public static readonly Signals News = Bit(64);
     /// <summary>"wie betaalde dat?", "waaruit werd het gefinancierd?": who paid for it.</summary>
     public static readonly Signals Payer = Bit(65);
+    /// <summary>"dat leerhuis", "die carrousel": a demonstrative before a meeting word points to the meeting just answered.</summary>
+    public static readonly Signals EventReference = Bit(66);
 
     /// <summary>Every named flag, for <see cref="Parse"/> and <see cref="ToString"/> (after the fields it reads).</summary>
     private static readonly (string Name, Signals Value)[] Named = [.. typeof(Signals).GetFields(BindingFlags.Public | BindingFlags.Static)

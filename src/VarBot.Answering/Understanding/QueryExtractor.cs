@@ -213,6 +213,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 if (typeWords.Contains(tokens[i].Text) && Enum.TryParse<EventType>(type, out var eventType) && !eventTypes.Contains(eventType))
                 {
                     eventTypes.Add(eventType);
+                    if (i > 0 && _words.Conversation.EventReferences.Contains(tokens[i - 1].Text))
+                    {
+                        signals |= Signals.EventReference;
+                    }
                 }
             }
 

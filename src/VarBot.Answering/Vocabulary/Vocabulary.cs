@@ -314,6 +314,7 @@ internal sealed class ConversationWords
     public List<string> TopicShiftPhrases { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
+    public HashSet<string> EventReferences { get; set; } = [];
     public HashSet<string> ClosingReferences { get; set; } = [];
     public HashSet<string> PersonReferences { get; set; } = [];
     public HashSet<string> TimeReferences { get; set; } = [];
