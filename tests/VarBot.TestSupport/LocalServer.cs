@@ -162,7 +162,8 @@ public sealed class LocalServer : IDisposable
                 return;
             }
 
-            Thread.Sleep(50);
+            // Between two connection attempts, wait on the server's exit: a server that dies is seen at once.
+            process.WaitForExit(TimeSpan.FromMilliseconds(50));
         }
 
         throw new TimeoutException($"Port {port} did not open within {timeout}.");
