@@ -31,6 +31,7 @@ public sealed class QuestionSetTests
         "qa-heldback36.jsonl", "conversations-heldback36.jsonl", "qa-heldback37.jsonl", "conversations-heldback37.jsonl",
         "qa-heldback38.jsonl", "conversations-heldback38.jsonl",
         "qa-heldback39.jsonl", "conversations-heldback39.jsonl",
+        "qa-heldback40.jsonl", "conversations-heldback40.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
