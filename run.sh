@@ -62,7 +62,7 @@ if port_open "$azurite_port"; then
   echo "run: Azurite luistert al op 127.0.0.1:$azurite_port; die gebruik ik."
 else
   mkdir -p "$repo/.artifacts/azurite"
-  "$bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$azurite_port" --location "$repo/.artifacts/azurite" --silent --skipApiVersionCheck &
+  "$bin/azurite-blob" --blobHost 127.0.0.1 --blobPort "$azurite_port" --location "$repo/.artifacts/azurite" --silent --skipApiVersionCheck --disableTelemetry &
   pids+=($!)
   wait_until Azurite "$!" 60 port_open "$azurite_port"
   echo "run: Azurite draait op 127.0.0.1:$azurite_port."
@@ -73,7 +73,7 @@ if port_open "$azurite_table_port"; then
   echo "run: Azurite Table luistert al op 127.0.0.1:$azurite_table_port; die gebruik ik."
 else
   mkdir -p "$repo/.artifacts/azurite"
-  "$bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$azurite_table_port" --location "$repo/.artifacts/azurite" --silent --skipApiVersionCheck &
+  "$bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$azurite_table_port" --location "$repo/.artifacts/azurite" --silent --skipApiVersionCheck --disableTelemetry &
   pids+=($!)
   wait_until "Azurite Table" "$!" 60 port_open "$azurite_table_port"
   echo "run: Azurite Table draait op 127.0.0.1:$azurite_table_port."

@@ -18,7 +18,7 @@ out="$repo/.artifacts/host-cpu"; mkdir -p "$out"
 pids=()
 cleanup() { local p; for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done; wait 2>/dev/null; }
 trap cleanup EXIT
-"$repo/tools/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort $az --queueHost 127.0.0.1 --queuePort $((az + 1)) --tableHost 127.0.0.1 --tablePort $((az + 2)) --inMemoryPersistence --skipApiVersionCheck --silent >"$out/azurite.log" 2>&1 &
+"$repo/tools/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort $az --queueHost 127.0.0.1 --queuePort $((az + 1)) --tableHost 127.0.0.1 --tablePort $((az + 2)) --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent >"$out/azurite.log" 2>&1 &
 azurite=$!; pids+=("$azurite")
 until (exec 3<>"/dev/tcp/127.0.0.1/$az") 2>/dev/null; do sleep 0.3; done
 key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="

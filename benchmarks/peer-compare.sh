@@ -30,7 +30,7 @@ wait_ready() { # URL SECONDS
   done
 }
 
-"$repo/tools/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort "$azurite_port" --queueHost 127.0.0.1 --queuePort $((azurite_port + 1)) --tableHost 127.0.0.1 --tablePort $((azurite_port + 2)) --inMemoryPersistence --skipApiVersionCheck --silent >"$out/azurite.log" 2>&1 &
+"$repo/tools/node_modules/.bin/azurite" --blobHost 127.0.0.1 --blobPort "$azurite_port" --queueHost 127.0.0.1 --queuePort $((azurite_port + 1)) --tableHost 127.0.0.1 --tablePort $((azurite_port + 2)) --inMemoryPersistence --skipApiVersionCheck --disableTelemetry --silent >"$out/azurite.log" 2>&1 &
 pids+=($!)
 deadline=$((SECONDS + 60))
 until (exec 3<>"/dev/tcp/127.0.0.1/$azurite_port") 2>/dev/null; do

@@ -79,6 +79,8 @@ public static class Extensions
         services.AddSingleton<FeedbackStore>();
         services.AddSingleton<FeedbackWriter>();
         services.AddHostedService(provider => provider.GetRequiredService<FeedbackWriter>());
+        // Feedback buttons carry their answer signed with a key derived from the deployment's one signing secret.
+        services.AddSingleton(provider => new AnswerTickets(Convert.FromBase64String(provider.GetRequiredService<VarBot.Newsletter.NewsletterOptions>().SigningKey)));
         services.AddSingleton<PublicAddress>();
         services.AddSingleton<BotCards>();
         services.AddSingleton<ConversationAnswerer>();

@@ -138,7 +138,8 @@ public sealed class BotConversationTests(BotHostFixture fixture)
         var record = JsonNode.Parse(json)!;
         Assert.Equal("down", (string?)record["kind"]);
         Assert.Equal(question, (string?)record["question"]);
-        Assert.Equal((string?)down.Data["answerId"], (string?)record["answerId"]);
+        Assert.Equal(answer.AnswerId(), (string?)record["answerId"]);
+        Assert.False(string.IsNullOrEmpty((string?)record["intent"])); // from the card's answer ticket
         foreach (var identity in new[] { "user-id-0", "Alex Wilber", "00000000-0000-0000-0000-0000000000aa", conversation, "tenant-1" })
         {
             Assert.DoesNotContain(identity, json, StringComparison.OrdinalIgnoreCase);

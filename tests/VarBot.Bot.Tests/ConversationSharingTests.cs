@@ -27,11 +27,10 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         const string question = "Wat is de begroting voor 2026?";
 
         var answer = await firstClient.AskAsync(question, conversation, Today);
-        await ConversationRow.WaitAsync(_azurite, container, conversation, state => state.HasAnswer(answer)); // the write-behind
         var down = answer.Card().SubmitActions().Single(a => (string?)a.Data["feedback"] == "down");
         await secondClient.ExpectRepliesAsync(Activities.Message(null, conversation, Today, down.Data.DeepClone()));
 
-        var record = await FindFeedbackAsync(container, (string)down.Data["answerId"]!);
+        var record = await FindFeedbackAsync(container, answer.AnswerId());
         Assert.Equal(question, (string?)record["question"]);
     }
 
@@ -128,15 +127,57 @@ public sealed class ConversationSharingTests : IClassFixture<AzuriteFixture>
         await using var host = new BotHostFactory(_azurite, container, time);
         using var client = await host.StartAsync();
         var conversation = "idle:" + Guid.NewGuid().ToString("N");
+        var today = new DateOnly(2026, 11, 22);
+        var engine = VarBot.Answering.AnswerEngine.Build(VarBot.Knowledge.Import.KnowledgeImporter.Import(RepoPaths.Seeds).Model);
+        var inContext = engine.Ask(new VarBot.Answering.Question("En in 2025?", today, engine.Ask(new VarBot.Answering.Question("Wat is de begroting voor 2026?", today)).Context));
+        var alone = engine.Ask(new VarBot.Answering.Question("En in 2025?", today));
+        Assert.NotEqual(alone.Text, inContext.Text);
+
+        await client.AskAsync("Wat is de begroting voor 2026?", conversation, Today);
+        time.Advance(TimeSpan.FromMinutes(idleMinutes));
+        var reply = await client.AskAsync("En in 2025?", conversation, Today);
+
+        Assert.Equal(remembered ? inContext.Text : alone.Text, (string?)reply.Card()["fallbackText"]);
+    }
+
+    [Fact]
+    public async Task Feedback_AnHourAfterTheAnswer_StillNamesItsQuestion()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var container = AzuriteFixture.UniqueContainerName("late");
+        await using var host = new BotHostFactory(_azurite, container, time);
+        using var client = await host.StartAsync();
+        var conversation = "late:" + Guid.NewGuid().ToString("N");
         const string question = "Wie is de voorzitter van de VAR?";
 
         var answer = await client.AskAsync(question, conversation, Today);
-        time.Advance(TimeSpan.FromMinutes(idleMinutes));
+        time.Advance(TimeSpan.FromHours(1)); // the conversation's context has expired; the card's ticket has not
         var up = answer.Card().SubmitActions().Single(a => (string?)a.Data["feedback"] == "up");
         await client.ExpectRepliesAsync(Activities.Message(null, conversation, Today, up.Data.DeepClone()));
 
-        var record = await FindFeedbackAsync(container, (string)up.Data["answerId"]!);
-        Assert.Equal(remembered ? question : null, (string?)record["question"]);
+        var record = await FindFeedbackAsync(container, answer.AnswerId());
+        Assert.Equal(question, (string?)record["question"]);
+    }
+
+    [Fact]
+    public async Task Feedback_WithAForgedTicket_IsStoredWithoutTheForgedQuestion()
+    {
+        var container = AzuriteFixture.UniqueContainerName("forge");
+        await using var host = new BotHostFactory(_azurite, container);
+        using var client = await host.StartAsync();
+        var conversation = "forge:" + Guid.NewGuid().ToString("N");
+        var answer = await client.AskAsync("Wie is de voorzitter van de VAR?", conversation, Today);
+        var down = answer.Card().SubmitActions().Single(a => (string?)a.Data["feedback"] == "down");
+        var parts = ((string)down.Data["answerId"]!).Split('.');
+        var forgedPayload = System.Buffers.Text.Base64Url.EncodeToString(Encoding.UTF8.GetBytes("""{"q":"Koop nu goedkope horloges!","i":"Search","a":true}"""));
+        var forged = (JsonObject)down.Data.DeepClone();
+        forged["answerId"] = $"{parts[0]}.{forgedPayload}.{parts[2]}";
+
+        await client.ExpectRepliesAsync(Activities.Message(null, conversation, Today, forged));
+
+        var record = await FindFeedbackAsync(container, answer.AnswerId());
+        Assert.Null(record["question"]);
+        Assert.Null(record["intent"]);
     }
 
     /// <summary>Feedback is written behind the reply: waits for it (up to 10 s).</summary>

@@ -186,8 +186,8 @@ internal sealed class RenderedCard
 
             _json.AsSpan(from).CopyTo(buffer.AsSpan(written));
             written += _json.Length - from;
-            // The rendered card is valid JSON; an id of letters and digits keeps it so (anything else is checked).
-            writer.WriteRawValue(buffer.AsSpan(0, written), skipInputValidation: IsPlainId(answerId));
+            // The rendered card is valid JSON; an id (a ticket) of letters, digits, '-', '_' and '.' keeps it so (anything else is checked).
+            writer.WriteRawValue(buffer.AsSpan(0, written), skipInputValidation: IsJsonSafe(answerId));
         }
         finally
         {
@@ -195,11 +195,11 @@ internal sealed class RenderedCard
         }
     }
 
-    private static bool IsPlainId(string id)
+    private static bool IsJsonSafe(string id)
     {
         foreach (var c in id)
         {
-            if (!char.IsAsciiLetterOrDigit(c))
+            if (!char.IsAsciiLetterOrDigit(c) && c is not ('-' or '_' or '.'))
             {
                 return false;
             }

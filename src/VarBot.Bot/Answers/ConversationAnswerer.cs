@@ -14,14 +14,16 @@ internal sealed record BotReply(string Text, JsonNode Card, string? AnswerId, IR
 
 /// <summary>
 /// Answers one question in the context of its conversation: takes the conversation's turn, asks the engine, renders
-/// the card with feedback buttons, and hands the new context and any unanswered question to be written behind the
-/// answer (without user identity). Storage is never on the answer's path unless the conversation is new to this host.
+/// the card with feedback buttons (their data a signed <see cref="AnswerTickets">ticket</see> of the answer), and hands
+/// the new context and any unanswered question to be written behind the answer (without user identity). Storage is never
+/// on the answer's path unless the conversation is new to this host.
 /// </summary>
 internal sealed class ConversationAnswerer(
     IBotKnowledge knowledge,
     BotCards cards,
     ConversationStore conversations,
     FeedbackWriter feedback,
+    AnswerTickets tickets,
     TimeProvider timeProvider,
     IOptions<VarBotOptions> options,
     ILogger<ConversationAnswerer> logger)
@@ -52,10 +54,10 @@ internal sealed class ConversationAnswerer(
 
             answerId = Guid.NewGuid().ToString("N")[..16];
             now = timeProvider.GetUtcNow();
-            turn.Complete(turn.State.WithAnswer(answer.Context, new RecentAnswer(answerId, question, answer.Intent, answer.Answered), now));
+            turn.Complete(new ConversationState(answer.Context, now, answerId));
         }
 
-        var card = cards.Answer(answer, answerId);
+        var card = cards.Answer(answer, tickets.Issue(new AnsweredQuestion(answerId, question, answer.Intent, answer.Answered)));
 
         if (!answer.Answered)
         {
@@ -67,16 +69,20 @@ internal sealed class ConversationAnswerer(
         return new BotReply(answer.Text, card, answerId, answer.Sources);
     }
 
-    /// <summary>Queues a feedback click; the question comes from the conversation's recent answers, never the user.</summary>
-    public async Task RecordFeedbackAsync(string conversationId, string kind, string? answerId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Queues a feedback click on the answer of <paramref name="ticket"/>: its question and intent come from the signed
+    /// ticket, never from the user; a bare answer id (a card from before tickets) or a ticket that does not verify is
+    /// stored without them.
+    /// </summary>
+    public void RecordFeedback(string conversationId, string kind, string? ticket)
     {
-        RecentAnswer? answered;
-        using (var turn = await conversations.BeginTurnAsync(conversationId, cancellationToken).ConfigureAwait(false))
-        {
-            answered = answerId is null ? null : turn.State.RecentAnswers.FirstOrDefault(a => a.AnswerId == answerId);
-        }
-
+        var answered = tickets.Read(ticket);
+        var bare = ticket is null ? null : AnswerTickets.IdOf(ticket);
+        var answerId = answered?.AnswerId ?? (bare is { Length: > 0 and <= MaxBareAnswerId } ? bare : null);
         feedback.Enqueue(conversationId, new FeedbackRecord(kind, timeProvider.GetUtcNow(), answered?.Question, answerId, answered?.Intent, knowledge.Model?.Version));
         BotLog.FeedbackQueued(logger, kind, answerId);
     }
+
+    /// <summary>The longest answer id stored from a click whose ticket does not verify (the bot's own ids are 16 characters).</summary>
+    private const int MaxBareAnswerId = 64;
 }

@@ -6,48 +6,27 @@ namespace VarBot.Bot.Conversations;
 /// <summary>What the bot remembers of one conversation between turns: no user identity, no message history.</summary>
 /// <param name="Context">The answering engine's context of the last answer (its own JSON), for follow-up questions;
 /// stored as a nested JSON value (<see cref="NestedJsonConverter"/>).</param>
-/// <param name="RecentAnswers">The last few answers, so a feedback click can name the question it is about.</param>
+/// <param name="LastTurn">When the last answer was given: the state expires after Conversations:IdleTimeout.</param>
+/// <param name="LastAnswerId">The answer that context belongs to (its feedback buttons carry the rest, see
+/// <see cref="Feedback.AnswerTickets"/>), so a stored row names the turn it holds.</param>
 internal sealed record ConversationState(
     [property: JsonConverter(typeof(NestedJsonConverter))] string? Context,
     DateTimeOffset LastTurn,
-    IReadOnlyList<RecentAnswer> RecentAnswers)
+    string? LastAnswerId = null)
 {
-    public const int MaxRecentAnswers = 5;
+    public static ConversationState Empty { get; } = new(null, DateTimeOffset.MinValue);
 
-    public static ConversationState Empty { get; } = new(null, DateTimeOffset.MinValue, []);
-
-    public ConversationState WithAnswer(string? context, RecentAnswer answer, DateTimeOffset now) =>
-        new(context, now, [answer, .. RecentAnswers.Where(a => a.AnswerId != answer.AnswerId).Take(MaxRecentAnswers - 1)]);
-
-    /// <summary>Readable and not idle for longer than <paramref name="idleTimeout"/> at <paramref name="now"/> (a stored time
-    /// more than five minutes ahead is treated as unreadable).</summary>
+    /// <summary>Not idle for longer than <paramref name="idleTimeout"/> at <paramref name="now"/> (a stored time more than
+    /// five minutes ahead is treated as unreadable, as is a state without a time).</summary>
     public bool IsCurrent(DateTimeOffset now, TimeSpan idleTimeout)
     {
-        if (RecentAnswers is null)
-        {
-            return false;
-        }
-
         var age = now - LastTurn;
         return age >= -TimeSpan.FromMinutes(5) && age <= idleTimeout;
     }
 
-    /// <summary>
-    /// Two versions of one conversation written by different hosts: the later turn's context wins, the recent answers
-    /// of both are kept (newest first), so a feedback click on either host's answer still finds its question.
-    /// </summary>
-    public static ConversationState Merge(ConversationState ours, ConversationState theirs)
-    {
-        var (newer, older) = theirs.LastTurn > ours.LastTurn ? (theirs, ours) : (ours, theirs);
-        var known = newer.RecentAnswers.Select(a => a.AnswerId).ToHashSet(StringComparer.Ordinal);
-        return newer with
-        {
-            RecentAnswers = [.. newer.RecentAnswers.Concat(older.RecentAnswers.Where(a => !known.Contains(a.AnswerId))).Take(MaxRecentAnswers)],
-        };
-    }
+    /// <summary>Two versions of one conversation written by different hosts: the later turn's wins.</summary>
+    public static ConversationState Merge(ConversationState ours, ConversationState theirs) => theirs.LastTurn > ours.LastTurn ? theirs : ours;
 }
-
-internal sealed record RecentAnswer(string AnswerId, string Question, string Intent, bool Answered);
 
 /// <summary>
 /// A string that holds JSON, stored as that JSON value itself rather than as an escaped string (a row gets about a fifth
@@ -56,8 +35,19 @@ internal sealed record RecentAnswer(string AnswerId, string Question, string Int
 /// </summary>
 internal sealed class NestedJsonConverter : JsonConverter<string?>
 {
-    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
-        reader.TokenType == JsonTokenType.String ? Parsed(reader.GetString()) : JsonElement.ParseValue(ref reader).GetRawText();
+    public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        switch (reader.TokenType)
+        {
+            case JsonTokenType.String:
+                return Parsed(reader.GetString());
+            case JsonTokenType.StartObject:
+                return JsonElement.ParseValue(ref reader).GetRawText();
+            default:
+                reader.Skip(); // a context is an object: anything else is none
+                return null;
+        }
+    }
 
     public override void Write(Utf8JsonWriter writer, string? value, JsonSerializerOptions options)
     {
@@ -76,7 +66,7 @@ internal sealed class NestedJsonConverter : JsonConverter<string?>
         try
         {
             using var document = json is null ? null : JsonDocument.Parse(json);
-            return document is null ? null : json;
+            return document?.RootElement.ValueKind == JsonValueKind.Object ? json : null;
         }
         catch (JsonException)
         {

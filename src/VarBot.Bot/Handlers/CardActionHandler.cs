@@ -23,7 +23,7 @@ internal sealed class CardActionHandler(
         var conversationId = Teams.GroupConversations.ContextKey(activity);
         if (TurnInput.FeedbackFrom(data) is { } feedback)
         {
-            await answerer.RecordFeedbackAsync(conversationId, feedback.Kind, feedback.AnswerId, cancellationToken).ConfigureAwait(false);
+            answerer.RecordFeedback(conversationId, feedback.Kind, feedback.AnswerId);
             await turn.SendInvokeResponseAsync(InvokeResponse.Message(FeedbackHandler.ThanksFor(feedback.Kind)), cancellationToken).ConfigureAwait(false);
             return;
         }

@@ -11,7 +11,7 @@ internal sealed class FeedbackHandler(ConversationAnswerer answerer) : ITurnHand
     public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var feedback = TurnInput.Feedback(turn.Activity)!;
-        await answerer.RecordFeedbackAsync(Teams.GroupConversations.ContextKey(turn.Activity), feedback.Kind, feedback.AnswerId, cancellationToken).ConfigureAwait(false);
+        answerer.RecordFeedback(Teams.GroupConversations.ContextKey(turn.Activity), feedback.Kind, feedback.AnswerId);
         await turn.SendTextAsync(ThanksFor(feedback.Kind), cancellationToken).ConfigureAwait(false);
     }
 

@@ -7,7 +7,7 @@ using VarBot.Protocol.Schema;
 
 namespace VarBot.Bot.Routing;
 
-/// <summary>A feedback click: "up" or "down" on the answer with <paramref name="AnswerId"/>.</summary>
+/// <summary>A feedback click: "up" or "down" on the answer of <paramref name="AnswerId"/> (the card's signed answer ticket, see Feedback.AnswerTickets).</summary>
 internal sealed record FeedbackInput(string Kind, string? AnswerId);
 
 /// <summary>A submitted subscription card: the address as typed, the optional name and the chosen theme ids (unchecked).</summary>

@@ -80,10 +80,10 @@ internal static class ConversationRow
         }
     }
 
-    /// <summary>The stored state lists the answer given in <paramref name="reply"/> among its recent answers.</summary>
-    public static bool HasAnswer(this JsonObject state, JsonObject reply)
-    {
-        var answerId = reply.Card().SubmitActions().Select(a => (string?)a.Data["answerId"]).First(id => id is not null);
-        return state["recentAnswers"]?.AsArray().Any(a => (string?)a?["answerId"] == answerId) == true;
-    }
+    /// <summary>The stored state is the one of the answer given in <paramref name="reply"/>.</summary>
+    public static bool HasAnswer(this JsonObject state, JsonObject reply) => (string?)state["lastAnswerId"] == reply.AnswerId();
+
+    /// <summary>The answer id of a reply's card: the start of the answer ticket its feedback buttons carry.</summary>
+    public static string AnswerId(this JsonObject reply) =>
+        VarBot.Bot.Feedback.AnswerTickets.IdOf(reply.Card().SubmitActions().Select(a => (string?)a.Data["answerId"]).First(id => id is not null)!);
 }
