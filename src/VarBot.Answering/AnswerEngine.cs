@@ -202,7 +202,7 @@ public sealed class AnswerEngine
         }
         else
         {
-            query = FollowUp.WithPreviousTime(query, previous, _index, joined);
+            query = FollowUp.AfterNow(FollowUp.WithPreviousTime(query, previous, _index, joined));
         }
 
         var rule = _router.Route(query);

@@ -745,7 +745,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
     private System.Text.RegularExpressions.Regex? _monthWithoutYear;
 
-    /// <summary>"in mei" in the jaarverslag 2024 reads "in mei 2024": a month the sentence gives without a year gets the passage's year.</summary>
+    /// <summary>
+    /// "in mei" in the jaarverslag 2024 reads "in mei 2024": a month the sentence gives without a year gets the passage's
+    /// year. A span of months ("juli/augustus", "juli en augustus") gets it once, after its last month.
+    /// </summary>
     private string WithYear(string sentence, PassageEntry entry)
     {
         if (entry.Passage.Kind == Knowledge.Model.PassageKind.General)
@@ -753,11 +756,18 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return sentence;
         }
 
-        _monthWithoutYear ??= new System.Text.RegularExpressions.Regex(
-            $@"\b({string.Join('|', kit.Words.Language.Months)})\b(?!\s*[-/–]?\s*\w*\s*\d{{4}})",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        _monthWithoutYear ??= MonthWithoutYear();
         var year = entry.Passage.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return _monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
+    }
+
+    private System.Text.RegularExpressions.Regex MonthWithoutYear()
+    {
+        var months = string.Join('|', kit.Words.Language.Months);
+        var joiners = string.Join('|', kit.Words.Language.MonthSpanJoiners.Select(System.Text.RegularExpressions.Regex.Escape));
+        return new System.Text.RegularExpressions.Regex(
+            $@"\b(?>({months})(?:\s*(?:[-/–]|\s(?:{joiners})\s)\s*(?:{months}))*)\b(?!\s*[-/–]?\s*\w*\s*\d{{4}})",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 
     /// <summary>The passage ending in a colon that a bullet belongs to (the run of bullets before it in the same section), or null.</summary>

@@ -50,6 +50,7 @@ internal sealed class LanguageWords
     public Dictionary<string, int> Ordinals { get; set; } = [];
     public List<string> Months { get; set; } = [];
     public Dictionary<string, int> MonthAbbreviations { get; set; } = [];
+    public List<string> MonthSpanJoiners { get; set; } = [];
     public HashSet<string> WhenWords { get; set; } = [];
     public HashSet<string> WhereWords { get; set; } = [];
     public HashSet<string> WhoWords { get; set; } = [];
