@@ -498,6 +498,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         AddItems(best);
         AddElaboration(best);
+        AddOutcome(best);
 
         if (ranked.Skip(1).FirstOrDefault(c => c.Entry == best.Entry && c.Score > 0) is { Sentence.Length: > 0 } sibling && facts.Count < MaxSentences)
         {
@@ -535,6 +536,27 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             if (c.Index + 1 < all.Count && TextNormalizer.Tokens(all[c.Index + 1]).Take(ElaborationReach).Any(kit.Words.Language.BackReferenceWords.Contains))
             {
                 Add(all[c.Index + 1], c.Entry);
+            }
+        }
+
+        void AddOutcome((string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn) c)
+        {
+            // "Hoe deed de VAR het bij de verkiezing?": "genomineerd" says it took part; the next sentence, in the passage or
+            // the one after it in the same section, says how it ended.
+            var outcomeWords = kit.Words.Language.OutcomeTextWords;
+            if (!query.Has(Signals.Outcome) || TextNormalizer.Tokens(c.Sentence).Exists(outcomeWords.Contains))
+            {
+                return;
+            }
+
+            var all = Sentences.Split(c.Entry.Text);
+            var (next, entry) = c.Index + 1 < all.Count ? (all[c.Index + 1], c.Entry)
+                : c.Entry.Index + 1 < kit.Index.Passages.Count && kit.Index.Passages[c.Entry.Index + 1] is { } after
+                    && after.Passage.ReportId == c.Entry.Passage.ReportId && after.Passage.Section == c.Entry.Passage.Section
+                    ? (Sentences.Split(after.Text).FirstOrDefault() ?? "", after) : ("", c.Entry);
+            if (next.Length > 0 && TextNormalizer.Tokens(next).Exists(outcomeWords.Contains))
+            {
+                Add(next, entry);
             }
         }
 

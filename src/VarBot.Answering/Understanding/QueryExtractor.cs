@@ -177,7 +177,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Why;
         }
 
-        if (lang.OutcomeWords.Overlaps(set) || lang.OutcomePhrases.Exists(p => FindPhrase(tokens, TextNormalizer.PhraseTokens(p)) >= 0))
+        // "hoe ver kwam ...": the phrase's words ask the outcome, they are not what it is about.
+        if (ConsumeAny(tokens, lang.OutcomePhrases, consumed) || lang.OutcomeWords.Overlaps(set))
         {
             signals |= Signals.Outcome;
         }

@@ -64,6 +64,7 @@ internal sealed class LanguageWords
     public HashSet<string> SourceWords { get; set; } = [];
     public HashSet<string> OutcomeWords { get; set; } = [];
     public List<string> OutcomePhrases { get; set; } = [];
+    public HashSet<string> OutcomeTextWords { get; set; } = [];
     public HashSet<string> OutsideWords { get; set; } = [];
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
