@@ -343,5 +343,16 @@ public sealed class QuestionFormTests
     [InlineData("Over welke vragen ging de veiligheidsmonitor van 2017 ook?", "brandveiligheid")]
     public void Ask_QuestionsAsTheThingAsked_AreSearchedAsAWord(string question, string expected) =>
         Assert.Contains(expected, Ask(question), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Welk rapport met veiligheidscijfers is dit voorjaar verschenen?")]
+    [InlineData("Iets anders: welk rapport met veiligheidscijfers verschijnt dit voorjaar?")]
+    public void Ask_SeasonOfThisYear_IsAnsweredFromThatYearNotAnEarlierOnesCloserWording(string question)
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question(question, new DateOnly(2026, 4, 20), null)));
+
+        Assert.Contains("GVB 2025", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2020", text, StringComparison.Ordinal);
+    }
 }
 

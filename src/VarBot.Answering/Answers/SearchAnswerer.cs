@@ -408,6 +408,16 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             chosen = inYear;
         }
 
+        var inAskedYear = pool.Where(r => r.InYear && r.Coverage >= Full).ToList();
+        if (!requireNumber && inAskedYear.Count > 0 && query.Years.Count == 0 && years.Count > 0 && !chosen.InYear
+            && !years.Contains(chosen.Hits[0].Entry.Passage.Year) && !years.Any(chosen.Hits[0].Entry.Years.Contains))
+        {
+            // "welk rapport is dit voorjaar verschenen?": a season or month the user names lies in one year; a passage of that
+            // year that covers the question answers it better than another year's closer wording. (A year named as such
+            // keeps the reports' own reach: a jaarverslag of one year tells the next year's plan.)
+            chosen = inAskedYear.MaxBy(r => r.Coverage);
+        }
+
         var best = chosen.Hits;
         var coverage = chosen.Coverage;
         return (best, coverage);
