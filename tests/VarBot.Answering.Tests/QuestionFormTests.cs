@@ -354,5 +354,16 @@ public sealed class QuestionFormTests
         Assert.Contains("GVB 2025", text, StringComparison.Ordinal);
         Assert.DoesNotContain("2020", text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Over welke groep heeft de VAR in 2024 zowel een factsheet als een onderzoek gemaakt?", "Over soevereinen:")]
+    [InlineData("Over welke onderwerpen maakte de VAR in 2024 zowel handreikingen als uitvoeringsplannen?", "Over polarisatie:")]
+    [InlineData("Over welk onderwerp kwamen er in 2024 zowel een handreiking als een uitvoeringsplan?", "Over polarisatie:")]
+    public void Ask_BothOneThingAndAnother_AnswersTheSubjectTheyShare(string question, string lead) =>
+        Assert.StartsWith(lead, Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_BothOneThingAndAnotherAsYesOrNo_IsNoQuestionForASharedSubject() =>
+        Assert.DoesNotContain("Over ", Ask("Werkt de VAR zowel met gemeenten als met de politie samen?").Split('\n')[0], StringComparison.Ordinal);
 }
 

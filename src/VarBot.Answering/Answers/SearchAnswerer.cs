@@ -32,9 +32,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     public Intent Intent => Intent.Search;
 
     private ListDifference? _difference;
+    private CommonSubject? _common;
 
     public Reply Answer(Query query) =>
-        (_difference ??= new ListDifference(kit, this)).Answer(query) ?? Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
+        (_difference ??= new ListDifference(kit, this)).Answer(query) ?? (_common ??= new CommonSubject(kit)).Answer(query)
+        ?? Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
 
     /// <summary>The search answer, or null when no passage covers the question well enough.</summary>
     /// <param name="enough">The share of the question's words a passage must hold to answer it (default: half).</param>

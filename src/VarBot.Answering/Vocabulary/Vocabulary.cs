@@ -93,6 +93,8 @@ internal sealed class LanguageWords
 
     /// <summary>"welk": a which-word that asks for one thing (a list does not answer it).</summary>
     public HashSet<string> SingleWhichWords { get; set; } = [];
+    public HashSet<string> BothWords { get; set; } = [];
+    public HashSet<string> BothAndWords { get; set; } = [];
 
     /// <summary>Phrases read as one token, in questions and reports alike ("j en v" -> "jenv").</summary>
     public Dictionary<string, string> JoinedPhrases { get; set; } = [];
