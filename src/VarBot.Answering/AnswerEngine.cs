@@ -28,6 +28,7 @@ public sealed class AnswerEngine
     private readonly AnswerKit _kit;
     private readonly IReadOnlyDictionary<Intent, IAnswerer> _answerers;
     private readonly NearbyDetail _nearby;
+    private readonly NewsAnswerer _news;
     private readonly ILogger _logger;
     private readonly KnowledgeModel _model;
     private readonly ConcurrentDictionary<AsOfKey, Lazy<AnswerEngine>> _earlier = new();
@@ -48,6 +49,7 @@ public sealed class AnswerEngine
         var events = new EventFinder(_kit);
         var budgets = new BudgetFinder(_kit);
         var next = new EventNextAnswerer(_kit, events);
+        _news = new NewsAnswerer(_kit, search);
         var line = new BudgetLineAnswerer(_kit, budgets, search);
         IAnswerer[] all =
         [
@@ -60,7 +62,7 @@ public sealed class AnswerEngine
             new FuturePersonAnswerer(_kit),
             new OtherOrganisationAnswerer(_kit),
             new MonitoringAnswerer(_kit, search),
-            new NewsAnswerer(_kit, search),
+            _news,
             new DefinitionAnswerer(_kit, search, new MonitoringAnswerer(_kit, search)),
             new BudgetCompareAnswerer(_kit, budgets, line),
             new BudgetBreakdownAnswerer(_kit, budgets),
@@ -202,7 +204,7 @@ public sealed class AnswerEngine
         }
         else
         {
-            query = FollowUp.WithPreviousTime(query, previous, _index, joined);
+            query = FollowUp.AfterNow(FollowUp.WithPreviousTime(query, previous, _index, joined));
         }
 
         var rule = _router.Route(query);
@@ -212,6 +214,13 @@ public sealed class AnswerEngine
         }
 
         var reply = _answerers[rule.Intent].Answer(query);
+        if (rule.Intent == Intent.Search && !reply.Answered && _news.Text(query) is { } news)
+        {
+            // The reports do not answer it, a news item of the website does.
+            _logger.Routed("news-text", nameof(Intent.Search), followUp, "", "", "");
+            reply = news;
+        }
+
         if (previous is not null && !joined && _nearby.Answer(own, previous, followUp, reply) is { } nearby)
         {
             _logger.Routed("nearby-detail", nameof(Intent.Search), followUp, "", "", "");

@@ -69,6 +69,8 @@ public sealed class ConversationTests
         { "leerhuis-date-then-theme-question", ["is er vandaag een leerhuis? => nee", "wat is er vorig jaar aan jeugd en veiligheid gedaan => jeugd"] },
         { "budget-then-share", ["Wat is de begroting voor 2026? => 484.000", "welk deel gaat naar loonkosten? => 420.000"] },
         { "line-then-year-then-rise", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en in 2026? => 420.000", "hoeveel is dat gestegen? => 90.000"] },
+        { "begroting-then-jaarrekening-then-differs", ["Wat was het totaalbudget in de begroting 2024? => 562.000", "En wat is het volgens de jaarrekening geworden? => 753.000", "hoeveel scheelt dat? => 191.000"] },
+        { "line-then-year-then-differs", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en in 2026? => 420.000", "Hoeveel scheelde dat? => 90.000"] },
         { "total-then-more-than", ["Wat is de begroting voor 2026? => 484.000", "is dat meer dan in 2025? => 745.000"] },
         { "vice-then-now", ["Wie was de vicevoorzitter in 2023? => van de Stadt", "en wie is het nu? => de Vries"] },
         { "greeting-and-who", ["Goedemorgen, wat kun je eigenlijk? => VarBot"] },

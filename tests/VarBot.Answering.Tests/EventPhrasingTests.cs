@@ -137,4 +137,35 @@ public sealed class EventPhrasingTests
         Assert.Contains("1 oktober 2026", next);
         Assert.Contains("16 november 2026", next);
     }
+
+    [Theory]
+    [InlineData("Welke VAR-bijeenkomst komt hierna?")]
+    [InlineData("Welke bijeenkomst komt daarna?")]
+    [InlineData("Wat staat er hierna op de agenda?")]
+    [InlineData("Welk leerhuis komt hierna?")]
+    public void Ask_AfterWithNoMeetingAnsweredBefore_IsTheNextMeeting(string question)
+    {
+        var lead = Ask(question, new DateOnly(2026, 5, 1)).Split('\n')[0];
+
+        Assert.Contains("6 juli 2026", lead);
+    }
+
+    [Fact]
+    public void Ask_HiernaAfterAMeeting_IsTheMeetingAfterThatOne()
+    {
+        var day = new DateOnly(2026, 5, 1);
+        var first = RealModel.Engine.Ask(new Question("Wanneer is het Leerhuis van 6 juli?", day, null));
+        var next = AnswerText.Flatten(RealModel.Engine.Ask(new Question("En welke bijeenkomst komt hierna?", day, first.Context)));
+
+        Assert.Contains("1 oktober 2026", next.Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Ask_MonthsOfAMeetingWrittenAsASpan_GetTheReportsYearOnce()
+    {
+        var text = Ask("In welke maanden was de VAR-Summerschool in 2025?", new DateOnly(2026, 12, 7));
+
+        Assert.Contains("juli/augustus 2025", text);
+        Assert.DoesNotContain("juli 2025/", text);
+    }
 }

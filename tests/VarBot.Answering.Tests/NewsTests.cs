@@ -80,4 +80,26 @@ public sealed class NewsTests
         Assert.Contains("5 maart 2026", text.Split('\n')[0]);
         Assert.DoesNotContain("Jaarplan", text.Split('\n')[0]);
     }
+
+    [Theory]
+    [InlineData("welke middelen kunnen gemeenten bij de VAR aanvragen voor bewustwording?", "Koffer Verkeerd")]
+    [InlineData("Welke middelen voor bewustwording kan mijn gemeente aanvragen?", "VR-brillen")]
+    public void Ask_QuestionOnlyANewsItemAnswers_IsAnsweredFromItsText(string question, string expected)
+    {
+        var answer = RealModel.Engine.Ask(new Question(question, new DateOnly(2026, 4, 20), null));
+        var text = AnswerText.Flatten(answer);
+
+        Assert.Contains(expected, text.Split('\n')[0], StringComparison.Ordinal);
+        Assert.Contains("Nieuwsbericht van 5 maart 2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("€", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_NewsItemBeforeItAppeared_DoesNotAnswer()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("welke middelen kunnen gemeenten bij de VAR aanvragen voor bewustwording?", new DateOnly(2026, 2, 1), null)));
+
+        Assert.DoesNotContain("Nieuwsbericht", text, StringComparison.Ordinal);
+    }
 }
+

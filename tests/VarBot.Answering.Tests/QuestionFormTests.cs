@@ -318,4 +318,52 @@ public sealed class QuestionFormTests
     {
         Assert.Contains(expected, Ask(question).Split('\n')[0], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Langs welke sporen werkte de VAR in 2021 aan cybercrime?", "Cybergevolgbestrijding")]
+    [InlineData("Hoeveel nieuwsbrieven stuurde de VAR in 2020 rond?", "zeven nieuwsbrieven")]
+    [InlineData("Hoeveel nieuwsbrieven verstuurde de VAR in 2020?", "zeven nieuwsbrieven")]
+    public void Ask_PrepositionOrVerbParticleAndASendingVerb_AreNoTopicOfTheirOwn(string question, string expected) =>
+        Assert.Contains(expected, Ask(question), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Hoe deed de VAR het bij de verkiezing Beste Overheidsorganisatie 2017?")]
+    [InlineData("Hoe ver kwam de VAR bij de verkiezing Beste Overheidsorganisatie?")]
+    [InlineData("Hoe eindigde de VAR bij de verkiezing Beste Overheidsorganisatie van 2017?")]
+    public void Ask_HowSomethingEnded_AddsTheSentenceThatSaysTheOutcome(string question)
+    {
+        var text = Ask(question);
+
+        Assert.Contains("top 25", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Een precies antwoord", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Welke extra vragen zaten er in 2017 in de Veiligheidsmonitor?", "brandveiligheid")]
+    [InlineData("Over welke vragen ging de veiligheidsmonitor van 2017 ook?", "brandveiligheid")]
+    public void Ask_QuestionsAsTheThingAsked_AreSearchedAsAWord(string question, string expected) =>
+        Assert.Contains(expected, Ask(question), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Welk rapport met veiligheidscijfers is dit voorjaar verschenen?")]
+    [InlineData("Iets anders: welk rapport met veiligheidscijfers verschijnt dit voorjaar?")]
+    public void Ask_SeasonOfThisYear_IsAnsweredFromThatYearNotAnEarlierOnesCloserWording(string question)
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question(question, new DateOnly(2026, 4, 20), null)));
+
+        Assert.Contains("GVB 2025", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("2020", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Over welke groep heeft de VAR in 2024 zowel een factsheet als een onderzoek gemaakt?", "Over soevereinen:")]
+    [InlineData("Over welke onderwerpen maakte de VAR in 2024 zowel handreikingen als uitvoeringsplannen?", "Over polarisatie:")]
+    [InlineData("Over welk onderwerp kwamen er in 2024 zowel een handreiking als een uitvoeringsplan?", "Over polarisatie:")]
+    public void Ask_BothOneThingAndAnother_AnswersTheSubjectTheyShare(string question, string lead) =>
+        Assert.StartsWith(lead, Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_BothOneThingAndAnotherAsYesOrNo_IsNoQuestionForASharedSubject() =>
+        Assert.DoesNotContain("Over ", Ask("Werkt de VAR zowel met gemeenten als met de politie samen?").Split('\n')[0], StringComparison.Ordinal);
 }
+

@@ -247,4 +247,11 @@ public sealed class ThemeAndFrequencyTests
 
         Assert.StartsWith("Mensenhandel in 2021: € 300.000 volgens de begroting.", text);
     }
+
+    [Theory]
+    [InlineData("Welke thema's had de VAR in 2023? Heette digitale veiligheid toen nog anders?", "Gedigitaliseerde criminaliteit (nu Digitale veiligheid)")]
+    [InlineData("Welke thema's had de VAR in 2020?", "Cybercriminaliteit (nu Digitale veiligheid)")]
+    public void Ask_ThemesOfAYear_ShowAThemeByTheNameThatYearsReportGaveIt(string question, string expected) =>
+        Assert.Contains(expected, AnswerText.Flatten(RealModel.Engine.Ask(new Question(question, new DateOnly(2026, 12, 7), null))), StringComparison.Ordinal);
 }
+

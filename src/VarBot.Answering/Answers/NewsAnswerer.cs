@@ -1,4 +1,5 @@
 using VarBot.Answering.Analysis;
+using VarBot.Answering.Indexes;
 using VarBot.Answering.Routing;
 using VarBot.Answering.Understanding;
 using VarBot.Knowledge.Dutch;
@@ -70,6 +71,73 @@ internal sealed class NewsAnswerer(AnswerKit kit, SearchAnswerer search) : IAnsw
         };
         var key = position != -1 ? "news_item" : subject ? "news_latest" : "news_latest_any";
         return Reply(query, kit.Texts.Format(key, best.Title, DutchFormat.Date(best.Date)), [new Fact(best.Summary, SourceOf(best))], [best]);
+    }
+
+    /// <summary>The fewest own words of a question that a news item's text answers when the reports do not.</summary>
+    private const int TextMinWords = 3;
+
+    private Dictionary<string, IReadOnlyList<string>>? _sentences;
+
+    /// <summary>
+    /// "welke middelen kunnen gemeenten bij de VAR aanvragen voor bewustwording?" when no report sentence answers it: a
+    /// news item that holds every word of the question answers with its sentence that holds most of them (and the sentence
+    /// before it when that one points back: "Gemeenten kunnen deze middelen aanvragen"). Null when no item holds them all.
+    /// </summary>
+    public Reply? Text(Query query)
+    {
+        var language = kit.Words.Language;
+        var asked = query.Terms.Where(t => !t.IsStopword && !t.IsNumber && !t.IsCompoundRest && !language.WhoWords.Contains(t.Text) && !language.WhereWords.Contains(t.Text)
+                && !kit.Words.Conversation.FollowUpStarts.Contains(t.Text) && !kit.Words.News.ItemWords.Contains(t.Text))
+            .Select(t => t.Stem).Distinct().ToList();
+        if (asked.Count < TextMinWords)
+        {
+            return null;
+        }
+
+        var item = kit.Model.News.Where(n => n.Date <= query.Today && InTime(n, query))
+            .Select(n => (Item: n, Score: Score(n, asked, query)))
+            .Where(s => s.Score.Matched == asked.Count)
+            .OrderByDescending(s => s.Score.Points).ThenByDescending(s => s.Item.Date).Select(s => s.Item).FirstOrDefault();
+        if (item is null)
+        {
+            return null;
+        }
+
+        _sentences ??= kit.Model.News.ToDictionary(n => n.Id, n => Sentences.Split(Markdig.Markdown.ToPlainText(n.BodyMarkdown)), StringComparer.Ordinal);
+        var sentences = _sentences[item.Id];
+        var covered = sentences.Select(s => Covered(s, asked)).ToList();
+        if (covered.Count == 0 || covered.Max() == 0)
+        {
+            return null;
+        }
+
+        var best = covered.IndexOf(covered.Max());
+        var facts = new List<Fact>();
+        if (best > 0 && TextNormalizer.Tokens(sentences[best]).Take(BackReach).Any(language.BackReferenceWords.Contains))
+        {
+            facts.Add(new Fact(Sentences.Shorten(sentences[best - 1]), SourceOf(item)));
+        }
+
+        facts.Add(new Fact(Sentences.Shorten(sentences[best]), SourceOf(item)));
+        return new Reply
+        {
+            Intent = Intent.Search,
+            Title = kit.Texts["search_title"],
+            Lead = facts[0].Text,
+            Items = facts.Skip(1).ToList(),
+            Sources = [SourceOf(item)],
+            Suggestions = kit.DefaultSuggestions(),
+            Context = kit.ContextOf(query, Intent.Search),
+        };
+    }
+
+    /// <summary>How far into a sentence a pointing word ("deze middelen") makes it lean on the sentence before.</summary>
+    private const int BackReach = 6;
+
+    private int Covered(string sentence, List<string> asked)
+    {
+        var stems = Stems(sentence);
+        return asked.Count(a => kit.Index.Analyzer.Synonyms(a).Prepend(a).Any(stems.Contains));
     }
 
     /// <summary>The items the question is about, most about it first (the newest of equals first).</summary>

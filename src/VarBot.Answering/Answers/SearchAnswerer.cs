@@ -32,9 +32,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     public Intent Intent => Intent.Search;
 
     private ListDifference? _difference;
+    private CommonSubject? _common;
 
     public Reply Answer(Query query) =>
-        (_difference ??= new ListDifference(kit, this)).Answer(query) ?? Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
+        (_difference ??= new ListDifference(kit, this)).Answer(query) ?? (_common ??= new CommonSubject(kit)).Answer(query)
+        ?? Answer(query, Intent.Search, requireNumber: false) ?? kit.NotFound(query, Intent.Search);
 
     /// <summary>The search answer, or null when no passage covers the question well enough.</summary>
     /// <param name="enough">The share of the question's words a passage must hold to answer it (default: half).</param>
@@ -408,6 +410,16 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             chosen = inYear;
         }
 
+        var inAskedYear = pool.Where(r => r.InYear && r.Coverage >= Full).ToList();
+        if (!requireNumber && inAskedYear.Count > 0 && query.Years.Count == 0 && years.Count > 0 && !chosen.InYear
+            && !years.Contains(chosen.Hits[0].Entry.Passage.Year) && !years.Any(chosen.Hits[0].Entry.Years.Contains))
+        {
+            // "welk rapport is dit voorjaar verschenen?": a season or month the user names lies in one year; a passage of that
+            // year that covers the question answers it better than another year's closer wording. (A year named as such
+            // keeps the reports' own reach: a jaarverslag of one year tells the next year's plan.)
+            chosen = inAskedYear.MaxBy(r => r.Coverage);
+        }
+
         var best = chosen.Hits;
         var coverage = chosen.Coverage;
         return (best, coverage);
@@ -498,6 +510,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         AddItems(best);
         AddElaboration(best);
+        AddOutcome(best);
 
         if (ranked.Skip(1).FirstOrDefault(c => c.Entry == best.Entry && c.Score > 0) is { Sentence.Length: > 0 } sibling && facts.Count < MaxSentences)
         {
@@ -535,6 +548,27 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             if (c.Index + 1 < all.Count && TextNormalizer.Tokens(all[c.Index + 1]).Take(ElaborationReach).Any(kit.Words.Language.BackReferenceWords.Contains))
             {
                 Add(all[c.Index + 1], c.Entry);
+            }
+        }
+
+        void AddOutcome((string Sentence, PassageEntry Entry, int Hit, int Index, double Score, bool LeadIn) c)
+        {
+            // "Hoe deed de VAR het bij de verkiezing?": "genomineerd" says it took part; the next sentence, in the passage or
+            // the one after it in the same section, says how it ended.
+            var outcomeWords = kit.Words.Language.OutcomeTextWords;
+            if (!query.Has(Signals.Outcome) || TextNormalizer.Tokens(c.Sentence).Exists(outcomeWords.Contains))
+            {
+                return;
+            }
+
+            var all = Sentences.Split(c.Entry.Text);
+            var (next, entry) = c.Index + 1 < all.Count ? (all[c.Index + 1], c.Entry)
+                : c.Entry.Index + 1 < kit.Index.Passages.Count && kit.Index.Passages[c.Entry.Index + 1] is { } after
+                    && after.Passage.ReportId == c.Entry.Passage.ReportId && after.Passage.Section == c.Entry.Passage.Section
+                    ? (Sentences.Split(after.Text).FirstOrDefault() ?? "", after) : ("", c.Entry);
+            if (next.Length > 0 && TextNormalizer.Tokens(next).Exists(outcomeWords.Contains))
+            {
+                Add(next, entry);
             }
         }
 
@@ -745,7 +779,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
     private System.Text.RegularExpressions.Regex? _monthWithoutYear;
 
-    /// <summary>"in mei" in the jaarverslag 2024 reads "in mei 2024": a month the sentence gives without a year gets the passage's year.</summary>
+    /// <summary>
+    /// "in mei" in the jaarverslag 2024 reads "in mei 2024": a month the sentence gives without a year gets the passage's
+    /// year. A span of months ("juli/augustus", "juli en augustus") gets it once, after its last month.
+    /// </summary>
     private string WithYear(string sentence, PassageEntry entry)
     {
         if (entry.Passage.Kind == Knowledge.Model.PassageKind.General)
@@ -753,11 +790,18 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return sentence;
         }
 
-        _monthWithoutYear ??= new System.Text.RegularExpressions.Regex(
-            $@"\b({string.Join('|', kit.Words.Language.Months)})\b(?!\s*[-/–]?\s*\w*\s*\d{{4}})",
-            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+        _monthWithoutYear ??= MonthWithoutYear();
         var year = entry.Passage.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return _monthWithoutYear.Replace(sentence, m => m.Value + " " + year);
+    }
+
+    private System.Text.RegularExpressions.Regex MonthWithoutYear()
+    {
+        var months = string.Join('|', kit.Words.Language.Months);
+        var joiners = string.Join('|', kit.Words.Language.MonthSpanJoiners.Select(System.Text.RegularExpressions.Regex.Escape));
+        return new System.Text.RegularExpressions.Regex(
+            $@"\b(?>({months})(?:\s*(?:[-/–]|\s(?:{joiners})\s)\s*(?:{months}))*)\b(?!\s*[-/–]?\s*\w*\s*\d{{4}})",
+            System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
     }
 
     /// <summary>The passage ending in a colon that a bullet belongs to (the run of bullets before it in the same section), or null.</summary>

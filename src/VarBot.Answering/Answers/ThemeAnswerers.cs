@@ -202,14 +202,25 @@ internal sealed class ThemeListAnswerer(AnswerKit kit) : IAnswerer
         var report = kit.Model.Reports.OrderByDescending(r => r.ReportYear).FirstOrDefault();
         var lead = kit.Texts.Format("themes_lead", kit.Index.LatestPlanYear, kit.NumberWord(themes.Count));
         var ofYear = query.Year is { } y ? kit.Model.Reports.FirstOrDefault(r => r.ReportYear == y) ?? kit.Model.Reports.FirstOrDefault(r => r.PlanYear == y) : null;
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
         if (query.Year is { } year && ofYear is not null)
         {
-            var ids = kit.Model.Passages.Where(p => p.ReportId == ofYear.Id && p.ThemeId is not null).Select(p => p.ThemeId!).Distinct().ToList();
+            var ofReport = kit.Model.Passages.Where(p => p.ReportId == ofYear.Id && p.ThemeId is not null).ToList();
+            var ids = ofReport.Select(p => p.ThemeId!).Distinct().ToList();
             if (ids.Count > 0)
             {
                 themes = ids.Select(id => kit.Index.Themes[id]).ToList();
                 report = ofYear;
                 lead = kit.Texts.Format("themes_lead_year", year);
+                // "Heette digitale veiligheid toen anders?": a theme the year's report headed with a former name is shown by it.
+                foreach (var theme in themes)
+                {
+                    var headings = ofReport.Where(p => p.ThemeId == theme.Id).SelectMany(p => new[] { p.Heading, p.Section }).OfType<string>().Select(h => h.Trim()).ToHashSet(StringComparer.OrdinalIgnoreCase);
+                    if (theme.FormerNames.FirstOrDefault(headings.Contains) is { } then)
+                    {
+                        names[theme.Id] = kit.Texts.Format("theme_then_named", then, theme.Name);
+                    }
+                }
             }
         }
 
@@ -222,7 +233,7 @@ internal sealed class ThemeListAnswerer(AnswerKit kit) : IAnswerer
         // Former portfolios are those an earlier report wrote about, not those a later report will add.
         var written = kit.Model.Passages.Select(p => p.ThemeId).ToHashSet();
         var former = kit.Model.Themes.Where(t => !t.IsCurrent && written.Contains(t.Id)).Select(t => t.Name).ToList();
-        var items = themes.Take(AnswerKit.MaxItems).Select(t => new Fact(t.Name, source)).ToList();
+        var items = themes.Take(AnswerKit.MaxItems).Select(t => new Fact(names.GetValueOrDefault(t.Id, t.Name), source)).ToList();
         if (former.Count > 0 && query.Year is null)
         {
             lead += " " + kit.Texts.Format("themes_former", string.Join(", ", former.Take(4)));

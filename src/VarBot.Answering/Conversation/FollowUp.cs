@@ -192,6 +192,15 @@ internal static class FollowUp
         return query with { Years = years, Signals = query.Signals | Signals.Year };
     }
 
+    /// <summary>
+    /// "Welke bijeenkomst komt hierna?" with no meeting answered before it: what comes after now is the next meeting.
+    /// </summary>
+    public static Query AfterNow(Query query) =>
+        query.Has(Signals.After) && !query.Has(Signals.Before) && query.EventId is null && query.HasAny(Signals.Agenda | Signals.EventType)
+        && query.Years.Count == 0 && query.Range is null
+            ? query with { Signals = (query.Signals | Signals.Next) & ~(Signals.After | Signals.BackReference) }
+            : query;
+
     /// <summary>"en hoeveel betalen de gemeenten daar voor?" after a theme's answer: "daar" is that theme.</summary>
     private static bool PointsToTheme(Query query, ConversationContext previous, KnowledgeIndex index) =>
         previous.ThemeId is not null && index.ThemeHasBudgetLine(previous.ThemeId) && query.ThemeId is null && query.Has(Signals.BackReference) && query.Has(Signals.Money)

@@ -177,7 +177,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Why;
         }
 
-        if (lang.OutcomeWords.Overlaps(set) || lang.OutcomePhrases.Exists(p => FindPhrase(tokens, TextNormalizer.PhraseTokens(p)) >= 0))
+        // "hoe ver kwam ...": the phrase's words ask the outcome, they are not what it is about.
+        if (ConsumeAny(tokens, lang.OutcomePhrases, consumed) || lang.OutcomeWords.Overlaps(set))
         {
             signals |= Signals.Outcome;
         }
@@ -717,7 +718,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     public HashSet<string> Generic() => _generic ??= [.. _words.Themes.ActivityWords, .. _words.Themes.ThemeListWords, .. _words.Themes.DoneWords,
         .. _words.Themes.PlannedWords, .. _words.Events.AgendaWords, .. _words.Events.DetailWords, .. _words.Language.CountWords.SelectMany(w => TextNormalizer.Tokens(w)),
         .. _words.Language.WhereWords, .. _words.Language.WhoWords, .. _words.Language.PastWords, .. _words.Language.YesNoStarts,
-        .. _words.Time.NextWords, .. _words.Time.PreviousWordsEvent, .. _words.Time.FirstWords, .. _words.Time.LastWords,
+        .. _words.Time.NextWords, .. _words.Time.AfterWords, .. _words.Time.PreviousWordsEvent, .. _words.Time.FirstWords, .. _words.Time.LastWords,
         .. _words.Language.Ordinals.Keys, .. _words.Conversation.BackReferences, .. _words.Conversation.MoreWords,
         .. _words.Events.EventTypes.Values.SelectMany(v => v), .. _words.Language.Months, .. _words.Language.SourceWords];
 

@@ -50,6 +50,7 @@ internal sealed class LanguageWords
     public Dictionary<string, int> Ordinals { get; set; } = [];
     public List<string> Months { get; set; } = [];
     public Dictionary<string, int> MonthAbbreviations { get; set; } = [];
+    public List<string> MonthSpanJoiners { get; set; } = [];
     public HashSet<string> WhenWords { get; set; } = [];
     public HashSet<string> WhereWords { get; set; } = [];
     public HashSet<string> WhoWords { get; set; } = [];
@@ -63,6 +64,7 @@ internal sealed class LanguageWords
     public HashSet<string> SourceWords { get; set; } = [];
     public HashSet<string> OutcomeWords { get; set; } = [];
     public List<string> OutcomePhrases { get; set; } = [];
+    public HashSet<string> OutcomeTextWords { get; set; } = [];
     public HashSet<string> OutsideWords { get; set; } = [];
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
@@ -91,6 +93,8 @@ internal sealed class LanguageWords
 
     /// <summary>"welk": a which-word that asks for one thing (a list does not answer it).</summary>
     public HashSet<string> SingleWhichWords { get; set; } = [];
+    public HashSet<string> BothWords { get; set; } = [];
+    public HashSet<string> BothAndWords { get; set; } = [];
 
     /// <summary>Phrases read as one token, in questions and reports alike ("j en v" -> "jenv").</summary>
     public Dictionary<string, string> JoinedPhrases { get; set; } = [];
