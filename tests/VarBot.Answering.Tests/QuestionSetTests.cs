@@ -32,6 +32,7 @@ public sealed class QuestionSetTests
         "qa-heldback38.jsonl", "conversations-heldback38.jsonl",
         "qa-heldback39.jsonl", "conversations-heldback39.jsonl",
         "qa-heldback40.jsonl", "conversations-heldback40.jsonl",
+        "qa-heldback41.jsonl", "conversations-heldback41.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
