@@ -1235,7 +1235,8 @@ internal sealed class TimeResolver(Words words)
         }
 
         int? shift = null;
-        foreach (var (phrase, offset) in t.ContextYears.OrderByDescending(p => p.Key.Length))
+        // "die van het jaar daarna": a phrase that moves the year wins over a same-year phrase it overlaps ("van het jaar").
+        foreach (var (phrase, offset) in t.ContextYears.OrderBy(p => p.Value == 0).ThenByDescending(p => p.Key.Length))
         {
             if (shift is null && Consume(tokens, phrase, consumed) >= 0)
             {
