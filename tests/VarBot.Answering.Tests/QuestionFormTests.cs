@@ -117,8 +117,13 @@ public sealed class QuestionFormTests
     [Theory]
     [InlineData("Hoeveel stond er in de begroting 2018 voor Cyber MKB, en wie betaalde dat?", "Ministerie van Justitie en Veiligheid")]
     [InlineData("Wie organiseerde de pilot Buurtpreventie PLUS en wie betaalde mee?", "provincie Zuid-Holland")]
+    [InlineData("Wie voerde de pilot Buurtpreventie PLUS in 2017 uit, en hoe werd die gefinancierd?", "provincie Zuid-Holland")]
     public void Ask_WhoPaid_AnswersWithWhereTheMoneyCameFrom(string question, string expected) =>
         Assert.Contains(expected, Ask(question));
+
+    [Fact]
+    public void Ask_HowWithoutAPayingWord_AsksNoPayer() =>
+        Assert.DoesNotContain("Wie het betaalde", Ask("Hoe werd de pilot Buurtpreventie PLUS georganiseerd?"));
 
     [Fact]
     public void Ask_MyFirstMeeting_IsTheNextOne() =>
