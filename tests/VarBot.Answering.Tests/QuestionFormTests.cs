@@ -118,8 +118,13 @@ public sealed class QuestionFormTests
     [InlineData("Hoeveel stond er in de begroting 2018 voor Cyber MKB, en wie betaalde dat?", "Ministerie van Justitie en Veiligheid")]
     [InlineData("Wie organiseerde de pilot Buurtpreventie PLUS en wie betaalde mee?", "provincie Zuid-Holland")]
     [InlineData("Wie voerde de pilot Buurtpreventie PLUS in 2017 uit, en hoe werd die gefinancierd?", "provincie Zuid-Holland")]
+    [InlineData("Hoeveel stond er in de begroting 2018 voor Cyber MKB, en wie financierde dat?", "Ministerie van Justitie en Veiligheid")]
     public void Ask_WhoPaid_AnswersWithWhereTheMoneyCameFrom(string question, string expected) =>
         Assert.Contains(expected, Ask(question));
+
+    [Fact]
+    public void Ask_PastPayingWordWithoutWho_IsAnAmount() =>
+        Assert.Contains("28.000", Ask("Hoeveel betaalde de politie in 2024 aan monitoring?").Split('\n')[0]);
 
     [Fact]
     public void Ask_HowWithoutAPayingWord_AsksNoPayer() =>
