@@ -151,7 +151,13 @@ public sealed class AnswerEngine
 
             var parts = asked.Length > 0 ? _splitter.Split(asked) : [asked];
             var bothSides = false;
-            if (parts.Count > 1 && !AsksTwoThings(asked, parts[1], question.Today))
+            if (parts.Count > 1 && ComparesWhole(asked, question.Today))
+            {
+                // "Wat was het totaal van de begroting 2024, welk totaal staat in de jaarrekening 2024, en hoe groot is het
+                // verschil?": one comparison gives both figures and the difference.
+                parts = [asked];
+            }
+            else if (parts.Count > 1 && !AsksTwoThings(asked, parts[1], question.Today))
             {
                 // "Wat was begroot en wat werd het?": one line, begroting and jaarrekening.
                 parts = [asked];
@@ -263,6 +269,17 @@ public sealed class AnswerEngine
         var part = _extractor.Extract(second, today);
         return !all.Has(Signals.Money) || part.Years.Count > 0 || part.Range is not null || part.YearShift is not null || part.Has(Signals.Compare)
             || part.CountNoun.Count > 0 && !part.Has(Signals.Money) || part.HasAny(FollowUp.TopicSignals & ~Signals.Content) || part.Has(Signals.Who);
+    }
+
+    /// <summary>
+    /// True when the parts of a money question together name both tables of a comparison (two years, or the begroting and
+    /// the jaarrekening) and one of them asks the difference: the question is one comparison of two tables.
+    /// </summary>
+    private bool ComparesWhole(string whole, DateOnly today)
+    {
+        var all = _extractor.Extract(whole, today);
+        return all.Has(Signals.Money | Signals.MoneyOnly | Signals.Compare) && (all.Has(Signals.TwoYears) || all.BothKinds)
+            && _router.Route(all).Intent == Intent.BudgetCompare;
     }
 
     /// <summary>Room a joined second part keeps among the answer's items for its own facts.</summary>

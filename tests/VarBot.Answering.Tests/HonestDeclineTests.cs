@@ -27,6 +27,32 @@ public sealed class HonestDeclineTests
     }
 
     [Fact]
+    public void Ask_CountOfASubjectWhoseSentenceHasNoNumber_SaysTheCountIsNotInTheReports()
+    {
+        var text = Ask("Hoeveel bezoekers had de website in 2020?", new DateOnly(2026, 12, 6));
+
+        Assert.StartsWith("Het aantal (bezoekers) staat niet in de jaarverslagen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("100 deelnemers", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_CountWhoseNumberStandsNextToTheSentence_IsAnswered() =>
+        Assert.Contains("550 basisscholen", Ask("Hoeveel basisscholen kregen het kaartspel?", new DateOnly(2026, 12, 6)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_NameOfARoleTheReportsDoNotName_IsNotAnswered()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Hoe heet de portefeuillehouder die voorzitter is van het platform cyberburgemeesters?", new DateOnly(2026, 12, 6), null));
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("Een naam kan ik niet vinden", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_RoleTheOrganisationFactsName_IsStillAnswered() =>
+        Assert.Contains("Heijkoop", Ask("Wie was in 2017 voorzitter van het dagelijks bestuur van de VAR?", new DateOnly(2026, 12, 6)), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_LastYearWithAmpersandTheme_GivesThatYearsWork()
     {
         var text = Ask("wat deed de VAR vorig jaar aan jeugd & veiligheid", new DateOnly(2025, 5, 12));

@@ -51,6 +51,60 @@ public sealed class QuestionFormTests
     public void Ask_PredecessorOfAPersonWithoutTheRole_IsTheHolderOfTheirRoleBefore() =>
         Assert.StartsWith("Vóór Theo Segers was Jan Heijkoop", Ask("Wie ging Theo Segers vooraf?"));
 
+    [Theory]
+    [InlineData("Wat was het totaal van de begroting 2025, welk totaal staat in de jaarrekening 2025, en wat is het verschil?", "€ 745.000 (begroting 2025)", "€ 671.623 (jaarrekening 2025)", "€ 73.377 lager")]
+    [InlineData("Hoeveel was er voor 2025 aan monitoring begroot, en hoeveel minder was dat dan wat er in 2024 echt aan monitoring werd uitgegeven?", "€ 95.000 (begroting 2025)", "€ 84.000 (jaarrekening 2024)", "€ 11.000 hoger")]
+    public void Ask_PartsNamingBothTablesAndAskingTheDifference_AreOneComparison(string question, string first, string second, string difference)
+    {
+        var lead = Ask(question).Split('\n')[0];
+
+        Assert.Contains(first, lead);
+        Assert.Contains(second, lead);
+        Assert.Contains(difference, lead);
+    }
+
+    [Fact]
+    public void Ask_TwoMoneyPartsWithoutADifference_AnswersEachPartOnItsOwn()
+    {
+        var lead = Ask("Hoeveel ging er in 2020 naar monitoring en hoeveel werd er voor 2021 begroot?").Split('\n')[0];
+
+        Assert.Contains("€ 23.000 volgens de jaarrekening", lead);
+        Assert.Contains("€ 21.000 volgens de begroting", lead);
+        Assert.DoesNotContain("tegenover", lead);
+    }
+
+    [Fact]
+    public void Ask_CountForSeveralNamedYears_GivesTheFigureOfEachYear()
+    {
+        var lead = Ask("Uit hoeveel gemeenten bestond de VAR in 2017, in 2020 en in 2024?").Split('\n')[0];
+
+        Assert.Contains("2017: 32 gemeenten", lead);
+        Assert.Contains("2020: 25 gemeenten", lead);
+        Assert.Contains("2024: 23 gemeenten", lead);
+    }
+
+    [Fact]
+    public void Ask_CountForOneYear_GivesThatYearOnly() =>
+        Assert.DoesNotContain("per jaar", Ask("Uit hoeveel gemeenten bestond de VAR in 2024?"));
+
+    [Fact]
+    public void Ask_SameSearchForTwoYearsInTwoParts_AnswersEachYearFromTheText()
+    {
+        var text = Ask("Hoe vaak per jaar werden alle gemeenten in 2017 bezocht, en hoe vaak in 2025?");
+
+        Assert.Contains("twee keer per jaar", text);
+        Assert.Contains("één keer per jaar", text);
+        Assert.DoesNotContain("samenwerkingsverband van", text);
+    }
+
+    [Fact]
+    public void Ask_WhatWasAddedAfterCountsOfTwoYears_ComparesTheListsOfThoseYears() =>
+        Assert.Contains("Cybergevolgbestrijding", Ask("Uit hoeveel sporen bestond de cyberaanpak in 2017, en uit hoeveel in 2021? Welke sporen zijn erbij gekomen?").Split('\n')[0]);
+
+    [Fact]
+    public void Ask_PurposeClauseNamingAYear_KeepsTheYear() =>
+        Assert.Contains("€ 562.000", Ask("Voor een raadsmemo over 2024: wat was de begroting voor dat jaar?").Split('\n')[0]);
+
     [Fact]
     public void Ask_SecondQuestionOfTwoShortParts_AnswersEachPart()
     {
@@ -63,8 +117,18 @@ public sealed class QuestionFormTests
     [Theory]
     [InlineData("Hoeveel stond er in de begroting 2018 voor Cyber MKB, en wie betaalde dat?", "Ministerie van Justitie en Veiligheid")]
     [InlineData("Wie organiseerde de pilot Buurtpreventie PLUS en wie betaalde mee?", "provincie Zuid-Holland")]
+    [InlineData("Wie voerde de pilot Buurtpreventie PLUS in 2017 uit, en hoe werd die gefinancierd?", "provincie Zuid-Holland")]
+    [InlineData("Hoeveel stond er in de begroting 2018 voor Cyber MKB, en wie financierde dat?", "Ministerie van Justitie en Veiligheid")]
     public void Ask_WhoPaid_AnswersWithWhereTheMoneyCameFrom(string question, string expected) =>
         Assert.Contains(expected, Ask(question));
+
+    [Fact]
+    public void Ask_PastPayingWordWithoutWho_IsAnAmount() =>
+        Assert.Contains("28.000", Ask("Hoeveel betaalde de politie in 2024 aan monitoring?").Split('\n')[0]);
+
+    [Fact]
+    public void Ask_HowWithoutAPayingWord_AsksNoPayer() =>
+        Assert.DoesNotContain("Wie het betaalde", Ask("Hoe werd de pilot Buurtpreventie PLUS georganiseerd?"));
 
     [Fact]
     public void Ask_MyFirstMeeting_IsTheNextOne() =>

@@ -465,5 +465,5 @@ internal sealed class Analyzer
             .Concat(w.Themes.PlannedWords).Concat(w.Themes.ActivityWords)
             .Concat(w.Conversation.SmallTalk.Values.SelectMany(v => v)).Concat(w.Conversation.SmallTalkFillers)
             .Concat(w.Conversation.MoreWords).Concat(w.Conversation.BackReferences)
-            .Concat(w.News.ItemWords).Concat(w.News.PublishWords).Concat(w.News.LatestWords);
+            .Concat(w.News.ItemWords).Concat(w.News.PublishWords).Concat(w.News.LatestWords).Concat(w.Language.PayingWords).Concat(w.Language.PayerStarts);
 }

@@ -88,17 +88,21 @@ internal sealed class OrganisationAnswerer(AnswerKit kit) : IAnswerer
             return kit.NotFound(query, Intent);
         }
 
-        if (query.Has(Signals.Compare) && kit.Texts.Has($"org_label_{kind}"))
+        // "Hoeveel gemeenten waren er in 2017, in 2020 en in 2023?": several years named one by one ask the figure of each.
+        var namedYears = query.Years.Distinct().ToList();
+        var eachYear = !query.YearSpan && namedYears.Count >= 2 && namedYears.TrueForAll(y => facts.Exists(f => f.Year == y));
+        if ((query.Has(Signals.Compare) || eachYear) && kit.Texts.Has($"org_label_{kind}"))
         {
             // "Is het aantal gemeenten sinds 2017 veranderd?": the figure of every report, oldest first.
-            var byYear = facts.GroupBy(f => f.Year).OrderBy(g => g.Key).Select(g => $"{g.Key}: {string.Join(", ", g.Select(f => Unit(kind, f.Value)).Distinct())}");
+            var shown = eachYear && !query.Has(Signals.Compare) ? facts.Where(f => namedYears.Contains(f.Year)).ToList() : facts;
+            var byYear = shown.GroupBy(f => f.Year).OrderBy(g => g.Key).Select(g => $"{g.Key}: {string.Join(", ", g.Select(f => Unit(kind, f.Value)).Distinct())}");
             var history = kit.Texts.Format("org_history", kit.Texts[$"org_label_{kind}"], string.Join("; ", byYear));
             return new Reply
             {
                 Intent = Intent,
                 Title = kit.Texts["org_title"],
                 Lead = Verdict(query, kind, facts) is { } verdict ? verdict + " " + history : history,
-                Sources = facts.Select(f => kit.SourceOf(f.Source, kit.Texts["org_title"]) ?? new FactSource(f.ReportId, kit.Texts["org_title"], f.Source)).Distinct().ToList(),
+                Sources = shown.Select(f => kit.SourceOf(f.Source, kit.Texts["org_title"]) ?? new FactSource(f.ReportId, kit.Texts["org_title"], f.Source)).Distinct().ToList(),
                 Suggestions = kit.DefaultSuggestions(),
                 Context = kit.ContextOf(query, Intent),
             };

@@ -95,9 +95,21 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         var countNoun = query.CountNoun.Where(w => !kit.Index.Analyzer.IsStopword(w)).ToList();
+        HashSet<string>? counted = null;
+        Reply CountUnknown() => new()
+        {
+            Intent = intent,
+            Template = "notFound",
+            Title = kit.Texts["not_found_title"],
+            Lead = kit.Texts.Format("count_unknown", string.Join(' ', countNoun)),
+            Answered = false,
+            Suggestions = kit.DefaultSuggestions(),
+            Context = kit.ContextOf(query, intent),
+        };
+
         if (requireNumber && countNoun.Count > 0)
         {
-            var nounStems = countNoun.Select(Analyzer.Stem).SelectMany(s => kit.Index.Analyzer.Synonyms(s).Append(s)).ToHashSet(StringComparer.Ordinal);
+            var nounStems = counted = countNoun.Select(Analyzer.Stem).SelectMany(s => kit.Index.Analyzer.Synonyms(s).Append(s)).ToHashSet(StringComparer.Ordinal);
             var withCount = hits.FirstOrDefault(h => Sentences.Split(h.Entry.Text).Any(s => NumberNear(s, nounStems)));
             // "hoeveel CISO-bijeenkomsten waren er in 2024?": another year's count of the same things is no near answer
             // but a wrong one; the count of the asked year is not in the reports. Only for a year named as such (a day word
@@ -105,16 +117,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             var countOfOtherYear = withCount is not null && otherYear && query.Years.Count > 0 && !askedYears.Contains(withCount.Entry.Passage.Year) && !askedYears.Any(withCount.Entry.Years.Contains);
             if (withCount is null || countOfOtherYear)
             {
-                return new Reply
-                {
-                    Intent = intent,
-                    Template = "notFound",
-                    Title = kit.Texts["not_found_title"],
-                    Lead = kit.Texts.Format("count_unknown", string.Join(' ', countNoun)),
-                    Answered = false,
-                    Suggestions = kit.DefaultSuggestions(),
-                    Context = kit.ContextOf(query, intent),
-                };
+                return CountUnknown();
             }
 
             hits = [withCount, .. hits.Where(h => h != withCount)];
@@ -134,7 +137,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 hits = [funded, .. hits.Where(h => h != funded)];
             }
         }
-        else if (query.Has(Signals.Who) && query.Role is null)
+        else if (query.Has(Signals.Who))
         {
             var stems = terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
             var named = hits.FirstOrDefault(h => NameNear(h.Entry.Text, stems));
@@ -153,6 +156,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         if (facts.Count == 0)
         {
             return null;
+        }
+
+        if (counted is not null && answered && !facts.Exists(f => SameSection(f, facts[0]) && NumberNear(f.Text, counted)))
+        {
+            // "Hoeveel bezoekers had de website in 2020?": a sentence about the visitors without their number ("een groeiend
+            // aantal bezoekers"), and no number next to it in its section, does not say how many; the number is not in the
+            // reports (the participants of a meeting elsewhere are not the visitors asked).
+            return CountUnknown();
         }
 
         if (query.Has(Signals.Payer) && !Funds(facts[0].Text) && !Funds(hits[0].Entry.Text) && ListIntro(hits[0].Entry) is { } funding && Funds(funding.Text))
@@ -243,6 +254,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             Context = kit.ContextOf(query, intent),
         };
     }
+
+    /// <summary>True when two facts stand in one section of one report.</summary>
+    private bool SameSection(Fact a, Fact b) =>
+        a.Source.Line is { } x && b.Source.Line is { } y && x.File == y.File && kit.Index.SectionAt(x) == kit.Index.SectionAt(y);
 
     /// <summary>
     /// True when the question writes a name (a capitalised word inside a sentence) that is one of the search terms and that

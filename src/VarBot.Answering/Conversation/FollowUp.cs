@@ -309,7 +309,11 @@ internal static class FollowUp
             signals |= previous.EventType is not null && !AgendaAfter(query) ? Signals.EventType : Signals.None;
             signals |= previous.EventId is not null ? Signals.EventNamed : Signals.None;
             signals |= previous.LineKeys is { Count: > 0 } ? Signals.BudgetLine : Signals.None;
-            signals |= previous.Role is not null ? Signals.Role | Signals.RoleOnly : Signals.None;
+            // "Hoe vaak bezocht de VAR alle gemeenten, en hoe vaak was dat in 2025?": the word of a counted role ("gemeenten") in
+            // a question the report text answered asked no organisation fact; the follow-up is that search again. A person's
+            // role ("wie is sinds kort voorzitter, en ...") stays the subject.
+            var roleAsked = previous.Role is { } previousRole && (previous.Intent is not "Search" || index.Words.Organisation.PersonRoles.Contains(previousRole.ToString()));
+            signals |= roleAsked ? Signals.Role | Signals.RoleOnly : Signals.None;
             signals |= previous.Monitoring is not null ? Signals.Monitoring : Signals.None;
             // "hoe lang heeft die het gedaan?" after a person's answer: that person.
             signals |= previous.Person is not null && query.HasAny(Signals.Duration | Signals.PersonReference) ? Signals.PersonName : Signals.None;
@@ -339,6 +343,14 @@ internal static class FollowUp
                 merged = merged with { KindByYear = new Dictionary<int, Knowledge.Model.BudgetKind> { [previous.Years[0]] = nowKind, [other[0]] = earlierKind } };
             }
             signals |= Signals.Year | (years.Count > 1 ? Signals.TwoYears : Signals.None);
+        }
+        else if (query.Has(Signals.Compare) && query.Years.Count == 0 && query.Range is null && previous.Years is [var answered]
+            && previous.EarlierYears is [var earlierYear] && earlierYear != answered && (previous.AskSignals & Signals.Money) == Signals.None)
+        {
+            // "Uit hoeveel sporen bestond de aanpak in 2017, en in 2021? Welk spoor is erbij gekomen?": after answers about
+            // two years, a comparison without a year of its own compares those two.
+            merged = merged with { Years = [earlierYear, answered], Range = null };
+            signals |= Signals.Year | Signals.TwoYears;
         }
         else if (query.YearShift is { } shift && previousYear is { } anchor)
         {

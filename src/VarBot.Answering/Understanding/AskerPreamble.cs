@@ -187,6 +187,12 @@ internal static class AskerPreamble
             var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Exists(words.Conversation.BackReferences.Contains))
                 || afterTokens.Count > 0 && (words.Conversation.ClosingReferences.Contains(afterTokens[^1]) || IsPosition(afterTokens[^1], words.Time))
                 || AsksOnlyADetail(clause, afterTokens, words);
+            if (purpose && partOfQuestion && PurposeNounLength(clause, language) is > 0 and var length && length < clause.Count)
+            {
+                // "Voor een raadsmemo over 2024: wat was de begroting?": the purpose is left out, the year it names stays.
+                return PastWords(rest, length);
+            }
+
             if (!(byAsker || purpose) || partOfQuestion || after.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length < MinRestWords)
             {
                 return rest;
@@ -195,6 +201,15 @@ internal static class AskerPreamble
             rest = after;
         }
     }
+
+    /// <summary>
+    /// The words of a purpose phrase and the purpose noun after it ("voor een raadsmemo", "voor de commissie") at the start of
+    /// the clause; 0 when the clause does not open so.
+    /// </summary>
+    private static int PurposeNounLength(List<string> clause, LanguageWords language) =>
+        language.PurposeStarts.Concat(language.PurposeNounOpeners).Select(Analysis.TextNormalizer.PhraseTokens)
+            .Where(p => p.Length < clause.Count && p.Select((w, k) => clause[k] == w).All(x => x) && language.PurposeNouns.Contains(clause[p.Length]))
+            .Select(p => p.Length + 1).DefaultIfEmpty(0).Max();
 
     /// <summary>
     /// "Ik kon vorige week niet naar de najaarscarrousel. Wat was het thema?": a question of only a meeting's detail words

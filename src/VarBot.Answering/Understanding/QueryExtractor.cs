@@ -12,6 +12,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     private const int MaxQuestionLength = 1000;
     /// <summary>A question of at most this many words made of comparison words ("wat is het verschil?") compares what was just answered.</summary>
     private const int ShortCompare = 4;
+    /// <summary>How far from a year a table word (begroting, jaarrekening) still names that year's table.</summary>
+    private const int KindReach = 3;
     private readonly Words _words = index.Words;
     private readonly TimeResolver _time = new(index.Words);
 
@@ -384,19 +386,31 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                     continue;
                 }
 
-                for (var j = i - 1; j >= Math.Max(0, i - 3) && !tokens[j].IsYear; j--)
+                for (var j = i - 1; j >= Math.Max(0, i - KindReach) && !tokens[j].IsYear; j--)
                 {
-                    var named = budget.JaarrekeningWords.Contains(tokens[j].Text) ? BudgetKind.Jaarrekening : budget.BegrotingWords.Contains(tokens[j].Text) ? BudgetKind.Begroting : (BudgetKind?)null;
-                    if (named is { } found)
+                    if (KindOf(tokens[j].Text) is { } found)
                     {
                         byYear.TryAdd(year, found);
                         break;
+                    }
+                }
+
+                // "hoeveel was er voor 2021 aan personeel begroot, en ... wat er in 2020 daadwerkelijk werd uitgegeven": a year
+                // without a table word before it takes the one just after it, within its own words (up to the next year).
+                for (var j = i + 1; !byYear.ContainsKey(year) && j < Math.Min(tokens.Count, i + 1 + KindReach) && !tokens[j].IsYear; j++)
+                {
+                    if (KindOf(tokens[j].Text) is { } found)
+                    {
+                        byYear.TryAdd(year, found);
                     }
                 }
             }
 
             kindByYear = byYear.Count == 2 && byYear.Values.Distinct().Count() == 2 ? byYear : null;
         }
+
+        BudgetKind? KindOf(string word) =>
+            budget.JaarrekeningWords.Contains(word) ? BudgetKind.Jaarrekening : budget.BegrotingWords.Contains(word) ? BudgetKind.Begroting : null;
 
         BudgetSide? side = budget.ExpenseWords.Overlaps(set) ? BudgetSide.Expense : budget.IncomeWords.Overlaps(set) ? BudgetSide.Income : null;
         if (budget.CompareWords.Overlaps(set) || budget.ComparePhrases.Any(p => text.HasPhrase(TextNormalizer.Normalize(p).Trim())))
@@ -1221,7 +1235,8 @@ internal sealed class TimeResolver(Words words)
         }
 
         int? shift = null;
-        foreach (var (phrase, offset) in t.ContextYears.OrderByDescending(p => p.Key.Length))
+        // "die van het jaar daarna": a phrase that moves the year wins over a same-year phrase it overlaps ("van het jaar").
+        foreach (var (phrase, offset) in t.ContextYears.OrderBy(p => p.Value == 0).ThenByDescending(p => p.Key.Length))
         {
             if (shift is null && Consume(tokens, phrase, consumed) >= 0)
             {

@@ -39,7 +39,8 @@ internal sealed class QuestionSplitter
         {
             // "Jan Heijkoop was lang voorzitter? Hoe lang, en wie volgde hem op?": the second question may itself have two
             // parts, the first of them as short as "hoe lang" (the first question gives its subject).
-            return [question[..(mark + 1)].Trim(), .. Joined(rest, MinPartWords)];
+            // "Hoe vaak ... in 2017, en hoe vaak in 2025? Welke ...?": the first question may have two parts as well.
+            return [.. Joined(question[..(mark + 1)].Trim(), MinPartWords + 1), .. Joined(rest, MinPartWords)];
         }
 
         return Joined(question, MinPartWords + 1);
