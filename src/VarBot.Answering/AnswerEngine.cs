@@ -151,13 +151,14 @@ public sealed class AnswerEngine
 
             var parts = asked.Length > 0 ? _splitter.Split(asked) : [asked];
             var bothSides = false;
-            if (parts.Count > 1 && ComparesWhole(asked, question.Today))
+            var whole = parts.Count > 1 ? _extractor.Extract(asked, question.Today) : null;
+            if (whole is not null && ComparesWhole(whole))
             {
                 // "Wat was het totaal van de begroting 2024, welk totaal staat in de jaarrekening 2024, en hoe groot is het
                 // verschil?": one comparison gives both figures and the difference.
                 parts = [asked];
             }
-            else if (parts.Count > 1 && !AsksTwoThings(asked, parts[1], question.Today))
+            else if (whole is not null && !AsksTwoThings(whole, parts[1], question.Today))
             {
                 // "Wat was begroot en wat werd het?": one line, begroting and jaarrekening.
                 parts = [asked];
@@ -263,9 +264,8 @@ public sealed class AnswerEngine
     /// answer gives as one; a second money part asks something of its own only when it names its own year or topic, or
     /// compares ("Minder dan vorig jaar?"), counts something else ("en voor hoeveel fte is dat?") or asks who ("en wie betaalde dat?").
     /// </summary>
-    private bool AsksTwoThings(string whole, string second, DateOnly today)
+    private bool AsksTwoThings(Query all, string second, DateOnly today)
     {
-        var all = _extractor.Extract(whole, today);
         var part = _extractor.Extract(second, today);
         return !all.Has(Signals.Money) || part.Years.Count > 0 || part.Range is not null || part.YearShift is not null || part.Has(Signals.Compare)
             || part.CountNoun.Count > 0 && !part.Has(Signals.Money) || part.HasAny(FollowUp.TopicSignals & ~Signals.Content) || part.Has(Signals.Who);
@@ -275,12 +275,9 @@ public sealed class AnswerEngine
     /// True when the parts of a money question together name both tables of a comparison (two years, or the begroting and
     /// the jaarrekening) and one of them asks the difference: the question is one comparison of two tables.
     /// </summary>
-    private bool ComparesWhole(string whole, DateOnly today)
-    {
-        var all = _extractor.Extract(whole, today);
-        return all.Has(Signals.Money | Signals.MoneyOnly | Signals.Compare) && (all.Has(Signals.TwoYears) || all.BothKinds)
+    private bool ComparesWhole(Query all) =>
+        all.Has(Signals.Money | Signals.MoneyOnly | Signals.Compare) && (all.Has(Signals.TwoYears) || all.BothKinds)
             && _router.Route(all).Intent == Intent.BudgetCompare;
-    }
 
     /// <summary>Room a joined second part keeps among the answer's items for its own facts.</summary>
     private const int SecondPartItems = 1;
