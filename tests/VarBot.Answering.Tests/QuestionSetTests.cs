@@ -33,6 +33,7 @@ public sealed class QuestionSetTests
         "qa-heldback39.jsonl", "conversations-heldback39.jsonl",
         "qa-heldback40.jsonl", "conversations-heldback40.jsonl",
         "qa-heldback41.jsonl", "conversations-heldback41.jsonl",
+        "qa-heldback42.jsonl", "conversations-heldback42.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
