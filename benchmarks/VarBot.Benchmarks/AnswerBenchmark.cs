@@ -36,7 +36,10 @@ public static class AnswerBenchmark
             engine.Ask(new Question(item.Question, item.AsOf ?? today));
             return (item.Question, sw.Elapsed.TotalMilliseconds);
         }).OrderByDescending(x => x.TotalMilliseconds).Take(3).ToList();
-        var times = new List<double>();
+        var times = new List<double>(items.Count * 20);
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var pauseBefore = GC.GetTotalPauseDuration();
         var fastest = new double[items.Count];
         Array.Fill(fastest, double.MaxValue);
         for (var round = 0; round < 20; round++)
@@ -52,6 +55,9 @@ public static class AnswerBenchmark
             }
         }
 
+        var allocatedPerAnswer = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)times.Count;
+        var gcs = (GC.CollectionCount(0) - gcBefore.Item1, GC.CollectionCount(1) - gcBefore.Item2, GC.CollectionCount(2) - gcBefore.Item3);
+        var pause = GC.GetTotalPauseDuration() - pauseBefore;
         times.Sort();
         builds.Sort();
         var intrinsic = fastest.OrderBy(x => x).ToList();
@@ -59,6 +65,7 @@ public static class AnswerBenchmark
         Console.WriteLine($"questions: {items.Count}, answers timed: {times.Count}");
         Console.WriteLine($"answer latency p50: {Percentile(times, 0.50):F3} ms, p99: {Percentile(times, 0.99):F3} ms, max: {times[^1]:F3} ms");
         Console.WriteLine($"per-question best of 20 (scheduling noise removed) p50: {Percentile(intrinsic, 0.50):F3} ms, p99: {Percentile(intrinsic, 0.99):F3} ms, max: {intrinsic[^1]:F3} ms");
+        Console.WriteLine($"allocated per answer: {allocatedPerAnswer / 1024:F1} KiB; collections gen0/1/2: {gcs.Item1}/{gcs.Item2}/{gcs.Item3}, GC pause total: {pause.TotalMilliseconds:F0} ms");
         Console.WriteLine($"engine build (warm vocabulary) median: {Percentile(builds, 0.5):F1} ms, min: {builds[0]:F1} ms, max: {builds[^1]:F1} ms");
         foreach (var (question, ms) in slowest)
         {

@@ -239,16 +239,20 @@ internal sealed class Analyzer
         var result = new List<string>(tokens.Count);
         for (var i = 0; i < tokens.Count; i++)
         {
-            var at = i;
-            var match = _joined.Find(j => at + j.Phrase.Length <= tokens.Count && j.Phrase.Select((w, k) => tokens[at + k] == w).All(b => b));
-            if (match.Phrase is null)
+            var match = -1;
+            for (var j = 0; j < _joined.Count && match < 0; j++)
+            {
+                match = TextNormalizer.PhraseAt(tokens, i, _joined[j].Phrase) ? j : -1;
+            }
+
+            if (match < 0)
             {
                 result.Add(tokens[i]);
                 continue;
             }
 
-            result.Add(match.Token);
-            i += match.Phrase.Length - 1;
+            result.Add(_joined[match].Token);
+            i += _joined[match].Phrase.Length - 1;
         }
 
         return result;

@@ -109,6 +109,44 @@ internal static class TextNormalizer
     public static string[] PhraseTokens(string phrase) =>
         Phrases.GetValue(phrase, static p => Tokens(p).ToArray());
 
+    /// <summary>True when <paramref name="phrase"/>'s words stand in <paramref name="tokens"/> from <paramref name="at"/> on.</summary>
+    public static bool PhraseAt(IReadOnlyList<string> tokens, int at, string[] phrase)
+    {
+        if (at < 0 || at + phrase.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (tokens[at + k] != phrase[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary><see cref="PhraseAt(IReadOnlyList{string}, int, string[])"/> over analysed tokens.</summary>
+    public static bool PhraseAt(IReadOnlyList<Token> tokens, int at, string[] phrase)
+    {
+        if (at < 0 || at + phrase.Length > tokens.Count)
+        {
+            return false;
+        }
+
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (tokens[at + k].Text != phrase[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
     /// <summary>
     /// A word broken at a line end ("Buurt- preventie", "Buurt-preventie", "jubileum- magazine") also counts as the whole word.
     /// "Zorg- en Veiligheid" is an elided compound, not a break, so "en", "of" and "tot" never join.

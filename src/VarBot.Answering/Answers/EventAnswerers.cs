@@ -21,7 +21,7 @@ internal sealed class EventFinder(AnswerKit kit)
 
         var list = all.ToList();
         // A type word that is also a title ("veiligheidsconferentie", "najaarscarrousel") narrows to those titles.
-        var typeWords = kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        var typeWords = kit.Words.Events.TypeWords;
         var typeNames = Enum.GetNames<EventType>().Select(n => n.ToLowerInvariant()).ToList();
         // "de voorjaars- en najaarscarrousel": the titles of each such word asked.
         var titleNames = query.Text.Tokens.Where(t => typeWords.Contains(t.Text) && !typeNames.Any(n => t.Text.StartsWith(n, StringComparison.Ordinal)))
@@ -306,15 +306,12 @@ internal sealed class EventFinder(AnswerKit kit)
 
     private static bool IsHeading(PassageEntry p) => Indexes.Sentences.WordCount(p.Text) <= HeadingWords;
 
-    private HashSet<string>? _typeWords;
-
     private HashSet<string> TypeWords(EventType type) =>
         kit.Words.Events.EventTypes.TryGetValue(type.ToString(), out var words) ? words.ToHashSet(StringComparer.Ordinal) : [];
 
     private bool NamesAny(PassageEntry p)
     {
-        _typeWords ??= kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
-        return Analysis.TextNormalizer.Tokens(p.Text).Any(_typeWords.Contains);
+        return Analysis.TextNormalizer.Tokens(p.Text).Any(kit.Words.Events.TypeWords.Contains);
     }
 
     /// <summary>The passage names the event: a word of its type or of its title.</summary>
@@ -878,13 +875,13 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
         }
 
         // What the reports write about the event: passages at its source lines that hold the asked words.
-        var lines = e.Sources.ToList();
+        var lines = e.Sources.Select(s => (File: Path.GetFileName(s.File), s.Line)).ToList();
         // Near its own source lines every passage is about the event: search with what is asked about it, not its name.
-        var typeWords = kit.Words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        var typeWords = kit.Words.Events.TypeWords;
         var nameStems = Analysis.TextNormalizer.Tokens(e.Title).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
         var asked = query.Terms.Where(t => !typeWords.Contains(t.Text) && !nameStems.Contains(t.Stem)).ToList();
         var near = search.Answer(query with { Terms = asked.Count > 0 ? asked : query.Terms }, Intent, requireNumber: false,
-            restrict: p => lines.Any(s => p.Passage.Source.File.EndsWith(Path.GetFileName(s.File), StringComparison.Ordinal) && p.Passage.Source.Line - s.Line is >= -LinesBefore and <= LinesAfter),
+            restrict: p => lines.Exists(s => p.Passage.Source.File.EndsWith(s.File, StringComparison.Ordinal) && p.Passage.Source.Line - s.Line is >= -LinesBefore and <= LinesAfter),
             partialAllowed: true);
         var nearIsOwn = true;
         if (near is not { Answered: true } && !query.HasAny(Signals.When | Signals.TimeOfDay | Signals.Where))

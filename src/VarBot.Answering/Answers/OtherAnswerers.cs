@@ -474,7 +474,7 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
 
     private bool NamesYear(IReadOnlyList<Token> tokens, int at) =>
         tokens[at].IsYear || kit.Words.Time.RelativeYears.Keys.Select(TextNormalizer.PhraseTokens)
-            .Any(p => at + p.Length <= tokens.Count && p.Select((w, k) => tokens[at + k].Text == w).All(x => x));
+            .Any(p => TextNormalizer.PhraseAt(tokens, at, p));
 
     private Fact Line(MonitoringPublication publication)
     {

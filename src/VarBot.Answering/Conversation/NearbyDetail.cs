@@ -113,7 +113,7 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFi
         }
 
         var words = kit.Words;
-        var typeWords = words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
+        var typeWords = words.Events.TypeWords;
         var named = TextNormalizer.Tokens(e.Title + " " + e.Topic + " " + e.Place).Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
         var asked = own.Terms.Where(t => !typeWords.Contains(t.Text) && !named.Contains(t.Stem) && !words.Language.Months.Contains(t.Text)
             && !words.Events.PluralWords.Contains(t.Text) && !t.Text.Any(char.IsDigit)).ToList();

@@ -172,9 +172,9 @@ internal static class AskerPreamble
             var after = rest[(end + 1)..].Trim();
             var byAsker = clause.Count > 0 && language.AskerWords.Contains(clause[0]);
             var purpose = rest[end] != '.' && (language.PurposeStarts.Select(Analysis.TextNormalizer.PhraseTokens)
-                .Any(p => p.Length <= clause.Count && p.Select((w, k) => clause[k] == w).All(x => x))
+                .Any(p => Analysis.TextNormalizer.PhraseAt(clause, 0, p))
                 || language.PurposeNounOpeners.Select(Analysis.TextNormalizer.PhraseTokens)
-                    .Any(p => p.Length < clause.Count && p.Select((w, k) => clause[k] == w).All(x => x) && language.PurposeNouns.Contains(clause[p.Length])));
+                    .Any(p => p.Length < clause.Count && Analysis.TextNormalizer.PhraseAt(clause, 0, p) && language.PurposeNouns.Contains(clause[p.Length])));
             // "Ik zoek de cijfers van 2019: hoe groot was het budget dat jaar?", "Ik wil me aanmelden voor het volgende
             // Leerhuis, wanneer is dat?": a clause with a year, or one the rest points back to, is part of the question.
             // "Ik wil me aanmelden voor een Leerhuis. Welke datum is het eerstvolgende?": a question that ends on a position
@@ -208,7 +208,7 @@ internal static class AskerPreamble
     /// </summary>
     private static int PurposeNounLength(List<string> clause, LanguageWords language) =>
         language.PurposeStarts.Concat(language.PurposeNounOpeners).Select(Analysis.TextNormalizer.PhraseTokens)
-            .Where(p => p.Length < clause.Count && p.Select((w, k) => clause[k] == w).All(x => x) && language.PurposeNouns.Contains(clause[p.Length]))
+            .Where(p => p.Length < clause.Count && Analysis.TextNormalizer.PhraseAt(clause, 0, p) && language.PurposeNouns.Contains(clause[p.Length]))
             .Select(p => p.Length + 1).DefaultIfEmpty(0).Max();
 
     /// <summary>
@@ -230,7 +230,7 @@ internal static class AskerPreamble
     {
         var tokens = Analysis.TextNormalizer.Tokens(text);
         var length = conversation.TopicShiftPhrases.Select(Analysis.TextNormalizer.PhraseTokens)
-            .Where(p => p.Length > 0 && p.Length + MinRestWords <= tokens.Count && p.Select((w, k) => tokens[k] == w).All(x => x))
+            .Where(p => p.Length > 0 && p.Length + MinRestWords <= tokens.Count && Analysis.TextNormalizer.PhraseAt(tokens, 0, p))
             .Select(p => p.Length).DefaultIfEmpty(0).Max();
         if (length == 0)
         {

@@ -15,14 +15,19 @@ internal static class EventAnchor
     /// <summary>The anchor's words and the question without them, or null when the text names no meeting to follow.</summary>
     public static (string Anchor, string Remainder)? Split(string text, Words words)
     {
+        var eventWords = words.Events.TypeWords;
+        if (!Analysis.TextNormalizer.Tokens(text).Exists(eventWords.Contains))
+        {
+            return null;
+        }
+
         var raw = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         var tokens = raw.Select(w => Analysis.TextNormalizer.Tokens(w)).ToList();
-        var eventWords = words.Events.EventTypes.Values.SelectMany(v => v).ToHashSet(StringComparer.Ordinal);
         foreach (var phrase in words.Time.AfterEventPhrases.Select(Analysis.TextNormalizer.PhraseTokens).OrderByDescending(p => p.Length))
         {
             for (var i = 1; i + phrase.Length < raw.Length; i++)
             {
-                if (!phrase.Select((w, k) => tokens[i + k] is [var t] && t == w).All(x => x))
+                if (!OneWordEach(tokens, i, phrase))
                 {
                     continue;
                 }
@@ -53,6 +58,20 @@ internal static class EventAnchor
         }
 
         return null;
+    }
+
+    /// <summary>The phrase's words stand from <paramref name="at"/> on, each as a whole word of the text.</summary>
+    private static bool OneWordEach(List<List<string>> tokens, int at, string[] phrase)
+    {
+        for (var k = 0; k < phrase.Length; k++)
+        {
+            if (tokens[at + k] is not [var t] || t != phrase[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool JoinsAnotherQuestion(List<List<string>> tokens, int at, LanguageWords language) =>

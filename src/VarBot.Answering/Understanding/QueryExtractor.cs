@@ -480,7 +480,12 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             {
                 // A name of several words ("Zorg- en Veiligheidshuis", "politie-eenheid") starts at its first word: the
                 // words before that decide whether the organisation owns or receives what is asked.
-                var length = names.Where(n => StartsWith(tokens, i, n)).Select(n => n.Length).DefaultIfEmpty(0).Max();
+                var length = 0;
+                foreach (var n in names)
+                {
+                    length = n.Length > length && TextNormalizer.PhraseAt(tokens, i, n) ? n.Length : length;
+                }
+
                 if (length == 0)
                 {
                     continue;
@@ -976,13 +981,13 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                     continue;
                 }
 
-                if (kind == SmallTalkKind.Greeting && start == 0 && StartsWith(tokens, 0, words) && words.Length < tokens.Count - 1)
+                if (kind == SmallTalkKind.Greeting && start == 0 && TextNormalizer.PhraseAt(tokens, 0, words) && words.Length < tokens.Count - 1)
                 {
                     start = words.Length;
                 }
 
                 var from = end - words.Length;
-                if (kind == SmallTalkKind.Thanks && from > start + 1 && StartsWith(tokens, from, words) && words.Length > 1)
+                if (kind == SmallTalkKind.Thanks && from > start + 1 && TextNormalizer.PhraseAt(tokens, from, words) && words.Length > 1)
                 {
                     end = from;
                 }
@@ -995,24 +1000,6 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         return start == 0 && end == tokens.Count ? text : new AnalysedText(text.Raw, tokens.Skip(start).Take(end - start).ToList());
-    }
-
-    private static bool StartsWith(IReadOnlyList<Token> tokens, int at, string[] words)
-    {
-        if (at < 0 || at + words.Length > tokens.Count)
-        {
-            return false;
-        }
-
-        for (var k = 0; k < words.Length; k++)
-        {
-            if (tokens[at + k].Text != words[k])
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     private bool IsMore(AnalysedText text)
@@ -1044,7 +1031,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var dutch = new List<string>();
         for (var i = 0; i < words.Count;)
         {
-            var entry = glossary.FirstOrDefault(g => i + g.English.Length <= words.Count && g.English.Select((w, k) => words[i + k] == w).All(x => x));
+            var entry = glossary.FirstOrDefault(g => TextNormalizer.PhraseAt(words, i, g.English));
             if (entry.English is null)
             {
                 dutch.Add(words[i]);
@@ -1092,7 +1079,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             }
 
             var next = tokens[i + 1].Text;
-            var names = personWords.Contains(next) || firstNames.Any(n => n.Length <= tokens.Count - i - 1 && n.Select((w, k) => tokens[i + 1 + k].Text == w).All(b => b));
+            var names = personWords.Contains(next) || firstNames.Any(n => TextNormalizer.PhraseAt(tokens, i + 1, n));
             if (names)
             {
                 signals |= order;

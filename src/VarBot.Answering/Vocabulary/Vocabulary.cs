@@ -34,10 +34,11 @@ internal sealed class Words
 
     public static Words Load() => Shared.Value;
 
-    /// <summary>The words that ask for a part of a meeting's content, in one set.</summary>
+    /// <summary>The words that ask for a part of a meeting's content, and every event type's words, each in one set.</summary>
     private static EventWords WithFacetWords(EventWords events)
     {
         events.FacetWords.UnionWith(events.Facets.SelectMany(f => f.Asked.Concat(f.AskedLast)));
+        events.TypeWords.UnionWith(events.EventTypes.Values.SelectMany(v => v));
         return events;
     }
 }
@@ -191,6 +192,10 @@ internal sealed class EventWords
     /// <summary>Every word of <see cref="Facets"/> that asks for a part (with an event named, it asks about the event's content).</summary>
     [YamlDotNet.Serialization.YamlIgnore]
     public HashSet<string> FacetWords { get; } = [];
+
+    /// <summary>Every word of <see cref="EventTypes"/>, of any type.</summary>
+    [YamlDotNet.Serialization.YamlIgnore]
+    public HashSet<string> TypeWords { get; } = [];
 }
 
 /// <summary>A part of a meeting's content (its themes, speakers, form, place): the words that ask for it and that write it.</summary>
