@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -9,6 +10,30 @@ namespace VarBot.Answering.Analysis;
 internal static class TextNormalizer
 {
     private static readonly ConditionalWeakTable<string, string[]> Phrases = [];
+
+    /// <summary>The report text's tokens, by text: answering tokenises report sentences for every question.</summary>
+    private static readonly ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
+    private const int MaxRemembered = 200_000;
+
+    /// <summary>
+    /// Works out the tokens of report texts once (an engine's passages and their sentences), so that <see cref="Tokens"/>
+    /// of the same text at answer time copies them instead of cutting new strings. Bounded: past the cap texts are not added.
+    /// </summary>
+    public static void Remember(IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (Remembered.Count >= MaxRemembered)
+            {
+                return;
+            }
+
+            if (text.Length > 0 && !Remembered.ContainsKey(text))
+            {
+                Remembered.TryAdd(text, [.. Cut(text)]);
+            }
+        }
+    }
 
     /// <summary>Lower case without diacritics; "&amp;" becomes "en"; every other character that is not a letter or digit becomes a space.</summary>
     public static string Normalize(string text)
@@ -53,6 +78,28 @@ internal static class TextNormalizer
     /// </remarks>
     public static List<string> Tokens(string text, bool joinBrokenWords = false)
     {
+        if (Remembered.TryGetValue(text, out var known))
+        {
+            var copy = new List<string>(known);
+            if (joinBrokenWords)
+            {
+                AddHyphenJoins(text, copy);
+            }
+
+            return copy;
+        }
+
+        var tokens = Cut(text);
+        if (joinBrokenWords)
+        {
+            AddHyphenJoins(text, tokens);
+        }
+
+        return tokens;
+    }
+
+    private static List<string> Cut(string text)
+    {
         var decomposed = JoinThousands(text).Normalize(NormalizationForm.FormD);
         var tokens = new List<string>();
         char[]? rented = null;
@@ -91,11 +138,6 @@ internal static class TextNormalizer
         if (rented is not null)
         {
             ArrayPool<char>.Shared.Return(rented);
-        }
-
-        if (joinBrokenWords)
-        {
-            AddHyphenJoins(text, tokens);
         }
 
         return tokens;

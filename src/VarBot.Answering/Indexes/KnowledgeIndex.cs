@@ -39,6 +39,7 @@ internal sealed class KnowledgeIndex
 
         Analyzer = new Analyzer(words, modelTokens);
         Passages = BuildPassages(model, Analyzer, words.Language.Numbers, words.Language.FrequencyWords);
+        Sentences.Remember(Passages.Select(p => p.Text));
         Search = new PassageSearch(Passages, Analyzer);
         // Synonyms are read at question time, so the acronyms can use the index's passage counts.
         Analyzer.AddAcronyms(model.Passages.Select(p => p.Text).Concat(model.Passages.Select(p => p.Heading ?? "").Distinct()).ToList(), Search.Frequency);

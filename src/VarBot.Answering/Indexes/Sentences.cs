@@ -17,7 +17,35 @@ internal static partial class Sentences
         return text.TrimStart('-', '•', '*', ' ', '\u25aa', '\u2022');
     }
 
-    public static IReadOnlyList<string> Split(string text)
+    public static IReadOnlyList<string> Split(string text) =>
+        Remembered.TryGetValue(text, out var known) ? known : Cut(text);
+
+    /// <summary>
+    /// Splits report texts (an engine's passages) once, and remembers the sentences' tokens, so that answering reuses them.
+    /// Bounded: past the cap texts are not added.
+    /// </summary>
+    public static void Remember(IEnumerable<string> texts)
+    {
+        foreach (var text in texts)
+        {
+            if (Remembered.Count >= MaxRemembered)
+            {
+                return;
+            }
+
+            if (text.Length > 0 && !Remembered.ContainsKey(text))
+            {
+                var sentences = Cut(text).ToArray();
+                Remembered.TryAdd(text, sentences);
+                Analysis.TextNormalizer.Remember(sentences.Prepend(text));
+            }
+        }
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
+    private const int MaxRemembered = 50_000;
+
+    private static List<string> Cut(string text)
     {
         var clean = Clean(text);
         var parts = SentenceEnd().Split(clean).Select(s => s.Trim()).Where(s => s.Length > 0).ToList();
