@@ -6,6 +6,10 @@ namespace VarBot.Answering.Indexes;
 internal static partial class Sentences
 {
     public const int MaxWords = 40;
+    private const int MaxRemembered = 50_000;
+
+    /// <summary>The sentences of report texts split once at engine build (<see cref="Remember"/>), by text.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
 
     /// <summary>The passage text as a reader should see it: no link arrows, no markdown emphasis, single spaces.</summary>
     public static string Clean(string text)
@@ -17,6 +21,7 @@ internal static partial class Sentences
         return text.TrimStart('-', '•', '*', ' ', '\u25aa', '\u2022');
     }
 
+    /// <summary>The text's sentences, cleaned; an abbreviation's full stop ends none. Never modify the list.</summary>
     public static IReadOnlyList<string> Split(string text) =>
         Remembered.TryGetValue(text, out var known) ? known : Cut(text);
 
@@ -41,9 +46,6 @@ internal static partial class Sentences
             }
         }
     }
-
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> Remembered = new(StringComparer.Ordinal);
-    private const int MaxRemembered = 50_000;
 
     private static List<string> Cut(string text)
     {
