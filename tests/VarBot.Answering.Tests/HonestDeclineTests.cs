@@ -18,6 +18,24 @@ public sealed class HonestDeclineTests
     }
 
     [Fact]
+    public void Ask_TheOtherOneWhereTheSentenceOnlyNamesTheOneAsked_IsNotAnswered()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Wat is naast maatschappelijk ongenoegen het andere geprioriteerde thema op de strategische agenda van de eenheid?", new DateOnly(2026, 12, 6), null));
+
+        Assert.False(answer.Answered);
+        Assert.Contains("kan ik niet vinden", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_TheOtherOneThatTheSentenceNames_IsAnswered()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Met welke andere regio's hield het RCTM in 2023 een gezamenlijke controledag?", new DateOnly(2026, 12, 6), null));
+
+        Assert.True(answer.Answered);
+        Assert.Contains("Den Haag", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_PersonForRoleNotNamed_IsNotAnswered()
     {
         var answer = RealModel.Engine.Ask(new Question("wie is de portefeuillehouder mensenhandel in de regio?", new DateOnly(2026, 11, 22), null));

@@ -22,6 +22,21 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
     }
 
+    [Theory]
+    [InlineData("Op welke strategische agenda staat maatschappelijk ongenoegen als geprioriteerd thema?")]
+    [InlineData("Op welke politieke agenda staat maatschappelijk ongenoegen als geprioriteerd thema?")]
+    public void Ask_AgendaThatNamesADocument_IsSearchedNotTheMeetingCalendar(string question)
+    {
+        var answer = RealModel.Engine.Ask(new Question(question, Today, null));
+
+        Assert.Equal("search", answer.Intent);
+        Assert.Contains("Strategische Agenda 2023", AnswerText.Flatten(answer));
+    }
+
+    [Fact]
+    public void Ask_AgendaOfMeetings_StaysTheCalendar() =>
+        Assert.Equal("event", RealModel.Engine.Ask(new Question("Wat staat er in 2026 op de agenda?", Today, null)).Intent);
+
     [Fact]
     public void Ask_UnknownCompoundAfterAnIntroduction_IsSearchedAsItsWords()
     {

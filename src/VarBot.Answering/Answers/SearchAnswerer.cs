@@ -211,6 +211,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             partialKey = "partial_list";
         }
 
+        if (answered && query.Text.Tokens.Any(t => kit.Words.Language.OtherWords.Contains(t.Text)) && OnlyRestates(facts[0].Text, query))
+        {
+            // "Wat is naast maatschappelijk ongenoegen het andere geprioriteerde thema?": a sentence that only names the one
+            // the question names does not name the other.
+            answered = false;
+        }
+
         string? partialLead = null;
         if (answered && query.Has(Signals.Now) && kit.Model.Reports.FirstOrDefault(r => r.Id == facts[0].Source.ReportId) is { } old
             && old.ReportYear < kit.Model.Reports.Max(r => r.ReportYear) - 1)
@@ -254,6 +261,28 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             Context = kit.ContextOf(query, intent),
         };
     }
+
+    /// <summary>The most words a sentence may add to the question's and still only say again what the question says.</summary>
+    private const int RestatedNewWords = 1;
+
+    /// <summary>
+    /// True when the sentence adds at most <see cref="RestatedNewWords"/> content word to the question's own (numbers left
+    /// out; a compound ending in a word of the question is that word: "veiligheidsthema's" after "thema's").
+    /// </summary>
+    private bool OnlyRestates(string sentence, Query query)
+    {
+        var asked = query.Text.Tokens.Where(t => !t.IsStopword).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var added = TextNormalizer.Tokens(sentence)
+            .Where(w => !kit.Index.Analyzer.IsStopword(w) && !kit.Words.Language.Numbers.ContainsKey(w) && !w.Any(char.IsDigit))
+            .Select(Analyzer.Stem)
+            .Where(s => !asked.Contains(s) && !asked.Any(a => a.Length >= MinCompoundTail && s.EndsWith(a, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+        return added <= RestatedNewWords;
+    }
+
+    /// <summary>The shortest question word a compound of the sentence may end in to count as that word.</summary>
+    private const int MinCompoundTail = 4;
 
     /// <summary>True when two facts stand in one section of one report.</summary>
     private bool SameSection(Fact a, Fact b) =>

@@ -107,6 +107,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         var set = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var free = tokens.Where((t, i) => !consumed[i]).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        // "op welke strategische agenda staat ...": an agenda word that names a document asks no meeting.
+        var agendaWords = _words.Events.AgendaWords;
+        var agendaAt = (int i) => agendaWords.Contains(tokens[i].Text) && !(i > 0 && _words.Events.DocumentAgendaWords.Contains(tokens[i - 1].Text));
+        var agendaAny = Enumerable.Range(0, tokens.Count).Any(agendaAt);
+        var agendaFree = Enumerable.Range(0, tokens.Count).Any(i => !consumed[i] && agendaAt(i));
         if (nextPhrase || time_.NextWords.Overlaps(free))
         {
             signals |= Signals.Next;
@@ -240,7 +245,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.EventType;
         }
 
-        if (_words.Events.AgendaWords.Overlaps(free))
+        if (agendaFree)
         {
             signals |= Signals.Agenda;
         }
@@ -633,7 +638,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Activity;
         }
 
-        if (specific.Any(t => index.EventNameStems.Contains(t.Stem)) && (eventTypes.Count > 0 || _words.Events.AgendaWords.Overlaps(set)))
+        if (specific.Any(t => index.EventNameStems.Contains(t.Stem)) && (eventTypes.Count > 0 || agendaAny))
         {
             signals |= Signals.EventNamed;
         }

@@ -67,6 +67,10 @@ internal sealed class LanguageWords
     public List<string> OutcomePhrases { get; set; } = [];
     public HashSet<string> OutcomeTextWords { get; set; } = [];
     public HashSet<string> OutsideWords { get; set; } = [];
+
+    /// <summary>"Wat is naast X het andere thema?": words that ask for another one than the question names.</summary>
+    public HashSet<string> OtherWords { get; set; } = [];
+
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
@@ -172,6 +176,9 @@ internal sealed class EventWords
     public Dictionary<string, List<string>> EventTypes { get; set; } = [];
     public Dictionary<string, List<string>> SeasonTitles { get; set; } = [];
     public HashSet<string> AgendaWords { get; set; } = [];
+
+    /// <summary>Words before an agenda word that make it a document's name ("strategische agenda").</summary>
+    public HashSet<string> DocumentAgendaWords { get; set; } = [];
 
     /// <summary>Agenda words that ask one meeting ("welke bijeenkomst komt er daarna?").</summary>
     public HashSet<string> SingleAgendaWords { get; set; } = [];
