@@ -37,6 +37,16 @@ public sealed class QuestionFormTests
     public void Ask_AgendaOfMeetings_StaysTheCalendar() =>
         Assert.Equal("event", RealModel.Engine.Ask(new Question("Wat staat er in 2026 op de agenda?", Today, null)).Intent);
 
+    [Theory]
+    [InlineData("Wat bracht de VAR uit ter gelegenheid van tien jaar VAR?")]
+    [InlineData("Wat brachten ze uit voor 10 jaar VAR?")]
+    public void Ask_SeparableVerbOrNumberWord_FindsTheReportsWording(string question) =>
+        Assert.Contains("jubileummagazine", Ask(question));
+
+    [Fact]
+    public void Ask_BudgetCarriedOverAsASeparableVerb_IsTheRemainderLine() =>
+        Assert.Contains("42.000", Ask("Hoeveel budget schoof er van 2023 door naar 2024?").Split('\n')[0]);
+
     [Fact]
     public void Ask_UnknownCompoundAfterAnIntroduction_IsSearchedAsItsWords()
     {

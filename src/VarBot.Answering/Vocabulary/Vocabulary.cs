@@ -107,6 +107,15 @@ internal sealed class LanguageWords
     /// <summary>Short forms users type and the words they stand for ("gem." is "gemeenten").</summary>
     public Dictionary<string, string> QuestionAbbreviations { get; set; } = [];
 
+    /// <summary>
+    /// Separable verbs split in a question ("wat bracht de VAR uit"): the verb, and per particle the one word the reports
+    /// write ("uitgebracht").
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> SeparableVerbs { get; set; } = [];
+
+    /// <summary>Words right after a particle that make it a preposition, not the end of a separable verb ("uit de regio").</summary>
+    public HashSet<string> ParticleNotBefore { get; set; } = [];
+
     /// <summary>Letters between the two words of a compound ("voorjaar-s-bijeenkomst").</summary>
     public List<string> CompoundLinks { get; set; } = [];
     public HashSet<string> WhichWords { get; set; } = [];
