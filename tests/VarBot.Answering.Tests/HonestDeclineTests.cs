@@ -36,6 +36,21 @@ public sealed class HonestDeclineTests
     }
 
     [Fact]
+    public void Ask_CountWhereTheSentenceHasOnlyAnArticleOfAnotherNoun_SaysTheCountIsNotInTheReports()
+    {
+        var text = Ask("Hoeveel CISO-bijeenkomsten organiseerde de VAR in 2024?", new DateOnly(2026, 12, 7));
+
+        Assert.StartsWith("Het aantal (ciso bijeenkomsten organiseerde) staat niet in de jaarverslagen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cybercrisisoefening", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hoeveel CISO-bijeenkomsten organiseerde de VAR in 2025?", "vier CISO-bijeenkomsten")]
+    [InlineData("Hoeveel netwerkbijeenkomsten zorg en veiligheid staan er voor 2026 gepland?", "één gezamenlijke netwerkbijeenkomst")]
+    public void Ask_CountWrittenAsANumberOrNumeralBeforeTheNoun_IsAnswered(string question, string expected) =>
+        Assert.Contains(expected, Ask(question, new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_PersonForRoleNotNamed_IsNotAnswered()
     {
         var answer = RealModel.Engine.Ask(new Question("wie is de portefeuillehouder mensenhandel in de regio?", new DateOnly(2026, 11, 22), null));

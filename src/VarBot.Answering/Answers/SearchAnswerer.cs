@@ -915,7 +915,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 var isYear = t.Length == 4 && t.All(char.IsDigit) && t[0] is '1' or '2';
                 // "één keer per jaar ... bezocht": a number of times counts the times, not the asked things.
                 var times = j + 1 < tokens.Count && j + 1 != i && kit.Words.Language.FrequencyWords.Contains(tokens[j + 1]);
-                var article = kit.Words.Language.Numbers.TryGetValue(t, out var value) && value == 1 && kit.Index.Analyzer.IsStopword(t) && j > i;
+                // "een" after the asked word, or further before it than one word that qualifies it ("een regionale
+                // oefening organiseren"), is an article of another noun, unless the sentence spells it as the numeral;
+                // right before the asked word or its one qualifier it may count it ("een VAR nieuwsbrief").
+                var article = kit.Words.Language.Numbers.TryGetValue(t, out var value) && value == 1 && kit.Index.Analyzer.IsStopword(t)
+                    && (j > i || i - j > ArticleReach && !SpelledAsNumeral(sentence, t));
                 if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)) && !IsPeriod(tokens, j, nounStems) && !times && !article)
                 {
                     return true;
@@ -925,6 +929,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         return false;
     }
+
+    /// <summary>The most words before the asked word an article "een" may stand and still count it ("één gezamenlijke bijeenkomst").</summary>
+    private const int ArticleReach = 2;
+
+    /// <summary>True when the sentence writes the word in a numeral's own spelling of the vocabulary ("één" for "een").</summary>
+    private bool SpelledAsNumeral(string sentence, string word) =>
+        kit.Words.Language.Numbers.Keys.Any(k => k != word && TextNormalizer.Normalize(k).Trim() == word && sentence.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when the sentence holds a count (a number that is no year, a number word other than the article, "tweemaal").</summary>
     private bool HasCount(string sentence)
