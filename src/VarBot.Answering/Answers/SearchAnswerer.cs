@@ -49,7 +49,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 && !words.Conversation.MoreWords.Contains(t.Text) && !words.Conversation.TimeReferences.Contains(t.Text))
             .SelectMany(t => t.CompoundRest is { } rest ? [t, rest] : new[] { t })
             .ToList();
-        if (query.ThemeId is { } themeForTerms)
+        // "wat heeft de VAR over femicide?": a topic within the theme is searched as itself; the theme's name would favour
+        // the sentences that only list the theme's topics.
+        if (query.ThemeId is { } themeForTerms && !terms.Exists(t => words.Themes.SubtopicWords.Contains(t.Text)))
         {
             foreach (var t in TextNormalizer.Tokens(kit.ThemeName(themeForTerms)))
             {

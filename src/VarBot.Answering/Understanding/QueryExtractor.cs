@@ -615,7 +615,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         var generic = Generic();
         var moneyWords = MoneyVocabulary();
-        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
+        // "wat heeft de VAR over femicide?": a theme word that names one topic of the theme is what is asked about, when the
+        // reports write it (else the theme's overview is the nearest answer: "loverboys").
+        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && (!IsThemeWord(t.Text, themeId) || IsWrittenSubtopic(t))
             && !((signals & Signals.Money) != Signals.None && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
         if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
             && _words.Budget.CompareWords.Overlaps(set) && (_words.Conversation.BackReferences.Overlaps(set) || tokens.Count <= ShortCompare)
@@ -755,6 +757,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
     private bool IsThemeWord(string word, string? themeId) =>
         themeId is not null && index.ThemePhrases.Any(p => p.Theme.Id == themeId && p.Tokens.Contains(word));
+
+    private bool IsWrittenSubtopic(Token t) => _words.Themes.SubtopicWords.Contains(t.Text) && index.Search is { } search && search.Frequency(t.Stem) > 0;
 
     private bool IsThemeToken(int i, IReadOnlyList<Token> tokens, string? themeId) => themeId is not null && IsThemeWord(tokens[i].Text, themeId);
 

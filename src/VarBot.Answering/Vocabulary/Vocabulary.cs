@@ -319,6 +319,9 @@ internal sealed class OrganisationWords
 internal sealed class ThemeWords
 {
     public Dictionary<string, List<string>> ThemeAliases { get; set; } = [];
+
+    /// <summary>Theme words that name one topic within the theme ("femicide"): the question asks about that topic, not the theme.</summary>
+    public HashSet<string> SubtopicWords { get; set; } = [];
     public HashSet<string> ThemeListWords { get; set; } = [];
     public HashSet<string> DoneWords { get; set; } = [];
     public HashSet<string> PlannedWords { get; set; } = [];
