@@ -13,6 +13,8 @@ public sealed class ConversationTests
     {
         { "search-then-price-without-words", ["waar vind ik trainingen van var => website", "kost dat wat? => kosteloos !! Begroting 2026"] },
         { "budget-then-price-stays-budget", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en wat kost dat in 2026? => 420.000"] },
+        { "leerhuis-described-by-theme-then-when", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd werken !! Statelijke dreigingen was", "Wanneer was dat? => 3 juli 2023 !! 17 april 2023"] },
+        { "leerhuis-titled-by-theme-then-when", ["Welk Leerhuis ging in 2023 over zorg en veiligheid? => 14 september 2023 !! 3 juli 2023", "Wanneer was dat? => 14 september 2023"] },
         { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
         { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },
         { "monitoring-budget-then-theme", ["hoeveel is er in 2026 begroot voor monitoring => 30.000", "wat doet de VAR aan cybercrime? => digitale veiligheid !! 30.000"] },
