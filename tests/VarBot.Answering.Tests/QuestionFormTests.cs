@@ -47,6 +47,17 @@ public sealed class QuestionFormTests
     public void Ask_BudgetCarriedOverAsASeparableVerb_IsTheRemainderLine() =>
         Assert.Contains("42.000", Ask("Hoeveel budget schoof er van 2023 door naar 2024?").Split('\n')[0]);
 
+    [Theory]
+    [InlineData("Wie zitten er in het Bestuurlijk Platform Zorg en Veiligheid?", "VNG-adviseurs")]
+    [InlineData("Wie nemen er deel aan het Bestuurlijk Platform Zorg en Veiligheid?", "VNG-adviseurs")]
+    [InlineData("Van welke partijen kwamen in 2017 de aanvullende cijfers in het GVB?", "Halt, RIEC en Burgernet")]
+    public void Ask_MembershipVerbOrAdjectiveOfTheReportsParticiple_FindsTheReportsWording(string question, string expected) =>
+        Assert.Contains(expected, Ask(question));
+
+    [Fact]
+    public void Ask_MembershipOfTheVarItself_StaysTheMembersFact() =>
+        Assert.Contains("23 gemeenten", Ask("Wie zitten er allemaal in de VAR?"));
+
     [Fact]
     public void Ask_UnknownCompoundAfterAnIntroduction_IsSearchedAsItsWords()
     {
