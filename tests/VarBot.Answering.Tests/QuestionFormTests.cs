@@ -55,6 +55,15 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question));
 
     [Fact]
+    public void Ask_HowATeamWasComposed_IsAnsweredByTheSentenceSayingWhatItConsistedOf()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Hoe was het kernteam van de VAR in 2017 samengesteld?", Today, null));
+
+        Assert.True(answer.Answered);
+        Assert.StartsWith("De VAR wordt ambtelijk ondersteund door een kernteam, bestaande uit een coördinator (1fte)", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_MembershipOfTheVarItself_StaysTheMembersFact() =>
         Assert.Contains("23 gemeenten", Ask("Wie zitten er allemaal in de VAR?"));
 

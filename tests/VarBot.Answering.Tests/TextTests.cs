@@ -68,6 +68,12 @@ public sealed class TextTests
     public void Question_ParticleBeforeAnArticleOrAnotherVerb_StaysAPreposition(string question, string expected) =>
         Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["folder", "regio", "monitor"]).Question(question).Tokens.Select(t => t.Text)));
 
+    [Theory]
+    [InlineData("een kernteam bestaande uit een coördinator", "een kernteam bestaandeuit een coordinator")]
+    [InlineData("met bestaande interventies uit de regio", "met bestaande interventies uit de regio")]
+    public void Passage_ConsistingOf_ReadsAsOneWordButExistingStaysItself(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["kernteam", "coordinator", "interventies"]).Passage(text).Tokens.Select(t => t.Text)));
+
     [Fact]
     public void Synonyms_NumberWordAndItsDigits_FindEachOther()
     {
