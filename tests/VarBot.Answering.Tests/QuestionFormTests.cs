@@ -63,6 +63,21 @@ public sealed class QuestionFormTests
         Assert.StartsWith("De VAR wordt ambtelijk ondersteund door een kernteam, bestaande uit een coördinator (1fte)", AnswerText.Flatten(answer), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("heeft var iets over steekincidenten of wapens bij jongeren")]
+    [InlineData("heeft de VAR iets over wapens of steekincidenten bij jongeren?")]
+    public void Ask_EitherOfTwoTopics_AnswersAboutEach(string question)
+    {
+        var text = Ask(question);
+
+        Assert.Contains("Wapens en jongeren", text);
+        Assert.Contains("Aanpak Steekincidenten", text);
+    }
+
+    [Fact]
+    public void Ask_WhetherWordOf_AddsNoSecondTopic() =>
+        Assert.DoesNotContain("Steekincidenten", Ask("weet je of de VAR iets over wapens bij jongeren heeft?"));
+
     [Fact]
     public void Ask_MembershipOfTheVarItself_StaysTheMembersFact() =>
         Assert.Contains("23 gemeenten", Ask("Wie zitten er allemaal in de VAR?"));

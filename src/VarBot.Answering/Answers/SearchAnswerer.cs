@@ -160,6 +160,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return null;
         }
 
+        if (answered && Alternatives(query, terms) is { } alternatives)
+        {
+            facts = WithEachAlternative(query, terms, alternatives, facts, restrict);
+        }
+
         if (counted is not null && answered && !facts.Exists(f => SameSection(f, facts[0]) && NumberNear(f.Text, counted)))
         {
             // "Hoeveel bezoekers had de website in 2020?": a sentence about the visitors without their number ("een groeiend
@@ -262,6 +267,50 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             Suggestions = Suggestions(query, hits[0].Entry),
             Context = kit.ContextOf(query, intent),
         };
+    }
+
+    /// <summary>
+    /// "heeft de VAR iets over steekincidenten of wapens bij jongeren?": the two search words either side of an
+    /// alternative word, when both are search words of the question.
+    /// </summary>
+    private (Token First, Token Second)? Alternatives(Query query, List<Token> terms)
+    {
+        var tokens = query.Text.Tokens;
+        for (var i = 1; i + 1 < tokens.Count; i++)
+        {
+            if (kit.Words.Language.AlternativeWords.Contains(tokens[i].Text)
+                && terms.Find(t => t.Stem == tokens[i - 1].Stem) is { } first && terms.Find(t => t.Stem == tokens[i + 1].Stem) is { } second && first.Stem != second.Stem)
+            {
+                return (first, second);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An answer to "X of Y" that only speaks of one of them gets the best sentence about the other as well, found with
+    /// the question's other words.
+    /// </summary>
+    private List<Fact> WithEachAlternative(Query query, List<Token> terms, (Token First, Token Second) alternatives, List<Fact> facts, Func<PassageEntry, bool>? restrict)
+    {
+        foreach (var (asked, other) in new[] { (alternatives.First, alternatives.Second), (alternatives.Second, alternatives.First) })
+        {
+            if (facts.Exists(f => TextNormalizer.Tokens(f.Text).Select(Analyzer.Stem).Contains(asked.Stem)))
+            {
+                continue;
+            }
+
+            var own = terms.Where(t => t.Stem != other.Stem).ToList();
+            var (hits, _) = Find(query, own, false, restrict);
+            var found = hits.Count == 0 ? [] : Pick(hits, own, [], query);
+            if (found.FirstOrDefault(f => TextNormalizer.Tokens(f.Text).Select(Analyzer.Stem).Contains(asked.Stem)) is { } about)
+            {
+                return [.. facts.Take(AnswerKit.MaxItems - 1), about];
+            }
+        }
+
+        return facts;
     }
 
     /// <summary>The most words a sentence may add to the question's and still only say again what the question says.</summary>

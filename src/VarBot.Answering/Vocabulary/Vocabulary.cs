@@ -68,6 +68,9 @@ internal sealed class LanguageWords
     public HashSet<string> OutcomeTextWords { get; set; } = [];
     public HashSet<string> OutsideWords { get; set; } = [];
 
+    /// <summary>"steekincidenten of wapens": a word between two search words that asks about either.</summary>
+    public HashSet<string> AlternativeWords { get; set; } = [];
+
     /// <summary>"Wat is naast X het andere thema?": words that ask for another one than the question names.</summary>
     public HashSet<string> OtherWords { get; set; } = [];
 
