@@ -15,6 +15,8 @@ public sealed class ConversationTests
         { "budget-then-price-stays-budget", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en wat kost dat in 2026? => 420.000"] },
         { "leerhuis-described-by-theme-then-when", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd werken !! Statelijke dreigingen was", "Wanneer was dat? => 3 juli 2023 !! 17 april 2023"] },
         { "leerhuis-titled-by-theme-then-when", ["Welk Leerhuis ging in 2023 over zorg en veiligheid? => 14 september 2023 !! 3 juli 2023", "Wanneer was dat? => 14 september 2023"] },
+        { "plan-period-then-what-comes-after", ["Vanuit welk beleidskader en actieplan werkt de VAR aan mensenhandel? => 2024-2026", "En wat komt daarna? => 2027-2030"] },
+        { "meeting-then-what-comes-after-stays-meetings", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd", "en wat kwam daarna? => Leerhuis !! 2027-2030"] },
         { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
         { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },
         { "monitoring-budget-then-theme", ["hoeveel is er in 2026 begroot voor monitoring => 30.000", "wat doet de VAR aan cybercrime? => digitale veiligheid !! 30.000"] },

@@ -160,6 +160,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return null;
         }
 
+        if (answered && intent == Intent.Search && query.Has(Signals.After) && query.EventTypes.Count == 0 && query.EventId is null
+            && LastYear(facts[0].Text) is { } last && Successor(terms, last, restrict) is { } successor)
+        {
+            // "Vanuit het actieplan 2024-2026 ... En wat komt daarna?": the sentence on the same subject that names a later
+            // year ("een nieuw Beleidskader en Actieplan 2027-2030"), not the same answer again.
+            facts = [successor, .. facts.Where(f => f.Text != successor.Text).Take(AnswerKit.MaxItems - 1)];
+        }
+
         if (answered && Alternatives(query, terms) is { } alternatives)
         {
             facts = WithEachAlternative(query, terms, alternatives, facts, restrict);
@@ -267,6 +275,45 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             Suggestions = Suggestions(query, hits[0].Entry),
             Context = kit.ContextOf(query, intent),
         };
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex YearPattern = new(@"\b(19|20)\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The latest year a sentence writes ("2024-2026" -> 2026), or null.</summary>
+    private static int? LastYear(string sentence)
+    {
+        var years = YearPattern.Matches(sentence).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return years.Count > 0 ? years.Max() : null;
+    }
+
+    /// <summary>The passages searched for a successor.</summary>
+    private const int SuccessorPassages = 20;
+
+    /// <summary>
+    /// The best sentence, of the passages the question's words (without "daarna") find, that holds one of those words and
+    /// names a year after <paramref name="last"/>.
+    /// </summary>
+    private Fact? Successor(List<Token> terms, int last, Func<PassageEntry, bool>? restrict)
+    {
+        var own = terms.Where(t => !kit.Words.Time.AfterWords.Contains(t.Text)).ToList();
+        if (own.Count == 0)
+        {
+            return null;
+        }
+
+        var stems = own.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        foreach (var hit in kit.Index.Search.Find(own, restrict, max: SuccessorPassages))
+        {
+            foreach (var sentence in Sentences.Split(hit.Entry.Text))
+            {
+                if (LastYear(sentence) > last && TextNormalizer.Tokens(sentence).Select(Analyzer.Stem).Any(stems.Contains))
+                {
+                    return new Fact(sentence, kit.SourceOf(hit.Entry));
+                }
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
