@@ -79,6 +79,14 @@ public sealed class QuestionFormTests
         Assert.DoesNotContain("Steekincidenten", Ask("weet je of de VAR iets over wapens bij jongeren heeft?"));
 
     [Fact]
+    public void Ask_WhatComesAfterANamedPeriod_IsTheSentenceNamingALaterOne() =>
+        Assert.StartsWith("In 2026 evalueren we het regionaal beleidskader en stellen we een nieuw Beleidskader en Actieplan 2027-2030 op.", Ask("En wat komt er na het actieplan mensenhandel 2024-2026?"));
+
+    [Fact]
+    public void Ask_PeriodWithoutAnAfterWord_IsThatPeriod() =>
+        Assert.DoesNotContain("2027-2030", Ask("Wat staat er in het actieplan mensenhandel 2024-2026?").Split('\n')[0]);
+
+    [Fact]
     public void Ask_MembershipOfTheVarItself_StaysTheMembersFact() =>
         Assert.Contains("23 gemeenten", Ask("Wie zitten er allemaal in de VAR?"));
 

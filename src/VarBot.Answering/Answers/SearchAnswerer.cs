@@ -160,12 +160,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return null;
         }
 
-        if (answered && intent == Intent.Search && query.Has(Signals.After) && query.EventTypes.Count == 0 && query.EventId is null
-            && LastYear(facts[0].Text) is { } last && Successor(terms, last, restrict) is { } successor)
+        if (intent == Intent.Search && query.EventTypes.Count == 0 && query.EventId is null
+            && (query.Has(Signals.After) ? LastYear(facts[0].Text) : AfterNamedYears(query)) is { } last && Successor(terms, last, restrict) is { } successor)
         {
-            // "Vanuit het actieplan 2024-2026 ... En wat komt daarna?": the sentence on the same subject that names a later
-            // year ("een nieuw Beleidskader en Actieplan 2027-2030"), not the same answer again.
+            // "Vanuit het actieplan 2024-2026 ... En wat komt daarna?", "wat komt er na het actieplan 2024-2026?": the
+            // sentence on the same subject that names a later year ("een nieuw Beleidskader en Actieplan 2027-2030"), not
+            // the same answer again.
             facts = [successor, .. facts.Where(f => f.Text != successor.Text).Take(AnswerKit.MaxItems - 1)];
+            answered = true;
         }
 
         if (answered && Alternatives(query, terms) is { } alternatives)
@@ -284,6 +286,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     {
         var years = YearPattern.Matches(sentence).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         return years.Count > 0 ? years.Max() : null;
+    }
+
+    /// <summary>"Wat komt er na het actieplan 2024-2026?": the last year named after a word that asks what comes after, or null.</summary>
+    private int? AfterNamedYears(Query query)
+    {
+        var tokens = query.Text.Tokens;
+        var after = tokens.ToList().FindIndex(t => kit.Words.Time.AfterEventPhrases.Contains(t.Text));
+        return after >= 0 && query.Years.Count > 0 && tokens.Skip(after + 1).Any(t => t.IsYear) ? query.Years.Max() : null;
     }
 
     /// <summary>The passages searched for a successor.</summary>
