@@ -51,6 +51,24 @@ public sealed class HonestDeclineTests
         Assert.Contains(expected, Ask(question, new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
 
     [Fact]
+    public void Ask_WhetherSomethingChangedAfterADateLaterThanTheNewestReport_SaysTheReportsDoNotTell()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Is de uitvoeringsregeling van de VAR na 1 mei 2026 verlengd?", new DateOnly(2026, 12, 7), null));
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("Of dat nu zo is, staat niet in de jaarverslagen", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhetherAPlanOfTheNewestReportsYearComes_IsAnsweredFromThePlan()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Komt er in 2026 een nieuw actieplan mensenhandel?", new DateOnly(2026, 12, 7), null));
+
+        Assert.True(answer.Answered);
+        Assert.Contains("2027-2030", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_PersonForRoleNotNamed_IsNotAnswered()
     {
         var answer = RealModel.Engine.Ask(new Question("wie is de portefeuillehouder mensenhandel in de regio?", new DateOnly(2026, 11, 22), null));

@@ -243,10 +243,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             answered = false;
             partialLead = kit.Texts.Format("partial_now", old.ReportYear);
         }
-        else if (answered && query.Has(Signals.Now) && query.Has(Signals.YesNo) && kit.Model.Reports.FirstOrDefault(r => r.Id == facts[0].Source.ReportId) is { } latest)
+        else if (answered && (query.Has(Signals.Now) || intent == Intent.Search && query.Range is { } window && window.From.Year > kit.Index.LatestReportYear)
+            && query.Has(Signals.YesNo) && kit.Model.Reports.FirstOrDefault(r => r.Id == facts[0].Source.ReportId) is { } latest)
         {
-            // "Is de uitvoeringsregeling inmiddels verlengd?": the newest report says how things stood when it was written,
-            // not whether they have changed since.
+            // "Is de uitvoeringsregeling inmiddels verlengd?", "... na 1 mei 2026 verlengd?": the newest report says how
+            // things stood when it was written, not whether they have changed since (a date after its year is later).
             answered = false;
             partialLead = kit.Texts.Format("partial_now_latest", latest.ReportYear);
         }
