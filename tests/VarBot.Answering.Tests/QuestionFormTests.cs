@@ -87,6 +87,19 @@ public sealed class QuestionFormTests
         Assert.DoesNotContain("2027-2030", Ask("Wat staat er in het actieplan mensenhandel 2024-2026?").Split('\n')[0]);
 
     [Fact]
+    public void Ask_EditionOfAWholeYear_LeavesOutTheEditionsOfPartOfThatYear()
+    {
+        var text = Ask("Wanneer is het Gezamenlijk Veiligheidsbeeld over heel 2025 verschenen?");
+
+        Assert.StartsWith("Gezamenlijk Veiligheidsbeeld 2025: verschenen op 14 april 2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("eerste helft 2025:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_EditionOfPartOfAYear_IsThatEdition() =>
+        Assert.StartsWith("Gezamenlijk Veiligheidsbeeld eerste helft 2025", Ask("Wanneer is het GVB over de eerste helft van 2025 verschenen?"), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_MembershipOfTheVarItself_StaysTheMembersFact() =>
         Assert.Contains("23 gemeenten", Ask("Wie zitten er allemaal in de VAR?"));
 

@@ -357,6 +357,12 @@ internal sealed class MonitoringWords
 {
     public Dictionary<string, List<string>> Kinds { get; set; } = [];
     public HashSet<string> EditionWords { get; set; } = [];
+
+    /// <summary>"het GVB over heel 2025": words that ask a whole year's edition.</summary>
+    public HashSet<string> WholeYearWords { get; set; } = [];
+
+    /// <summary>Title words of an edition about a part of a year ("eerste helft").</summary>
+    public HashSet<string> PartYearWords { get; set; } = [];
 }
 
 internal sealed class NewsWords
