@@ -189,6 +189,9 @@ internal sealed class EventWords
     public Dictionary<string, List<string>> SeasonTitles { get; set; } = [];
     public HashSet<string> AgendaWords { get; set; } = [];
 
+    /// <summary>"Kwam daar nog een vervolg op?": words that ask what followed a meeting.</summary>
+    public HashSet<string> SequelWords { get; set; } = [];
+
     /// <summary>Words before an agenda word that make it a document's name ("strategische agenda").</summary>
     public HashSet<string> DocumentAgendaWords { get; set; } = [];
 
