@@ -99,6 +99,16 @@ public sealed class QuestionFormTests
     public void Ask_EditionOfPartOfAYear_IsThatEdition() =>
         Assert.StartsWith("Gezamenlijk Veiligheidsbeeld eerste helft 2025", Ask("Wanneer is het GVB over de eerste helft van 2025 verschenen?"), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("Wat is de Veiligheidsmonitor eigenlijk voor onderzoek?")]
+    [InlineData("Wat is de Veiligheidsmonitor eigenlijk voor onderzoek en hoe vaak wordt die gehouden?")]
+    public void Ask_WhatKindOfThingSomethingIs_IsItsDefinition(string question) =>
+        Assert.StartsWith("De Veiligheidsmonitor is een bevolkingsonderzoek", Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_DefinitionWithoutAKindWord_IsUnchanged() =>
+        Assert.StartsWith("De Veiligheidsmonitor is een bevolkingsonderzoek", Ask("Wat is de Veiligheidsmonitor eigenlijk?"), StringComparison.Ordinal);
+
     [Fact]
     public void Ask_MembershipOfTheVarItself_StaysTheMembersFact() =>
         Assert.Contains("23 gemeenten", Ask("Wie zitten er allemaal in de VAR?"));

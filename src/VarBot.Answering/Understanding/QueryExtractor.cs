@@ -839,7 +839,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             return [];
         }
 
-        var rest = tokens.Skip(skip + start.Length).Where(t => (!t.IsStopword || lang.OwnNames.Contains(t.Text)) && !lang.DefinitionFillers.Contains(t.Text)).ToList();
+        var after = tokens.Skip(skip + start.Length).ToList();
+        // "Wat is de Veiligheidsmonitor eigenlijk voor onderzoek?": a bare noun after "voor" at the end says what kind of
+        // thing it is ("voor de gemeenten" names whom it is for).
+        var kind = after.FindIndex(t => lang.DefinitionKindWords.Contains(t.Text));
+        if (kind > 0 && kind == after.Count - 2 && !after[^1].IsStopword && after.Take(kind).Any(t => !t.IsStopword && !lang.DefinitionFillers.Contains(t.Text)))
+        {
+            after = after.Take(kind).ToList();
+        }
+
+        var rest = after.Where(t => (!t.IsStopword || lang.OwnNames.Contains(t.Text)) && !lang.DefinitionFillers.Contains(t.Text)).ToList();
         var own = lang.OwnDefinitionStarts.Any(p => TextNormalizer.PhraseTokens(p).SequenceEqual(start));
         if (own && !rest.TrueForAll(t => lang.OwnNames.Contains(t.Text)))
         {

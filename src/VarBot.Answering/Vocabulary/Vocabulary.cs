@@ -128,6 +128,9 @@ internal sealed class LanguageWords
     public List<string> DefinitionStarts { get; set; } = [];
     public List<string> OwnDefinitionStarts { get; set; } = [];
     public HashSet<string> DefinitionFillers { get; set; } = [];
+
+    /// <summary>"Wat is de Veiligheidsmonitor voor onderzoek?": a word after the subject that names the kind of thing asked.</summary>
+    public HashSet<string> DefinitionKindWords { get; set; } = [];
     public HashSet<string> DefinitionVerbs { get; set; } = [];
     /// <summary>Words that say what kind of thing an acronym names ("het AVE-model").</summary>
     public HashSet<string> AcronymKindWords { get; set; } = [];
