@@ -228,6 +228,12 @@ public sealed class AnswerEngine
             reply = news;
         }
 
+        if (previous is not null && !joined && _nearby.Sequel(own, previous) is { } sequel)
+        {
+            _logger.Routed("event-sequel", nameof(Intent.Search), followUp, "", "", "");
+            return sequel;
+        }
+
         if (previous is not null && !joined && _nearby.Answer(own, previous, followUp, reply) is { } nearby)
         {
             _logger.Routed("nearby-detail", nameof(Intent.Search), followUp, "", "", "");

@@ -11,6 +11,14 @@ public sealed class ConversationTests
     /// <summary>Turns as "question => text the answer must hold (| alternatives) !! text it must not hold".</summary>
     public static TheoryData<string, string[]> Conversations() => new()
     {
+        { "search-then-price-without-words", ["waar vind ik trainingen van var => website", "kost dat wat? => kosteloos !! Begroting 2026"] },
+        { "budget-then-price-stays-budget", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en wat kost dat in 2026? => 420.000"] },
+        { "leerhuis-described-by-theme-then-when", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd werken !! Statelijke dreigingen was", "Wanneer was dat? => 3 juli 2023 !! 17 april 2023"] },
+        { "leerhuis-titled-by-theme-then-when", ["Welk Leerhuis ging in 2023 over zorg en veiligheid? => 14 september 2023 !! 3 juli 2023", "Wanneer was dat? => 14 september 2023"] },
+        { "plan-period-then-what-comes-after", ["Vanuit welk beleidskader en actieplan werkt de VAR aan mensenhandel? => 2024-2026", "En wat komt daarna? => 2027-2030"] },
+        { "meeting-then-what-comes-after-stays-meetings", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd", "en wat kwam daarna? => Leerhuis !! 2027-2030"] },
+        { "meeting-then-sequel", ["Wanneer was de Zorg- en Veiligheidsconferentie van 2025? => 24 maart 2025", "Kwam daar nog een vervolg op? => september !! 24 maart 2025"] },
+        { "search-then-sequel-is-no-meeting-sequel", ["Bij wie ligt de ketenregie op de regionale aanpak mensenhandel? => VAR", "kwam daar nog een vervolg op? => vervolg !! Leerhuis Zorg en Veiligheid"] },
         { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
         { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },
         { "monitoring-budget-then-theme", ["hoeveel is er in 2026 begroot voor monitoring => 30.000", "wat doet de VAR aan cybercrime? => digitale veiligheid !! 30.000"] },

@@ -18,6 +18,57 @@ public sealed class HonestDeclineTests
     }
 
     [Fact]
+    public void Ask_TheOtherOneWhereTheSentenceOnlyNamesTheOneAsked_IsNotAnswered()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Wat is naast maatschappelijk ongenoegen het andere geprioriteerde thema op de strategische agenda van de eenheid?", new DateOnly(2026, 12, 6), null));
+
+        Assert.False(answer.Answered);
+        Assert.Contains("kan ik niet vinden", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_TheOtherOneThatTheSentenceNames_IsAnswered()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Met welke andere regio's hield het RCTM in 2023 een gezamenlijke controledag?", new DateOnly(2026, 12, 6), null));
+
+        Assert.True(answer.Answered);
+        Assert.Contains("Den Haag", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_CountWhereTheSentenceHasOnlyAnArticleOfAnotherNoun_SaysTheCountIsNotInTheReports()
+    {
+        var text = Ask("Hoeveel CISO-bijeenkomsten organiseerde de VAR in 2024?", new DateOnly(2026, 12, 7));
+
+        Assert.StartsWith("Het aantal (ciso bijeenkomsten organiseerde) staat niet in de jaarverslagen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("cybercrisisoefening", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Hoeveel CISO-bijeenkomsten organiseerde de VAR in 2025?", "vier CISO-bijeenkomsten")]
+    [InlineData("Hoeveel netwerkbijeenkomsten zorg en veiligheid staan er voor 2026 gepland?", "één gezamenlijke netwerkbijeenkomst")]
+    public void Ask_CountWrittenAsANumberOrNumeralBeforeTheNoun_IsAnswered(string question, string expected) =>
+        Assert.Contains(expected, Ask(question, new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_WhetherSomethingChangedAfterADateLaterThanTheNewestReport_SaysTheReportsDoNotTell()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Is de uitvoeringsregeling van de VAR na 1 mei 2026 verlengd?", new DateOnly(2026, 12, 7), null));
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("Of dat nu zo is, staat niet in de jaarverslagen", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhetherAPlanOfTheNewestReportsYearComes_IsAnsweredFromThePlan()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Komt er in 2026 een nieuw actieplan mensenhandel?", new DateOnly(2026, 12, 7), null));
+
+        Assert.True(answer.Answered);
+        Assert.Contains("2027-2030", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_PersonForRoleNotNamed_IsNotAnswered()
     {
         var answer = RealModel.Engine.Ask(new Question("wie is de portefeuillehouder mensenhandel in de regio?", new DateOnly(2026, 11, 22), null));

@@ -22,6 +22,97 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
     }
 
+    [Theory]
+    [InlineData("Op welke strategische agenda staat maatschappelijk ongenoegen als geprioriteerd thema?")]
+    [InlineData("Op welke politieke agenda staat maatschappelijk ongenoegen als geprioriteerd thema?")]
+    public void Ask_AgendaThatNamesADocument_IsSearchedNotTheMeetingCalendar(string question)
+    {
+        var answer = RealModel.Engine.Ask(new Question(question, Today, null));
+
+        Assert.Equal("search", answer.Intent);
+        Assert.Contains("Strategische Agenda 2023", AnswerText.Flatten(answer));
+    }
+
+    [Fact]
+    public void Ask_AgendaOfMeetings_StaysTheCalendar() =>
+        Assert.Equal("event", RealModel.Engine.Ask(new Question("Wat staat er in 2026 op de agenda?", Today, null)).Intent);
+
+    [Theory]
+    [InlineData("Wat bracht de VAR uit ter gelegenheid van tien jaar VAR?")]
+    [InlineData("Wat brachten ze uit voor 10 jaar VAR?")]
+    public void Ask_SeparableVerbOrNumberWord_FindsTheReportsWording(string question) =>
+        Assert.Contains("jubileummagazine", Ask(question));
+
+    [Fact]
+    public void Ask_BudgetCarriedOverAsASeparableVerb_IsTheRemainderLine() =>
+        Assert.Contains("42.000", Ask("Hoeveel budget schoof er van 2023 door naar 2024?").Split('\n')[0]);
+
+    [Theory]
+    [InlineData("Wie zitten er in het Bestuurlijk Platform Zorg en Veiligheid?", "VNG-adviseurs")]
+    [InlineData("Wie nemen er deel aan het Bestuurlijk Platform Zorg en Veiligheid?", "VNG-adviseurs")]
+    [InlineData("Van welke partijen kwamen in 2017 de aanvullende cijfers in het GVB?", "Halt, RIEC en Burgernet")]
+    public void Ask_MembershipVerbOrAdjectiveOfTheReportsParticiple_FindsTheReportsWording(string question, string expected) =>
+        Assert.Contains(expected, Ask(question));
+
+    [Fact]
+    public void Ask_HowATeamWasComposed_IsAnsweredByTheSentenceSayingWhatItConsistedOf()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Hoe was het kernteam van de VAR in 2017 samengesteld?", Today, null));
+
+        Assert.True(answer.Answered);
+        Assert.StartsWith("De VAR wordt ambtelijk ondersteund door een kernteam, bestaande uit een coördinator (1fte)", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("heeft var iets over steekincidenten of wapens bij jongeren")]
+    [InlineData("heeft de VAR iets over wapens of steekincidenten bij jongeren?")]
+    public void Ask_EitherOfTwoTopics_AnswersAboutEach(string question)
+    {
+        var text = Ask(question);
+
+        Assert.Contains("Wapens en jongeren", text);
+        Assert.Contains("Aanpak Steekincidenten", text);
+    }
+
+    [Fact]
+    public void Ask_WhetherWordOf_AddsNoSecondTopic() =>
+        Assert.DoesNotContain("Steekincidenten", Ask("weet je of de VAR iets over wapens bij jongeren heeft?"));
+
+    [Fact]
+    public void Ask_WhatComesAfterANamedPeriod_IsTheSentenceNamingALaterOne() =>
+        Assert.StartsWith("In 2026 evalueren we het regionaal beleidskader en stellen we een nieuw Beleidskader en Actieplan 2027-2030 op.", Ask("En wat komt er na het actieplan mensenhandel 2024-2026?"));
+
+    [Fact]
+    public void Ask_PeriodWithoutAnAfterWord_IsThatPeriod() =>
+        Assert.DoesNotContain("2027-2030", Ask("Wat staat er in het actieplan mensenhandel 2024-2026?").Split('\n')[0]);
+
+    [Fact]
+    public void Ask_EditionOfAWholeYear_LeavesOutTheEditionsOfPartOfThatYear()
+    {
+        var text = Ask("Wanneer is het Gezamenlijk Veiligheidsbeeld over heel 2025 verschenen?");
+
+        Assert.StartsWith("Gezamenlijk Veiligheidsbeeld 2025: verschenen op 14 april 2026", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("eerste helft 2025:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_EditionOfPartOfAYear_IsThatEdition() =>
+        Assert.StartsWith("Gezamenlijk Veiligheidsbeeld eerste helft 2025", Ask("Wanneer is het GVB over de eerste helft van 2025 verschenen?"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Wat is de Veiligheidsmonitor eigenlijk voor onderzoek?")]
+    [InlineData("Wat is de Veiligheidsmonitor eigenlijk voor onderzoek en hoe vaak wordt die gehouden?")]
+    public void Ask_WhatKindOfThingSomethingIs_IsItsDefinition(string question) =>
+        Assert.StartsWith("De Veiligheidsmonitor is een bevolkingsonderzoek", Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_DefinitionWithoutAKindWord_IsUnchanged() =>
+        Assert.StartsWith("De Veiligheidsmonitor is een bevolkingsonderzoek", Ask("Wat is de Veiligheidsmonitor eigenlijk?"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_MembershipOfTheVarItself_StaysTheMembersFact() =>
+        Assert.Contains("23 gemeenten", Ask("Wie zitten er allemaal in de VAR?"));
+
     [Fact]
     public void Ask_UnknownCompoundAfterAnIntroduction_IsSearchedAsItsWords()
     {

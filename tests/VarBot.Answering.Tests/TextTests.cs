@@ -55,6 +55,38 @@ public sealed class TextTests
     public void Question_ApostrophePluralOfAKnownWord_ReadsAsTheWord(string question, string expected) =>
         Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["gvb", "themas"]).Question(question).Tokens.Select(t => t.Text)));
 
+    [Theory]
+    [InlineData("Wat bracht de VAR uit ter ere van 10 jaar VAR?", "wat uitgebracht de var ter ere van 10 jaar var")]
+    [InlineData("Hoeveel schoof er van 2023 door naar 2024?", "hoeveel doorgeschoven er van 2023 naar 2024")]
+    [InlineData("Wie nemen er deel aan het platform?", "wie deelnemen er aan het platform")]
+    public void Question_SeparableVerbWithItsParticleLater_ReadsAsTheOneWordTheReportsWrite(string question, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["var", "ere", "platform"]).Question(question).Tokens.Select(t => t.Text)));
+
+    [Theory]
+    [InlineData("Wie bracht de folder uit de regio mee?", "wie bracht de folder uit de regio mee")]
+    [InlineData("Wat kwam er uit de monitor?", "wat kwam er uit de monitor")]
+    public void Question_ParticleBeforeAnArticleOrAnotherVerb_StaysAPreposition(string question, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["folder", "regio", "monitor"]).Question(question).Tokens.Select(t => t.Text)));
+
+    [Theory]
+    [InlineData("een kernteam bestaande uit een coördinator", "een kernteam bestaandeuit een coordinator")]
+    [InlineData("met bestaande interventies uit de regio", "met bestaande interventies uit de regio")]
+    public void Passage_ConsistingOf_ReadsAsOneWordButExistingStaysItself(string text, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["kernteam", "coordinator", "interventies"]).Passage(text).Tokens.Select(t => t.Text)));
+
+    [Fact]
+    public void Synonyms_NumberWordAndItsDigits_FindEachOther()
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["tien", "10"]);
+
+        Assert.Contains("10", analyzer.Synonyms(Analyzer.Stem("tien")));
+        Assert.Contains(Analyzer.Stem("tien"), analyzer.Synonyms("10"));
+    }
+
+    [Fact]
+    public void Synonyms_ArticleEen_IsNoNumber() =>
+        Assert.DoesNotContain("1", new Analyzer(Vocabulary.Words.Load(), ["een"]).Synonyms(Analyzer.Stem("een")));
+
     [Fact]
     public void Question_UnknownWordOfNoKnownParts_StaysOneWord() =>
         Assert.Null(Assert.Single(new Analyzer(Vocabulary.Words.Load(), ["buurtpreventie"]).Question("xyzqwertyvbn").Tokens).CompoundRest);

@@ -7,6 +7,23 @@ public sealed class ThemeAndFrequencyTests
 
     private static string Ask(string text) => AnswerText.Flatten(RealModel.Engine.Ask(new Question(text, Today, null)));
 
+    [Theory]
+    [InlineData("wat heeft de VAR over femicide?")]
+    [InlineData("Wat doet de VAR aan femicide?")]
+    public void Ask_TopicWithinATheme_IsSearchedAsItselfNotTheThemeOverview(string question)
+    {
+        var answer = RealModel.Engine.Ask(new Question(question, Today, null));
+
+        Assert.Equal("search", answer.Intent);
+        Assert.Contains("bewustwording, vroeg-signalering", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Wat doet de VAR tegen loverboys?")]
+    [InlineData("Wat doet de VAR aan zorg en veiligheid?")]
+    public void Ask_ThemeOrATopicTheReportsNeverWrite_GivesTheThemeOverview(string question) =>
+        Assert.Equal("theme", RealModel.Engine.Ask(new Question(question, Today, null)).Intent);
+
     [Fact]
     public void Ask_SubHeadingOfThemePlan_ListsOnlyThatSubHeadingInFull()
     {

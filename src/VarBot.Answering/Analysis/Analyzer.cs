@@ -79,6 +79,8 @@ internal sealed class Analyzer
     private readonly HashSet<string> _knownStems;
     private readonly HashSet<string> _lineWords;
     private readonly List<(string[] Phrase, string Token)> _joined;
+    private readonly Dictionary<string, Dictionary<string, string>> _separable;
+    private readonly HashSet<string> _particleNotBefore;
 
     public Analyzer(Words words, IEnumerable<string> modelTokens)
     {
@@ -86,6 +88,8 @@ internal sealed class Analyzer
         _compoundHeads = [.. words.Budget.CompoundHeads.OrderByDescending(h => h.Length)];
         _compoundLinks = [.. words.Language.CompoundLinks.Prepend("").Distinct()];
         _abbreviations = words.Language.QuestionAbbreviations;
+        _separable = words.Language.SeparableVerbs;
+        _particleNotBefore = words.Language.ParticleNotBefore;
         _lineWords = words.Budget.Lines.SelectMany(l => l.Words).SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
         _reportWords = new HashSet<string>(modelTokens, StringComparer.Ordinal);
         _known = new HashSet<string>(_reportWords, StringComparer.Ordinal);
@@ -119,6 +123,16 @@ internal sealed class Analyzer
         }
 
         _synonyms = groups.ToDictionary(kv => kv.Key, kv => kv.Value.Where(s => s != kv.Key).ToArray(), StringComparer.Ordinal);
+        // "tien jaar VAR" finds "10 jaar VAR" and the other way round: a number word and its digits are synonyms ("een"
+        // is an article as often as a number, a "-maal" word a frequency).
+        foreach (var (word, value) in words.Language.Numbers.Where(n => n.Value > 1 && !words.Language.FrequencyWords.Contains(n.Key)))
+        {
+            var stem = Stem(word);
+            var digits = value.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            _synonyms[stem] = [.. Synonyms(stem).Append(digits).Distinct()];
+            _synonyms[digits] = [.. Synonyms(digits).Append(stem).Distinct()];
+        }
+
         // "wie betaalde dat?": the reports say where money came from ("middelen vanuit", "financiering van"), seldom who
         // "betaalde". One way: a funding word in a question does not find every passage that mentions paying.
         var funding = words.Language.FundingWords.Select(Stem).ToArray();
@@ -158,7 +172,7 @@ internal sealed class Analyzer
         text = Elided(text);
         var shortened = Shortened(text);
         var plurals = ApostrophePlurals(text);
-        return new(text, Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, plurals.GetValueOrDefault(t, t)))]).SelectMany(SplitMoney)
+        return new(text, Separable(Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, plurals.GetValueOrDefault(t, t)))])).SelectMany(SplitMoney)
             .Select(t => shortened.Contains(t) && !_known.Contains(t) ? Completed(t) ?? Correct(t) : Correct(t)).Select(Split).ToList());
     }
 
@@ -226,6 +240,37 @@ internal sealed class Analyzer
         }
 
         return shortened;
+    }
+
+    /// <summary>The furthest a particle stands after its verb ("schoof er van 2023 door").</summary>
+    private const int MaxParticleDistance = 6;
+
+    /// <summary>
+    /// "Wat bracht de VAR uit ter gelegenheid van ...", "hoeveel schoof er van 2023 door naar 2024": a separable verb with
+    /// its particle later in the question reads as the one word the reports write ("uitgebracht", "doorgeschoven"), the
+    /// particle dropped. A particle right before an article or pronoun is a preposition ("bracht hij uit de regio mee").
+    /// </summary>
+    private List<string> Separable(List<string> tokens)
+    {
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            if (!_separable.TryGetValue(tokens[i], out var particles))
+            {
+                continue;
+            }
+
+            for (var j = i + 1; j < tokens.Count && j - i <= MaxParticleDistance; j++)
+            {
+                if (particles.TryGetValue(tokens[j], out var joined) && (j + 1 == tokens.Count || !_particleNotBefore.Contains(tokens[j + 1])))
+                {
+                    tokens[i] = joined;
+                    tokens.RemoveAt(j);
+                    break;
+                }
+            }
+        }
+
+        return tokens;
     }
 
     /// <summary>"J en V", "V&amp;J", "Justitie en Veiligheid": a phrase of the vocabulary's joined phrases reads as its one token ("jenv").</summary>
@@ -454,6 +499,7 @@ internal sealed class Analyzer
         w.Language.Stopwords.Concat(w.Language.Synonyms.SelectMany(g => g)).Concat(w.Language.Numbers.Keys)
             .Concat(w.Language.Ordinals.Keys).Concat(w.Language.Months).Concat(w.Language.WhenWords).Concat(w.Language.WhereWords)
             .Concat(w.Language.CountWords).Concat(w.Language.YesNoStarts).Concat(w.Language.PastWords).Concat(w.Language.DefinitionStarts)
+            .Concat(w.Language.SeparableVerbs.Keys).Concat(w.Language.SeparableVerbs.Values.SelectMany(p => p.Values))
             .Concat(w.Language.AcronymAskWords).Concat(w.Language.DescriptionVerbs).Concat(w.Themes.PlanAskedWords)
             .Concat(w.Time.RelativeYears.Keys).Concat(w.Time.RelativeMonths.Keys).Concat(w.Time.RelativeDays.Keys)
             .Concat(w.Time.RelativeWeeks.Keys).Concat(w.Time.Units.Keys).Concat(w.Time.AgoWords).Concat(w.Time.YearUnits).Concat(w.Time.Seasons.Keys).Concat(w.Time.RelativeQuarters.Keys)

@@ -60,6 +60,14 @@ internal sealed class EventFinder(AnswerKit kit)
             var inPeriod = (EventEntry e) => query.Range is { } r ? InRange(e.Event, r)
                 : query.Years.Count > 0 ? query.Years.Contains(e.Event.Year) : looksBack || IsUpcoming(e.Event, query.Today);
             var chosen = byTitle.Exists(e => inPeriod(e)) ? byTitle : themed.Exists(e => inPeriod(e)) ? themed : byTitle.Count > 0 ? byTitle : themed;
+            if (chosen.Count == 0)
+            {
+                // "Welk Leerhuis ging in 2023 over ondermijning?": no title or theme names it, but the sentence that
+                // announces the meeting does ("Leerhuis 'Informatiegestuurd werken' ... over het tegengaan van ondermijning").
+                var described = list.Where(e => DescribesTheme(e.Event, askedTheme)).ToList();
+                chosen = described.Exists(e => inPeriod(e)) ? described.Where(e => inPeriod(e)).ToList() : described;
+            }
+
             if (chosen.Count > 0)
             {
                 return chosen.Select(e => e.Event).ToList();
@@ -95,6 +103,29 @@ internal sealed class EventFinder(AnswerKit kit)
     {
         var words = Analysis.TextNormalizer.Tokens(e.Title + " " + e.Topic);
         return kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId && which(p.Tokens)).Any(p => ContainsPhrase(words, p.Tokens));
+    }
+
+    /// <summary>True when the passage at one of the event's own source lines names the theme (one of its names or keywords).</summary>
+    private bool DescribesTheme(Event e, string themeId)
+    {
+        var passages = kit.Index.Passages;
+        foreach (var source in e.Sources)
+        {
+            var file = Path.GetFileName(source.File);
+            var own = passages.LastOrDefault(p => p.Passage.Source.File.EndsWith(file, StringComparison.Ordinal) && p.Passage.Source.Line <= source.Line);
+            if (own is null)
+            {
+                continue;
+            }
+
+            var words = Analysis.TextNormalizer.Tokens(own.Text);
+            if (kit.Index.ThemePhrases.Any(p => p.Theme.Id == themeId && ContainsPhrase(words, p.Tokens)))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool ContainsPhrase(List<string> words, string[] phrase)

@@ -389,6 +389,13 @@ internal sealed class MonitoringAnswerer(AnswerKit kit, SearchAnswerer search) :
             }
         }
 
+        if (query.Text.Tokens.Any(t => kit.Words.Monitoring.WholeYearWords.Contains(t.Text))
+            && chosen.Where(m => !TextNormalizer.Tokens(m.Title).Exists(kit.Words.Monitoring.PartYearWords.Contains)).ToList() is { Count: > 0 } whole)
+        {
+            // "het GVB over heel 2025": the edition of the whole year, not the one about its first half.
+            chosen = whole;
+        }
+
         var restrictWords = kit.Words.Monitoring.Kinds[kind.ToString()].SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
         // "het GVB over de eerste helft van 2023": a publication whose title holds the question's own words comes first.
         // Only words that set one publication apart: not the kind's name, nor a word every title of the kind holds.

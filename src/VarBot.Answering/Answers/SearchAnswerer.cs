@@ -49,7 +49,9 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 && !words.Conversation.MoreWords.Contains(t.Text) && !words.Conversation.TimeReferences.Contains(t.Text))
             .SelectMany(t => t.CompoundRest is { } rest ? [t, rest] : new[] { t })
             .ToList();
-        if (query.ThemeId is { } themeForTerms)
+        // "wat heeft de VAR over femicide?": a topic within the theme is searched as itself; the theme's name would favour
+        // the sentences that only list the theme's topics.
+        if (query.ThemeId is { } themeForTerms && !terms.Exists(t => words.Themes.SubtopicWords.Contains(t.Text)))
         {
             foreach (var t in TextNormalizer.Tokens(kit.ThemeName(themeForTerms)))
             {
@@ -158,6 +160,21 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             return null;
         }
 
+        if (intent == Intent.Search && query.EventTypes.Count == 0 && query.EventId is null
+            && (query.Has(Signals.After) ? LastYear(facts[0].Text) : AfterNamedYears(query)) is { } last && Successor(terms, last, restrict) is { } successor)
+        {
+            // "Vanuit het actieplan 2024-2026 ... En wat komt daarna?", "wat komt er na het actieplan 2024-2026?": the
+            // sentence on the same subject that names a later year ("een nieuw Beleidskader en Actieplan 2027-2030"), not
+            // the same answer again.
+            facts = [successor, .. facts.Where(f => f.Text != successor.Text).Take(AnswerKit.MaxItems - 1)];
+            answered = true;
+        }
+
+        if (answered && Alternatives(query, terms) is { } alternatives)
+        {
+            facts = WithEachAlternative(query, terms, alternatives, facts, restrict);
+        }
+
         if (counted is not null && answered && !facts.Exists(f => SameSection(f, facts[0]) && NumberNear(f.Text, counted)))
         {
             // "Hoeveel bezoekers had de website in 2020?": a sentence about the visitors without their number ("een groeiend
@@ -211,6 +228,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             partialKey = "partial_list";
         }
 
+        if (answered && query.Text.Tokens.Any(t => kit.Words.Language.OtherWords.Contains(t.Text)) && OnlyRestates(facts[0].Text, query))
+        {
+            // "Wat is naast maatschappelijk ongenoegen het andere geprioriteerde thema?": a sentence that only names the one
+            // the question names does not name the other.
+            answered = false;
+        }
+
         string? partialLead = null;
         if (answered && query.Has(Signals.Now) && kit.Model.Reports.FirstOrDefault(r => r.Id == facts[0].Source.ReportId) is { } old
             && old.ReportYear < kit.Model.Reports.Max(r => r.ReportYear) - 1)
@@ -219,10 +243,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             answered = false;
             partialLead = kit.Texts.Format("partial_now", old.ReportYear);
         }
-        else if (answered && query.Has(Signals.Now) && query.Has(Signals.YesNo) && kit.Model.Reports.FirstOrDefault(r => r.Id == facts[0].Source.ReportId) is { } latest)
+        else if (answered && (query.Has(Signals.Now) || intent == Intent.Search && query.Range is { } window && window.From.Year > kit.Index.LatestReportYear)
+            && query.Has(Signals.YesNo) && kit.Model.Reports.FirstOrDefault(r => r.Id == facts[0].Source.ReportId) is { } latest)
         {
-            // "Is de uitvoeringsregeling inmiddels verlengd?": the newest report says how things stood when it was written,
-            // not whether they have changed since.
+            // "Is de uitvoeringsregeling inmiddels verlengd?", "... na 1 mei 2026 verlengd?": the newest report says how
+            // things stood when it was written, not whether they have changed since (a date after its year is later).
             answered = false;
             partialLead = kit.Texts.Format("partial_now_latest", latest.ReportYear);
         }
@@ -254,6 +279,119 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             Context = kit.ContextOf(query, intent),
         };
     }
+
+    private static readonly System.Text.RegularExpressions.Regex YearPattern = new(@"\b(19|20)\d\d\b", System.Text.RegularExpressions.RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    /// <summary>The latest year a sentence writes ("2024-2026" -> 2026), or null.</summary>
+    private static int? LastYear(string sentence)
+    {
+        var years = YearPattern.Matches(sentence).Select(m => int.Parse(m.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        return years.Count > 0 ? years.Max() : null;
+    }
+
+    /// <summary>"Wat komt er na het actieplan 2024-2026?": the last year named after a word that asks what comes after, or null.</summary>
+    private int? AfterNamedYears(Query query)
+    {
+        var tokens = query.Text.Tokens;
+        var after = tokens.ToList().FindIndex(t => kit.Words.Time.AfterEventPhrases.Contains(t.Text));
+        return after >= 0 && query.Years.Count > 0 && tokens.Skip(after + 1).Any(t => t.IsYear) ? query.Years.Max() : null;
+    }
+
+    /// <summary>The passages searched for a successor.</summary>
+    private const int SuccessorPassages = 20;
+
+    /// <summary>
+    /// The best sentence, of the passages the question's words (without "daarna") find, that holds one of those words and
+    /// names a year after <paramref name="last"/>.
+    /// </summary>
+    private Fact? Successor(List<Token> terms, int last, Func<PassageEntry, bool>? restrict)
+    {
+        var own = terms.Where(t => !kit.Words.Time.AfterWords.Contains(t.Text)).ToList();
+        if (own.Count == 0)
+        {
+            return null;
+        }
+
+        var stems = own.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        foreach (var hit in kit.Index.Search.Find(own, restrict, max: SuccessorPassages))
+        {
+            foreach (var sentence in Sentences.Split(hit.Entry.Text))
+            {
+                if (LastYear(sentence) > last && TextNormalizer.Tokens(sentence).Select(Analyzer.Stem).Any(stems.Contains))
+                {
+                    return new Fact(sentence, kit.SourceOf(hit.Entry));
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// "heeft de VAR iets over steekincidenten of wapens bij jongeren?": the two search words either side of an
+    /// alternative word, when both are search words of the question.
+    /// </summary>
+    private (Token First, Token Second)? Alternatives(Query query, List<Token> terms)
+    {
+        var tokens = query.Text.Tokens;
+        for (var i = 1; i + 1 < tokens.Count; i++)
+        {
+            if (kit.Words.Language.AlternativeWords.Contains(tokens[i].Text)
+                && terms.Find(t => t.Stem == tokens[i - 1].Stem) is { } first && terms.Find(t => t.Stem == tokens[i + 1].Stem) is { } second && first.Stem != second.Stem)
+            {
+                return (first, second);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// An answer to "X of Y" that only speaks of one of them gets the best sentence about the other as well, found with
+    /// the question's other words.
+    /// </summary>
+    private List<Fact> WithEachAlternative(Query query, List<Token> terms, (Token First, Token Second) alternatives, List<Fact> facts, Func<PassageEntry, bool>? restrict)
+    {
+        foreach (var (asked, other) in new[] { (alternatives.First, alternatives.Second), (alternatives.Second, alternatives.First) })
+        {
+            if (facts.Exists(f => TextNormalizer.Tokens(f.Text).Select(Analyzer.Stem).Contains(asked.Stem)))
+            {
+                continue;
+            }
+
+            var own = terms.Where(t => t.Stem != other.Stem).ToList();
+            var (hits, _) = Find(query, own, false, restrict);
+            var found = hits.Count == 0 ? [] : Pick(hits, own, [], query);
+            if (found.FirstOrDefault(f => TextNormalizer.Tokens(f.Text).Select(Analyzer.Stem).Contains(asked.Stem)) is { } about)
+            {
+                return [.. facts.Take(AnswerKit.MaxItems - 1), about];
+            }
+        }
+
+        return facts;
+    }
+
+    /// <summary>The most words a sentence may add to the question's and still only say again what the question says.</summary>
+    private const int RestatedNewWords = 1;
+
+    /// <summary>
+    /// True when the sentence adds at most <see cref="RestatedNewWords"/> content word to the question's own (numbers left
+    /// out; a compound ending in a word of the question is that word: "veiligheidsthema's" after "thema's").
+    /// </summary>
+    private bool OnlyRestates(string sentence, Query query)
+    {
+        var asked = query.Text.Tokens.Where(t => !t.IsStopword).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+        var added = TextNormalizer.Tokens(sentence)
+            .Where(w => !kit.Index.Analyzer.IsStopword(w) && !kit.Words.Language.Numbers.ContainsKey(w) && !w.Any(char.IsDigit))
+            .Select(Analyzer.Stem)
+            .Where(s => !asked.Contains(s) && !asked.Any(a => a.Length >= MinCompoundTail && s.EndsWith(a, StringComparison.Ordinal)))
+            .Distinct(StringComparer.Ordinal)
+            .Count();
+        return added <= RestatedNewWords;
+    }
+
+    /// <summary>The shortest question word a compound of the sentence may end in to count as that word.</summary>
+    private const int MinCompoundTail = 4;
 
     /// <summary>True when two facts stand in one section of one report.</summary>
     private bool SameSection(Fact a, Fact b) =>
@@ -886,7 +1024,11 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 var isYear = t.Length == 4 && t.All(char.IsDigit) && t[0] is '1' or '2';
                 // "één keer per jaar ... bezocht": a number of times counts the times, not the asked things.
                 var times = j + 1 < tokens.Count && j + 1 != i && kit.Words.Language.FrequencyWords.Contains(tokens[j + 1]);
-                var article = kit.Words.Language.Numbers.TryGetValue(t, out var value) && value == 1 && kit.Index.Analyzer.IsStopword(t) && j > i;
+                // "een" after the asked word, or further before it than one word that qualifies it ("een regionale
+                // oefening organiseren"), is an article of another noun, unless the sentence spells it as the numeral;
+                // right before the asked word or its one qualifier it may count it ("een VAR nieuwsbrief").
+                var article = kit.Words.Language.Numbers.TryGetValue(t, out var value) && value == 1 && kit.Index.Analyzer.IsStopword(t)
+                    && (j > i || i - j > ArticleReach && !SpelledAsNumeral(sentence, t));
                 if (j != i && (t.All(char.IsDigit) && !isYear || kit.Words.Language.Numbers.ContainsKey(t)) && !IsPeriod(tokens, j, nounStems) && !times && !article)
                 {
                     return true;
@@ -896,6 +1038,13 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         return false;
     }
+
+    /// <summary>The most words before the asked word an article "een" may stand and still count it ("één gezamenlijke bijeenkomst").</summary>
+    private const int ArticleReach = 2;
+
+    /// <summary>True when the sentence writes the word in a numeral's own spelling of the vocabulary ("één" for "een").</summary>
+    private bool SpelledAsNumeral(string sentence, string word) =>
+        kit.Words.Language.Numbers.Keys.Any(k => k != word && TextNormalizer.Normalize(k).Trim() == word && sentence.Contains(k, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>True when the sentence holds a count (a number that is no year, a number word other than the article, "tweemaal").</summary>
     private bool HasCount(string sentence)

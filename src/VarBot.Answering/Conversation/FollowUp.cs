@@ -278,9 +278,10 @@ internal static class FollowUp
             // "met welke partners?" after a search answer: the partners of that subject, not the VAR's own.
             signals = (signals | Signals.Content) & ~(Signals.Role | Signals.RoleOnly);
         }
-        else if (hasTopic && PointsToSubject(query, previous, index))
+        else if (PointsToSubject(query, previous, index))
         {
-            // The subject is the previous answer's theme when it had one ("Burgernet"), else its words.
+            // "kost dat wat?" after an answer from the report text: the price of that subject, whether or not the question
+            // has words of its own. The subject is the previous answer's theme when it had one ("Burgernet"), else its words.
             var words = previous.ThemeId is { } themeId && index.Themes.TryGetValue(themeId, out var theme) ? TextNormalizer.Tokens(theme.Name) : previous.Terms!;
             var subject = words.Select(analyzer.ToToken).Where(t => !t.IsStopword && query.Terms.All(q => q.Text != t.Text)).ToList();
             merged = merged with { Terms = [.. query.Terms, .. subject] };

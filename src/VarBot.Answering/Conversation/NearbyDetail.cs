@@ -98,6 +98,55 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFi
     }
 
     /// <summary>
+    /// "Kwam daar nog een vervolg op?" after one meeting's answer: the sentence of the meeting's own text (its block in the
+    /// reports, its news items) that names a month after the meeting ("In september 2025 wordt een Leerhuis ...
+    /// georganiseerd").
+    /// </summary>
+    public Reply? Sequel(Query own, ConversationContext previous)
+    {
+        if (previous.EventId is not { } id || !own.Text.Tokens.Any(t => kit.Words.Events.SequelWords.Contains(t.Text)) || own.HasAny(OwnSubject)
+            || kit.Index.Events.FirstOrDefault(x => x.Event.Id == id)?.Event is not { } e)
+        {
+            return null;
+        }
+
+        var start = KnowledgeIndex.SortDate(e);
+        var facts = events.Block(e).SelectMany(p => Sentences.Split(p.Text).Select(x => new Fact(x, kit.SourceOf(p)))).Concat(events.NewsSentences(e)).ToList();
+        var later = facts.Find(f => NamesLaterMonth(f.Text, e.Year, start));
+        return later is null ? null : new Reply
+        {
+            Intent = Intent.Search,
+            Title = kit.Texts["search_title"],
+            Lead = Sentences.Shorten(later.Text),
+            Sources = [later.Source],
+            Suggestions = kit.DefaultSuggestions(),
+            Context = kit.ContextOf(own, Intent.Search) with { Sources = later.Source.Line is { } line ? [line] : previous.Sources },
+        };
+    }
+
+    /// <summary>True when the sentence names a month (of the year after it, or else <paramref name="year"/>) after <paramref name="start"/>.</summary>
+    private bool NamesLaterMonth(string sentence, int year, DateOnly start)
+    {
+        var tokens = TextNormalizer.Tokens(sentence);
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var month = kit.Words.Language.Months.IndexOf(tokens[i]) + 1;
+            if (month == 0)
+            {
+                continue;
+            }
+
+            var named = i + 1 < tokens.Count && tokens[i + 1].Length == 4 && int.TryParse(tokens[i + 1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : year;
+            if (new DateOnly(named, month, 1) > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
     /// "Hoe goed bezocht was de voorjaarscarrousel in Alblasserdam?", "welke signalen leerden deelnemers herkennen op het
     /// Leerhuis van april?": an answer about one meeting, to a question that asks something of it other than its date or
     /// place, is looked up in the meeting's own text (its block), with the question's words that do not name the meeting.

@@ -107,6 +107,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         var set = tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var free = tokens.Where((t, i) => !consumed[i]).Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
+        // "op welke strategische agenda staat ...": an agenda word that names a document asks no meeting.
+        var agendaWords = _words.Events.AgendaWords;
+        var agendaAt = (int i) => agendaWords.Contains(tokens[i].Text) && !(i > 0 && _words.Events.DocumentAgendaWords.Contains(tokens[i - 1].Text));
+        var agendaAny = Enumerable.Range(0, tokens.Count).Any(agendaAt);
+        var agendaFree = Enumerable.Range(0, tokens.Count).Any(i => !consumed[i] && agendaAt(i));
         if (nextPhrase || time_.NextWords.Overlaps(free))
         {
             signals |= Signals.Next;
@@ -240,7 +245,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.EventType;
         }
 
-        if (_words.Events.AgendaWords.Overlaps(free))
+        if (agendaFree)
         {
             signals |= Signals.Agenda;
         }
@@ -610,7 +615,9 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         var generic = Generic();
         var moneyWords = MoneyVocabulary();
-        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !IsThemeWord(t.Text, themeId)
+        // "wat heeft de VAR over femicide?": a theme word that names one topic of the theme is what is asked about, when the
+        // reports write it (else the theme's overview is the nearest answer: "loverboys").
+        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && (!IsThemeWord(t.Text, themeId) || IsWrittenSubtopic(t))
             && !((signals & Signals.Money) != Signals.None && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
         if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
             && _words.Budget.CompareWords.Overlaps(set) && (_words.Conversation.BackReferences.Overlaps(set) || tokens.Count <= ShortCompare)
@@ -633,7 +640,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.Activity;
         }
 
-        if (specific.Any(t => index.EventNameStems.Contains(t.Stem)) && (eventTypes.Count > 0 || _words.Events.AgendaWords.Overlaps(set)))
+        if (specific.Any(t => index.EventNameStems.Contains(t.Stem)) && (eventTypes.Count > 0 || agendaAny))
         {
             signals |= Signals.EventNamed;
         }
@@ -751,6 +758,8 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     private bool IsThemeWord(string word, string? themeId) =>
         themeId is not null && index.ThemePhrases.Any(p => p.Theme.Id == themeId && p.Tokens.Contains(word));
 
+    private bool IsWrittenSubtopic(Token t) => _words.Themes.SubtopicWords.Contains(t.Text) && index.Search is { } search && search.Frequency(t.Stem) > 0;
+
     private bool IsThemeToken(int i, IReadOnlyList<Token> tokens, string? themeId) => themeId is not null && IsThemeWord(tokens[i].Text, themeId);
 
     /// <summary>
@@ -830,7 +839,16 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             return [];
         }
 
-        var rest = tokens.Skip(skip + start.Length).Where(t => (!t.IsStopword || lang.OwnNames.Contains(t.Text)) && !lang.DefinitionFillers.Contains(t.Text)).ToList();
+        var after = tokens.Skip(skip + start.Length).ToList();
+        // "Wat is de Veiligheidsmonitor eigenlijk voor onderzoek?": a bare noun after "voor" at the end says what kind of
+        // thing it is ("voor de gemeenten" names whom it is for).
+        var kind = after.FindIndex(t => lang.DefinitionKindWords.Contains(t.Text));
+        if (kind > 0 && kind == after.Count - 2 && !after[^1].IsStopword && after.Take(kind).Any(t => !t.IsStopword && !lang.DefinitionFillers.Contains(t.Text)))
+        {
+            after = after.Take(kind).ToList();
+        }
+
+        var rest = after.Where(t => (!t.IsStopword || lang.OwnNames.Contains(t.Text)) && !lang.DefinitionFillers.Contains(t.Text)).ToList();
         var own = lang.OwnDefinitionStarts.Any(p => TextNormalizer.PhraseTokens(p).SequenceEqual(start));
         if (own && !rest.TrueForAll(t => lang.OwnNames.Contains(t.Text)))
         {

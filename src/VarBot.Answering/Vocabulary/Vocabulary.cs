@@ -67,6 +67,13 @@ internal sealed class LanguageWords
     public List<string> OutcomePhrases { get; set; } = [];
     public HashSet<string> OutcomeTextWords { get; set; } = [];
     public HashSet<string> OutsideWords { get; set; } = [];
+
+    /// <summary>"steekincidenten of wapens": a word between two search words that asks about either.</summary>
+    public HashSet<string> AlternativeWords { get; set; } = [];
+
+    /// <summary>"Wat is naast X het andere thema?": words that ask for another one than the question names.</summary>
+    public HashSet<string> OtherWords { get; set; } = [];
+
     public HashSet<string> YesNoStarts { get; set; } = [];
     public HashSet<string> PastWords { get; set; } = [];
     public HashSet<string> EnglishWords { get; set; } = [];
@@ -103,6 +110,15 @@ internal sealed class LanguageWords
     /// <summary>Short forms users type and the words they stand for ("gem." is "gemeenten").</summary>
     public Dictionary<string, string> QuestionAbbreviations { get; set; } = [];
 
+    /// <summary>
+    /// Separable verbs split in a question ("wat bracht de VAR uit"): the verb, and per particle the one word the reports
+    /// write ("uitgebracht").
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> SeparableVerbs { get; set; } = [];
+
+    /// <summary>Words right after a particle that make it a preposition, not the end of a separable verb ("uit de regio").</summary>
+    public HashSet<string> ParticleNotBefore { get; set; } = [];
+
     /// <summary>Letters between the two words of a compound ("voorjaar-s-bijeenkomst").</summary>
     public List<string> CompoundLinks { get; set; } = [];
     public HashSet<string> WhichWords { get; set; } = [];
@@ -112,6 +128,9 @@ internal sealed class LanguageWords
     public List<string> DefinitionStarts { get; set; } = [];
     public List<string> OwnDefinitionStarts { get; set; } = [];
     public HashSet<string> DefinitionFillers { get; set; } = [];
+
+    /// <summary>"Wat is de Veiligheidsmonitor voor onderzoek?": a word after the subject that names the kind of thing asked.</summary>
+    public HashSet<string> DefinitionKindWords { get; set; } = [];
     public HashSet<string> DefinitionVerbs { get; set; } = [];
     /// <summary>Words that say what kind of thing an acronym names ("het AVE-model").</summary>
     public HashSet<string> AcronymKindWords { get; set; } = [];
@@ -172,6 +191,12 @@ internal sealed class EventWords
     public Dictionary<string, List<string>> EventTypes { get; set; } = [];
     public Dictionary<string, List<string>> SeasonTitles { get; set; } = [];
     public HashSet<string> AgendaWords { get; set; } = [];
+
+    /// <summary>"Kwam daar nog een vervolg op?": words that ask what followed a meeting.</summary>
+    public HashSet<string> SequelWords { get; set; } = [];
+
+    /// <summary>Words before an agenda word that make it a document's name ("strategische agenda").</summary>
+    public HashSet<string> DocumentAgendaWords { get; set; } = [];
 
     /// <summary>Agenda words that ask one meeting ("welke bijeenkomst komt er daarna?").</summary>
     public HashSet<string> SingleAgendaWords { get; set; } = [];
@@ -303,6 +328,9 @@ internal sealed class OrganisationWords
 internal sealed class ThemeWords
 {
     public Dictionary<string, List<string>> ThemeAliases { get; set; } = [];
+
+    /// <summary>Theme words that name one topic within the theme ("femicide"): the question asks about that topic, not the theme.</summary>
+    public HashSet<string> SubtopicWords { get; set; } = [];
     public HashSet<string> ThemeListWords { get; set; } = [];
     public HashSet<string> DoneWords { get; set; } = [];
     public HashSet<string> PlannedWords { get; set; } = [];
@@ -335,6 +363,12 @@ internal sealed class MonitoringWords
 {
     public Dictionary<string, List<string>> Kinds { get; set; } = [];
     public HashSet<string> EditionWords { get; set; } = [];
+
+    /// <summary>"het GVB over heel 2025": words that ask a whole year's edition.</summary>
+    public HashSet<string> WholeYearWords { get; set; } = [];
+
+    /// <summary>Title words of an edition about a part of a year ("eerste helft").</summary>
+    public HashSet<string> PartYearWords { get; set; } = [];
 }
 
 internal sealed class NewsWords
