@@ -34,6 +34,7 @@ public sealed class QuestionSetTests
         "qa-heldback40.jsonl", "conversations-heldback40.jsonl",
         "qa-heldback41.jsonl", "conversations-heldback41.jsonl",
         "qa-heldback42.jsonl", "conversations-heldback42.jsonl",
+        "qa-heldback43.jsonl", "conversations-heldback43.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
