@@ -40,6 +40,28 @@ public sealed class TextTests
     }
 
     [Theory]
+    [InlineData("het novemberleerhuis van 2024", "het november leerhuis van 2024")]
+    [InlineData("de maartbijeenkomst", "de maart bijeenkomst")]
+    public void Question_UnknownCompoundStartingWithAMonth_ReadsAsTheMonthAndItsNoun(string question, string expected)
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["leerhuis", "bijeenkomst"]);
+
+        var tokens = analyzer.Question(question).Tokens;
+
+        Assert.Equal(expected, string.Join(' ', tokens.Select(t => t.Text)));
+        Assert.All(tokens, t => Assert.Null(t.CompoundRest));
+    }
+
+    [Fact]
+    public void Question_UnknownCompoundStartingWithASeason_KeepsItsRestForSearchOnly()
+    {
+        var token = Assert.Single(new Analyzer(Vocabulary.Words.Load(), ["voorjaar", "bijeenkomst"]).Question("voorjaarsbijeenkomst").Tokens);
+
+        Assert.Equal("voorjaar", token.Text);
+        Assert.Equal("bijeenkomst", token.CompoundRest?.Text);
+    }
+
+    [Theory]
     [InlineData("voorjaars- en najaarscarrousel", "voorjaarscarrousel en najaarscarrousel")]
     [InlineData("Zorg- en Veiligheidsconferentie", "zorg en veiligheidsconferentie")]
     public void Question_SharedEndLeftOut_ReadWholeOnlyWhenTheReportsUseTheWholeWord(string question, string expected)
