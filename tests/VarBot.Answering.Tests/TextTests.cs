@@ -106,6 +106,16 @@ public sealed class TextTests
     }
 
     [Fact]
+    public void Synonyms_PayingVerb_FindsTheWordsThatSayItIsFreeButNotTheCosts()
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["betalen", "kosteloos", "gratis", "kosten"]);
+
+        Assert.Contains(Analyzer.Stem("kosteloos"), analyzer.Synonyms(Analyzer.Stem("betalen")));
+        Assert.Contains(Analyzer.Stem("gratis"), analyzer.Synonyms(Analyzer.Stem("betalen")));
+        Assert.DoesNotContain(Analyzer.Stem("kosten"), analyzer.Synonyms(Analyzer.Stem("betalen")));
+    }
+
+    [Fact]
     public void Synonyms_ArticleEen_IsNoNumber() =>
         Assert.DoesNotContain("1", new Analyzer(Vocabulary.Words.Load(), ["een"]).Synonyms(Analyzer.Stem("een")));
 
