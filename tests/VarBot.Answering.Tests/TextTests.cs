@@ -85,6 +85,13 @@ public sealed class TextTests
         Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["var", "ere", "platform"]).Question(question).Tokens.Select(t => t.Text)));
 
     [Theory]
+    [InlineData("Welke campagnes ontwikkelt de VAR in 2026 verder?", "welke campagnes doorontwikkeling de var in 2026")]
+    [InlineData("Welke campagnes worden verder ontwikkeld?", "welke campagnes worden doorontwikkeling")]
+    [InlineData("Welke campagnes ontwikkelt de VAR?", "welke campagnes ontwikkelt de var")]
+    public void Question_DevelopedFurther_ReadsAsTheOneWordTheReportsWriteButDevelopedAloneStaysItself(string question, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["var", "campagnes", "ontwikkelt", "worden"]).Question(question).Tokens.Select(t => t.Text)));
+
+    [Theory]
     [InlineData("Wie bracht de folder uit de regio mee?", "wie bracht de folder uit de regio mee")]
     [InlineData("Wat kwam er uit de monitor?", "wat kwam er uit de monitor")]
     public void Question_ParticleBeforeAnArticleOrAnotherVerb_StaysAPreposition(string question, string expected) =>
