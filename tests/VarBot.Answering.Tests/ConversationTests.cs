@@ -11,6 +11,7 @@ public sealed class ConversationTests
     /// <summary>Turns as "question => text the answer must hold (| alternatives) !! text it must not hold".</summary>
     public static TheoryData<string, string[]> Conversations() => new()
     {
+        { "search-then-meetings-of-a-year-without-pointing-back", ["welke film over zinloos geweld werd in 2020 met een lespakket van Halt ingezet? => Fataal", "welke leerhuizen waren er in 2025? => Criminele Uitbuiting !! Pathé"] },
         { "search-then-price-without-words", ["waar vind ik trainingen van var => website", "kost dat wat? => kosteloos !! Begroting 2026"] },
         { "budget-then-price-stays-budget", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en wat kost dat in 2026? => 420.000"] },
         { "leerhuis-described-by-theme-then-when", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd werken !! Statelijke dreigingen was", "Wanneer was dat? => 3 juli 2023 !! 17 april 2023"] },
@@ -143,6 +144,18 @@ public sealed class ConversationTests
 
         var next = RealModel.Engine.Ask(new Question("Wanneer is de volgende?", day, ConversationContext.FromJson(first.Context.ToJson())));
         Assert.Contains("7 juli 2025", AnswerText.Flatten(next), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_MeetingAboutTheSubjectJustAnswered_IsThatSubjectsMeetingNotTheAgenda()
+    {
+        var first = RealModel.Engine.Ask(new Question("welke film over zinloos geweld werd in 2020 met een lespakket van Halt ingezet?", Today));
+        Assert.Contains("Fataal", AnswerText.Flatten(first), StringComparison.Ordinal);
+
+        var about = AnswerText.Flatten(RealModel.Engine.Ask(new Question("waar zou de regionale bijeenkomst daarover plaatsvinden?", Today, ConversationContext.FromJson(first.Context.ToJson()))));
+
+        Assert.Contains("Pathé", about, StringComparison.Ordinal);
+        Assert.DoesNotContain("kennisbijeenkomsten", about, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

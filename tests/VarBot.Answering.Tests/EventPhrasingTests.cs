@@ -7,6 +7,14 @@ public sealed class EventPhrasingTests
         AnswerText.Flatten(RealModel.Engine.Ask(new Question(text, today, null)));
 
     [Fact]
+    public void Ask_MeetingAboutAThemeWordThatStartsItsTitleWord_IsThatMeeting() =>
+        Assert.StartsWith("Leerhuis Cyberoefendriehoek was op maandag 17 november 2025", Ask("Welk Leerhuis ging in 2025 over cyber?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_CountOfMeetingsOfATheme_IsNotNarrowedToATitleTheThemeWordStarts() =>
+        Assert.Contains("twee netwerkbijeenkomsten", Ask("Hoeveel netwerkbijeenkomsten over digitale veiligheid organiseerde de VAR in 2025?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_NextLeerhuis_UsesNeuterArticle()
     {
         var text = Ask("Wanneer is het volgende Leerhuis?", new DateOnly(2026, 2, 1));

@@ -100,6 +100,32 @@ public sealed class HonestDeclineTests
     }
 
     [Fact]
+    public void Ask_NameOfAPersonNamedOnlyInAnotherPassage_IsNotAnsweredWithTheSentencesThatNameNoOne()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Hoe heet de burgemeester die het landelijk platform cyberburgemeesters voorzit?", new DateOnly(2026, 12, 7), null));
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("Een naam kan ik niet vinden", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhoWhereTheShownSentenceNamesTheOrganisation_IsStillAnswered()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Wie heeft het beheer van Burgernet overgenomen?", new DateOnly(2026, 12, 7), null));
+
+        Assert.True(answer.Answered);
+        Assert.Contains("Landelijke Meldkamer", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhetherPartnersPayToFollowATraining_IsAnsweredWithTheSentenceThatSaysItIsFree() =>
+        Assert.Contains("kosteloos", Ask("Moeten partners betalen om de trainingen van de VAR te volgen?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_AmountPerInhabitantMunicipalitiesPay_IsStillNotAnsweredWithAnotherAmount() =>
+        Assert.DoesNotContain("265.000", Ask("Hoeveel euro per inwoner betalen gemeenten aan de VAR?", new DateOnly(2026, 11, 22)), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_RoleTheOrganisationFactsName_IsStillAnswered() =>
         Assert.Contains("Heijkoop", Ask("Wie was in 2017 voorzitter van het dagelijks bestuur van de VAR?", new DateOnly(2026, 12, 6)), StringComparison.Ordinal);
 

@@ -22,6 +22,14 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
     }
 
+    [Fact]
+    public void Ask_ShortQuestionPointingBackToTheAskersSentence_IsAboutWhatThatSentenceNames() =>
+        Assert.Contains("Koffer Verkeerd", Ask("Ik hoorde iets over Koffer Verkeerd. Wat is dat precies?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_LongerQuestionWithAWordPointingBack_LeavesTheAskersSentenceOut() =>
+        Assert.Contains("samenwerkingsverband van 23 gemeenten", Ask("Ik ben nieuw bij de gemeente. Wat is dat voor samenwerkingsverband, de VAR?").Split('\n')[0], StringComparison.Ordinal);
+
     [Theory]
     [InlineData("Op welke strategische agenda staat maatschappelijk ongenoegen als geprioriteerd thema?")]
     [InlineData("Op welke politieke agenda staat maatschappelijk ongenoegen als geprioriteerd thema?")]

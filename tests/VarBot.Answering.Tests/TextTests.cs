@@ -40,6 +40,28 @@ public sealed class TextTests
     }
 
     [Theory]
+    [InlineData("het novemberleerhuis van 2024", "het november leerhuis van 2024")]
+    [InlineData("de maartbijeenkomst", "de maart bijeenkomst")]
+    public void Question_UnknownCompoundStartingWithAMonth_ReadsAsTheMonthAndItsNoun(string question, string expected)
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["leerhuis", "bijeenkomst"]);
+
+        var tokens = analyzer.Question(question).Tokens;
+
+        Assert.Equal(expected, string.Join(' ', tokens.Select(t => t.Text)));
+        Assert.All(tokens, t => Assert.Null(t.CompoundRest));
+    }
+
+    [Fact]
+    public void Question_UnknownCompoundStartingWithASeason_KeepsItsRestForSearchOnly()
+    {
+        var token = Assert.Single(new Analyzer(Vocabulary.Words.Load(), ["voorjaar", "bijeenkomst"]).Question("voorjaarsbijeenkomst").Tokens);
+
+        Assert.Equal("voorjaar", token.Text);
+        Assert.Equal("bijeenkomst", token.CompoundRest?.Text);
+    }
+
+    [Theory]
     [InlineData("voorjaars- en najaarscarrousel", "voorjaarscarrousel en najaarscarrousel")]
     [InlineData("Zorg- en Veiligheidsconferentie", "zorg en veiligheidsconferentie")]
     public void Question_SharedEndLeftOut_ReadWholeOnlyWhenTheReportsUseTheWholeWord(string question, string expected)
@@ -63,6 +85,13 @@ public sealed class TextTests
         Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["var", "ere", "platform"]).Question(question).Tokens.Select(t => t.Text)));
 
     [Theory]
+    [InlineData("Welke campagnes ontwikkelt de VAR in 2026 verder?", "welke campagnes doorontwikkeling de var in 2026")]
+    [InlineData("Welke campagnes worden verder ontwikkeld?", "welke campagnes worden doorontwikkeling")]
+    [InlineData("Welke campagnes ontwikkelt de VAR?", "welke campagnes ontwikkelt de var")]
+    public void Question_DevelopedFurther_ReadsAsTheOneWordTheReportsWriteButDevelopedAloneStaysItself(string question, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["var", "campagnes", "ontwikkelt", "worden"]).Question(question).Tokens.Select(t => t.Text)));
+
+    [Theory]
     [InlineData("Wie bracht de folder uit de regio mee?", "wie bracht de folder uit de regio mee")]
     [InlineData("Wat kwam er uit de monitor?", "wat kwam er uit de monitor")]
     public void Question_ParticleBeforeAnArticleOrAnotherVerb_StaysAPreposition(string question, string expected) =>
@@ -81,6 +110,16 @@ public sealed class TextTests
 
         Assert.Contains("10", analyzer.Synonyms(Analyzer.Stem("tien")));
         Assert.Contains(Analyzer.Stem("tien"), analyzer.Synonyms("10"));
+    }
+
+    [Fact]
+    public void Synonyms_PayingVerb_FindsTheWordsThatSayItIsFreeButNotTheCosts()
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["betalen", "kosteloos", "gratis", "kosten"]);
+
+        Assert.Contains(Analyzer.Stem("kosteloos"), analyzer.Synonyms(Analyzer.Stem("betalen")));
+        Assert.Contains(Analyzer.Stem("gratis"), analyzer.Synonyms(Analyzer.Stem("betalen")));
+        Assert.DoesNotContain(Analyzer.Stem("kosten"), analyzer.Synonyms(Analyzer.Stem("betalen")));
     }
 
     [Fact]

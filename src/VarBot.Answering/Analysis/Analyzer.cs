@@ -75,6 +75,7 @@ internal sealed class Analyzer
     private readonly ConcurrentDictionary<string, string> _corrections = new(StringComparer.Ordinal);
     private readonly List<string> _compoundHeads;
     private readonly string[] _compoundLinks;
+    private readonly HashSet<string> _months;
     private readonly Dictionary<string, string> _abbreviations;
     private readonly HashSet<string> _knownStems;
     private readonly HashSet<string> _lineWords;
@@ -87,6 +88,7 @@ internal sealed class Analyzer
         _stopwords = words.Language.Stopwords;
         _compoundHeads = [.. words.Budget.CompoundHeads.OrderByDescending(h => h.Length)];
         _compoundLinks = [.. words.Language.CompoundLinks.Prepend("").Distinct()];
+        _months = words.Language.Months.ToHashSet(StringComparer.Ordinal);
         _abbreviations = words.Language.QuestionAbbreviations;
         _separable = words.Language.SeparableVerbs;
         _particleNotBefore = words.Language.ParticleNotBefore;
@@ -173,7 +175,7 @@ internal sealed class Analyzer
         var shortened = Shortened(text);
         var plurals = ApostrophePlurals(text);
         return new(text, Separable(Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, plurals.GetValueOrDefault(t, t)))])).SelectMany(SplitMoney)
-            .Select(t => shortened.Contains(t) && !_known.Contains(t) ? Completed(t) ?? Correct(t) : Correct(t)).Select(Split).ToList());
+            .Select(t => shortened.Contains(t) && !_known.Contains(t) ? Completed(t) ?? Correct(t) : Correct(t)).SelectMany(SplitDated).ToList());
     }
 
     private static readonly Regex ApostropheS = new(@"(\p{L}+)['’]s\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
@@ -326,6 +328,20 @@ internal sealed class Analyzer
         !_known.Contains(token) && !token.Any(char.IsDigit) && CompoundParts(token) is [var first, var rest]
             ? ToToken(first) with { CompoundRest = ToToken(rest) with { IsCompoundRest = true } }
             : ToToken(token);
+
+    /// <summary>
+    /// An unknown compound that starts with a month ("novemberleerhuis", "maartbijeenkomst") is the month and its noun,
+    /// both asked: two whole words, unlike another compound whose second part is a search word only.
+    /// </summary>
+    private IEnumerable<Token> SplitDated(string token)
+    {
+        if (!_known.Contains(token) && !token.Any(char.IsDigit) && CompoundParts(token) is [var first, var rest] && _months.Contains(first))
+        {
+            return [ToToken(first), ToToken(rest)];
+        }
+
+        return [Split(token)];
+    }
 
     private const int MinCompoundPart = 4;
 

@@ -53,7 +53,7 @@ internal sealed class EventFinder(AnswerKit kit)
             // theme or by the theme's name in its title or topic.
             // A title that names the theme is the event asked, unless the asked period has only other events of the theme.
             var asked = query.Text.Tokens.Select(t => t.Text).ToList();
-            var byTitle = list.Where(e => NamesTheme(e.Event, askedTheme, p => ContainsPhrase(asked, p))).ToList();
+            var byTitle = list.Where(e => NamesTheme(e.Event, askedTheme, p => ContainsPhrase(asked, p), heads: true)).ToList();
             var themed = list.Where(e => e.Event.ThemeId == askedTheme || NamesTheme(e.Event, askedTheme, _ => true)).ToList();
             // The period asked: the named years or window, else the coming events unless the question looks back.
             var looksBack = query.HasAny(Signals.Past | Signals.Previous);
@@ -99,11 +99,22 @@ internal sealed class EventFinder(AnswerKit kit)
         kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId).SelectMany(p => p.Tokens).Select(Analysis.Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
 
     /// <summary>True when one of the theme's names (of those <paramref name="which"/> accepts) is a phrase of the event's title or topic.</summary>
-    private bool NamesTheme(Event e, string themeId, Func<string[], bool> which)
+    /// <remarks>With <paramref name="heads"/>, a one-word name the question writes may also start a title word.</remarks>
+    private bool NamesTheme(Event e, string themeId, Func<string[], bool> which, bool heads = false)
     {
         var words = Analysis.TextNormalizer.Tokens(e.Title + " " + e.Topic);
-        return kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId && which(p.Tokens)).Any(p => ContainsPhrase(words, p.Tokens));
+        return kit.Index.ThemePhrases.Where(p => p.Theme.Id == themeId && which(p.Tokens)).Any(p => ContainsPhrase(words, p.Tokens) || heads && HeadsCompound(words, p.Tokens));
     }
+
+    /// <summary>The shortest rest of a title word that a one-word theme name heads ("cyber" of "Cyberoefendriehoek").</summary>
+    private const int MinCompoundRest = 4;
+
+    /// <summary>
+    /// "Welk Leerhuis ging over cyber?": a one-word theme name that starts a longer word of the title ("Leerhuis
+    /// Cyberoefendriehoek") names the event as well.
+    /// </summary>
+    private static bool HeadsCompound(List<string> words, string[] phrase) =>
+        phrase is [var head] && words.Exists(w => w.Length >= head.Length + MinCompoundRest && w.StartsWith(head, StringComparison.Ordinal));
 
     /// <summary>True when the passage at one of the event's own source lines names the theme (one of its names or keywords).</summary>
     private bool DescribesTheme(Event e, string themeId)

@@ -125,6 +125,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             hits = [withCount, .. hits.Where(h => h != withCount)];
         }
 
+        var whoStems = terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
         if (query.Has(Signals.Payer))
         {
             // "wie betaalde dat?": a sentence with a funding word answers, a name alone does not.
@@ -141,8 +142,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
         else if (query.Has(Signals.Who))
         {
-            var stems = terms.Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
-            var named = hits.FirstOrDefault(h => NameNear(h.Entry.Text, stems));
+            var named = hits.FirstOrDefault(h => NameNear(h.Entry.Text, whoStems));
             if (named is null)
             {
                 answered = false;
@@ -233,6 +233,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             // "Wat is naast maatschappelijk ongenoegen het andere geprioriteerde thema?": a sentence that only names the one
             // the question names does not name the other.
             answered = false;
+        }
+
+        if (answered && query.Has(Signals.Who) && !query.Has(Signals.Payer) && !facts.Exists(f => NameNear(f.Text, whoStems)))
+        {
+            // "Hoe heet de burgemeester die voorzitter is van het platform?": a name near an asked word in another passage
+            // does not make the shown sentences name the person; without a name in them the reports do not say who.
+            answered = false;
+            partialKey = "partial_person";
         }
 
         string? partialLead = null;

@@ -1,6 +1,7 @@
 using VarBot.Answering.Analysis;
 using VarBot.Answering.Indexes;
 using VarBot.Answering.Understanding;
+using VarBot.Answering.Vocabulary;
 
 namespace VarBot.Answering.Conversation;
 
@@ -45,7 +46,7 @@ internal static class FollowUp
         if (hasTopic)
         {
             return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous, index)
-                || PointsPastEvent(query, previous) || PointsToSubject(query, previous, index) || PointsToDetail(query, previous)
+                || PointsPastEvent(query, previous) || PointsToSubject(query, previous, index) || PointsToDetail(query, previous, index.Words)
                 || PointsEventToSubject(query, previous) || PointsNewsToSubject(query, previous);
         }
 
@@ -132,11 +133,21 @@ internal static class FollowUp
     /// question that points back ("die", "daarover") or opens with a preposition and a question word asks a detail of
     /// that answer's subject; its own words narrow the subject, in the previous answer's theme and year.
     /// </summary>
-    private static bool PointsToDetail(Query query, ConversationContext previous) =>
+    /// <remarks>
+    /// "Waar zou de regionale bijeenkomst daarover plaatsvinden?": a meeting or a budget line's word next to a word of
+    /// <c>subject_references</c> is part of that subject's detail, not the agenda or a line of the budget.
+    /// </remarks>
+    private static bool PointsToDetail(Query query, ConversationContext previous, Words words) =>
         previous.Terms is { Count: > 0 } && previous.LineKeys is null && previous.EventType is null && previous.Role is null
         && previous.Intent is "Search" or "Definition" && query.Text.Tokens.Count <= ShortQuestion + 1
         && query.HasAny(Signals.BackReference | Signals.DetailStart) && !query.HasAny(Signals.Money | Signals.Definition)
-        && !query.HasAny(TopicSignals & ~(Signals.Content | (previous.Intent is "Search" ? Signals.Role : Signals.None)));
+        && !query.HasAny(TopicSignals & ~(Signals.Content | (previous.Intent is "Search" ? Signals.Role : Signals.None) | (AboutSubject(query, words) ? SubjectDetailSignals : Signals.None)));
+
+    private static readonly Signals SubjectDetailSignals = Signals.Agenda | Signals.BudgetLine;
+
+    /// <summary>The question points back with a word of <c>subject_references</c> ("daarover") and asks no money.</summary>
+    private static bool AboutSubject(Query query, Words words) =>
+        !query.Has(Signals.Money) && query.Text.Tokens.Any(t => words.Conversation.SubjectReferences.Contains(t.Text));
 
     /// <summary>The question's own search words, then the previous answer's that it does not hold (the subject it points to).</summary>
     private static List<Token> WithPreviousTerms(Query query, ConversationContext previous, Analyzer analyzer) =>
@@ -271,9 +282,15 @@ internal static class FollowUp
         {
             merged = merged with { Terms = WithPreviousTerms(query, previous, analyzer) };
         }
-        else if (hasTopic && PointsToDetail(query, previous))
+        else if (hasTopic && PointsToDetail(query, previous, index.Words))
         {
             merged = merged with { Terms = WithPreviousTerms(query, previous, analyzer), ThemeId = previous.ThemeId, Role = null };
+            if (AboutSubject(query, index.Words))
+            {
+                merged = merged with { LineKeys = [] };
+                signals &= ~SubjectDetailSignals;
+            }
+
             signals |= previous.ThemeId is not null ? Signals.Theme : Signals.None;
             // "met welke partners?" after a search answer: the partners of that subject, not the VAR's own.
             signals = (signals | Signals.Content) & ~(Signals.Role | Signals.RoleOnly);

@@ -9,6 +9,8 @@ namespace VarBot.Answering.Understanding;
 internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
+    /// <summary>The longest question that, pointing back ("wat is dat precies?"), is about the asker's sentence before it.</summary>
+    private const int ShortPointingQuestion = 4;
     /// <summary>The shortest word that can name a subject a question and a statement share ("Leerhuis", not "de").</summary>
     private const int MinSubjectWord = 4;
 
@@ -184,7 +186,10 @@ internal static class AskerPreamble
             // Only the question's first clause points back to it: "..., en wie is dat nu?" points to what that clause asked.
             var afterTokens = Analysis.TextNormalizer.Tokens(after);
             var firstClause = Analysis.TextNormalizer.Tokens(after.Split(',')[0]);
+            // "Ik las iets over 'X'. Wat is dat precies?": a question that opens pointing back ("wat is dat") is about the
+            // clause before it, whatever mark ends that clause.
             var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Exists(words.Conversation.BackReferences.Contains))
+                || OpensPointingBack(firstClause, words)
                 || afterTokens.Count > 0 && (words.Conversation.ClosingReferences.Contains(afterTokens[^1]) || IsPosition(afterTokens[^1], words.Time))
                 || AsksOnlyADetail(clause, afterTokens, words);
             if (purpose && partOfQuestion && PurposeNounLength(clause, language) is > 0 and var length && length < clause.Count)
@@ -200,6 +205,28 @@ internal static class AskerPreamble
 
             rest = after;
         }
+    }
+
+    /// <summary>
+    /// "wat is dat precies (en hoeveel ...)": the question's first part, up to a joiner of <c>part_joiners</c>, is short and
+    /// points back.
+    /// </summary>
+    private static bool OpensPointingBack(List<string> firstClause, Words words)
+    {
+        var count = 0;
+        var points = false;
+        foreach (var token in firstClause)
+        {
+            if (count > 0 && words.Language.PartJoiners.Contains(token))
+            {
+                break;
+            }
+
+            points |= words.Conversation.BackReferences.Contains(token);
+            count++;
+        }
+
+        return points && count <= ShortPointingQuestion;
     }
 
     /// <summary>

@@ -351,6 +351,7 @@ internal sealed class ConversationWords
     public List<string> TopicShiftPhrases { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
+    public HashSet<string> SubjectReferences { get; set; } = [];
     public HashSet<string> EventReferences { get; set; } = [];
     public HashSet<string> ClosingReferences { get; set; } = [];
     public HashSet<string> PersonReferences { get; set; } = [];
