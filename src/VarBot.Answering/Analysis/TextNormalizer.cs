@@ -78,18 +78,7 @@ internal static class TextNormalizer
     /// </remarks>
     public static List<string> Tokens(string text, bool joinBrokenWords = false)
     {
-        if (Remembered.TryGetValue(text, out var known))
-        {
-            var copy = new List<string>(known);
-            if (joinBrokenWords)
-            {
-                AddHyphenJoins(text, copy);
-            }
-
-            return copy;
-        }
-
-        var tokens = Cut(text);
+        var tokens = Remembered.TryGetValue(text, out var known) ? new List<string>(known) : Cut(text);
         if (joinBrokenWords)
         {
             AddHyphenJoins(text, tokens);

@@ -325,7 +325,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         {
             foreach (var sentence in Sentences.Split(hit.Entry.Text))
             {
-                if (LastYear(sentence) > last && TextNormalizer.Tokens(sentence).Select(Analyzer.Stem).Any(stems.Contains))
+                if (LastYear(sentence) > last && HoldsStem(sentence, stems.Contains))
                 {
                     return new Fact(sentence, kit.SourceOf(hit.Entry));
                 }
@@ -362,7 +362,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     {
         foreach (var (asked, other) in new[] { (alternatives.First, alternatives.Second), (alternatives.Second, alternatives.First) })
         {
-            if (facts.Exists(f => TextNormalizer.Tokens(f.Text).Select(Analyzer.Stem).Contains(asked.Stem)))
+            if (facts.Exists(f => HoldsStem(f.Text, s => s == asked.Stem)))
             {
                 continue;
             }
@@ -370,7 +370,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             var own = terms.Where(t => t.Stem != other.Stem).ToList();
             var (hits, _) = Find(query, own, false, restrict);
             var found = hits.Count == 0 ? [] : Pick(hits, own, [], query);
-            if (found.FirstOrDefault(f => TextNormalizer.Tokens(f.Text).Select(Analyzer.Stem).Contains(asked.Stem)) is { } about)
+            if (found.FirstOrDefault(f => HoldsStem(f.Text, s => s == asked.Stem)) is { } about)
             {
                 return [.. facts.Take(AnswerKit.MaxItems - 1), about];
             }
@@ -378,6 +378,10 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         return facts;
     }
+
+    /// <summary>True when a word of the text has a stem <paramref name="isStem"/> accepts.</summary>
+    private static bool HoldsStem(string text, Predicate<string> isStem) =>
+        TextNormalizer.Tokens(text).Exists(w => isStem(Analyzer.Stem(w)));
 
     /// <summary>The most words a sentence may add to the question's and still only say again what the question says.</summary>
     private const int RestatedNewWords = 1;
