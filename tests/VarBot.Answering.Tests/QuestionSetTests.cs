@@ -35,6 +35,7 @@ public sealed class QuestionSetTests
         "qa-heldback41.jsonl", "conversations-heldback41.jsonl",
         "qa-heldback42.jsonl", "conversations-heldback42.jsonl",
         "qa-heldback43.jsonl", "conversations-heldback43.jsonl",
+        "qa-heldback44.jsonl", "conversations-heldback44.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
