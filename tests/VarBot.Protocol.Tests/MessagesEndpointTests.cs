@@ -120,6 +120,40 @@ public sealed class MessagesEndpointTests(BotHostFixture fixture) : IClassFixtur
     }
 
     [Fact]
+    public async Task ProcessAsync_ClientGoesAwayMidBody_LogsOneRefusalWithoutStackTrace()
+    {
+        // What wrk does to its open requests when a run ends: headers and part of the body, then the connection closes.
+        using (var socket = new System.Net.Sockets.TcpClient())
+        {
+            await socket.ConnectAsync(_host.MessagesUri.Host, _host.MessagesUri.Port);
+            var stream = socket.GetStream();
+            var head = $"POST /api/messages HTTP/1.1\r\nHost: {_host.MessagesUri.Authority}\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{{\"type\":\"mess";
+            await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
+            await stream.FlushAsync();
+            await Task.Delay(100);
+        }
+
+        var refused = await WaitForAsync(() => _host.Logs.Entries.FirstOrDefault(e => e.EventId.Id == 1001 && e.Category.EndsWith("BotMessagesEndpoint", StringComparison.Ordinal)));
+
+        Assert.NotNull(refused);
+        Assert.Equal(LogLevel.Information, refused.Level);
+        Assert.Null(refused.Exception);
+        Assert.DoesNotContain(_host.Logs.Entries, e => e.Level >= LogLevel.Warning || e.Exception is not null);
+        Assert.Equal(0, _host.Bot.Turns);
+    }
+
+    private static async Task<T?> WaitForAsync<T>(Func<T?> probe)
+        where T : class
+    {
+        for (var i = 0; i < 100 && probe() is null; i++)
+        {
+            await Task.Delay(50);
+        }
+
+        return probe();
+    }
+
+    [Fact]
     public async Task ProcessAsync_ChunkedBodyUnderLimit_Returns202()
     {
         var json = System.Text.Json.JsonSerializer.Serialize(Activities.Message(_channel.ServiceUrl, text: new string('a', 200 * 1024)), BotJson.Options);

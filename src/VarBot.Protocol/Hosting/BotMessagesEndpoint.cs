@@ -37,6 +37,13 @@ internal sealed class BotMessagesEndpoint(
             // The caller went away; nobody reads the answer.
             return;
         }
+        catch (BadHttpRequestException exception) when (!context.Response.HasStarted)
+        {
+            // A body cut short (a client that went away mid-request, as a load generator does at its end) or one that
+            // arrives too slowly: the caller's fault, one line without a stack trace, and Kestrel's status for it.
+            logger.RequestRefused(context.Request.Method, context.Request.Path, exception.StatusCode, exception.Message);
+            context.Response.StatusCode = exception.StatusCode;
+        }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             // Only a broken app gets here (turn errors are handled by TurnRunner): a bare 500, never a stack trace.
