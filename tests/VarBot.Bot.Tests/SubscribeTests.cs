@@ -3,6 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using VarBot.Bot.Tests.Infrastructure;
+using VarBot.Knowledge.Import;
+using VarBot.Knowledge.Store;
 using VarBot.Newsletter.Subscribers;
 using VarBot.Storage;
 using VarBot.TestSupport;
@@ -72,6 +74,37 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
         Assert.Contains(card.SubmitActions(), a => (string?)a.Data["action"] == "subscribe");
         Assert.Contains("Aanmelden voor de nieuwsbrief", card.CardText());
     }
+
+    [Fact]
+    public async Task Message_AsksToSubscribeAfterANewModel_FormListsTheNewModelsThemes()
+    {
+        // The blank form is rendered once per model: the same form twice, then a model with one current theme.
+        var container = AzuriteFixture.UniqueContainerName("subreload");
+        await using var host = new BotHostFactory(_azurite, container, settings: new Dictionary<string, string?>
+        {
+            ["ModelStore:RefreshInterval"] = "00:00:01",
+        });
+        using var client = await host.StartAsync();
+        var before = ThemeChoices((await client.AskAsync("nieuwsbrief", NewConversation())).Card());
+        Assert.Equal(before, ThemeChoices((await client.AskAsync("nieuwsbrief", NewConversation())).Card()));
+        var model = KnowledgeImporter.Import(RepoPaths.Seeds).Model;
+        var kept = model.Themes.First(t => t.IsCurrent);
+        var changed = model with { Version = "subform01", Themes = [kept] };
+        var blobs = BlobContainerFactory.Create(_azurite.ConnectionString, container);
+
+        await new ModelPublisher(blobs, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ModelPublisher>.Instance).PublishAsync(changed);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!(await client.GetStringAsync("/readyz")).Contains("subform01", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50);
+        }
+
+        Assert.Equal(5, before.Count);
+        Assert.Equal([kept.Id], ThemeChoices((await client.AskAsync("nieuwsbrief", NewConversation())).Card()));
+    }
+
+    private static List<string?> ThemeChoices(JsonObject card) =>
+        [.. Elements(card).Single(e => (string?)e["id"] == "themes")["choices"]!.AsArray().Select(c => (string?)c!["value"]).Order()];
 
     [Theory]
     [InlineData("ik wil me afmelden voor de nieuwsbrief")]

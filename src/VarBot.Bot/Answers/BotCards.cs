@@ -6,6 +6,7 @@ using System.Text.Json.Serialization.Metadata;
 using VarBot.Bot.Routing;
 using VarBot.Bot.Texts;
 using VarBot.Knowledge.Calendar;
+using VarBot.Knowledge.Model;
 
 namespace VarBot.Bot.Answers;
 
@@ -15,6 +16,9 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
     // Rendered answer cards, per engine answer object: an entry lives as long as its answer (the engine's answer cache
     // holds it), so a new model or an evicted answer takes its card with it.
     private readonly ConditionalWeakTable<EngineAnswer, RenderedCard> _rendered = new();
+
+    // The blank subscription form depends only on the model's current themes: rendered once per model.
+    private readonly ConditionalWeakTable<KnowledgeModel, RenderedCard> _subscribeForms = new();
 
     /// <summary>The agenda path of an event's .ics file, as served by this host.</summary>
     public static string IcsPath(string eventId) => "/agenda/" + Uri.EscapeDataString(eventId) + ".ics";
@@ -93,6 +97,27 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
 
     public JsonObject Help() => ExampleCard(BotTexts.HelpTitle, BotTexts.HelpText);
 
+    /// <summary>The themes a subscriber can choose: the model's current ones.</summary>
+    public static IReadOnlyList<(string Id, string Name)> CurrentThemes(KnowledgeModel? model) =>
+        model?.Themes.Where(t => t.IsCurrent).Select(t => (t.Id, t.Name)).ToList() ?? [];
+
+    /// <summary>The blank subscription form for the current model's themes (rendered once per model, a new node per call).</summary>
+    public JsonNode SubscribeForm()
+    {
+        if (knowledge.Model is not { } model)
+        {
+            return Subscribe([]);
+        }
+
+        if (!_subscribeForms.TryGetValue(model, out var form))
+        {
+            form = RenderedCard.Create(Subscribe(CurrentThemes(model)));
+            _subscribeForms.AddOrUpdate(model, form);
+        }
+
+        return form.AsNode();
+    }
+
     /// <summary>The subscription form: e-mail, optional name and the current themes; after a refusal, with the error and what was typed.</summary>
     public JsonObject Subscribe(IReadOnlyList<(string Id, string Name)> themes, string? error = null, SubscriptionInput? typed = null) =>
         renderer.Render("subscribe", new JsonObject
@@ -129,9 +154,9 @@ internal sealed class BotCards(ICardRenderer renderer, PublicAddress address, IB
 }
 
 /// <summary>
-/// One rendered answer card as UTF-8 JSON with a stand-in answer id (16 random hex digits, so it never occurs by chance);
-/// <see cref="With"/> makes a card for a real id from it, spliced in when the card is written, without rendering the
-/// template again or parsing the JSON.
+/// One rendered card as UTF-8 JSON, for an answer card with a stand-in answer id (16 random hex digits, so it never occurs
+/// by chance); <see cref="With"/> makes a card for a real id from it, spliced in when the card is written, without
+/// rendering the template again or parsing the JSON. A card without an id (a blank form) is <see cref="AsNode"/>.
 /// </summary>
 internal sealed class RenderedCard
 {
@@ -143,12 +168,12 @@ internal sealed class RenderedCard
 
     private RenderedCard(byte[] json, int[] idAt, int idLength) => (_json, _idAt, _idLength) = (json, idAt, idLength);
 
-    public static RenderedCard Create(JsonObject card, string placeholder)
+    public static RenderedCard Create(JsonObject card, string? placeholder = null)
     {
         var json = System.Text.Encoding.UTF8.GetBytes(card.ToJsonString());
-        var id = System.Text.Encoding.UTF8.GetBytes(placeholder);
+        var id = System.Text.Encoding.UTF8.GetBytes(placeholder ?? "");
         var at = new List<int>();
-        for (var from = 0; from <= json.Length - id.Length;)
+        for (var from = 0; id.Length > 0 && from <= json.Length - id.Length;)
         {
             var found = json.AsSpan(from).IndexOf(id);
             if (found < 0)
@@ -165,6 +190,9 @@ internal sealed class RenderedCard
 
     /// <summary>A JSON value (its own node, so a reply may take it) that writes the card with <paramref name="answerId"/> as its answer id.</summary>
     public JsonNode With(string answerId) => JsonValue.Create(new AnswerCard(this, answerId), CardInfo)!;
+
+    /// <summary>A JSON value (its own node) that writes the card as rendered.</summary>
+    public JsonNode AsNode() => With(string.Empty);
 
     /// <summary>Writes the card with <paramref name="answerId"/> spliced in at every place of the stand-in.</summary>
     internal void WriteTo(Utf8JsonWriter writer, string answerId)

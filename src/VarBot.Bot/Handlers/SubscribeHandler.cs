@@ -24,12 +24,13 @@ internal sealed class SubscribeHandler(
     public async Task HandleAsync(ITurnContext turn, CancellationToken cancellationToken)
     {
         var activity = turn.Activity;
-        var themes = CurrentThemes();
         if (TurnInput.Subscription(activity) is not { } input)
         {
-            await ReplyAsync(turn, BotTexts.SubscribeReply, cards.Subscribe(themes), cancellationToken).ConfigureAwait(false);
+            await ReplyAsync(turn, BotTexts.SubscribeReply, cards.SubscribeForm(), cancellationToken).ConfigureAwait(false);
             return;
         }
+
+        var themes = BotCards.CurrentThemes(knowledge.Model);
 
         if (!SubscriptionService.IsValidAddress(input.Email))
         {
@@ -48,11 +49,8 @@ internal sealed class SubscribeHandler(
         await ReplyAsync(turn, text, null, cancellationToken).ConfigureAwait(false);
     }
 
-    private List<(string Id, string Name)> CurrentThemes() =>
-        knowledge.Model?.Themes.Where(t => t.IsCurrent).Select(t => (t.Id, t.Name)).ToList() ?? [];
-
     /// <summary>A message with an optional card, or for an invoke the inline answer (the card, else the text).</summary>
-    private static Task ReplyAsync(ITurnContext turn, string text, System.Text.Json.Nodes.JsonObject? card, CancellationToken cancellationToken)
+    private static Task ReplyAsync(ITurnContext turn, string text, System.Text.Json.Nodes.JsonNode? card, CancellationToken cancellationToken)
     {
         if (turn.Activity.Type == ActivityTypes.Invoke)
         {
