@@ -36,6 +36,8 @@ public sealed class QuestionSetTests
         "qa-heldback42.jsonl", "conversations-heldback42.jsonl",
         "qa-heldback43.jsonl", "conversations-heldback43.jsonl",
         "qa-heldback44.jsonl", "conversations-heldback44.jsonl",
+        "qa-heldback45.jsonl", "conversations-heldback45.jsonl",
+        "qa-heldback46.jsonl", "conversations-heldback46.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
