@@ -524,7 +524,7 @@ internal sealed class Analyzer
             .Concat(w.Events.EventTypes.Values.SelectMany(v => v)).Concat(w.Events.AgendaWords).Concat(w.Events.DetailWords).Concat(w.Events.FacetWords)
             .Concat(w.Budget.MoneyWords).Concat(w.Budget.JaarrekeningWords).Concat(w.Budget.BegrotingWords).Concat(w.Budget.ExpenseWords)
             .Concat(w.Budget.IncomeWords).Concat(w.Budget.TotalWords).Concat(w.Budget.BreakdownWords).Concat(w.Budget.CompareWords)
-            .Concat(w.Budget.ShareWords).Concat(w.Budget.CompareFillers).Concat(w.Budget.NegationWords).Concat(w.Budget.Lines.SelectMany(l => l.Words))
+            .Concat(w.Budget.ShareWords).Concat(w.Budget.CompareFillers).Concat(w.Budget.NegationWords).Concat(w.Budget.NegationPhrases).Concat(w.Budget.Lines.SelectMany(l => l.Words))
             .Concat(w.Organisation.Roles.Values.SelectMany(v => v)).Concat(w.Organisation.FillerWords).Concat(w.Organisation.PersonRoleWords)
             .Concat(w.Organisation.FuturePersonWords).Concat(w.Organisation.OtherOrganisations.Values.SelectMany(v => v))
             .Concat(w.Themes.ThemeAliases.Values.SelectMany(v => v)).Concat(w.Themes.ThemeListWords).Concat(w.Themes.DoneWords)

@@ -323,6 +323,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
                 continue;
             }
 
+            if (NegationPhraseBeforeLine(tokens, i) is > 0 and var phraseLength)
+            {
+                // "de inwonerbijdrage, los van mensenhandel": the line right after the phrase is left out.
+                negate = true;
+                i += phraseLength - 1;
+                continue;
+            }
+
             if (budget.InclusionWords.Contains(word))
             {
                 // "het budget inclusief de doorlopende projecten": the lines after it are part of the total asked.
@@ -785,6 +793,32 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     }
 
     /// <summary>Marks the words of every phrase found as consumed; true when one was found.</summary>
+    /// <summary>
+    /// The length of a negation phrase ("los van") that starts at <paramref name="at"/> and has a budget line's word within
+    /// two words after it; 0 otherwise ("los van het vorige" leaves no line out).
+    /// </summary>
+    private int NegationPhraseBeforeLine(IReadOnlyList<Token> tokens, int at)
+    {
+        foreach (var phrase in _words.Budget.NegationPhrases)
+        {
+            var words = TextNormalizer.PhraseTokens(phrase);
+            if (!TextNormalizer.PhraseAt(tokens, at, words))
+            {
+                continue;
+            }
+
+            for (var k = at + words.Length; k < tokens.Count && k < at + words.Length + 2; k++)
+            {
+                if (index.LineKeyByWord.ContainsKey(tokens[k].Text))
+                {
+                    return words.Length;
+                }
+            }
+        }
+
+        return 0;
+    }
+
     private static bool ConsumeAny(IReadOnlyList<Token> tokens, IEnumerable<string> phrases, bool[] consumed)
     {
         var found = false;

@@ -277,6 +277,9 @@ internal sealed class BudgetWords
     public HashSet<string> CompareWords { get; set; } = [];
     public HashSet<string> ShareWords { get; set; } = [];
     public HashSet<string> NegationWords { get; set; } = [];
+
+    /// <summary>Phrases that leave the line right after them out ("los van mensenhandel").</summary>
+    public List<string> NegationPhrases { get; set; } = [];
     public HashSet<string> ReadableAmountTexts { get; set; } = [];
     public List<BudgetLineWords> Lines { get; set; } = [];
     public HashSet<string> PayerWords { get; set; } = [];
