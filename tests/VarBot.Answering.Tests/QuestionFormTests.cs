@@ -445,6 +445,22 @@ public sealed class QuestionFormTests
     }
 
     [Fact]
+    public void Ask_QuestionClosingOnHetAndAPreposition_IsAboutTheClauseBeforeIt()
+    {
+        var question = new Question("Ik kon gisteren niet bij het Leerhuis zijn. Waar ging het over?", new DateOnly(2026, 3, 24), null);
+
+        Assert.Contains("Strategisch Beleidsplan 2027-2030", AnswerText.Flatten(RealModel.Engine.Ask(question)).Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_QuestionClosingOnAPrepositionAfterItsOwnSubject_LeavesTheAskersClauseOut()
+    {
+        var question = new Question("Ik kon gisteren niet bij het Leerhuis zijn. Waar gaat de Najaarscarrousel van 2026 over?", new DateOnly(2026, 3, 24), null);
+
+        Assert.StartsWith("Najaarscarrousel is op donderdag 1 oktober 2026", AnswerText.Flatten(RealModel.Engine.Ask(question)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_SecondQuestionAskingYesOrNo_IsAnsweredToo()
     {
         var text = Ask("Hoeveel is er voor 2026 begroot voor loonkosten? Is dat meer dan vorig jaar?");

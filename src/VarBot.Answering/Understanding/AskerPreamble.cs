@@ -44,7 +44,7 @@ internal static class AskerPreamble
         var shared = question.Where(t => t.Length >= MinSubjectWord && !words.Language.Stopwords.Contains(t)).Intersect(statement);
         return statement.Count >= MinRestWords && question.Count >= MinRestWords && !statement.Exists(t => t.Length == 4 && t.All(char.IsDigit))
             && !question.Exists(words.Conversation.BackReferences.Contains) && !IsPosition(question[^1], words.Time)
-            && !words.Conversation.ClosingReferences.Contains(question[^1]) && shared.Any()
+            && !ClosesPointingBack(question, words) && shared.Any()
             ? trimmed[(end + 1)..].Trim() : text;
     }
 
@@ -190,7 +190,7 @@ internal static class AskerPreamble
             // clause before it, whatever mark ends that clause.
             var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Exists(words.Conversation.BackReferences.Contains))
                 || OpensPointingBack(firstClause, words)
-                || afterTokens.Count > 0 && (words.Conversation.ClosingReferences.Contains(afterTokens[^1]) || IsPosition(afterTokens[^1], words.Time))
+                || afterTokens.Count > 0 && (ClosesPointingBack(afterTokens, words) || IsPosition(afterTokens[^1], words.Time))
                 || AsksOnlyADetail(clause, afterTokens, words);
             if (purpose && partOfQuestion && PurposeNounLength(clause, language) is > 0 and var length && length < clause.Count)
             {
@@ -206,6 +206,14 @@ internal static class AskerPreamble
             rest = after;
         }
     }
+
+    /// <summary>
+    /// "hoe laat begint het?", "waar ging het over?": the question closes on a word pointing back, or on one followed only
+    /// by a preposition of its verb.
+    /// </summary>
+    private static bool ClosesPointingBack(List<string> question, Words words) =>
+        question.Count > 0 && (words.Conversation.ClosingReferences.Contains(question[^1])
+            || question.Count > 1 && words.Language.PartPrepositions.Contains(question[^1]) && words.Conversation.ClosingReferences.Contains(question[^2]));
 
     /// <summary>
     /// "wat is dat precies (en hoeveel ...)": the question's first part, up to a joiner of <c>part_joiners</c>, is short and
