@@ -460,6 +460,16 @@ public sealed class QuestionFormTests
         Assert.StartsWith("Najaarscarrousel is op donderdag 1 oktober 2026", AnswerText.Flatten(RealModel.Engine.Ask(question)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("hoeveel mensen hebben in 2025 een radicaliseringstraining gehad")]
+    [InlineData("Hoeveel mensen hebben in 2025 via de VAR een radicaliseringstraining gehad?")]
+    public void Ask_CountOfPeople_IsFoundAsTheReportsProfessionals(string question) =>
+        Assert.StartsWith("Faciliteren radicaliseringstrainingen van 150 professionals.", Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_CountOfPeopleInAnotherYear_IsNotTheProfessionalsOfThatOtherYear() =>
+        Assert.DoesNotContain("150", Ask("Hoeveel mensen hebben in 2024 een radicaliseringstraining gehad?"), StringComparison.Ordinal);
+
     [Fact]
     public void Ask_SecondQuestionAskingYesOrNo_IsAnsweredToo()
     {
