@@ -471,6 +471,18 @@ public sealed class QuestionFormTests
         Assert.DoesNotContain("150", Ask("Hoeveel mensen hebben in 2024 een radicaliseringstraining gehad?"), StringComparison.Ordinal);
 
     [Fact]
+    public void Ask_WhatSomethingYielded_IsWhatTheReportsSayWasDoneNotAPlan() =>
+        Assert.Contains("meer dan 125 acties", Ask("Wat heeft de actiedag Echt niet vandaag opgeleverd?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_WhatWillBeDone_IsNotAnsweredWithWhatWasDone() =>
+        Assert.DoesNotContain("125 acties", Ask("Wat gaat de VAR doen met de actiedag Echt niet vandaag?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_DayWordOutsideAName_IsTheDay() =>
+        Assert.Contains("vandaag (6 december 2026)", Ask("Is er vandaag een Leerhuis?"), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_SecondQuestionAskingYesOrNo_IsAnsweredToo()
     {
         var text = Ask("Hoeveel is er voor 2026 begroot voor loonkosten? Is dat meer dan vorig jaar?");

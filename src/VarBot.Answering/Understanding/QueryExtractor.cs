@@ -15,7 +15,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     /// <summary>How far from a year a table word (begroting, jaarrekening) still names that year's table.</summary>
     private const int KindReach = 3;
     private readonly Words _words = index.Words;
-    private readonly TimeResolver _time = new(index.Words);
+    private readonly TimeResolver _time = new(index.Words, index.DayWordsInNames);
 
     public Query Extract(string raw, DateOnly today) => Extract(raw, today, english: false);
 
@@ -1156,7 +1156,7 @@ internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, str
 }
 
 /// <summary>Resolves time words: years, relative years, months, days, weeks, seasons and quarters, "over twee weken".</summary>
-internal sealed class TimeResolver(Words words)
+internal sealed class TimeResolver(Words words, IReadOnlySet<string>? dayWordsInNames = null)
 {
     /// <summary>The longest run of years a span may ask ("2017 t/m 2026").</summary>
     private const int MaxSpanYears = 10;
@@ -1324,7 +1324,8 @@ internal sealed class TimeResolver(Words words)
         foreach (var (phrase, offset) in t.RelativeDays.OrderByDescending(p => p.Key.Length))
         {
             // "de actiedag 'Echt niet vandaag'": a day word inside quotation marks is part of a name.
-            if (!TextNormalizer.PhraseTokens(phrase).All(quoted.Contains) && Consume(tokens, phrase, consumed) >= 0)
+            // "de actiedag Echt niet vandaag": so is a day word that the reports only write after the word before it.
+            if (!TextNormalizer.PhraseTokens(phrase).All(quoted.Contains) && !InName(Find(tokens, phrase)) && Consume(tokens, phrase, consumed) >= 0)
             {
                 var day = today.AddDays(offset);
                 range = new DateRange(day, day);
@@ -1332,6 +1333,8 @@ internal sealed class TimeResolver(Words words)
                 break;
             }
         }
+
+        bool InName(int at) => at > 0 && dayWordsInNames is not null && dayWordsInNames.Contains(tokens[at - 1].Text + " " + tokens[at].Text);
 
         // "over twee weken", "over 3 dagen", "binnen een maand"
         for (var i = 0; i + 2 < tokens.Count; i++)

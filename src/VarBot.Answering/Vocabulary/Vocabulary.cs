@@ -339,6 +339,9 @@ internal sealed class ThemeWords
     public HashSet<string> PlannedWords { get; set; } = [];
     public HashSet<string> PlanAskedWords { get; set; } = [];
     public HashSet<string> DoneAskedWords { get; set; } = [];
+
+    /// <summary>Words that ask what something yielded ("wat heeft het opgeleverd?"): what was done answers, not a plan.</summary>
+    public HashSet<string> ResultAskedWords { get; set; } = [];
     public HashSet<string> ActivityWords { get; set; } = [];
 }
 
