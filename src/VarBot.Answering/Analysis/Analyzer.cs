@@ -520,7 +520,7 @@ internal sealed class Analyzer
             .Concat(w.Time.RelativeYears.Keys).Concat(w.Time.RelativeMonths.Keys).Concat(w.Time.RelativeDays.Keys)
             .Concat(w.Time.RelativeWeeks.Keys).Concat(w.Time.Units.Keys).Concat(w.Time.AgoWords).Concat(w.Time.YearUnits).Concat(w.Time.Seasons.Keys).Concat(w.Time.RelativeQuarters.Keys)
             .Concat(w.Time.NextWords).Concat(w.Time.PreviousWordsEvent).Concat(w.Time.FirstWords).Concat(w.Time.LastWords)
-            .Concat(w.Time.BeforeWords).Concat(w.Time.AfterWords).Concat(w.Themes.DoneAskedWords).Concat(w.Themes.ResultAskedWords).Concat(w.Budget.PerfectParticiples).Concat(w.Language.OutsideWords)
+            .Concat(w.Time.BeforeWords).Concat(w.Time.AfterWords).Concat(w.Themes.DoneAskedWords).Concat(w.Themes.ResultAskedWords).Concat(w.Themes.ThemeEndedWords).Concat(w.Budget.PerfectParticiples).Concat(w.Language.OutsideWords)
             .Concat(w.Events.EventTypes.Values.SelectMany(v => v)).Concat(w.Events.AgendaWords).Concat(w.Events.DetailWords).Concat(w.Events.FacetWords)
             .Concat(w.Budget.MoneyWords).Concat(w.Budget.JaarrekeningWords).Concat(w.Budget.BegrotingWords).Concat(w.Budget.ExpenseWords)
             .Concat(w.Budget.IncomeWords).Concat(w.Budget.TotalWords).Concat(w.Budget.BreakdownWords).Concat(w.Budget.CompareWords)

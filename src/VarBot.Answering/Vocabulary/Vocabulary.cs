@@ -342,6 +342,9 @@ internal sealed class ThemeWords
 
     /// <summary>Words that ask what something yielded ("wat heeft het opgeleverd?"): what was done answers, not a plan.</summary>
     public HashSet<string> ResultAskedWords { get; set; } = [];
+
+    /// <summary>Words with which a report says a theme ended ("te laten vervallen").</summary>
+    public HashSet<string> ThemeEndedWords { get; set; } = [];
     public HashSet<string> ActivityWords { get; set; } = [];
 }
 
