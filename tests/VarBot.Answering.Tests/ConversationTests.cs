@@ -35,6 +35,8 @@ public sealed class ConversationTests
         { "theme-then-year", ["Wat deed de VAR in 2025 aan mensenhandel? => 2025", "en in 2024? => 2024"] },
         { "event-then-the-year-after", ["Welke thema's had de najaarscarrousel van 2020? => stalking", "en die van het jaar daarna, wanneer was die gepland? => 28 oktober 2021 !! 29 oktober 2020"] },
         { "event-then-same-year", ["Welke thema's had de najaarscarrousel van 2020? => stalking", "op welke datum was die? => 29 oktober 2020 !! 28 oktober 2021"] },
+        { "meeting-then-what-happens-to-its-subject", ["leerhuis cyberoefendriehoek, wanneer was dat => 17 november 2025", "wat gebeurt daar dit jaar mee => Evaluatie Cyberoefendriehoek !! Een Leerhuis in 2026"] },
+        { "meeting-then-same-meeting-this-year-is-no-subject-search", ["leerhuis cyberoefendriehoek, wanneer was dat => 17 november 2025", "en die van dit jaar? => Leerhuis !! Evaluatie Cyberoefendriehoek"] },
         { "event-then-when", ["wat was het thema van de najaarscarrousel 2025 => vangnet", "wanneer was die? => 16 oktober 2025"] },
         { "next-leerhuis-then-carrousel", ["wanneer is het volgende leerhuis => 16 november 2026", "en de najaarscarrousel? => 1 oktober 2026"] },
         { "leerhuis-then-budget", ["wanneer is het volgende leerhuis => 16 november 2026", "wat is de begroting voor 2026 => 484.000 !! 16 november 2026"] },

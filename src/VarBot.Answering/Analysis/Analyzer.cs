@@ -530,6 +530,6 @@ internal sealed class Analyzer
             .Concat(w.Themes.ThemeAliases.Values.SelectMany(v => v)).Concat(w.Themes.ThemeListWords).Concat(w.Themes.DoneWords)
             .Concat(w.Themes.PlannedWords).Concat(w.Themes.ActivityWords)
             .Concat(w.Conversation.SmallTalk.Values.SelectMany(v => v)).Concat(w.Conversation.SmallTalkFillers)
-            .Concat(w.Conversation.MoreWords).Concat(w.Conversation.BackReferences)
+            .Concat(w.Conversation.MoreWords).Concat(w.Conversation.BackReferences).Concat(w.Conversation.SubjectFateWords)
             .Concat(w.News.ItemWords).Concat(w.News.PublishWords).Concat(w.News.LatestWords).Concat(w.Language.PayingWords).Concat(w.Language.PayerStarts);
 }

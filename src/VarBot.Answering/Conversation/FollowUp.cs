@@ -169,6 +169,23 @@ internal static class FollowUp
         && previous.Intent is "Search" or "Definition" or "ThemeOverview" && query.EventTypes.Count > 0 && query.Has(Signals.BackReference)
         && !query.HasAny(Signals.EventNamed | Signals.Money) && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
 
+    /// <summary>
+    /// "wat gebeurt daar dit jaar mee?" after one meeting's answer: the words of the meeting's title that name its subject
+    /// ("Cyberoefendriehoek"), not the kind of meeting; empty when the question asks no such thing or the title names none.
+    /// </summary>
+    private static List<string> EventSubject(Query query, ConversationContext previous, KnowledgeIndex index)
+    {
+        var words = index.Words;
+        if (previous.EventId is not { } id || !query.Has(Signals.BackReference) || query.HasAny(OwnAsks)
+            || !query.Text.Tokens.Any(t => words.Conversation.SubjectFateWords.Contains(t.Text))
+            || index.Model.Events.FirstOrDefault(e => e.Id == id) is not { } meeting)
+        {
+            return [];
+        }
+
+        return [.. TextNormalizer.Tokens(meeting.Title).Where(t => !index.Analyzer.IsStopword(t) && !words.Events.TypeWords.Contains(t) && !t.Any(char.IsDigit))];
+    }
+
     /// <summary>The year the previous answer was about: the year asked, else that of the one meeting answered.</summary>
     private static int? AnsweredYear(ConversationContext previous, KnowledgeIndex index) =>
         previous.Years is { Count: > 0 } years ? years[0] : previous.RangeFrom?.Year
@@ -244,6 +261,7 @@ internal static class FollowUp
         var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != Signals.None;
         var merged = query;
         var ownTime = false;
+        var asksSubject = false;
         if (hasTopic && PointsIntoBudget(query, previous))
         {
             merged = merged with { Kind = query.Kind ?? previous.Kind, Side = query.Side ?? previous.Side };
@@ -304,6 +322,15 @@ internal static class FollowUp
             merged = merged with { Terms = [.. query.Terms, .. subject] };
             // The subject's own words are not money words: the answer is looked up in the report text first.
             signals = (signals | Signals.Content) & ~Signals.MoneyOnly;
+        }
+        else if (!hasTopic && EventSubject(query, previous, index) is { Count: > 0 } subject)
+        {
+            // "wat gebeurt daar dit jaar mee?" after the Leerhuis Cyberoefendriehoek: what the reports say about its subject.
+            // The asking verb is no word of the answer: the reports write what is planned for it ("Evaluatie ...").
+            var own = query.Terms.Where(t => !index.Words.Conversation.SubjectFateWords.Contains(t.Text)).ToList();
+            merged = merged with { Terms = [.. own, .. subject.Select(analyzer.ToToken).Where(t => own.TrueForAll(q => q.Text != t.Text))] };
+            signals |= Signals.Content;
+            asksSubject = true;
         }
         else if (!hasTopic)
         {
@@ -416,7 +443,7 @@ internal static class FollowUp
             merged = merged with { CountNoun = counted };
         }
 
-        if (ownAsks == Signals.None)
+        if (ownAsks == Signals.None && !asksSubject)
         {
             // "en het volgende?" after "wanneer was het vorige ...": a position the question names replaces the inherited one.
             var inherited = previous.AskSignals & AskSignals;
