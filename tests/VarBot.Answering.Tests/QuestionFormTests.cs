@@ -482,6 +482,16 @@ public sealed class QuestionFormTests
     public void Ask_DayWordOutsideAName_IsTheDay() =>
         Assert.Contains("vandaag (6 december 2026)", Ask("Is er vandaag een Leerhuis?"), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("Wie is de baas van de VAR, als ik iemand wil aanspreken?")]
+    [InlineData("Wie is het hoofd van de VAR, zodat ik die kan mailen?")]
+    public void Ask_ClosingClauseOfWhatTheAskerWantsToDo_IsNoPartOfTheQuestion(string question) =>
+        Assert.Contains("Astrid de Jong", Ask(question).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_ClosingConditionOfTheAskerWithoutAWish_StaysPartOfTheQuestion() =>
+        Assert.StartsWith("Een precies antwoord kan ik niet vinden", Ask("Wat kost een training als wij een gemeente buiten de regio zijn?"), StringComparison.Ordinal);
+
     [Fact]
     public void Ask_SecondQuestionAskingYesOrNo_IsAnsweredToo()
     {

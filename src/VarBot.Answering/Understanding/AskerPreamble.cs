@@ -103,6 +103,7 @@ internal static class AskerPreamble
     /// <summary>
     /// "Wat is het eerstvolgende evenement waar ik collega's op kan attenderen?": a closing clause opened by a word of
     /// <c>asker_clause_starts</c> and an asker word says what the asker will do, not what is asked; the question ends before it.
+    /// So does one opened by a word of <c>asker_wish_clause_starts</c> and an asker word that holds a wish word.
     /// </summary>
     private static string StripAskerClause(string text, LanguageWords language)
     {
@@ -111,7 +112,10 @@ internal static class AskerPreamble
         {
             var word = Analysis.TextNormalizer.Tokens(words[i]);
             var next = Analysis.TextNormalizer.Tokens(words[i + 1]);
-            if (word is [var start] && language.AskerClauseStarts.Contains(start) && next is [var asker] && language.AskerWords.Contains(asker)
+            // "Wie is de baas van de VAR, als ik iemand wil aanspreken?": a clause of what the asker wants to do, with a wish word.
+            var wish = word is [var opening] && language.AskerWishClauseStarts.Contains(opening)
+                && words[(i + 2)..].Any(w => Analysis.TextNormalizer.Tokens(w) is [var verb] && language.AskerWishWords.Contains(verb));
+            if (word is [var start] && (language.AskerClauseStarts.Contains(start) || wish) && next is [var asker] && language.AskerWords.Contains(asker)
                 && !words[..i].Any(w => w.EndsWith('?')))
             {
                 return string.Join(' ', words[..i]) + (text.TrimEnd().EndsWith('?') ? "?" : "");
