@@ -492,6 +492,16 @@ public sealed class QuestionFormTests
     public void Ask_ClosingConditionOfTheAskerWithoutAWish_StaysPartOfTheQuestion() =>
         Assert.StartsWith("Een precies antwoord kan ik niet vinden", Ask("Wat kost een training als wij een gemeente buiten de regio zijn?"), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("De City Deal-subsidie valt weg. Wat betekent dat voor de inzet van de VAR op digitale veiligheid in 2026?")]
+    [InlineData("Welke subsidie valt in 2026 weg?")]
+    public void Ask_SeparableVerbValtWeg_FindsTheReportsWegvallen(string question) =>
+        Assert.Contains("onder druk te staan", Ask(question).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_AmountThatFallsAway_StaysTheBudgetFigure() =>
+        Assert.Contains("116.000", Ask("Hoeveel subsidie valt er in 2026 weg?").Split('\n')[0], StringComparison.Ordinal);
+
     [Fact]
     public void Ask_SecondQuestionAskingYesOrNo_IsAnsweredToo()
     {
