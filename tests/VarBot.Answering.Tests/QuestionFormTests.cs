@@ -502,6 +502,20 @@ public sealed class QuestionFormTests
     public void Ask_AmountThatFallsAway_StaysTheBudgetFigure() =>
         Assert.Contains("116.000", Ask("Hoeveel subsidie valt er in 2026 weg?").Split('\n')[0], StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("Wat zijn Niet-Pluissignalen?")]
+    [InlineData("In de pilot Buurtpreventie PLUS ging het over Niet-Pluissignalen. Wat zijn dat?")]
+    public void Ask_WhatSomethingIs_IsTheSentenceThatGlossesItInParentheses(string question) =>
+        Assert.Contains("(signalen van sociale problematiek)", Ask(question).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_NameWithItsAcronymInParentheses_IsNoGlossButTheSentenceThatSaysWhatItDoes() =>
+        Assert.StartsWith("Het Gezamenlijk Veiligheidsbeeld (GVB) stelt", Ask("Wat is het Gezamenlijk Veiligheidsbeeld?"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_ClosingQuestionWithWordsOfItsOwn_IsNoDefinitionOfTheSentenceBefore() =>
+        Assert.StartsWith("Belangrijke criteria", Ask("In de pilot ging het over Niet-Pluissignalen. Wat waren de criteria daarvoor?"), StringComparison.Ordinal);
+
     [Fact]
     public void Ask_SecondQuestionAskingYesOrNo_IsAnsweredToo()
     {

@@ -683,6 +683,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         var subject = DefinitionSubject(tokens);
+        if (subject.Count == 0)
+        {
+            subject = PointedDefinitionSubject(text.Raw);
+        }
+
         if (subject.Count > 0)
         {
             signals |= Signals.Definition;
@@ -898,6 +903,34 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         // "wat is het verschil?" after two figures compares them; it defines nothing.
         return rest.Count is >= 1 and <= 3 && rest.All(t => !t.IsYear && !t.IsNumber) && !rest.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text))
             ? rest.Select(t => t.Text).ToList() : [];
+    }
+
+    /// <summary>
+    /// "In de pilot ging het over Niet-Pluissignalen. Wat zijn dat?": a closing question that only asks what something is
+    /// and points back is about the last word of the sentence before it; empty otherwise.
+    /// </summary>
+    private List<string> PointedDefinitionSubject(string raw)
+    {
+        var trimmed = raw.TrimEnd();
+        var end = Math.Max(trimmed.LastIndexOf(". ", StringComparison.Ordinal), trimmed.LastIndexOf("! ", StringComparison.Ordinal));
+        if (end <= 0 || !trimmed.EndsWith('?'))
+        {
+            return [];
+        }
+
+        var lang = _words.Language;
+        var question = TextNormalizer.Tokens(trimmed[(end + 1)..]);
+        var start = lang.DefinitionStarts.Select(TextNormalizer.PhraseTokens).FirstOrDefault(p => TextNormalizer.PhraseAt(question, 0, p));
+        var rest = start is null ? [] : question.Skip(start.Length).Where(t => !lang.DefinitionFillers.Contains(t)).ToList();
+        if (start is null || lang.OwnDefinitionStarts.Any(p => TextNormalizer.PhraseTokens(p).SequenceEqual(start))
+            || rest.Count != 1 || !_words.Conversation.BackReferences.Contains(rest[0]))
+        {
+            return [];
+        }
+
+        var words = trimmed[..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length > 0 ? TextNormalizer.Tokens(words[^1]) : [];
+        return last.Count is >= 1 and <= 3 && !index.Analyzer.IsStopword(last[^1]) && !last.Exists(t => t.Any(char.IsDigit)) ? last : [];
     }
 
     /// <summary>The content words right after "hoeveel": what a count question counts.</summary>
