@@ -37,6 +37,8 @@ public sealed class ConversationTests
         { "event-then-same-year", ["Welke thema's had de najaarscarrousel van 2020? => stalking", "op welke datum was die? => 29 oktober 2020 !! 28 oktober 2021"] },
         { "meeting-then-what-happens-to-its-subject", ["leerhuis cyberoefendriehoek, wanneer was dat => 17 november 2025", "wat gebeurt daar dit jaar mee => Evaluatie Cyberoefendriehoek !! Een Leerhuis in 2026"] },
         { "meeting-then-same-meeting-this-year-is-no-subject-search", ["leerhuis cyberoefendriehoek, wanneer was dat => 17 november 2025", "en die van dit jaar? => Leerhuis !! Evaluatie Cyberoefendriehoek"] },
+        { "sentence-naming-a-line-then-that-line", ["Door het wegvallen van welke subsidie staat de inzet op digitale veiligheid in 2026 onder druk? => City Deal", "Hoeveel bracht die subsidie in 2025 op? => 100.000 !! 261.623", "En in 2023? => 50.000 !! 115.000"] },
+        { "sentence-naming-a-line-then-the-group-without-pointing-back", ["Wanneer is de Week van de Veiligheid? => week van de veiligheid", "Hoeveel subsidies kwamen er in 2025 binnen? => 261.623"] },
         { "event-then-when", ["wat was het thema van de najaarscarrousel 2025 => vangnet", "wanneer was die? => 16 oktober 2025"] },
         { "next-leerhuis-then-carrousel", ["wanneer is het volgende leerhuis => 16 november 2026", "en de najaarscarrousel? => 1 oktober 2026"] },
         { "leerhuis-then-budget", ["wanneer is het volgende leerhuis => 16 november 2026", "wat is de begroting voor 2026 => 484.000 !! 16 november 2026"] },

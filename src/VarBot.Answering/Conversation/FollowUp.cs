@@ -27,6 +27,10 @@ internal static class FollowUp
 
     private const int ShortQuestion = 6;
 
+    /// <summary>A word in more passages than this (at least <see cref="CommonPassagesMin"/>, else one in <see cref="CommonShare"/>) names no particular line.</summary>
+    private const int CommonPassagesMin = 10;
+    private const int CommonShare = 40;
+
     public static bool Continues(Query query, ConversationContext? previous, KnowledgeIndex index)
     {
         if (previous is null || query.Signals == Signals.None && query.Terms.Count == 0 && query.Years.Count == 0 && query.Range is null)
@@ -184,6 +188,54 @@ internal static class FollowUp
         }
 
         return [.. TextNormalizer.Tokens(meeting.Title).Where(t => !index.Analyzer.IsStopword(t) && !words.Events.TypeWords.Contains(t) && !t.Any(char.IsDigit))];
+    }
+
+    /// <summary>
+    /// The label of the budget line of <paramref name="keys"/> whose own words the previous answer's sentences write (also as
+    /// two words: "City Deal" for "Citydeal"); the one with the fewest other words when several do; null when none does.
+    /// </summary>
+    private static string? NamedLine(IReadOnlyList<string> keys, ConversationContext previous, KnowledgeIndex index)
+    {
+        if (previous.Sources is not { Count: > 0 } sources)
+        {
+            return null;
+        }
+
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in index.Passages)
+        {
+            if (!sources.Contains(entry.Passage.Source))
+            {
+                continue;
+            }
+
+            var tokens = entry.Analysed.Tokens;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                written.Add(tokens[i].Text);
+                if (i + 1 < tokens.Count)
+                {
+                    written.Add(tokens[i].Text + tokens[i + 1].Text);
+                }
+            }
+        }
+
+        string? best = null;
+        var bestScore = 0.0;
+        var common = Math.Max(CommonPassagesMin, index.Passages.Count / CommonShare);
+        foreach (var line in index.Budgets.SelectMany(b => b.Lines).Where(l => l.Keys.Overlaps(keys) && l.Line.Kind != Knowledge.Model.BudgetLineKind.Total))
+        {
+            // The words of the asked key ("subsidie") name every line of it; a word most passages write ("veiligheid") names none.
+            var own = TextNormalizer.Tokens(line.Line.Label).Where(t => !index.Analyzer.IsStopword(t) && !(index.LineKeyByWord.TryGetValue(t, out var key) && keys.Contains(key))).ToList();
+            var matched = own.Count(t => written.Contains(t) && index.Search.Frequency(Analyzer.Stem(t)) <= common);
+            var score = matched - 0.1 * (own.Count - matched);
+            if (matched > 0 && score > bestScore)
+            {
+                (best, bestScore) = (line.Line.Label, score);
+            }
+        }
+
+        return best;
     }
 
     /// <summary>The year the previous answer was about: the year asked, else that of the one meeting answered.</summary>
@@ -441,6 +493,14 @@ internal static class FollowUp
         {
             // "En hoeveel waren er gepland?": counts what the previous question counted.
             merged = merged with { CountNoun = counted };
+        }
+
+        if (query.Has(Signals.BackReference) && merged.LineKeys.Count > 0 && merged.LineLabel is null && previous.LineLabel is null
+            && NamedLine(merged.LineKeys, previous, index) is { } named)
+        {
+            // "Hoeveel leverde die subsidie op?" after a sentence about the City Deal: the line of that key whose label the
+            // sentence names ("Subsidie Citydeal Cyberweerbaarheid"), not the subtotal of all subsidies.
+            merged = merged with { LineLabel = named };
         }
 
         if (ownAsks == Signals.None && !asksSubject)
