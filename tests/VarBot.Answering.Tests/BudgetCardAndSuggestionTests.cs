@@ -41,6 +41,21 @@ public sealed class BudgetCardAndSuggestionTests
         Assert.DoesNotContain(answer.Suggestions, s => Normal(s) == Normal(question));
     }
 
+    [Theory]
+    [InlineData("Hoe hoog was de inwonerbijdrage van de gemeenten aan de VAR in 2020, los van mensenhandel?")]
+    [InlineData("Wat was in 2020 de gemeentelijke bijdrage, met uitzondering van mensenhandel?")]
+    public void Ask_LineLeftOutByAPhrase_AnswersTheOtherLine(string question)
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question(question, Today)));
+
+        Assert.Contains("169.000", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("100.000", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_NegationPhraseFarFromTheLine_LeavesNoLineOut() =>
+        Assert.Contains("169.000", AnswerText.Flatten(RealModel.Engine.Ask(new Question("Hoeveel ging er, los van wat je net zei, in 2020 naar inwonerbijdrage?", Today))), StringComparison.Ordinal);
+
     private static JsonArray Rows(Answer answer) => Assert.IsType<JsonArray>(answer.Card.Data["rows"]);
 
     private static string Normal(string text) =>

@@ -176,4 +176,19 @@ public sealed class EventPhrasingTests
         Assert.Contains("juli/augustus 2025", text);
         Assert.DoesNotContain("juli 2025/", text);
     }
+
+    [Theory]
+    [InlineData("Waar gaat de carrousel van 2018 over?")]
+    [InlineData("wanneer is de workshopcarrousel dit jaar en waar gaat die over")]
+    public void Ask_TopicOfTheYearsOnlyMeetingOfItsKind_IsTheJaarplansSentenceAnnouncingIt(string question) =>
+        Assert.Contains("digitale opsporing", Ask(question, new DateOnly(2018, 2, 1)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_TopicOfOneOfSeveralMeetingsOfItsKind_IsNotAnotherOnesAnnouncement()
+    {
+        var text = Ask("Waar gaat het Leerhuis van 6 juli 2026 over?", new DateOnly(2026, 3, 1));
+
+        Assert.DoesNotContain("Strategisch Beleidsplan", text, StringComparison.Ordinal);
+        Assert.Contains("staat (nog) niet", text, StringComparison.Ordinal);
+    }
 }

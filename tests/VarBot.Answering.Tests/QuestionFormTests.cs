@@ -445,6 +445,78 @@ public sealed class QuestionFormTests
     }
 
     [Fact]
+    public void Ask_QuestionClosingOnHetAndAPreposition_IsAboutTheClauseBeforeIt()
+    {
+        var question = new Question("Ik kon gisteren niet bij het Leerhuis zijn. Waar ging het over?", new DateOnly(2026, 3, 24), null);
+
+        Assert.Contains("Strategisch Beleidsplan 2027-2030", AnswerText.Flatten(RealModel.Engine.Ask(question)).Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_QuestionClosingOnAPrepositionAfterItsOwnSubject_LeavesTheAskersClauseOut()
+    {
+        var question = new Question("Ik kon gisteren niet bij het Leerhuis zijn. Waar gaat de Najaarscarrousel van 2026 over?", new DateOnly(2026, 3, 24), null);
+
+        Assert.StartsWith("Najaarscarrousel is op donderdag 1 oktober 2026", AnswerText.Flatten(RealModel.Engine.Ask(question)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("hoeveel mensen hebben in 2025 een radicaliseringstraining gehad")]
+    [InlineData("Hoeveel mensen hebben in 2025 via de VAR een radicaliseringstraining gehad?")]
+    public void Ask_CountOfPeople_IsFoundAsTheReportsProfessionals(string question) =>
+        Assert.StartsWith("Faciliteren radicaliseringstrainingen van 150 professionals.", Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_CountOfPeopleInAnotherYear_IsNotTheProfessionalsOfThatOtherYear() =>
+        Assert.DoesNotContain("150", Ask("Hoeveel mensen hebben in 2024 een radicaliseringstraining gehad?"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_WhatSomethingYielded_IsWhatTheReportsSayWasDoneNotAPlan() =>
+        Assert.Contains("meer dan 125 acties", Ask("Wat heeft de actiedag Echt niet vandaag opgeleverd?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_WhatWillBeDone_IsNotAnsweredWithWhatWasDone() =>
+        Assert.DoesNotContain("125 acties", Ask("Wat gaat de VAR doen met de actiedag Echt niet vandaag?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_DayWordOutsideAName_IsTheDay() =>
+        Assert.Contains("vandaag (6 december 2026)", Ask("Is er vandaag een Leerhuis?"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Wie is de baas van de VAR, als ik iemand wil aanspreken?")]
+    [InlineData("Wie is het hoofd van de VAR, zodat ik die kan mailen?")]
+    public void Ask_ClosingClauseOfWhatTheAskerWantsToDo_IsNoPartOfTheQuestion(string question) =>
+        Assert.Contains("Astrid de Jong", Ask(question).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_ClosingConditionOfTheAskerWithoutAWish_StaysPartOfTheQuestion() =>
+        Assert.StartsWith("Een precies antwoord kan ik niet vinden", Ask("Wat kost een training als wij een gemeente buiten de regio zijn?"), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("De City Deal-subsidie valt weg. Wat betekent dat voor de inzet van de VAR op digitale veiligheid in 2026?")]
+    [InlineData("Welke subsidie valt in 2026 weg?")]
+    public void Ask_SeparableVerbValtWeg_FindsTheReportsWegvallen(string question) =>
+        Assert.Contains("onder druk te staan", Ask(question).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_AmountThatFallsAway_StaysTheBudgetFigure() =>
+        Assert.Contains("116.000", Ask("Hoeveel subsidie valt er in 2026 weg?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Wat zijn Niet-Pluissignalen?")]
+    [InlineData("In de pilot Buurtpreventie PLUS ging het over Niet-Pluissignalen. Wat zijn dat?")]
+    public void Ask_WhatSomethingIs_IsTheSentenceThatGlossesItInParentheses(string question) =>
+        Assert.Contains("(signalen van sociale problematiek)", Ask(question).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_NameWithItsAcronymInParentheses_IsNoGlossButTheSentenceThatSaysWhatItDoes() =>
+        Assert.StartsWith("Het Gezamenlijk Veiligheidsbeeld (GVB) stelt", Ask("Wat is het Gezamenlijk Veiligheidsbeeld?"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_ClosingQuestionWithWordsOfItsOwn_IsNoDefinitionOfTheSentenceBefore() =>
+        Assert.StartsWith("Belangrijke criteria", Ask("In de pilot ging het over Niet-Pluissignalen. Wat waren de criteria daarvoor?"), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_SecondQuestionAskingYesOrNo_IsAnsweredToo()
     {
         var text = Ask("Hoeveel is er voor 2026 begroot voor loonkosten? Is dat meer dan vorig jaar?");

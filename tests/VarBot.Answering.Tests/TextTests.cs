@@ -27,6 +27,16 @@ public sealed class TextTests
         Assert.Equal(DutchStemmer.Stem(b), DutchStemmer.Stem(a));
 
     [Theory]
+    [InlineData("hoe kwam de VAR naar voren uit de evaluatie", true)]
+    [InlineData("wie stond er van voren", false)]
+    public void Question_NaarVoren_ReadsAsTheReportsBlijkt(string question, bool blijkt)
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["evaluatie", "blijkt", "vorm"]);
+
+        Assert.Equal(blijkt, analyzer.Question(question).Tokens.Any(t => t.Text == "blijkt"));
+    }
+
+    [Theory]
     [InlineData("buurtpreventieteams", "buurtpreventie", "teams")]
     [InlineData("voorjaarsbijeenkomst", "voorjaar", "bijeenkomst")]
     public void Question_UnknownCompoundOfKnownWords_ReadsAsFirstWordWithTheRestForSearch(string compound, string first, string rest)

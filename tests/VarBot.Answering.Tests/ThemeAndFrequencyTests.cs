@@ -270,5 +270,21 @@ public sealed class ThemeAndFrequencyTests
     [InlineData("Welke thema's had de VAR in 2020?", "Cybercriminaliteit (nu Digitale veiligheid)")]
     public void Ask_ThemesOfAYear_ShowAThemeByTheNameThatYearsReportGaveIt(string question, string expected) =>
         Assert.Contains(expected, AnswerText.Flatten(RealModel.Engine.Ask(new Question(question, new DateOnly(2026, 12, 7), null))), StringComparison.Ordinal);
-}
 
+    [Theory]
+    [InlineData("Is woonoverlast eigenlijk nog een thema van de VAR?")]
+    [InlineData("Is woonoverlast nog een portefeuille van de VAR?")]
+    public void Ask_WhetherAnEndedThemeIsStillOne_SaysNoWithTheSentenceThatEndedIt(string question)
+    {
+        var text = Ask(question);
+
+        Assert.StartsWith("Nee, woonoverlast is geen vast thema van de VAR meer.", text, StringComparison.Ordinal);
+        Assert.Contains("te laten vervallen", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Is digitale veiligheid nog een thema van de VAR?")]
+    [InlineData("Is Burgernet nog een thema van de VAR?")]
+    public void Ask_WhetherACurrentThemeOrOneWithoutAnEndingSentenceIsStillOne_SaysNoEnding(string question) =>
+        Assert.DoesNotContain("geen vast thema van de VAR meer", Ask(question), StringComparison.Ordinal);
+}

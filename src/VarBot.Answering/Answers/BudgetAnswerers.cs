@@ -359,8 +359,10 @@ internal sealed class BudgetLineAnswerer(AnswerKit kit, BudgetFinder finder, Sea
             return finder.Reply(query, Intent, listed, [table], [.. group, subtotal], total: false, year);
         }
 
-        if (matched.Exists(l => l.Line.Kind != BudgetLineKind.Line))
+        if (matched.Exists(l => l.Line.Kind != BudgetLineKind.Line)
+            || query.LineLabel is { } label && matched is [var one] && one.LabelKey == KnowledgeIndex.LabelKey(label))
         {
+            // "Hoeveel leverde die subsidie op?" after the City Deal's sentence: the one line named, not the group's sum.
             return null;
         }
 

@@ -971,7 +971,15 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             lead = basic.Lead + " " + kit.Texts["time_unknown_exact"];
         }
 
-        if (facetFacts.Count == 0 && query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && (near is not { Answered: true } || e.Status != EventStatus.Held))
+        if (facetFacts.Count == 0 && query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && (near is not { Answered: true } || e.Status != EventStatus.Held)
+            && Announcement(e) is { Count: > 0 } announced)
+        {
+            // "waar gaat die over?" of a planned meeting whose date comes from an agenda table: the jaarplan's sentence that
+            // announces that year's one meeting of its kind says what it is about.
+            facts.Clear();
+            facts.AddRange(announced);
+        }
+        else if (facetFacts.Count == 0 && query.Has(Signals.ThemeAsked) && string.IsNullOrWhiteSpace(e.Topic) && (near is not { Answered: true } || e.Status != EventStatus.Held))
         {
             facts.Clear();
             // The event is known but its theme is not: say so rather than only repeating its date.
@@ -1004,6 +1012,41 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
             Items = AnswerKit.Distinct(facts).Take(AnswerKit.MaxItems).ToList(),
             Sources = [.. basic.Sources, .. near?.Sources ?? [], .. facetFacts.Select(f => f.Source)],
         };
+    }
+
+    /// <summary>
+    /// "Ook in 2018 wordt weer een carrouselbijeenkomst georganiseerd, waarin ...": the sentence of the jaarplan for the
+    /// meeting's year that names its kind (also in a compound) and the year, with the sentence after it, when the meeting is
+    /// the only one of its kind that year; empty otherwise.
+    /// </summary>
+    private List<Fact> Announcement(Event e)
+    {
+        if (!kit.Words.Events.EventTypes.TryGetValue(e.Type.ToString(), out var spellings) || spellings.Count == 0
+            || kit.Index.Events.Count(x => x.Event.Type == e.Type && x.Event.Year == e.Year) != 1)
+        {
+            return [];
+        }
+
+        var kind = spellings[0];
+        var year = e.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (var entry in kit.Index.Passages)
+        {
+            if (entry.Passage.Kind != PassageKind.Planned || entry.Passage.Year != e.Year || !entry.Analysed.Tokens.Any(t => t.Text.StartsWith(kind, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var sentences = Indexes.Sentences.Split(entry.Text);
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                if (sentences[i].Contains(year, StringComparison.Ordinal) && Analysis.TextNormalizer.Tokens(sentences[i]).Exists(t => t.StartsWith(kind, StringComparison.Ordinal)))
+                {
+                    return [.. sentences.Skip(i).Take(2).Where(x => !Indexes.Sentences.IsDebris(x)).Select(x => new Fact(Indexes.Sentences.Shorten(x), kit.SourceOf(entry)))];
+                }
+            }
+        }
+
+        return [];
     }
 
     /// <summary>

@@ -590,7 +590,8 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
     }
 
     /// <summary>
-    /// The sentence that says what the subject is, best first: "&lt;naam&gt; is een ..."; a sentence that opens with the
+    /// The sentence that says what the subject is, best first: "&lt;naam&gt; is een ..."; the name glossed in parentheses
+    /// ("Niet-Pluissignalen (signalen van sociale problematiek)"); a sentence that opens with the
     /// name and says what it does ("Het Gezamenlijk Veiligheidsbeeld (GVB) stelt ... in staat"); a sentence naming it
     /// whose next sentence picks it up ("We volgen de pilot GVI. De pilot is erop gericht ..."). Newest report first.
     /// </summary>
@@ -612,7 +613,7 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
 
                 var next = s + 1 < sentences.Count ? TextNormalizer.Tokens(sentences[s + 1]) : [];
                 var first = at - (subject.Count - 1);
-                var tier = IsDefinedAt(tokens, first, at) ? 3 : OpensWith(sentences[s], tokens, subject, first, at) ? 2 : PicksUp(tokens, first, next) ? 1 : 0;
+                var tier = IsDefinedAt(tokens, first, at) ? 4 : Glossed(sentences[s], name) ? 3 : OpensWith(sentences[s], tokens, subject, first, at) ? 2 : PicksUp(tokens, first, next) ? 1 : 0;
                 if (tier > (best?.Tier ?? 0))
                 {
                     best = (new Fact(Sentences.Shorten(sentences[s]), kit.SourceOf(entry)), entry, s, tier);
@@ -651,6 +652,23 @@ internal sealed class DefinitionAnswerer(AnswerKit kit, SearchAnswerer search, M
 
         var verbAt = sentence.IndexOf(tokens[after], StringComparison.OrdinalIgnoreCase);
         return verbAt > 0 && !sentence[..verbAt].Contains(':', StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// "Niet-Pluissignalen (signalen van sociale problematiek)": the name with the report's own words for it in parentheses
+    /// right after it; an acronym there ("Veiligheidsbeeld (GVB)") is a name, no gloss.
+    /// </summary>
+    private static bool Glossed(string sentence, string name)
+    {
+        var at = sentence.IndexOf(name, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return false;
+        }
+
+        var rest = sentence.AsSpan(at + name.Length).TrimStart();
+        var close = rest.IndexOf(')');
+        return rest.Length > 0 && rest[0] == '(' && close > 1 && rest[1..close].Trim().Contains(' ');
     }
 
     /// <summary>The token after the name, past an acronym in parentheses ("Veiligheidsbeeld (GVB) stelt").</summary>

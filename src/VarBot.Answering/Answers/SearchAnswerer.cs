@@ -496,6 +496,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             planWords = [];
         }
 
+        if (years.Count == 0 && terms.Exists(t => kit.Words.Themes.ResultAskedWords.Contains(t.Text)))
+        {
+            // "Wat heeft de actiedag opgeleverd?": what the reports say was done answers, not a plan for it, which yields
+            // nothing yet; the reports say what came of it without the asking word.
+            implied[filters.Count] = StemsOf(terms.Select(t => t.Text).Where(kit.Words.Themes.ResultAskedWords.Contains));
+            filters.Add(p => p.Passage.Kind == Knowledge.Model.PassageKind.Done);
+        }
+
         if (years.Count > 0 && planWords.Count > 0)
         {
             // "En hoeveel staan er gepland?" (or "en vorig jaar?" after it, not "hoeveel waren het er?"): the plan for the year

@@ -23,6 +23,13 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
             return search.Answer(query, Intent, requireNumber: false) ?? kit.NotFound(query, Intent);
         }
 
+        if (query.Has(Signals.YesNo) && query.Has(Signals.ThemeList) && query.Years.Count == 0 && query.Range is null
+            && kit.Index.Themes.TryGetValue(themeId, out var asked) && !asked.IsCurrent && Ended(own, query) is { } ended)
+        {
+            // "Is woonoverlast nog een thema van de VAR?": a theme the newest report no longer has, which a report says ended.
+            return ended;
+        }
+
         var kind = KindOf(query);
         var year = query.Year;
         var section = Section(own, kind, year);
@@ -74,6 +81,48 @@ internal sealed class ThemeOverviewAnswerer(AnswerKit kit, SearchAnswerer search
             Sources = items.Select(i => i.Source).Distinct().ToList(),
             Suggestions = suggestions,
             Context = kit.ContextOf(query, Intent, years: [shownYear]) with { Asks = AnswerKit.AsksOf(query.Signals | (kind == PassageKind.Done ? Signals.Done : Signals.Planned)) },
+        };
+    }
+
+    /// <summary>
+    /// The newest sentence of the theme's passages that says a theme ended ("de portefeuille Woonoverlast te laten
+    /// vervallen": an ending word and a theme word) and the sentence after it; null when no report says so.
+    /// </summary>
+    private Reply? Ended(List<PassageEntry> own, Query query)
+    {
+        var endedWords = kit.Words.Themes.ThemeEndedWords;
+        var passage = own.Where(p => p.Analysed.Tokens.Any(t => endedWords.Contains(t.Text))).MaxBy(p => p.Passage.Year);
+        if (passage is null)
+        {
+            return null;
+        }
+
+        var sentences = Sentences.Split(passage.Text);
+        var at = -1;
+        for (var i = 0; i < sentences.Count && at < 0; i++)
+        {
+            // "de portefeuille Woonoverlast te laten vervallen": the sentence says that a theme ended, not an activity of it.
+            var tokens = Analysis.TextNormalizer.Tokens(sentences[i]);
+            at = tokens.Exists(endedWords.Contains) && tokens.Exists(kit.Words.Themes.ThemeListWords.Contains) ? i : -1;
+        }
+
+        if (at < 0)
+        {
+            return null;
+        }
+
+        var items = sentences.Skip(at).Take(2).Select(x => new Fact(Sentences.Shorten(x, 40), kit.SourceOf(passage))).ToList();
+        var name = kit.ThemeName(query.ThemeId!);
+        return new Reply
+        {
+            Intent = Intent,
+            Template = "answer",
+            Title = name,
+            Lead = kit.Texts.Format("theme_ended", name.ToLowerInvariant(), kit.ReportTitle(passage.Passage.ReportId)),
+            Items = items,
+            Sources = [kit.SourceOf(passage)],
+            Suggestions = [kit.Texts["suggest_themes"]],
+            Context = kit.ContextOf(query, Intent, years: [passage.Passage.Year]),
         };
     }
 

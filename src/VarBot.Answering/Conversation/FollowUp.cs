@@ -27,6 +27,10 @@ internal static class FollowUp
 
     private const int ShortQuestion = 6;
 
+    /// <summary>A word in more passages than this (at least <see cref="CommonPassagesMin"/>, else one in <see cref="CommonShare"/>) names no particular line.</summary>
+    private const int CommonPassagesMin = 10;
+    private const int CommonShare = 40;
+
     public static bool Continues(Query query, ConversationContext? previous, KnowledgeIndex index)
     {
         if (previous is null || query.Signals == Signals.None && query.Terms.Count == 0 && query.Years.Count == 0 && query.Range is null)
@@ -169,6 +173,71 @@ internal static class FollowUp
         && previous.Intent is "Search" or "Definition" or "ThemeOverview" && query.EventTypes.Count > 0 && query.Has(Signals.BackReference)
         && !query.HasAny(Signals.EventNamed | Signals.Money) && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
 
+    /// <summary>
+    /// "wat gebeurt daar dit jaar mee?" after one meeting's answer: the words of the meeting's title that name its subject
+    /// ("Cyberoefendriehoek"), not the kind of meeting; empty when the question asks no such thing or the title names none.
+    /// </summary>
+    private static List<string> EventSubject(Query query, ConversationContext previous, KnowledgeIndex index)
+    {
+        var words = index.Words;
+        if (previous.EventId is not { } id || !query.Has(Signals.BackReference) || query.HasAny(OwnAsks)
+            || !query.Text.Tokens.Any(t => words.Conversation.SubjectFateWords.Contains(t.Text))
+            || index.Model.Events.FirstOrDefault(e => e.Id == id) is not { } meeting)
+        {
+            return [];
+        }
+
+        return [.. TextNormalizer.Tokens(meeting.Title).Where(t => !index.Analyzer.IsStopword(t) && !words.Events.TypeWords.Contains(t) && !t.Any(char.IsDigit))];
+    }
+
+    /// <summary>
+    /// The label of the budget line of <paramref name="keys"/> whose own words the previous answer's sentences write (also as
+    /// two words: "City Deal" for "Citydeal"); the one with the fewest other words when several do; null when none does.
+    /// </summary>
+    private static string? NamedLine(IReadOnlyList<string> keys, ConversationContext previous, KnowledgeIndex index)
+    {
+        if (previous.Sources is not { Count: > 0 } sources)
+        {
+            return null;
+        }
+
+        var written = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in index.Passages)
+        {
+            if (!sources.Contains(entry.Passage.Source))
+            {
+                continue;
+            }
+
+            var tokens = entry.Analysed.Tokens;
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                written.Add(tokens[i].Text);
+                if (i + 1 < tokens.Count)
+                {
+                    written.Add(tokens[i].Text + tokens[i + 1].Text);
+                }
+            }
+        }
+
+        string? best = null;
+        var bestScore = 0.0;
+        var common = Math.Max(CommonPassagesMin, index.Passages.Count / CommonShare);
+        foreach (var line in index.Budgets.SelectMany(b => b.Lines).Where(l => l.Keys.Overlaps(keys) && l.Line.Kind != Knowledge.Model.BudgetLineKind.Total))
+        {
+            // The words of the asked key ("subsidie") name every line of it; a word most passages write ("veiligheid") names none.
+            var own = TextNormalizer.Tokens(line.Line.Label).Where(t => !index.Analyzer.IsStopword(t) && !(index.LineKeyByWord.TryGetValue(t, out var key) && keys.Contains(key))).ToList();
+            var matched = own.Count(t => written.Contains(t) && index.Search.Frequency(Analyzer.Stem(t)) <= common);
+            var score = matched - 0.1 * (own.Count - matched);
+            if (matched > 0 && score > bestScore)
+            {
+                (best, bestScore) = (line.Line.Label, score);
+            }
+        }
+
+        return best;
+    }
+
     /// <summary>The year the previous answer was about: the year asked, else that of the one meeting answered.</summary>
     private static int? AnsweredYear(ConversationContext previous, KnowledgeIndex index) =>
         previous.Years is { Count: > 0 } years ? years[0] : previous.RangeFrom?.Year
@@ -244,6 +313,7 @@ internal static class FollowUp
         var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != Signals.None;
         var merged = query;
         var ownTime = false;
+        var asksSubject = false;
         if (hasTopic && PointsIntoBudget(query, previous))
         {
             merged = merged with { Kind = query.Kind ?? previous.Kind, Side = query.Side ?? previous.Side };
@@ -304,6 +374,15 @@ internal static class FollowUp
             merged = merged with { Terms = [.. query.Terms, .. subject] };
             // The subject's own words are not money words: the answer is looked up in the report text first.
             signals = (signals | Signals.Content) & ~Signals.MoneyOnly;
+        }
+        else if (!hasTopic && EventSubject(query, previous, index) is { Count: > 0 } subject)
+        {
+            // "wat gebeurt daar dit jaar mee?" after the Leerhuis Cyberoefendriehoek: what the reports say about its subject.
+            // The asking verb is no word of the answer: the reports write what is planned for it ("Evaluatie ...").
+            var own = query.Terms.Where(t => !index.Words.Conversation.SubjectFateWords.Contains(t.Text)).ToList();
+            merged = merged with { Terms = [.. own, .. subject.Select(analyzer.ToToken).Where(t => own.TrueForAll(q => q.Text != t.Text))] };
+            signals |= Signals.Content;
+            asksSubject = true;
         }
         else if (!hasTopic)
         {
@@ -416,7 +495,15 @@ internal static class FollowUp
             merged = merged with { CountNoun = counted };
         }
 
-        if (ownAsks == Signals.None)
+        if (query.Has(Signals.BackReference) && merged.LineKeys.Count > 0 && merged.LineLabel is null && previous.LineLabel is null
+            && NamedLine(merged.LineKeys, previous, index) is { } named)
+        {
+            // "Hoeveel leverde die subsidie op?" after a sentence about the City Deal: the line of that key whose label the
+            // sentence names ("Subsidie Citydeal Cyberweerbaarheid"), not the subtotal of all subsidies.
+            merged = merged with { LineLabel = named };
+        }
+
+        if (ownAsks == Signals.None && !asksSubject)
         {
             // "en het volgende?" after "wanneer was het vorige ...": a position the question names replaces the inherited one.
             var inherited = previous.AskSignals & AskSignals;

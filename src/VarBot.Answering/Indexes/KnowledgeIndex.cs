@@ -38,6 +38,18 @@ internal sealed class KnowledgeIndex
         }
 
         Analyzer = new Analyzer(words, modelTokens);
+        // "Echt niet vandaag": a day word the reports write right after a word is, with that word, part of a name.
+        var dayWords = words.Time.RelativeDays.Keys.Where(k => !k.Contains(' ', StringComparison.Ordinal)).ToHashSet(StringComparer.Ordinal);
+        var dayWordsInNames = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 1; i < modelTokens.Count; i++)
+        {
+            if (dayWords.Contains(modelTokens[i]))
+            {
+                dayWordsInNames.Add(modelTokens[i - 1] + " " + modelTokens[i]);
+            }
+        }
+
+        DayWordsInNames = dayWordsInNames;
         Passages = BuildPassages(model, Analyzer, words.Language.Numbers, words.Language.FrequencyWords);
         Sentences.Remember(Passages.Select(p => p.Text));
         Search = new PassageSearch(Passages, Analyzer);
@@ -116,6 +128,9 @@ internal sealed class KnowledgeIndex
     public IReadOnlyDictionary<string, Report> Reports { get; }
     public IReadOnlyDictionary<string, Theme> Themes { get; }
     public IReadOnlyList<PassageEntry> Passages { get; }
+
+    /// <summary>A day word with the word before it as the reports write them ("niet vandaag" of "Echt niet vandaag"): a name, no day.</summary>
+    public IReadOnlySet<string> DayWordsInNames { get; }
     public PassageSearch Search { get; }
     public IReadOnlyList<ThemePhrase> ThemePhrases { get; }
     public IReadOnlyList<EventEntry> Events { get; }

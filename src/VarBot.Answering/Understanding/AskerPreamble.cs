@@ -44,7 +44,7 @@ internal static class AskerPreamble
         var shared = question.Where(t => t.Length >= MinSubjectWord && !words.Language.Stopwords.Contains(t)).Intersect(statement);
         return statement.Count >= MinRestWords && question.Count >= MinRestWords && !statement.Exists(t => t.Length == 4 && t.All(char.IsDigit))
             && !question.Exists(words.Conversation.BackReferences.Contains) && !IsPosition(question[^1], words.Time)
-            && !words.Conversation.ClosingReferences.Contains(question[^1]) && shared.Any()
+            && !ClosesPointingBack(question, words) && shared.Any()
             ? trimmed[(end + 1)..].Trim() : text;
     }
 
@@ -103,6 +103,7 @@ internal static class AskerPreamble
     /// <summary>
     /// "Wat is het eerstvolgende evenement waar ik collega's op kan attenderen?": a closing clause opened by a word of
     /// <c>asker_clause_starts</c> and an asker word says what the asker will do, not what is asked; the question ends before it.
+    /// So does one opened by a word of <c>asker_wish_clause_starts</c> and an asker word that holds a wish word.
     /// </summary>
     private static string StripAskerClause(string text, LanguageWords language)
     {
@@ -111,7 +112,10 @@ internal static class AskerPreamble
         {
             var word = Analysis.TextNormalizer.Tokens(words[i]);
             var next = Analysis.TextNormalizer.Tokens(words[i + 1]);
-            if (word is [var start] && language.AskerClauseStarts.Contains(start) && next is [var asker] && language.AskerWords.Contains(asker)
+            // "Wie is de baas van de VAR, als ik iemand wil aanspreken?": a clause of what the asker wants to do, with a wish word.
+            var wish = word is [var opening] && language.AskerWishClauseStarts.Contains(opening)
+                && words[(i + 2)..].Any(w => Analysis.TextNormalizer.Tokens(w) is [var verb] && language.AskerWishWords.Contains(verb));
+            if (word is [var start] && (language.AskerClauseStarts.Contains(start) || wish) && next is [var asker] && language.AskerWords.Contains(asker)
                 && !words[..i].Any(w => w.EndsWith('?')))
             {
                 return string.Join(' ', words[..i]) + (text.TrimEnd().EndsWith('?') ? "?" : "");
@@ -190,7 +194,7 @@ internal static class AskerPreamble
             // clause before it, whatever mark ends that clause.
             var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Exists(words.Conversation.BackReferences.Contains))
                 || OpensPointingBack(firstClause, words)
-                || afterTokens.Count > 0 && (words.Conversation.ClosingReferences.Contains(afterTokens[^1]) || IsPosition(afterTokens[^1], words.Time))
+                || afterTokens.Count > 0 && (ClosesPointingBack(afterTokens, words) || IsPosition(afterTokens[^1], words.Time))
                 || AsksOnlyADetail(clause, afterTokens, words);
             if (purpose && partOfQuestion && PurposeNounLength(clause, language) is > 0 and var length && length < clause.Count)
             {
@@ -206,6 +210,14 @@ internal static class AskerPreamble
             rest = after;
         }
     }
+
+    /// <summary>
+    /// "hoe laat begint het?", "waar ging het over?": the question closes on a word pointing back, or on one followed only
+    /// by a preposition of its verb.
+    /// </summary>
+    private static bool ClosesPointingBack(List<string> question, Words words) =>
+        question.Count > 0 && (words.Conversation.ClosingReferences.Contains(question[^1])
+            || question.Count > 1 && words.Language.PartPrepositions.Contains(question[^1]) && words.Conversation.ClosingReferences.Contains(question[^2]));
 
     /// <summary>
     /// "wat is dat precies (en hoeveel ...)": the question's first part, up to a joiner of <c>part_joiners</c>, is short and

@@ -15,7 +15,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     /// <summary>How far from a year a table word (begroting, jaarrekening) still names that year's table.</summary>
     private const int KindReach = 3;
     private readonly Words _words = index.Words;
-    private readonly TimeResolver _time = new(index.Words);
+    private readonly TimeResolver _time = new(index.Words, index.DayWordsInNames);
 
     public Query Extract(string raw, DateOnly today) => Extract(raw, today, english: false);
 
@@ -320,6 +320,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             if (budget.NegationWords.Contains(word))
             {
                 negate = true;
+                continue;
+            }
+
+            if (NegationPhraseBeforeLine(tokens, i) is > 0 and var phraseLength)
+            {
+                // "de inwonerbijdrage, los van mensenhandel": the line right after the phrase is left out.
+                negate = true;
+                i += phraseLength - 1;
                 continue;
             }
 
@@ -675,6 +683,11 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         }
 
         var subject = DefinitionSubject(tokens);
+        if (subject.Count == 0)
+        {
+            subject = PointedDefinitionSubject(text.Raw);
+        }
+
         if (subject.Count > 0)
         {
             signals |= Signals.Definition;
@@ -785,6 +798,32 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
     }
 
     /// <summary>Marks the words of every phrase found as consumed; true when one was found.</summary>
+    /// <summary>
+    /// The length of a negation phrase ("los van") that starts at <paramref name="at"/> and has a budget line's word within
+    /// two words after it; 0 otherwise ("los van het vorige" leaves no line out).
+    /// </summary>
+    private int NegationPhraseBeforeLine(IReadOnlyList<Token> tokens, int at)
+    {
+        foreach (var phrase in _words.Budget.NegationPhrases)
+        {
+            var words = TextNormalizer.PhraseTokens(phrase);
+            if (!TextNormalizer.PhraseAt(tokens, at, words))
+            {
+                continue;
+            }
+
+            for (var k = at + words.Length; k < tokens.Count && k < at + words.Length + 2; k++)
+            {
+                if (index.LineKeyByWord.ContainsKey(tokens[k].Text))
+                {
+                    return words.Length;
+                }
+            }
+        }
+
+        return 0;
+    }
+
     private static bool ConsumeAny(IReadOnlyList<Token> tokens, IEnumerable<string> phrases, bool[] consumed)
     {
         var found = false;
@@ -864,6 +903,34 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         // "wat is het verschil?" after two figures compares them; it defines nothing.
         return rest.Count is >= 1 and <= 3 && rest.All(t => !t.IsYear && !t.IsNumber) && !rest.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text))
             ? rest.Select(t => t.Text).ToList() : [];
+    }
+
+    /// <summary>
+    /// "In de pilot ging het over Niet-Pluissignalen. Wat zijn dat?": a closing question that only asks what something is
+    /// and points back is about the last word of the sentence before it; empty otherwise.
+    /// </summary>
+    private List<string> PointedDefinitionSubject(string raw)
+    {
+        var trimmed = raw.TrimEnd();
+        var end = Math.Max(trimmed.LastIndexOf(". ", StringComparison.Ordinal), trimmed.LastIndexOf("! ", StringComparison.Ordinal));
+        if (end <= 0 || !trimmed.EndsWith('?'))
+        {
+            return [];
+        }
+
+        var lang = _words.Language;
+        var question = TextNormalizer.Tokens(trimmed[(end + 1)..]);
+        var start = lang.DefinitionStarts.Select(TextNormalizer.PhraseTokens).FirstOrDefault(p => TextNormalizer.PhraseAt(question, 0, p));
+        var rest = start is null ? [] : question.Skip(start.Length).Where(t => !lang.DefinitionFillers.Contains(t)).ToList();
+        if (start is null || lang.OwnDefinitionStarts.Any(p => TextNormalizer.PhraseTokens(p).SequenceEqual(start))
+            || rest.Count != 1 || !_words.Conversation.BackReferences.Contains(rest[0]))
+        {
+            return [];
+        }
+
+        var words = trimmed[..end].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var last = words.Length > 0 ? TextNormalizer.Tokens(words[^1]) : [];
+        return last.Count is >= 1 and <= 3 && !index.Analyzer.IsStopword(last[^1]) && !last.Exists(t => t.Any(char.IsDigit)) ? last : [];
     }
 
     /// <summary>The content words right after "hoeveel": what a count question counts.</summary>
@@ -1122,7 +1189,7 @@ internal sealed record TimeSlots(IReadOnlyList<int> Years, DateRange? Range, str
 }
 
 /// <summary>Resolves time words: years, relative years, months, days, weeks, seasons and quarters, "over twee weken".</summary>
-internal sealed class TimeResolver(Words words)
+internal sealed class TimeResolver(Words words, IReadOnlySet<string>? dayWordsInNames = null)
 {
     /// <summary>The longest run of years a span may ask ("2017 t/m 2026").</summary>
     private const int MaxSpanYears = 10;
@@ -1290,7 +1357,8 @@ internal sealed class TimeResolver(Words words)
         foreach (var (phrase, offset) in t.RelativeDays.OrderByDescending(p => p.Key.Length))
         {
             // "de actiedag 'Echt niet vandaag'": a day word inside quotation marks is part of a name.
-            if (!TextNormalizer.PhraseTokens(phrase).All(quoted.Contains) && Consume(tokens, phrase, consumed) >= 0)
+            // "de actiedag Echt niet vandaag": so is a day word that the reports only write after the word before it.
+            if (!TextNormalizer.PhraseTokens(phrase).All(quoted.Contains) && !InName(Find(tokens, phrase)) && Consume(tokens, phrase, consumed) >= 0)
             {
                 var day = today.AddDays(offset);
                 range = new DateRange(day, day);
@@ -1298,6 +1366,8 @@ internal sealed class TimeResolver(Words words)
                 break;
             }
         }
+
+        bool InName(int at) => at > 0 && dayWordsInNames is not null && dayWordsInNames.Contains(tokens[at - 1].Text + " " + tokens[at].Text);
 
         // "over twee weken", "over 3 dagen", "binnen een maand"
         for (var i = 0; i + 2 < tokens.Count; i++)

@@ -94,6 +94,12 @@ internal sealed class LanguageWords
 
     /// <summary>Words that open a closing clause about the asker when an asker word follows ("waar ik ...").</summary>
     public HashSet<string> AskerClauseStarts { get; set; } = [];
+
+    /// <summary>Words opening a closing clause that, with an asker word and a wish word in it, says what the asker wants to do.</summary>
+    public HashSet<string> AskerWishClauseStarts { get; set; } = [];
+
+    /// <summary>Wish words of such a clause ("als ik iemand wil aanspreken").</summary>
+    public HashSet<string> AskerWishWords { get; set; } = [];
     public HashSet<string> IndirectPrepositions { get; set; } = [];
 
     /// <summary>Words of a frequency ("maandelijks", "tweemaal"): they answer "hoe vaak".</summary>
@@ -277,6 +283,9 @@ internal sealed class BudgetWords
     public HashSet<string> CompareWords { get; set; } = [];
     public HashSet<string> ShareWords { get; set; } = [];
     public HashSet<string> NegationWords { get; set; } = [];
+
+    /// <summary>Phrases that leave the line right after them out ("los van mensenhandel").</summary>
+    public List<string> NegationPhrases { get; set; } = [];
     public HashSet<string> ReadableAmountTexts { get; set; } = [];
     public List<BudgetLineWords> Lines { get; set; } = [];
     public HashSet<string> PayerWords { get; set; } = [];
@@ -336,6 +345,12 @@ internal sealed class ThemeWords
     public HashSet<string> PlannedWords { get; set; } = [];
     public HashSet<string> PlanAskedWords { get; set; } = [];
     public HashSet<string> DoneAskedWords { get; set; } = [];
+
+    /// <summary>Words that ask what something yielded ("wat heeft het opgeleverd?"): what was done answers, not a plan.</summary>
+    public HashSet<string> ResultAskedWords { get; set; } = [];
+
+    /// <summary>Words with which a report says a theme ended ("te laten vervallen").</summary>
+    public HashSet<string> ThemeEndedWords { get; set; } = [];
     public HashSet<string> ActivityWords { get; set; } = [];
 }
 
@@ -352,6 +367,10 @@ internal sealed class ConversationWords
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
     public HashSet<string> SubjectReferences { get; set; } = [];
+
+    /// <summary>Words that ask what happens to the subject of the meeting just answered ("wat gebeurt daar mee?").</summary>
+    public HashSet<string> SubjectFateWords { get; set; } = [];
+
     public HashSet<string> EventReferences { get; set; } = [];
     public HashSet<string> ClosingReferences { get; set; } = [];
     public HashSet<string> PersonReferences { get; set; } = [];
