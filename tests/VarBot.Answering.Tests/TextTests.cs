@@ -123,6 +123,16 @@ public sealed class TextTests
     }
 
     [Fact]
+    public void Synonyms_FraudOnTheElderly_FindsTheReportsWordsButParentsFindNoSeniors()
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["oplichting", "babbeltrucs", "senioren", "ouwere", "ouders"]);
+
+        Assert.Contains(Analyzer.Stem("babbeltrucs"), analyzer.Synonyms(Analyzer.Stem("oplichting")));
+        Assert.Contains(Analyzer.Stem("senioren"), analyzer.Synonyms(Analyzer.Stem("ouwere")));
+        Assert.DoesNotContain(Analyzer.Stem("senioren"), analyzer.Synonyms(Analyzer.Stem("ouders")));
+    }
+
+    [Fact]
     public void Synonyms_ArticleEen_IsNoNumber() =>
         Assert.DoesNotContain("1", new Analyzer(Vocabulary.Words.Load(), ["een"]).Synonyms(Analyzer.Stem("een")));
 
