@@ -23,8 +23,16 @@ public sealed class TextTests
     [InlineData("sociale", "sociaal")]
     [InlineData("financiele", "financieel")]
     [InlineData("regionale", "regionaal")]
+    [InlineData("brillen", "bril")]
+    [InlineData("bussen", "bus")]
     public void Stem_InflectedForms_ShareTheStem(string a, string b) =>
         Assert.Equal(DutchStemmer.Stem(b), DutchStemmer.Stem(a));
+
+    [Theory]
+    [InlineData("grille", "gril")]
+    [InlineData("stall", "stal")]
+    public void Stem_DoubleConsonantWithoutPluralEn_StaysDouble(string a, string b) =>
+        Assert.NotEqual(DutchStemmer.Stem(b), DutchStemmer.Stem(a));
 
     [Theory]
     [InlineData("buurtpreventieteams", "buurtpreventie", "teams")]
