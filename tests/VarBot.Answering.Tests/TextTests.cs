@@ -130,6 +130,16 @@ public sealed class TextTests
         Assert.DoesNotContain(Analyzer.Stem("kosten"), analyzer.Synonyms(Analyzer.Stem("betalen")));
     }
 
+    [Theory]
+    [InlineData("een lijstje met tips", "een lijst met tips")]
+    [InlineData("geen sms'jes meer", "geen sms meer")]
+    public void Question_UnknownDiminutive_ReadsAsItsKnownBase(string question, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["lijst", "tips", "sms", "geen", "meer"]).Question(question).Tokens.Select(t => t.Text)));
+
+    [Fact]
+    public void Question_KnownWordInADiminutiveEnding_StaysItself() =>
+        Assert.Equal("het meisje", string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["meisje", "meis"]).Question("het meisje").Tokens.Select(t => t.Text)));
+
     [Fact]
     public void Synonyms_FraudOnTheElderly_FindsTheReportsWordsButParentsFindNoSeniors()
     {
