@@ -22,6 +22,19 @@ public sealed class BudgetCardAndSuggestionTests
     }
 
     [Fact]
+    public void Ask_CutBackOnALineInAYear_ComparesThatYearsBudgetWithTheYearBefore()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Gaat de VAR in 2026 bezuinigen op communicatie?", Today)));
+
+        Assert.Contains("€ 10.000 (begroting 2026)", text, StringComparison.Ordinal);
+        Assert.Contains("€ 9.500", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_CutBacksOfAnotherOrganisation_GiveNoVarBudget() =>
+        Assert.DoesNotContain("€", AnswerText.Flatten(RealModel.Engine.Ask(new Question("Heeft de VAR het over bezuinigingen bij de politie?", Today))), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_TotalBudgetQuestion_CardShowsTotalOnly()
     {
         var answer = RealModel.Engine.Ask(new Question("wat is het totale budget vd VAR voor 2026?", Today));

@@ -113,6 +113,9 @@ public sealed class ConversationTests
         { "meeting-then-attendance", ["waar ging de najaarscarrousel van 2025 over? => vangnet", "hoeveel mensen waren er? => staat niet in !! ruim 100"] },
         { "meeting-then-participants", ["waar ging de najaarscarrousel van 2025 over? => vangnet", "hoeveel deelnemers waren er? => staat niet in !! 23 gemeenten"] },
         { "line-of-group-then-year", ["hoeveel PmG-subsidie is er voor 2024 begroot? => 110.000 !! 211.000", "en hoeveel was dat in 2023? => € 10.000"] },
+        { "count-then-planned-count-of-another-year", ["Hoeveel netwerkbijeenkomsten jeugd en veiligheid waren er in 2024? => vijf", "En hoeveel stonden er in 2025 op de planning? => vier"] },
+        { "monitor-then-count-of-victims-in-it", ["In welk jaar is de regionale mensenhandelmonitor over 2024 verschenen? => 2025", "en hoeveel slachtoffers stonden daarin vermeld? => staat niet in !! Twee zijdes"] },
+        { "film-then-new-parts", ["Hoe heet de interactieve film voor senioren? => Echt of Nep", "zijn er later nog nieuwe afleveringen bij gekomen? => drie nieuwe scenes"] },
         { "leerhuis-then-three", ["wanneer is het volgende leerhuis => 16 november 2026", "welke leerhuizen waren er in 2025 => criminele uitbuiting", "en hoeveel is er in 2025 begroot voor kennisbijeenkomsten => 25.000 !! criminele uitbuiting"] },
     };
 

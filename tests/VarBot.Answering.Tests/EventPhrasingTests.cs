@@ -15,6 +15,19 @@ public sealed class EventPhrasingTests
         Assert.Contains("twee netwerkbijeenkomsten", Ask("Hoeveel netwerkbijeenkomsten over digitale veiligheid organiseerde de VAR in 2025?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
 
     [Fact]
+    public void Ask_AgendaOfAMonthWithADatedMeeting_LeavesOutMeetingsDatedOnlyByTheYear()
+    {
+        var text = Ask("Wat staat er in april op de VAR-agenda?", new DateOnly(2025, 2, 1));
+
+        Assert.Contains("7 april 2025", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("PGA-R", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_AgendaOfASeason_KeepsMeetingsDatedOnlyByTheYear() =>
+        Assert.Contains("PGA-R", Ask("Wat staat er in het voorjaar op de VAR-agenda?", new DateOnly(2025, 2, 1)), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_NextLeerhuis_UsesNeuterArticle()
     {
         var text = Ask("Wanneer is het volgende Leerhuis?", new DateOnly(2026, 2, 1));

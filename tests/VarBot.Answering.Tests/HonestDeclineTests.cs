@@ -8,6 +8,18 @@ public sealed class HonestDeclineTests
         AnswerText.Flatten(RealModel.Engine.Ask(new Question(text, today, null)));
 
     [Fact]
+    public void Ask_FillerWordsAndTheElderly_FindTheFilmForSeniors()
+    {
+        var answer = RealModel.Engine.Ask(new Question("dat ding over oplichting van ouderen, die interactieve film, hoe heet die ook alweer?", new DateOnly(2026, 12, 7), null));
+
+        Assert.Contains("Echt of Nep", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_ParentsAreNoSeniors_TheFilmForSeniorsDoesNotAnswerAQuestionAboutParents() =>
+        Assert.DoesNotContain("senioren", Ask("welke voorlichting krijgen ouders over oplichting?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_CountOfPastEventWithoutNumber_GivesDateAndSaysCountIsNotInReports()
     {
         var text = Ask("hoeveel deelnemers waren er bij het leerhuis NAVO-top?", new DateOnly(2026, 11, 22));

@@ -23,6 +23,8 @@ public sealed class TextTests
     [InlineData("sociale", "sociaal")]
     [InlineData("financiele", "financieel")]
     [InlineData("regionale", "regionaal")]
+    [InlineData("brillen", "bril")]
+    [InlineData("bussen", "bus")]
     public void Stem_InflectedForms_ShareTheStem(string a, string b) =>
         Assert.Equal(DutchStemmer.Stem(b), DutchStemmer.Stem(a));
 
@@ -35,6 +37,12 @@ public sealed class TextTests
 
         Assert.Equal(blijkt, analyzer.Question(question).Tokens.Any(t => t.Text == "blijkt"));
     }
+
+    [Theory]
+    [InlineData("grille", "gril")]
+    [InlineData("stall", "stal")]
+    public void Stem_DoubleConsonantWithoutPluralEn_StaysDouble(string a, string b) =>
+        Assert.NotEqual(DutchStemmer.Stem(b), DutchStemmer.Stem(a));
 
     [Theory]
     [InlineData("buurtpreventieteams", "buurtpreventie", "teams")]
@@ -130,6 +138,26 @@ public sealed class TextTests
         Assert.Contains(Analyzer.Stem("kosteloos"), analyzer.Synonyms(Analyzer.Stem("betalen")));
         Assert.Contains(Analyzer.Stem("gratis"), analyzer.Synonyms(Analyzer.Stem("betalen")));
         Assert.DoesNotContain(Analyzer.Stem("kosten"), analyzer.Synonyms(Analyzer.Stem("betalen")));
+    }
+
+    [Theory]
+    [InlineData("een lijstje met tips", "een lijst met tips")]
+    [InlineData("geen sms'jes meer", "geen sms meer")]
+    public void Question_UnknownDiminutive_ReadsAsItsKnownBase(string question, string expected) =>
+        Assert.Equal(expected, string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["lijst", "tips", "sms", "geen", "meer"]).Question(question).Tokens.Select(t => t.Text)));
+
+    [Fact]
+    public void Question_KnownWordInADiminutiveEnding_StaysItself() =>
+        Assert.Equal("het meisje", string.Join(' ', new Analyzer(Vocabulary.Words.Load(), ["meisje", "meis"]).Question("het meisje").Tokens.Select(t => t.Text)));
+
+    [Fact]
+    public void Synonyms_FraudOnTheElderly_FindsTheReportsWordsButParentsFindNoSeniors()
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), ["oplichting", "babbeltrucs", "senioren", "ouwere", "ouders"]);
+
+        Assert.Contains(Analyzer.Stem("babbeltrucs"), analyzer.Synonyms(Analyzer.Stem("oplichting")));
+        Assert.Contains(Analyzer.Stem("senioren"), analyzer.Synonyms(Analyzer.Stem("ouwere")));
+        Assert.DoesNotContain(Analyzer.Stem("senioren"), analyzer.Synonyms(Analyzer.Stem("ouders")));
     }
 
     [Fact]

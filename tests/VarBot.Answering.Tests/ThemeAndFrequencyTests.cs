@@ -8,6 +8,20 @@ public sealed class ThemeAndFrequencyTests
     private static string Ask(string text) => AnswerText.Flatten(RealModel.Engine.Ask(new Question(text, Today, null)));
 
     [Theory]
+    [InlineData("Burgernet, wat is dat?")]
+    [InlineData("en burgernet, wat is dat nou precies")]
+    public void Ask_ThemeFrontedBeforeWhatIsThat_IsItsDefinition(string question) =>
+        Assert.StartsWith("Burgernet is een samenwerkingsverband tussen de politie en burgers", Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_FrontedThemeWithAnotherQuestionAfterIt_IsNoDefinition() =>
+        Assert.DoesNotContain("samenwerkingsverband", Ask("Burgernet, wat is het budget daarvan?"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_FrontedNameThatIsNoTheme_IsStillSearched() =>
+        Assert.Contains("bewustwording", Ask("koffer verkeerd, wat is dat nou?"), StringComparison.Ordinal);
+
+    [Theory]
     [InlineData("wat heeft de VAR over femicide?")]
     [InlineData("Wat doet de VAR aan femicide?")]
     public void Ask_TopicWithinATheme_IsSearchedAsItselfNotTheThemeOverview(string question)

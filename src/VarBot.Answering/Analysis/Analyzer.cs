@@ -82,12 +82,14 @@ internal sealed class Analyzer
     private readonly List<(string[] Phrase, string Token)> _joined;
     private readonly Dictionary<string, Dictionary<string, string>> _separable;
     private readonly HashSet<string> _particleNotBefore;
+    private readonly string[] _diminutiveEndings;
 
     public Analyzer(Words words, IEnumerable<string> modelTokens)
     {
         _stopwords = words.Language.Stopwords;
         _compoundHeads = [.. words.Budget.CompoundHeads.OrderByDescending(h => h.Length)];
         _compoundLinks = [.. words.Language.CompoundLinks.Prepend("").Distinct()];
+        _diminutiveEndings = [.. words.Language.DiminutiveEndings.OrderByDescending(e => e.Length)];
         _months = words.Language.Months.ToHashSet(StringComparer.Ordinal);
         _abbreviations = words.Language.QuestionAbbreviations;
         _separable = words.Language.SeparableVerbs;
@@ -174,8 +176,30 @@ internal sealed class Analyzer
         text = Elided(text);
         var shortened = Shortened(text);
         var plurals = ApostrophePlurals(text);
-        return new(text, Separable(Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, plurals.GetValueOrDefault(t, t)))])).SelectMany(SplitMoney)
+        return new(text, Separable(Join([.. TextNormalizer.Tokens(text).Select(t => _abbreviations.GetValueOrDefault(t, plurals.GetValueOrDefault(t, Diminutive(t))))])).SelectMany(SplitMoney)
             .Select(t => shortened.Contains(t) && !_known.Contains(t) ? Completed(t) ?? Correct(t) : Correct(t)).SelectMany(SplitDated).ToList());
+    }
+
+    /// <summary>
+    /// "een lijstje", "sms'jes": an unknown word in a diminutive ending of <c>diminutive_endings</c> is read as its known
+    /// base ("lijst", "sms"); a known word stays itself.
+    /// </summary>
+    private string Diminutive(string token)
+    {
+        if (_known.Contains(token))
+        {
+            return token;
+        }
+
+        foreach (var ending in _diminutiveEndings)
+        {
+            if (token.Length > ending.Length + 2 && token.EndsWith(ending, StringComparison.Ordinal) && _known.Contains(token[..^ending.Length]))
+            {
+                return token[..^ending.Length];
+            }
+        }
+
+        return token;
     }
 
     private static readonly Regex ApostropheS = new(@"(\p{L}+)['’]s\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));

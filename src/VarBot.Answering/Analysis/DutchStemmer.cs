@@ -35,6 +35,7 @@ internal static class DutchStemmer
         {
             w.RemoveRange(w.Count - 2, 2);
             Undouble(w);
+            UndoublePlural(w);
         }
         else if (EndsWith(w, "ies") && w.Count - 3 >= r1)
         {
@@ -158,6 +159,18 @@ internal static class DutchStemmer
     private static void Undouble(List<char> w)
     {
         if (w.Count >= 2 && w[^1] == w[^2] && w[^1] is 'k' or 'd' or 't')
+        {
+            w.RemoveAt(w.Count - 1);
+        }
+    }
+
+    /// <summary>
+    /// A plural in -en doubles the consonant after a short vowel ("bril", "brillen"; "bus", "bussen"): the stem drops the
+    /// second one, so that singular and plural meet. A vowel pair before it ("hoorn") keeps the word as it is.
+    /// </summary>
+    private static void UndoublePlural(List<char> w)
+    {
+        if (w.Count >= 4 && w[^1] == w[^2] && w[^1] is 'l' or 'n' or 'm' or 'r' or 'p' or 's' or 'f' or 'g' or 'b' && IsVowel(w[^3]) && !IsVowel(w[^4]))
         {
             w.RemoveAt(w.Count - 1);
         }

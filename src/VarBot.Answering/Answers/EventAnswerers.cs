@@ -585,6 +585,9 @@ internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder, Searc
 {
     public Intent Intent => Intent.EventList;
 
+    /// <summary>The longest period (in days) in which a meeting dated only by its year gives way to dated ones: a month.</summary>
+    private const int MonthDays = 31;
+
     public Reply Answer(Query query)
     {
         var candidates = finder.Candidates(query);
@@ -594,6 +597,13 @@ internal sealed class EventListAnswerer(AnswerKit kit, EventFinder finder, Searc
         if (range is not null)
         {
             inPeriod = inPeriod.Where(e => EventFinder.InRange(e, range));
+            // "Wat staat er in maart op de agenda?": a meeting the reports date only by its year may fall in any month;
+            // beside meetings dated in the month it is no answer (alone it still is the best the reports tell).
+            var dated = inPeriod.Where(e => e.Month is not null || e.Date is not null).ToList();
+            if (dated.Count > 0 && range.To.DayNumber - range.From.DayNumber < MonthDays)
+            {
+                inPeriod = dated;
+            }
         }
         else if (years.Count > 0)
         {

@@ -682,7 +682,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             signals |= Signals.RoleOnly;
         }
 
-        var subject = DefinitionSubject(tokens);
+        var subject = DefinitionSubject(tokens, (signals & Signals.Theme) != Signals.None);
         if (subject.Count == 0)
         {
             subject = PointedDefinitionSubject(text.Raw);
@@ -865,8 +865,41 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         return -1;
     }
 
+    /// <summary>
+    /// "En Burgernet, wat is dat eigenlijk?": the one to three words put before a definition start that asks about them
+    /// with only a word pointing back ("dat", "dit", "het") and fillers after it; none when anything else follows. Only for
+    /// a question that names a theme, whose definition the themes give; another fronted name is searched as before.
+    /// </summary>
+    private List<string> FrontedDefinitionSubject(IReadOnlyList<Token> tokens, int skip)
+    {
+        var lang = _words.Language;
+        var conversation = _words.Conversation;
+        foreach (var phrase in lang.DefinitionStarts)
+        {
+            var p = TextNormalizer.PhraseTokens(phrase);
+            for (var k = skip + 1; k + p.Length < tokens.Count; k++)
+            {
+                if (!p.Select((w, i) => tokens[k + i].Text == w).All(x => x))
+                {
+                    continue;
+                }
+
+                var after = tokens.Skip(k + p.Length).ToList();
+                var pointsBack = after.Count > 0 && (conversation.EventReferences.Contains(after[0].Text) || conversation.ClosingReferences.Contains(after[0].Text))
+                    && after.Skip(1).All(t => lang.DefinitionFillers.Contains(t.Text));
+                var before = tokens.Skip(skip).Take(k - skip).ToList();
+                if (pointsBack && before.Count is >= 1 and <= 3 && before.TrueForAll(t => !t.IsStopword && !t.IsYear && !t.IsNumber))
+                {
+                    return before.Select(t => t.Text).ToList();
+                }
+            }
+        }
+
+        return [];
+    }
+
     /// <summary>"Wat is de Veiligheidsmonitor eigenlijk?": the one to three words asked about, or none for another question.</summary>
-    private List<string> DefinitionSubject(IReadOnlyList<Token> tokens)
+    private List<string> DefinitionSubject(IReadOnlyList<Token> tokens, bool themed)
     {
         var lang = _words.Language;
         // "En wat doet de VAR eigenlijk?": a follow-up's first word does not change what is asked.
@@ -875,7 +908,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             .FirstOrDefault(p => p.Length + skip <= tokens.Count && p.Select((w, i) => tokens[i + skip].Text == w).All(x => x));
         if (start is null)
         {
-            return [];
+            return themed ? FrontedDefinitionSubject(tokens, skip) : [];
         }
 
         var after = tokens.Skip(skip + start.Length).ToList();

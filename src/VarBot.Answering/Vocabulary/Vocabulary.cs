@@ -125,6 +125,9 @@ internal sealed class LanguageWords
     /// <summary>Words right after a particle that make it a preposition, not the end of a separable verb ("uit de regio").</summary>
     public HashSet<string> ParticleNotBefore { get; set; } = [];
 
+    /// <summary>Endings of a diminutive ("lijst-je", "sms-jes"), longest first: an unknown word so ended is its known base.</summary>
+    public List<string> DiminutiveEndings { get; set; } = [];
+
     /// <summary>Letters between the two words of a compound ("voorjaar-s-bijeenkomst").</summary>
     public List<string> CompoundLinks { get; set; } = [];
     public HashSet<string> WhichWords { get; set; } = [];
