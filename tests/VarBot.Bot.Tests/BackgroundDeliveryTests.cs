@@ -10,8 +10,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VarBot.Bot.Tests.Infrastructure;
 using VarBot.Knowledge.Import;
-using VarBot.Knowledge.Store;
-using VarBot.Storage;
 using VarBot.TestSupport;
 
 namespace VarBot.Bot.Tests;
@@ -72,23 +70,7 @@ public sealed class BackgroundDeliveryTests : IClassFixture<AzuriteFixture>
         using var client = await host.StartAsync();
         var model = KnowledgeImporter.Import(RepoPaths.Seeds).Model;
         var changed = model with { Version = "hotreload01", Themes = [.. model.Themes.Take(1)] };
-        var blobs = BlobContainerFactory.Create(_azurite.ConnectionString, container);
-
-        await new ModelPublisher(blobs, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ModelPublisher>.Instance).PublishAsync(changed);
-
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        string readiness;
-        do
-        {
-            readiness = await client.GetStringAsync("/readyz");
-            if (readiness.Contains("hotreload01", StringComparison.Ordinal) || DateTime.UtcNow > deadline)
-            {
-                break;
-            }
-
-            await Task.Delay(50);
-        }
-        while (true);
+        var readiness = await ModelReload.PublishAndWaitAsync(_azurite, container, client, changed);
 
         Assert.Contains("hotreload01", readiness);
     }

@@ -4,9 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using VarBot.Bot.Tests.Infrastructure;
 using VarBot.Knowledge.Import;
-using VarBot.Knowledge.Store;
 using VarBot.Newsletter.Subscribers;
-using VarBot.Storage;
 using VarBot.TestSupport;
 
 namespace VarBot.Bot.Tests;
@@ -90,14 +88,7 @@ public sealed class SubscribeTests : IClassFixture<AzuriteFixture>, IClassFixtur
         var model = KnowledgeImporter.Import(RepoPaths.Seeds).Model;
         var kept = model.Themes.First(t => t.IsCurrent);
         var changed = model with { Version = "subform01", Themes = [kept] };
-        var blobs = BlobContainerFactory.Create(_azurite.ConnectionString, container);
-
-        await new ModelPublisher(blobs, TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<ModelPublisher>.Instance).PublishAsync(changed);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!(await client.GetStringAsync("/readyz")).Contains("subform01", StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
+        await ModelReload.PublishAndWaitAsync(_azurite, container, client, changed);
 
         Assert.Equal(5, before.Count);
         Assert.Equal([kept.Id], ThemeChoices((await client.AskAsync("nieuwsbrief", NewConversation())).Card()));
