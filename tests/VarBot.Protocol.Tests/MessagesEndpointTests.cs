@@ -130,28 +130,24 @@ public sealed class MessagesEndpointTests(BotHostFixture fixture) : IClassFixtur
             var head = $"POST /api/messages HTTP/1.1\r\nHost: {_host.MessagesUri.Authority}\r\nContent-Type: application/json\r\nContent-Length: 4000\r\n\r\n{{\"type\":\"mess";
             await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(head));
             await stream.FlushAsync();
-            await Task.Delay(100);
+            // Closed once the endpoint waits for the rest of the body (closed earlier, the request is aborted instead).
+            await Poll.UntilAsync(
+                () => _host.Logs.Entries.Any(e => e.Message.Contains("started reading request body", StringComparison.Ordinal)),
+                "the endpoint reading the body");
         }
 
-        var refused = await WaitForAsync(() => _host.Logs.Entries.FirstOrDefault(e => e.EventId.Id == 1001 && e.Category.EndsWith("BotMessagesEndpoint", StringComparison.Ordinal)));
+        await Poll.UntilAsync(() => Refusals().Any(), "the endpoint's refusal of the cut-short body");
 
-        Assert.NotNull(refused);
+        var refused = Assert.Single(Refusals());
         Assert.Equal(LogLevel.Information, refused.Level);
         Assert.Null(refused.Exception);
-        Assert.DoesNotContain(_host.Logs.Entries, e => e.Level >= LogLevel.Warning || e.Exception is not null);
+        // Kestrel's own Debug diagnostics of the cut connection may carry its exception; nothing is a warning or an error.
+        Assert.DoesNotContain(_host.Logs.Entries, e => e.Level >= LogLevel.Warning || e.Exception is not null && e.Category.StartsWith("VarBot", StringComparison.Ordinal));
         Assert.Equal(0, _host.Bot.Turns);
     }
 
-    private static async Task<T?> WaitForAsync<T>(Func<T?> probe)
-        where T : class
-    {
-        for (var i = 0; i < 100 && probe() is null; i++)
-        {
-            await Task.Delay(50);
-        }
-
-        return probe();
-    }
+    private IEnumerable<LogEntry> Refusals() =>
+        _host.Logs.Entries.Where(e => e.EventId.Id == 1001 && e.Category.EndsWith("BotMessagesEndpoint", StringComparison.Ordinal));
 
     [Fact]
     public async Task ProcessAsync_ChunkedBodyUnderLimit_Returns202()

@@ -13,13 +13,6 @@ internal static class ModelReload
     {
         var blobs = BlobContainerFactory.Create(azurite.ConnectionString, container);
         await new ModelPublisher(blobs, TimeProvider.System, NullLogger<ModelPublisher>.Instance).PublishAsync(model);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        string readiness;
-        while (!(readiness = await client.GetStringAsync("/readyz")).Contains(model.Version, StringComparison.Ordinal) && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(50);
-        }
-
-        return readiness;
+        return await Poll.UntilAsync(() => client.GetStringAsync("/readyz"), r => r.Contains(model.Version, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
     }
 }
