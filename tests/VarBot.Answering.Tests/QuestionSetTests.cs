@@ -38,6 +38,8 @@ public sealed class QuestionSetTests
         "qa-heldback44.jsonl", "conversations-heldback44.jsonl",
         "qa-heldback45.jsonl", "conversations-heldback45.jsonl",
         "qa-heldback46.jsonl", "conversations-heldback46.jsonl",
+        "qa-heldback47.jsonl", "conversations-heldback47.jsonl",
+        "qa-heldback48.jsonl", "conversations-heldback48.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
