@@ -308,8 +308,10 @@ public sealed class AnswerEngine
         var firstCard = first.Template != "notFound" || second.Template == "notFound";
         var card = firstCard ? first : second;
         // "Wanneer is het laatste Leerhuis en wie werden uitgenodigd?": the second lead restates the meeting before (or
-        // after) its own answer; the meeting is said once.
+        // after) its own answer; "was er in juli een Leerhuis? waar ging dat over?": the first lead says it after its "Ja.".
+        // The meeting is said once.
         var secondLead = second.Lead.Contains(first.Lead, StringComparison.Ordinal) ? second.Lead.Replace(first.Lead, "", StringComparison.Ordinal).Replace("  ", " ", StringComparison.Ordinal).Trim() : second.Lead;
+        secondLead = Indexes.Sentences.Unsaid(secondLead, first.Lead);
         return card with
         {
             Lead = secondLead.Length == 0 ? first.Lead : first.Lead + " " + secondLead,

@@ -66,6 +66,10 @@ internal static partial class Sentences
         return parts;
     }
 
+    /// <summary>The sentences of <paramref name="text"/> that <paramref name="said"/> does not hold already, joined again.</summary>
+    public static string Unsaid(string text, string said) =>
+        string.Join(" ", SentenceEnd().Split(text).Select(s => s.Trim()).Where(s => s.Length > 0 && !said.Contains(s, StringComparison.Ordinal)));
+
     /// <summary>
     /// Two sentences that say the same in nearly the same words ("... in september een Leerhuis ..." in one report and
     /// "... in september 2024 een Leerhuis ..." in the next): at least nine in ten of the shorter one's words are in the other.
