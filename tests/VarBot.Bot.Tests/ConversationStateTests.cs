@@ -73,7 +73,7 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
         var replies = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => (i % 2 == 0 ? oneClient : twoClient).AskAsync(Budget, conversation, Today)));
         // Both hosts' writes land (merged on a lost race, never dropped). Which turn a host finished last is not the order
         // its replies reached the client, so the wait is for any of the turns' answers in storage.
-        // Writes of a busy conversation wait for Conversations:WriteInterval on the hosts' clock: the wait moves it on.
+        // Writes of a busy conversation wait for their interval (within Conversations:WriteBehindWindow) on the hosts' clock: the wait moves it on.
         await ConversationRow.WaitAsync(azurite, container, conversation, s => replies.Any(s.HasAnswer), time);
         for (var i = 0; i < 20; i++)
         {
@@ -102,8 +102,9 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
         var container = AzuriteFixture.UniqueContainerName("coalesce");
         await using var host = new BotHostFactory(azurite, container, time, services: puts.Register);
         using var client = await host.StartAsync();
-        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteInterval;
-        Assert.InRange(interval, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(50)); // the stated window: interval + one write <= 50 ms
+        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteBehindWindow;
+        Assert.InRange(interval, TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(50)); // the stated window: <= 50 ms
+        // On a clock that stands still a round takes no time, so the interval is the whole window.
         var conversation = "coalesce:" + Guid.NewGuid().ToString("N");
         var row = ConversationTable.RowKey(conversation);
 
@@ -138,6 +139,33 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
     }
 
     [Fact]
+    public async Task Writes_AfterASlowRound_StartSoonerSoTheContextStillLandsWithinTheWindow()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var window = new ConversationOptions().WriteBehindWindow;
+        var slow = window * 2 / 5; // storage takes 20 ms of the hosts' clock per round: the interval becomes 30 ms, not 50
+        var puts = new WriteCounter { DuringBatch = () => time.Advance(slow) };
+        var container = AzuriteFixture.UniqueContainerName("slowround");
+        await using var host = new BotHostFactory(azurite, container, time, services: puts.Register);
+        using var client = await host.StartAsync();
+        var conversation = "slowround:" + Guid.NewGuid().ToString("N");
+        var row = ConversationTable.RowKey(conversation);
+
+        var first = await client.AskAsync(Budget, conversation, Today); // written at once; its round takes `slow`
+        await ConversationRow.WaitAsync(azurite, container, conversation, s => s.HasAnswer(first));
+        var last = await client.AskAsync(FollowUp, conversation, Today); // the clock stands at `slow` after the first write started
+
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        time.Advance(window - slow - slow - TimeSpan.FromMilliseconds(1));
+        await Task.Delay(TimeSpan.FromMilliseconds(300));
+        Assert.Equal(1, puts.Count(row)); // not yet: one interval (window - slow) after the first write started is 1 ms away
+
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await ConversationRow.WaitAsync(azurite, container, conversation, s => s.HasAnswer(last)); // in storage by window - slow + slow
+        Assert.Equal(2, puts.Count(row));
+    }
+
+    [Fact]
     public async Task Writes_OfManyBusyConversationsDueTogether_GoInOneTransaction()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
@@ -145,7 +173,7 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
         var container = AzuriteFixture.UniqueContainerName("round");
         await using var host = new BotHostFactory(azurite, container, time, services: writes.Register);
         using var client = await host.StartAsync();
-        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteInterval;
+        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteBehindWindow; // rounds take no time on this clock
         var conversations = Enumerable.Range(0, 12).Select(i => $"round{i}:" + Guid.NewGuid().ToString("N")).ToList();
         foreach (var conversation in conversations)
         {
@@ -181,7 +209,7 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
         var container = AzuriteFixture.UniqueContainerName("rate");
         await using var host = new BotHostFactory(azurite, container, services: puts.Register);
         using var client = await host.StartAsync();
-        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteInterval;
+        var interval = host.Services.GetRequiredService<IOptions<ConversationOptions>>().Value.WriteBehindWindow / 2; // the shortest interval
         var conversation = "rate:" + Guid.NewGuid().ToString("N");
         await client.AskAsync(Budget, conversation, Today); // the first write: warm connections
 
@@ -256,6 +284,9 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
 
         public int Count(string rowKey) => _writes.GetValueOrDefault(rowKey);
 
+        /// <summary>Runs while each transaction is on its way (a test moves the hosts' fake clock: storage is slow).</summary>
+        public Action? DuringBatch { get; init; }
+
         /// <summary>The row keys of each transaction sent so far, in order.</summary>
         public IReadOnlyList<HashSet<string>> Batches => [.. _batches];
 
@@ -277,6 +308,7 @@ public sealed partial class ConversationStateTests(AzuriteFixture azurite) : ICl
                     }
 
                     counter._batches.Enqueue(rows);
+                    counter.DuringBatch?.Invoke();
                 }
 
                 return await base.SendAsync(request, cancellationToken);

@@ -46,15 +46,16 @@ public sealed class ConversationOptions
     public int MaxQueuedTurns { get; set; } = 256;
 
     /// <summary>
-    /// A conversation's context is written at most once per this interval: the first turn after a quiet spell is written
-    /// at once, a turn while a write is pending or in flight is written with the turns after it, this long after the
-    /// previous write started (coalescing: a busy conversation costs at most 1 / WriteInterval writes a second, not one
-    /// per turn). Every conversation due at the same moment goes in one round of table transactions. So a turn's context
-    /// is in storage within WriteInterval plus one round's time: the write-behind window, ≤ 50 ms with the default 25 ms
-    /// while a round takes ≤ 25 ms. Zero writes every change as soon as the previous round is done.
+    /// The write-behind window: a turn's context is in storage at most this long after the turn (while storage answers no
+    /// slower than it did in the last second). The first turn after a quiet spell is written at once; a turn while its
+    /// conversation's write is pending or in flight goes with the turns after it, in a write that starts one interval after
+    /// the previous one. The interval is the window less the slowest write round of the last second, and never under half
+    /// the window (coalescing: a busy conversation costs at most 1 / interval writes a second, not one per turn, and quick
+    /// storage gets fewer writes). Every conversation due at the same moment goes in one round of table transactions.
+    /// Zero writes every change as soon as the previous round is done.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:00:01")]
-    public TimeSpan WriteInterval { get; set; } = TimeSpan.FromMilliseconds(25);
+    public TimeSpan WriteBehindWindow { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>How long one context (or feedback) write may take before it is given up and logged.</summary>
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]

@@ -7,14 +7,15 @@ namespace VarBot.Bot.Conversations;
 
 /// <summary>
 /// Writes conversation state behind the answers, in rounds. A conversation is queued once however many turns it takes
-/// while waiting, and its newest state is what gets written (coalescing). Writes of one conversation start at least
-/// <see cref="ConversationOptions.WriteInterval"/> apart (timed by the host's <see cref="TimeProvider"/>): the first
-/// change after a quiet spell goes at once, the turns of a busy conversation share one write per interval. Every
-/// conversation due at the same moment goes in one round (<see cref="IConversationStorage.WriteAsync"/>: a few table
-/// transactions, not one request per conversation), so the context of a turn is in storage within the write-behind window,
-/// WriteInterval plus one round (≤ 50 ms with the default 25 ms while storage answers within 25 ms). A write that loses
-/// an ETag race to another host reads theirs, merges (<see cref="ConversationState.Merge"/>) and goes again in the next
-/// round; nothing is dropped silently. A clean shutdown writes everything pending at once (no interval) and waits for it.
+/// while waiting, and its newest state is what gets written (coalescing). Writes of one conversation start at least one
+/// interval apart (timed by the host's <see cref="TimeProvider"/>): the first change after a quiet spell goes at once, the
+/// turns of a busy conversation share one write per interval. The interval leaves room in
+/// <see cref="ConversationOptions.WriteBehindWindow"/> for one more round as slow as the slowest of the last second, so a
+/// turn's context is in storage within the window while storage keeps its pace; it never drops under half the window.
+/// Every conversation due at the same moment goes in one round (<see cref="IConversationStorage.WriteAsync"/>: a few table
+/// transactions, not one request per conversation). A write that loses an ETag race to another host reads theirs, merges
+/// (<see cref="ConversationState.Merge"/>) and goes again in the next round; nothing is dropped silently. A clean shutdown
+/// writes everything pending at once (no interval) and waits for it.
 /// </summary>
 internal sealed class ConversationWriter(
     IConversationStorage storage,
@@ -26,11 +27,18 @@ internal sealed class ConversationWriter(
     /// <summary>Lost races in a row after which a conversation is given up while the host shuts down.</summary>
     private const int MaxRaceRetriesOnShutdown = 4;
 
+    /// <summary>How long the slowest round is remembered when the interval is derived from the window.</summary>
+    private static readonly TimeSpan SlowRoundMemory = TimeSpan.FromSeconds(1);
+
     private readonly Channel<ConversationEntry> _queue = Channel.CreateUnbounded<ConversationEntry>(new UnboundedChannelOptions { SingleReader = true });
 
     /// <summary>Cancelled when the host stops: writes waiting for their interval go at once (never disposed: a host may be
     /// stopped after it was disposed, and a token source without a timer holds nothing to free).</summary>
     private readonly CancellationTokenSource _flushing = new();
+
+    /// <summary>The slowest round of the last <see cref="SlowRoundMemory"/> and when it ended (used by the one reader loop only).</summary>
+    private TimeSpan _slowRound;
+    private long _slowRoundAt;
 
     /// <summary>Queues a conversation whose <see cref="ConversationEntry.Queued"/> the caller has just set.</summary>
     public void Enqueue(ConversationEntry entry)
@@ -87,6 +95,7 @@ internal sealed class ConversationWriter(
                 continue;
             }
 
+            var started = timeProvider.GetTimestamp();
             try
             {
                 pending.AddRange(await WriteRoundAsync(due).ConfigureAwait(false));
@@ -103,7 +112,27 @@ internal sealed class ConversationWriter(
                     }
                 }
             }
+
+            Timed(timeProvider.GetElapsedTime(started));
         }
+    }
+
+    /// <summary>Remembers a round's duration when it is the slowest of the last <see cref="SlowRoundMemory"/>.</summary>
+    private void Timed(TimeSpan round)
+    {
+        if (round >= _slowRound || timeProvider.GetElapsedTime(_slowRoundAt) > SlowRoundMemory)
+        {
+            _slowRound = round;
+            _slowRoundAt = timeProvider.GetTimestamp();
+        }
+    }
+
+    /// <summary>How far apart one conversation's writes start: the window less the slowest recent round, at least half the window.</summary>
+    private TimeSpan Interval()
+    {
+        var window = options.Value.WriteBehindWindow;
+        var interval = window - _slowRound;
+        return interval > window / 2 ? interval : window / 2;
     }
 
     /// <summary>Takes the conversations whose interval has passed out of <paramref name="pending"/>; else how long until the first one's has.</summary>
@@ -112,12 +141,13 @@ internal sealed class ConversationWriter(
         var due = new List<ConversationEntry>();
         var wait = TimeSpan.MaxValue;
         var flushing = _flushing.IsCancellationRequested;
+        var interval = Interval();
         pending.RemoveAll(entry =>
         {
             TimeSpan left;
             lock (entry.Sync)
             {
-                left = flushing || !entry.Written ? TimeSpan.Zero : options.Value.WriteInterval - timeProvider.GetElapsedTime(entry.WriteStartedAt);
+                left = flushing || !entry.Written ? TimeSpan.Zero : interval - timeProvider.GetElapsedTime(entry.WriteStartedAt);
             }
 
             if (left > TimeSpan.Zero)

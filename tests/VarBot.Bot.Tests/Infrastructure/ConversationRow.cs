@@ -59,7 +59,7 @@ internal static class ConversationRow
     /// <summary>Polls until the stored state satisfies <paramref name="done"/> (the write-behind has landed), up to 30 s
     /// (a poll with a deadline: on a quiet machine it lands within milliseconds; a starved CI machine took over 10 s).
     /// With <paramref name="clock"/> (the hosts' fake clock) the clock moves on 5 ms per poll, so writes that wait for
-    /// Conversations:WriteInterval come due.</summary>
+    /// their interval (within Conversations:WriteBehindWindow) come due.</summary>
     public static async Task<JsonObject> WaitAsync(AzuriteFixture azurite, string container, string conversationId, Func<JsonObject, bool> done, FakeTimeProvider? clock = null)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
