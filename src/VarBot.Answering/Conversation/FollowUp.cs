@@ -42,7 +42,7 @@ internal static class FollowUp
         var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
-        if (Succeeds(query, previous) || AsksAboutEvent(query, previous) || AsksAttendance(query, previous, index) || PointsToSameEvent(query, previous))
+        if (Succeeds(query, previous) || AsksAboutEvent(query, previous, index.Words) || AsksAttendance(query, previous, index) || PointsToSameEvent(query, previous))
         {
             return true;
         }
@@ -76,9 +76,17 @@ internal static class FollowUp
     /// <summary>"wat was het thema?", "met wie organiseerde de VAR die?" after one meeting's answer: a detail of that meeting.</summary>
     /// <remarks>A question with words of its own ("welk jeugdproject werd daar gepresenteerd?") is looked up near the
     /// meeting's text instead (<see cref="PointsToDetail"/>); only "wie" keeps its verb ("organiseerde") here.</remarks>
-    private static bool AsksAboutEvent(Query query, ConversationContext previous) =>
+    /// <remarks>"Met welke partners organiseren we hem?": a word that asks a part of a meeting (<c>facets</c>) asks it of that
+    /// meeting, also where the word names an organisation fact ("partners"), and "hem" points to the meeting, not a person.</remarks>
+    private static bool AsksAboutEvent(Query query, ConversationContext previous, Words words) =>
         previous.EventId is not null && query.Has(Signals.EventDetail) && query.EventTypes.Count == 0 && query.Years.Count == 0 && query.Range is null
-        && !query.HasAny(Positions) && (!query.Has(Signals.Content) || query.Has(Signals.Who)) && !query.HasAny(TopicSignals & ~Signals.Content);
+        && !query.HasAny(Positions) && (!query.Has(Signals.Content) || query.Has(Signals.Who) || AsksPartOfEvent(query, previous, words))
+        && !query.HasAny(TopicSignals & ~(Signals.Content | (AsksPartOfEvent(query, previous, words) ? Signals.Role : Signals.None)));
+
+    /// <summary>The question asks a part of the meeting just answered by a word of <c>facets</c>, and points back to it.</summary>
+    private static bool AsksPartOfEvent(Query query, ConversationContext previous, Words words) =>
+        previous.EventId is not null && previous.Person is null && query.HasAny(Signals.BackReference | Signals.PersonReference)
+        && query.Text.Tokens.Any(t => words.Events.FacetWords.Contains(t.Text));
 
     /// <summary>
     /// "Hoe heette dat leerhuis ook alweer?" after one Leerhuis's answer: "dat leerhuis" is that meeting, whatever is asked of
@@ -307,7 +315,8 @@ internal static class FollowUp
 
         var analyzer = index.Analyzer;
         var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None)
-            & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous) ? Signals.Content : Signals.None)
+            & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous, index.Words) ? Signals.Content : Signals.None)
+            & ~(AsksAboutEvent(query, previous, index.Words) && AsksPartOfEvent(query, previous, index.Words) ? Signals.Role | Signals.RoleOnly : Signals.None)
             & ~(PointsToSameEvent(query, previous) ? Signals.EventType | Signals.Content : Signals.None);
         var ownAsks = signals & OwnAsks;
         var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != Signals.None;
