@@ -81,6 +81,7 @@ public sealed class ConversationTests
         { "leerhuis-then-form-not-written", ["Welk leerhuis was er in september 2025? => 18 september 2025", "was dat online of fysiek? => niet in de jaarverslagen !! in de vorm van"] },
         { "agenda-meeting-then-its-partners", ["Wat stond er in maart 2025 op de VAR-agenda? => 24 maart 2025", "Met welke partners organiseerden we hem? => RIEC"] },
         { "agenda-meeting-then-partners-of-the-var", ["Wat stond er in maart 2025 op de VAR-agenda? => 24 maart 2025", "Met welke partners werkt de VAR samen? => 23 gemeenten !! Kuip"] },
+        { "pilot-under-corrected-heading-then-organiser-and-payer", ["Welke gemeenten deden in 2017 mee aan Buurtpreventie PLUS? => Gorinchem !! Buurpreventie", "wie organiseerde die? => JSO", "En wie betaalde het? => provincie"] },
         { "list-then-year", ["welke leerhuizen waren er in 2024? => explosief", "en in 2023? => statelijke"] },
         { "unknown-then-known", ["wie wordt de nieuwe voorzitter? => staat niet", "wie is de voorzitter? => Segers"] },
         { "riec-then-var", ["Wat is het budget van het RIEC? => staan er niet in", "en van de VAR in 2026? => 484.000"] },
