@@ -82,6 +82,8 @@ public sealed class ConversationTests
         { "agenda-meeting-then-its-partners", ["Wat stond er in maart 2025 op de VAR-agenda? => 24 maart 2025", "Met welke partners organiseerden we hem? => RIEC"] },
         { "agenda-meeting-then-partners-of-the-var", ["Wat stond er in maart 2025 op de VAR-agenda? => 24 maart 2025", "Met welke partners werkt de VAR samen? => 23 gemeenten !! Kuip"] },
         { "pilot-under-corrected-heading-then-organiser-and-payer", ["Welke gemeenten deden in 2017 mee aan Buurtpreventie PLUS? => Gorinchem !! Buurpreventie", "wie organiseerde die? => JSO", "En wie betaalde het? => provincie"] },
+        { "leerhuizen-then-theme-of-one-of-them", ["Welke Leerhuizen waren er in 2018? => 9 april 2018", "Ligt het thema van een daarvan al vast? => mensenhandel"] },
+        { "leerhuizen-then-newsletter-about-them-is-no-meeting", ["Welke Leerhuizen waren er in 2018? => 9 april 2018", "Wat was het thema van de VAR-nieuwsbrief daarvan? => nieuwsbrie !! Leerhuis ‘mensenhandel’"] },
         { "list-then-year", ["welke leerhuizen waren er in 2024? => explosief", "en in 2023? => statelijke"] },
         { "unknown-then-known", ["wie wordt de nieuwe voorzitter? => staat niet", "wie is de voorzitter? => Segers"] },
         { "riec-then-var", ["Wat is het budget van het RIEC? => staan er niet in", "en van de VAR in 2026? => 484.000"] },

@@ -49,7 +49,7 @@ internal static class FollowUp
 
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous, index)
+            return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous, index.Words) || PointsToPerson(query, previous) || PointsToTheme(query, previous, index)
                 || PointsPastEvent(query, previous) || PointsToSubject(query, previous, index) || PointsToDetail(query, previous, index.Words)
                 || PointsEventToSubject(query, previous) || PointsNewsToSubject(query, previous);
         }
@@ -118,8 +118,11 @@ internal static class FollowUp
     /// "wanneer was die over digitale veiligheid?" after a list of events: "die" points into the events just answered and
     /// the theme only narrows them.
     /// </summary>
-    private static bool PointsIntoEvents(Query query, ConversationContext previous) =>
-        previous.EventType is not null && query.ThemeId is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
+    /// <remarks>"Ligt het thema van een daarvan al vast?" after a list of meetings: a part of a meeting asked of one of those
+    /// just answered ("daarvan", a word of <c>subject_references</c>) points into them too.</remarks>
+    private static bool PointsIntoEvents(Query query, ConversationContext previous, Words words) =>
+        previous.EventType is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
+        && (query.ThemeId is not null || previous.EventId is null && query.Has(Signals.EventDetail) && AboutSubject(query, words))
         && !query.HasAny(TopicSignals & ~(Signals.Theme | Signals.Content));
 
     /// <summary>"Wat staat er daarna nog op de agenda?": what comes after the meeting just answered, of any kind.</summary>
@@ -328,7 +331,7 @@ internal static class FollowUp
             merged = merged with { Kind = query.Kind ?? previous.Kind, Side = query.Side ?? previous.Side };
             signals = (signals | Signals.Money) & ~(Signals.Monitoring | Signals.Content);
         }
-        else if (hasTopic && PointsIntoEvents(query, previous))
+        else if (hasTopic && PointsIntoEvents(query, previous, index.Words))
         {
             merged = merged with { EventTypes = [previous.EventType!.Value] };
             signals |= Signals.EventType | Signals.EventNamed;
