@@ -84,6 +84,8 @@ public sealed class ConversationTests
         { "pilot-under-corrected-heading-then-organiser-and-payer", ["Welke gemeenten deden in 2017 mee aan Buurtpreventie PLUS? => Gorinchem !! Buurpreventie", "wie organiseerde die? => JSO", "En wie betaalde het? => provincie"] },
         { "leerhuizen-then-theme-of-one-of-them", ["Welke Leerhuizen waren er in 2018? => 9 april 2018", "Ligt het thema van een daarvan al vast? => mensenhandel"] },
         { "leerhuizen-then-newsletter-about-them-is-no-meeting", ["Welke Leerhuizen waren er in 2018? => 9 april 2018", "Wat was het thema van de VAR-nieuwsbrief daarvan? => nieuwsbrie !! Leerhuis ‘mensenhandel’"] },
+        { "search-then-longer-sequel-question-with-own-year", ["Wat heeft de VAR in 2020 gedaan om ondernemers in de verblijfsrecreatie tegen cybercrime te wapenen? => ransomware", "Kwam daar in 2021 nog een vervolg op voor die ondernemers? => gedragsverandering"] },
+        { "search-then-longer-question-pointing-back-without-sequel-starts-fresh", ["Wat heeft de VAR in 2020 gedaan om ondernemers in de verblijfsrecreatie tegen cybercrime te wapenen? => ransomware", "Hoeveel gemeenten deden in 2020 niet mee aan HackShield, weet je dat? => vijftien !! ransomware"] },
         { "list-then-year", ["welke leerhuizen waren er in 2024? => explosief", "en in 2023? => statelijke"] },
         { "unknown-then-known", ["wie wordt de nieuwe voorzitter? => staat niet", "wie is de voorzitter? => Segers"] },
         { "riec-then-var", ["Wat is het budget van het RIEC? => staan er niet in", "en van de VAR in 2026? => 484.000"] },

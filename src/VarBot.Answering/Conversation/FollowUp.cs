@@ -154,9 +154,14 @@ internal static class FollowUp
     /// </remarks>
     private static bool PointsToDetail(Query query, ConversationContext previous, Words words) =>
         previous.Terms is { Count: > 0 } && previous.LineKeys is null && previous.EventType is null && previous.Role is null
-        && previous.Intent is "Search" or "Definition" && query.Text.Tokens.Count <= ShortQuestion + 1
+        && previous.Intent is "Search" or "Definition" && (query.Text.Tokens.Count <= ShortQuestion + 1 || AsksSequel(query, words))
         && query.HasAny(Signals.BackReference | Signals.DetailStart) && !query.HasAny(Signals.Money | Signals.Definition)
         && !query.HasAny(TopicSignals & ~(Signals.Content | (previous.Intent is "Search" ? Signals.Role : Signals.None) | (AboutSubject(query, words) ? SubjectDetailSignals : Signals.None)));
+
+    /// <summary>"Is daar in 2021 nog een vervolg op gekomen?": a question pointing back with a word of <c>sequel_words</c> asks
+    /// what followed the subject just answered, however long it is.</summary>
+    private static bool AsksSequel(Query query, Words words) =>
+        query.Has(Signals.BackReference) && query.Text.Tokens.Any(t => words.Events.SequelWords.Contains(t.Text));
 
     private static readonly Signals SubjectDetailSignals = Signals.Agenda | Signals.BudgetLine;
 
