@@ -19,6 +19,21 @@ public sealed class HonestDeclineTests
     public void Ask_ParentsAreNoSeniors_TheFilmForSeniorsDoesNotAnswerAQuestionAboutParents() =>
         Assert.DoesNotContain("senioren", Ask("welke voorlichting krijgen ouders over oplichting?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
 
+    [Theory]
+    [InlineData("Hoeveel mensen in onze regio doen mee met Burgernet?")]
+    [InlineData("Hoeveel mensen doen er mee aan Burgernet?")]
+    public void Ask_CountOfAThemeFromAnotherThemesPassage_IsNotAnswered(string question)
+    {
+        var text = Ask(question, new DateOnly(2026, 12, 7));
+
+        Assert.Contains("staat niet in de jaarverslagen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("deelnemers waren aanwezig", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_CountFromAPassageHoldingTheQuestionsOwnWords_IsAnsweredOutsideTheTheme() =>
+        Assert.Contains("100 aanmeldingen", Ask("hoeveel aanmeldingen kwamen er in 2020 binnen voor de veilig wonen scans in Rozenburg?", new DateOnly(2026, 12, 6)), StringComparison.Ordinal);
+
     [Fact]
     public void Ask_CountOfPastEventWithoutNumber_GivesDateAndSaysCountIsNotInReports()
     {

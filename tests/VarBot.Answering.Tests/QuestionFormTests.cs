@@ -22,6 +22,16 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
     }
 
+    [Theory]
+    [InlineData("Labour exploitation is ook in logistiek een risico. Met welke partners is het Regionaal Controleteam Mensenhandel in 2024 doorontwikkeld?")]
+    [InlineData("Dat speelt bij ons ook. Met welke partners is het Regionaal Controleteam Mensenhandel in 2024 doorontwikkeld?")]
+    public void Ask_StatementBeforeAQuestionNamingItsOwnSubject_IsLeftOut(string question) =>
+        Assert.Contains("AVIM", Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_StatementBeforeAShortQuestion_StaysItsSubject() =>
+        Assert.Contains("Burgernet sinds eind 2022", Ask("Burgernet vinden wij erg nuttig. Sinds wanneer valt dit onder de VAR?"), StringComparison.Ordinal);
+
     [Fact]
     public void Ask_ShortQuestionPointingBackToTheAskersSentence_IsAboutWhatThatSentenceNames() =>
         Assert.Contains("Koffer Verkeerd", Ask("Ik hoorde iets over Koffer Verkeerd. Wat is dat precies?").Split('\n')[0], StringComparison.Ordinal);

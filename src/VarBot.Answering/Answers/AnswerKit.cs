@@ -40,7 +40,9 @@ internal sealed class AnswerKit(KnowledgeIndex index, Texts texts, ILogger logge
         RangeFrom = query.Range?.From,
         RangeTo = query.Range?.To,
         ThemeId = query.ThemeId,
-        EventType = query.EventTypes.Count > 0 ? query.EventTypes[0] : null,
+        // One meeting answered from a question that named no kind of meeting ("wat staat er in maart op de agenda?"): the
+        // meeting's own kind, so "met welke partners organiseren we hem?" asks a detail of that meeting.
+        EventType = query.EventTypes.Count > 0 ? query.EventTypes[0] : eventId is not null ? Model.Events.FirstOrDefault(e => e.Id == eventId)?.Type : null,
         EventId = eventId,
         TitleSeason = query.TitleSeason,
         LineKeys = query.LineKeys.Count > 0 ? query.LineKeys : null,

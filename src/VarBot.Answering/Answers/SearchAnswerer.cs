@@ -112,7 +112,15 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         if (requireNumber && countNoun.Count > 0)
         {
             var nounStems = counted = countNoun.Select(Analyzer.Stem).SelectMany(s => kit.Index.Analyzer.Synonyms(s).Append(s)).ToHashSet(StringComparer.Ordinal);
-            var withCount = hits.FirstOrDefault(h => Sentences.Split(h.Entry.Text).Any(s => NumberNear(s, nounStems)));
+            // "Hoeveel mensen doen mee met Burgernet?": a count of people in a passage of another theme that does not name the
+            // asked theme counts other people (at a meeting); the count must come from the theme's own text or name it.
+            var theme = query.ThemeId;
+            var subject = theme is null ? [] : TextNormalizer.Tokens(kit.ThemeName(theme)).Where(t => !kit.Index.Analyzer.IsStopword(t))
+                .Select(Analyzer.Stem).ToHashSet(StringComparer.Ordinal);
+            // A passage that holds most of the question's other words ("veilig wonen scans in Rozenburg") is about it all the same.
+            var own = terms.Where(t => !t.IsCompoundRest && !t.IsStopword && !nounStems.Contains(t.Stem) && !subject.Contains(t.Stem)).Select(t => t.Stem).ToHashSet(StringComparer.Ordinal);
+            var withCount = hits.FirstOrDefault(h => (subject.Count == 0 || h.Entry.Passage.ThemeId == theme || HoldsSubject(h.Entry, subject) || HoldsMost(h.Entry, own))
+                && Sentences.Split(h.Entry.Text).Any(s => NumberNear(s, nounStems)));
             // "hoeveel CISO-bijeenkomsten waren er in 2024?": another year's count of the same things is no near answer
             // but a wrong one; the count of the asked year is not in the reports. Only for a year named as such (a day word
             // inside a name, "Echt Niet Vandaag", names no year).
@@ -1025,6 +1033,26 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     }
 
     /// <summary>A number (not a year) or a number word within three words of an asked word, in one sentence.</summary>
+    /// <summary>The passage, or its heading, holds one of the stems.</summary>
+    private static bool HoldsSubject(PassageEntry entry, HashSet<string> stems) =>
+        entry.Analysed.Tokens.Any(t => stems.Contains(t.Stem))
+        || entry.Passage.Heading is { } heading && TextNormalizer.Tokens(heading).Exists(t => stems.Contains(Analyzer.Stem(t)));
+
+    /// <summary>The passage holds at least half of the stems (and some).</summary>
+    private static bool HoldsMost(PassageEntry entry, HashSet<string> stems)
+    {
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var t in entry.Analysed.Tokens)
+        {
+            if (stems.Contains(t.Stem))
+            {
+                held.Add(t.Stem);
+            }
+        }
+
+        return held.Count > 0 && held.Count * 2 >= stems.Count;
+    }
+
     public bool NumberNear(string sentence, HashSet<string> nounStems)
     {
         var tokens = TextNormalizer.Tokens(sentence, joinBrokenWords: false);

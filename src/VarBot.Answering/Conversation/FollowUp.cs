@@ -42,14 +42,14 @@ internal static class FollowUp
         var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
-        if (Succeeds(query, previous) || AsksAboutEvent(query, previous) || AsksAttendance(query, previous, index) || PointsToSameEvent(query, previous))
+        if (Succeeds(query, previous) || AsksAboutEvent(query, previous, index.Words) || AsksAttendance(query, previous, index) || PointsToSameEvent(query, previous))
         {
             return true;
         }
 
         if (hasTopic)
         {
-            return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous) || PointsToPerson(query, previous) || PointsToTheme(query, previous, index)
+            return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous, index.Words) || PointsToPerson(query, previous) || PointsToTheme(query, previous, index)
                 || PointsPastEvent(query, previous) || PointsToSubject(query, previous, index) || PointsToDetail(query, previous, index.Words)
                 || PointsEventToSubject(query, previous) || PointsNewsToSubject(query, previous);
         }
@@ -76,9 +76,17 @@ internal static class FollowUp
     /// <summary>"wat was het thema?", "met wie organiseerde de VAR die?" after one meeting's answer: a detail of that meeting.</summary>
     /// <remarks>A question with words of its own ("welk jeugdproject werd daar gepresenteerd?") is looked up near the
     /// meeting's text instead (<see cref="PointsToDetail"/>); only "wie" keeps its verb ("organiseerde") here.</remarks>
-    private static bool AsksAboutEvent(Query query, ConversationContext previous) =>
+    /// <remarks>"Met welke partners organiseren we hem?": a word that asks a part of a meeting (<c>facets</c>) asks it of that
+    /// meeting, also where the word names an organisation fact ("partners"), and "hem" points to the meeting, not a person.</remarks>
+    private static bool AsksAboutEvent(Query query, ConversationContext previous, Words words) =>
         previous.EventId is not null && query.Has(Signals.EventDetail) && query.EventTypes.Count == 0 && query.Years.Count == 0 && query.Range is null
-        && !query.HasAny(Positions) && (!query.Has(Signals.Content) || query.Has(Signals.Who)) && !query.HasAny(TopicSignals & ~Signals.Content);
+        && !query.HasAny(Positions) && (!query.Has(Signals.Content) || query.Has(Signals.Who) || AsksPartOfEvent(query, previous, words))
+        && !query.HasAny(TopicSignals & ~(Signals.Content | (AsksPartOfEvent(query, previous, words) ? Signals.Role : Signals.None)));
+
+    /// <summary>The question asks a part of the meeting just answered by a word of <c>facets</c>, and points back to it.</summary>
+    private static bool AsksPartOfEvent(Query query, ConversationContext previous, Words words) =>
+        previous.EventId is not null && previous.Person is null && query.HasAny(Signals.BackReference | Signals.PersonReference)
+        && query.Text.Tokens.Any(t => words.Events.FacetWords.Contains(t.Text));
 
     /// <summary>
     /// "Hoe heette dat leerhuis ook alweer?" after one Leerhuis's answer: "dat leerhuis" is that meeting, whatever is asked of
@@ -110,8 +118,11 @@ internal static class FollowUp
     /// "wanneer was die over digitale veiligheid?" after a list of events: "die" points into the events just answered and
     /// the theme only narrows them.
     /// </summary>
-    private static bool PointsIntoEvents(Query query, ConversationContext previous) =>
-        previous.EventType is not null && query.ThemeId is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
+    /// <remarks>"Ligt het thema van een daarvan al vast?" after a list of meetings: a part of a meeting asked of one of those
+    /// just answered ("daarvan", a word of <c>subject_references</c>) points into them too.</remarks>
+    private static bool PointsIntoEvents(Query query, ConversationContext previous, Words words) =>
+        previous.EventType is not null && query.Has(Signals.BackReference) && query.EventTypes.Count == 0
+        && (query.ThemeId is not null || previous.EventId is null && query.Has(Signals.EventDetail) && AboutSubject(query, words))
         && !query.HasAny(TopicSignals & ~(Signals.Theme | Signals.Content));
 
     /// <summary>"Wat staat er daarna nog op de agenda?": what comes after the meeting just answered, of any kind.</summary>
@@ -143,9 +154,14 @@ internal static class FollowUp
     /// </remarks>
     private static bool PointsToDetail(Query query, ConversationContext previous, Words words) =>
         previous.Terms is { Count: > 0 } && previous.LineKeys is null && previous.EventType is null && previous.Role is null
-        && previous.Intent is "Search" or "Definition" && query.Text.Tokens.Count <= ShortQuestion + 1
+        && previous.Intent is "Search" or "Definition" && (query.Text.Tokens.Count <= ShortQuestion + 1 || AsksSequel(query, words))
         && query.HasAny(Signals.BackReference | Signals.DetailStart) && !query.HasAny(Signals.Money | Signals.Definition)
         && !query.HasAny(TopicSignals & ~(Signals.Content | (previous.Intent is "Search" ? Signals.Role : Signals.None) | (AboutSubject(query, words) ? SubjectDetailSignals : Signals.None)));
+
+    /// <summary>"Is daar in 2021 nog een vervolg op gekomen?": a question pointing back with a word of <c>sequel_words</c> asks
+    /// what followed the subject just answered, however long it is.</summary>
+    private static bool AsksSequel(Query query, Words words) =>
+        query.Has(Signals.BackReference) && query.Text.Tokens.Any(t => words.Events.SequelWords.Contains(t.Text));
 
     private static readonly Signals SubjectDetailSignals = Signals.Agenda | Signals.BudgetLine;
 
@@ -307,7 +323,8 @@ internal static class FollowUp
 
         var analyzer = index.Analyzer;
         var signals = query.Signals & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None)
-            & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous) ? Signals.Content : Signals.None)
+            & ~(Succeeds(query, previous) || AsksAboutEvent(query, previous, index.Words) ? Signals.Content : Signals.None)
+            & ~(AsksAboutEvent(query, previous, index.Words) && AsksPartOfEvent(query, previous, index.Words) ? Signals.Role | Signals.RoleOnly : Signals.None)
             & ~(PointsToSameEvent(query, previous) ? Signals.EventType | Signals.Content : Signals.None);
         var ownAsks = signals & OwnAsks;
         var hasTopic = (signals & (joined ? TopicSignals & ~Signals.Content : TopicSignals)) != Signals.None;
@@ -319,7 +336,7 @@ internal static class FollowUp
             merged = merged with { Kind = query.Kind ?? previous.Kind, Side = query.Side ?? previous.Side };
             signals = (signals | Signals.Money) & ~(Signals.Monitoring | Signals.Content);
         }
-        else if (hasTopic && PointsIntoEvents(query, previous))
+        else if (hasTopic && PointsIntoEvents(query, previous, index.Words))
         {
             merged = merged with { EventTypes = [previous.EventType!.Value] };
             signals |= Signals.EventType | Signals.EventNamed;

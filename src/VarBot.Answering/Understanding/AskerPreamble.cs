@@ -13,6 +13,8 @@ internal static class AskerPreamble
     private const int ShortPointingQuestion = 4;
     /// <summary>The shortest word that can name a subject a question and a statement share ("Leerhuis", not "de").</summary>
     private const int MinSubjectWord = 4;
+    /// <summary>The fewest subject words with which a question names its own subject, without the statement before it.</summary>
+    private const int MinOwnSubjectWords = 5;
 
     public static string Strip(string text, Words words) =>
         StripIndirect(StripAskerClause(StripRemark(StripStatement(StripPreamble(StripOpening(StripClosing(text, words.Conversation), words.Conversation), words), words), words), words.Language), words);
@@ -44,8 +46,24 @@ internal static class AskerPreamble
         var shared = question.Where(t => t.Length >= MinSubjectWord && !words.Language.Stopwords.Contains(t)).Intersect(statement);
         return statement.Count >= MinRestWords && question.Count >= MinRestWords && !statement.Exists(t => t.Length == 4 && t.All(char.IsDigit))
             && !question.Exists(words.Conversation.BackReferences.Contains) && !IsPosition(question[^1], words.Time)
-            && !ClosesPointingBack(question, words) && shared.Any()
+            && !ClosesPointingBack(question, words) && (shared.Any() || NamesOwnSubject(question, words))
             ? trimmed[(end + 1)..].Trim() : text;
+    }
+
+    /// <summary>
+    /// "Labour exploitation is ook in logistiek een risico. Met welke partners is het Regionaal Controleteam Mensenhandel
+    /// in 2024 doorontwikkeld?": a question with enough words of its own names its own subject; a statement before it
+    /// that it does not point back to only says why the asker asks.
+    /// </summary>
+    private static bool NamesOwnSubject(List<string> question, Words words)
+    {
+        var own = 0;
+        foreach (var t in question)
+        {
+            own += t.Length >= MinSubjectWord && !words.Language.Stopwords.Contains(t) ? 1 : 0;
+        }
+
+        return own >= MinOwnSubjectWords;
     }
 
     /// <summary>
