@@ -600,5 +600,29 @@ public sealed class QuestionFormTests
     [Fact]
     public void Ask_BothOneThingAndAnotherAsYesOrNo_IsNoQuestionForASharedSubject() =>
         Assert.DoesNotContain("Over ", Ask("Werkt de VAR zowel met gemeenten als met de politie samen?").Split('\n')[0], StringComparison.Ordinal);
-}
 
+    [Theory]
+    [InlineData("Ik zie in een stuk de 'regiegroep' genoemd. Wat doet die regiegroep?")]
+    [InlineData("Ik las over de regiegroep. Wat doet die precies?")]
+    public void Ask_WordPointingBack_BeforeTheAskersSubjectNamesTheQuestionsOwnSubject_OtherwiseStandsForTheAskersSentence(string question) =>
+        Assert.Contains("denktank", Ask(question), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Misschien een domme vraag, maar hoe wordt de VAR gefinancierd?", "Inwonersbijdrage")]
+    [InlineData("Sorry als dit een basale vraag is, maar hoeveel ging er in 2024 naar monitoring?", "84.000")]
+    public void Ask_LeadingClauseThatRemarksOnTheQuestion_IsLeftOut(string question, string expected) =>
+        Assert.Contains(expected, Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_LeadingClauseWithoutARemarkOnTheQuestion_StaysPartOfIt() =>
+        Assert.Contains("84.000", Ask("Het budget voor 2024 ken ik, maar hoeveel ging er naar monitoring?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_QuestionClosingOnAPronounWithNoSubjectOfItsOwn_IsAboutTheAskersSentence() =>
+        Assert.Contains("18 september 2025", AnswerText.Flatten(RealModel.Engine.Ask(new Question(
+            "Ik hoorde dat er dit najaar een extra Leerhuis Zorg en Veiligheid komt. Op welke datum is dat?", new DateOnly(2025, 8, 1), null))), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_QuestionClosingOnAPronounThatNamesItsOwnSubject_LeavesTheAskersSentenceOut() =>
+        Assert.Equal("event", RealModel.Engine.Ask(new Question("Ik ben nieuw bij de gemeente. Wanneer is het volgende Leerhuis en waar is dat?", new DateOnly(2025, 8, 1), null)).Intent);
+}

@@ -367,6 +367,10 @@ internal sealed class ConversationWords
     /// <summary>Openers that start a new topic ("Iets heel anders: ..."): the question does not continue the previous answer.</summary>
     public HashSet<string> OpeningWords { get; set; } = [];
     public List<string> TopicShiftPhrases { get; set; } = [];
+
+    /// <summary>Words that make a leading clause a remark on the question itself ("Misschien een domme vraag, maar ...").</summary>
+    public HashSet<string> HedgeWords { get; set; } = [];
+    public HashSet<string> HedgeJoiners { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
     public HashSet<string> SubjectReferences { get; set; } = [];
