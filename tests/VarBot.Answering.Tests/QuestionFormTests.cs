@@ -625,4 +625,14 @@ public sealed class QuestionFormTests
     [Fact]
     public void Ask_QuestionClosingOnAPronounThatNamesItsOwnSubject_LeavesTheAskersSentenceOut() =>
         Assert.Equal("event", RealModel.Engine.Ask(new Question("Ik ben nieuw bij de gemeente. Wanneer is het volgende Leerhuis en waar is dat?", new DateOnly(2025, 8, 1), null)).Intent);
+
+    [Theory]
+    [InlineData("Wat is het vijfde spoor waarlangs de VAR in 2021 aan cybercrime werkt?", "Cybergevolgbestrijding")]
+    [InlineData("Wat is het derde spoor voor cybercrime in 2021?", "MKB-ondernemers")]
+    public void Ask_OrdinalOfAListTheReportsLeadIn_IsThatItemOfTheList(string question, string expected) =>
+        Assert.Contains(expected, Ask(question).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_OrdinalBeyondTheListsLength_IsNoItemOfIt() =>
+        Assert.StartsWith("Een precies antwoord kan ik niet vinden", Ask("Wat is het zesde spoor waarlangs de VAR in 2021 aan cybercrime werkt?"), StringComparison.Ordinal);
 }
