@@ -15,6 +15,7 @@ public sealed class ConversationTests
             "Hoeveel mensen waren er dat jaar op de veiligheidsconferentie? => 250"] },
         { "year-not-kept-through-a-turn-of-its-own", ["Wie sprak er in 2017 op de Voorjaarscarrousel over Brabant? => Tromp", "Wanneer is het volgende Leerhuis? => 16 november 2026",
             "Welk Leerhuis was er dat jaar in juli? => 6 juli 2026 !! 2017"] },
+        { "meetings-then-how-many-of-those", ["Welke Leerhuizen waren er in 2025? => 7 april 2025", "En hoeveel van die Leerhuizen zijn er in 2026? => drie Leerhuizen"] },
         { "search-then-meetings-of-a-year-without-pointing-back", ["welke film over zinloos geweld werd in 2020 met een lespakket van Halt ingezet? => Fataal", "welke leerhuizen waren er in 2025? => Criminele Uitbuiting !! Pathé"] },
         { "search-then-price-without-words", ["waar vind ik trainingen van var => website", "kost dat wat? => kosteloos !! Begroting 2026"] },
         { "budget-then-price-stays-budget", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en wat kost dat in 2026? => 420.000"] },

@@ -635,4 +635,12 @@ public sealed class QuestionFormTests
     [Fact]
     public void Ask_OrdinalBeyondTheListsLength_IsNoItemOfIt() =>
         Assert.StartsWith("Een precies antwoord kan ik niet vinden", Ask("Wat is het zesde spoor waarlangs de VAR in 2021 aan cybercrime werkt?"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_HowManyOfTheMeetings_CountsTheMeetings() =>
+        Assert.Contains("vier Leerhuizen", Ask("Hoeveel van de Leerhuizen waren er in 2025?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_HowMuchOfTheBudget_StaysTheBudgetLine() =>
+        Assert.Contains("28.000", Ask("Hoeveel van het budget ging in 2025 naar monitoring?").Split('\n')[0], StringComparison.Ordinal);
 }

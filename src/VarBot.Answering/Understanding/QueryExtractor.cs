@@ -984,6 +984,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
             return [];
         }
 
+        // "hoeveel van die Leerhuizen ...": meetings counted out of those just named; the meeting word is what is counted.
+        if (start + 3 < tokens.Count && _words.Language.CountPartitives.Contains(tokens[start + 1].Text)
+            && (tokens[start + 2].IsStopword || _words.Conversation.EventReferences.Contains(tokens[start + 2].Text))
+            && _words.Events.EventTypes.Values.Any(v => v.Contains(tokens[start + 3].Text)))
+        {
+            start += 2;
+        }
+
         return tokens.Skip(start + 1)
             .TakeWhile(t => !t.IsStopword && !t.IsNumber && !_words.Language.Numbers.ContainsKey(t.Text) && !_words.Budget.WeakMoneyWords.Contains(t.Text)
                 && !_words.Language.PastWords.Contains(t.Text) && !_words.Language.YesNoStarts.Contains(t.Text)

@@ -95,6 +95,9 @@ internal sealed class LanguageWords
     /// <summary>Words that open a closing clause about the asker when an asker word follows ("waar ik ...").</summary>
     public HashSet<string> AskerClauseStarts { get; set; } = [];
 
+    /// <summary>A word between a count word and what it counts out of a named group ("hoeveel van die Leerhuizen").</summary>
+    public HashSet<string> CountPartitives { get; set; } = [];
+
     /// <summary>Words opening a closing clause that, with an asker word and a wish word in it, says what the asker wants to do.</summary>
     public HashSet<string> AskerWishClauseStarts { get; set; } = [];
 
