@@ -158,6 +158,20 @@ public sealed class ConversationTests
         Assert.Contains("7 juli 2025", AnswerText.Flatten(next), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Staat er daarvoor nog iets anders op de agenda?", "16 oktober 2025 – Najaarscarrousel", "18 september 2025")]
+    [InlineData("En het Leerhuis daarvoor?", "18 september 2025", "Najaarscarrousel")]
+    public void Ask_BeforeTheMeetingJustAnswered_TheAgendaStillToComeOrTheMeetingOfItsKind(string question, string expected, string unexpected)
+    {
+        var day = new DateOnly(2025, 10, 1);
+        var first = RealModel.Engine.Ask(new Question("Wanneer is het volgende Leerhuis?", day));
+        Assert.Contains("17 november 2025", AnswerText.Flatten(first), StringComparison.Ordinal);
+
+        var before = AnswerText.Flatten(RealModel.Engine.Ask(new Question(question, day, ConversationContext.FromJson(first.Context.ToJson()))));
+        Assert.Contains(expected, before, StringComparison.Ordinal);
+        Assert.DoesNotContain(unexpected, before, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ask_MeetingAboutTheSubjectJustAnswered_IsThatSubjectsMeetingNotTheAgenda()
     {

@@ -721,6 +721,17 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
                 .Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : query.Years.Count == 0 || query.Years.Contains(e.Year)).ToList();
             var neighbour = after ? same.FirstOrDefault(e => Earliest(e) > KnowledgeIndex.SortDate(anchor)) : same.LastOrDefault(e => KnowledgeIndex.SortDate(e) < Earliest(anchor));
             var later = same.Where(e => Earliest(e) > KnowledgeIndex.SortDate(anchor)).ToList();
+            if (!after && query.Has(Signals.Agenda) && query.Has(Signals.Next))
+            {
+                // "Staat er daarvoor nog iets op de agenda?": every meeting still to come before it, of any kind.
+                var between = kit.Model.Events.Where(e => e.Id != afterId && e.Status != EventStatus.Cancelled && Earliest(e) >= today
+                    && KnowledgeIndex.SortDate(e) < Earliest(anchor)).OrderBy(KnowledgeIndex.SortDate).ToList();
+                if (between.Count > 0)
+                {
+                    return finder.Reply(query, Intent, kit.Texts.Format("event_agenda_before_anchor", EventFinder.Name(anchor), finder.When(anchor)), between);
+                }
+            }
+
             if (after && query.Has(Signals.Agenda) && later.Count > 1 && (query.Has(Signals.Plural) || !query.Text.Tokens.Any(t => kit.Words.Events.SingleAgendaWords.Contains(t.Text))))
             {
                 // "Wat staat er daarna nog op de agenda dit jaar?": every meeting after it in the period, of any kind ("welke
