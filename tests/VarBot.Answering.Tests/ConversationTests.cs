@@ -16,6 +16,8 @@ public sealed class ConversationTests
         { "year-not-kept-through-a-turn-of-its-own", ["Wie sprak er in 2017 op de Voorjaarscarrousel over Brabant? => Tromp", "Wanneer is het volgende Leerhuis? => 16 november 2026",
             "Welk Leerhuis was er dat jaar in juli? => 6 juli 2026 !! 2017"] },
         { "meetings-then-how-many-of-those", ["Welke Leerhuizen waren er in 2025? => 7 april 2025", "En hoeveel van die Leerhuizen zijn er in 2026? => drie Leerhuizen"] },
+        { "named-meeting-then-other-period-is-the-meeting-of-its-kind", ["leerhuis navo wanneer => 7 juli 2025", "en in juli 2026 => 6 juli 2026 !! 7 juli 2026"] },
+        { "named-meeting-then-other-period-named-again-stays-named", ["Wanneer was het Leerhuis over de NAVO-top? => 7 juli 2025", "En het Leerhuis over de NAVO-top in juli 2026? => NAVO-Top !! 6 juli 2026"] },
         { "search-then-meetings-of-a-year-without-pointing-back", ["welke film over zinloos geweld werd in 2020 met een lespakket van Halt ingezet? => Fataal", "welke leerhuizen waren er in 2025? => Criminele Uitbuiting !! Pathé"] },
         { "search-then-price-without-words", ["waar vind ik trainingen van var => website", "kost dat wat? => kosteloos !! Begroting 2026"] },
         { "budget-then-price-stays-budget", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en wat kost dat in 2026? => 420.000"] },

@@ -802,6 +802,20 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         if (year is not null || query.Range is not null)
         {
             var inPeriod = candidates.Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : e.Year == year).ToList();
+            if (inPeriod.Count == 0 && query.EventTypes.Count > 0 && finder.NameStems(query) is { Count: > 0 } inherited
+                && !query.Text.Tokens.Any(t => inherited.Contains(t.Stem)))
+            {
+                // "leerhuis navo wanneer - en in juli 2026": the name came with the meeting just answered, which was not in
+                // the period the question names; the meeting of its kind in that period answers.
+                var unnamed = query with { EventId = null, Terms = [.. query.Terms.Where(t => !inherited.Contains(t.Stem))], Signals = query.Signals & ~Signals.EventNamed };
+                var ofKind = finder.Candidates(unnamed).Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : e.Year == year).ToList();
+                if (ofKind.Count > 0)
+                {
+                    query = unnamed;
+                    inPeriod = ofKind;
+                }
+            }
+
             if (inPeriod.Count > 0)
             {
                 if (query.Has(Signals.ThemeAsked) && !query.Has(Signals.Next) && string.IsNullOrWhiteSpace(inPeriod[0].Topic)
