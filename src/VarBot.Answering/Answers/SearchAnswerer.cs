@@ -224,6 +224,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             partialKey = "partial_outcome";
         }
 
+        if (answered && intent == Intent.Search && query.Has(Signals.Count) && query.Has(Signals.Past) && !query.Has(Signals.Planned)
+            && facts[0].Source.Line is { } plannedLine && hits.FirstOrDefault(h => h.Entry.Passage.Source == plannedLine) is { Entry.Passage.Kind: Knowledge.Model.PassageKind.Planned })
+        {
+            // "Hoeveel gemeenten deden er in 2021 mee aan HackShield?": a plan's number ("worden de vijftien gemeenten ...
+            // benaderd") says what was meant to happen, not how many did.
+            answered = false;
+        }
+
         if (answered && query.Text.Tokens.FirstOrDefault(t => kit.Words.Language.OutsideWords.Contains(t.Text)) is { } outside
             && !TextNormalizer.Tokens(facts[0].Text).Contains(outside.Text))
         {
