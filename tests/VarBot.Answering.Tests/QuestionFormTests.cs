@@ -643,4 +643,12 @@ public sealed class QuestionFormTests
     [Fact]
     public void Ask_HowMuchOfTheBudget_StaysTheBudgetLine() =>
         Assert.Contains("28.000", Ask("Hoeveel van het budget ging in 2025 naar monitoring?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_AmountAPayerGivesForAnApproach_IsTheBudgetLine() =>
+        Assert.Contains("110.000", Ask("Hoeveel dragen de gemeenten in 2026 bij voor de regionale aanpak van mensenhandel?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_HowManyPayersTakePartInAnApproach_IsNoBudgetLine() =>
+        Assert.DoesNotContain("€", Ask("Hoeveel gemeenten dragen bij aan de aanpak van mensenhandel?"), StringComparison.Ordinal);
 }
