@@ -231,19 +231,19 @@ public sealed class AnswerEngine
         if (previous is not null && !joined && _nearby.Sequel(own, previous) is { } sequel)
         {
             _logger.Routed("event-sequel", nameof(Intent.Search), followUp, "", "", "");
-            return sequel;
+            return KeepYear(sequel, own, previous, followUp);
         }
 
         if (previous is not null && !joined && _nearby.Answer(own, previous, followUp, reply) is { } nearby)
         {
             _logger.Routed("nearby-detail", nameof(Intent.Search), followUp, "", "", "");
-            return nearby;
+            return KeepYear(nearby, own, previous, followUp);
         }
 
         if (anchored == Signals.None && _nearby.AboutEvent(own, reply) is { } aboutEvent)
         {
             _logger.Routed("event-text", nameof(Intent.Search), followUp, "", "", "");
-            return aboutEvent;
+            return KeepYear(aboutEvent, own, previous, followUp);
         }
 
         reply = reply with { Context = reply.Context with { Sources = reply.Context.Sources ?? NearbyDetail.LinesOf(reply) } };
@@ -253,8 +253,20 @@ public sealed class AnswerEngine
             reply = reply with { Context = reply.Context with { EarlierYears = earlier, EarlierKind = previous.ShownKind } };
         }
 
-        return reply;
+        return KeepYear(reply, own, previous, followUp);
     }
+
+    /// <summary>
+    /// "Wie sprak er op de Voorjaarscarrousel van 2017? - Over welk boek van hem ging het? - Hoeveel mensen waren er dat jaar
+    /// op de conferentie?": a question that points back to the previous answer ("hem", "die") and names no time of its own is
+    /// still about that answer's year, so a later "dat jaar" means it, not this year.
+    /// </summary>
+    private static Reply KeepYear(Reply reply, Query own, ConversationContext? previous, bool followUp) =>
+        !followUp && previous?.Years is { Count: > 0 } years && reply.Context.Years is null or { Count: 0 } && reply.Context.RangeFrom is null
+        && own.Years.Count == 0 && own.Range is null && own.YearShift is null
+        && own.HasAny(Signals.PersonReference | Signals.BackReference | Signals.EventReference)
+            ? reply with { Context = reply.Context with { Years = years } }
+            : reply;
 
     /// <summary>"Welke bijeenkomst komt er daarna, en op welke datum?": the meetings (or news items) answered carry their dates already.</summary>
     private bool AskedDatesGiven(Reply first, string second, DateOnly today)

@@ -11,6 +11,13 @@ public sealed class ConversationTests
     /// <summary>Turns as "question => text the answer must hold (| alternatives) !! text it must not hold".</summary>
     public static TheoryData<string, string[]> Conversations() => new()
     {
+        { "year-kept-through-a-turn-pointing-back", ["Wie sprak er in 2017 op de Voorjaarscarrousel over Brabant? => Tromp", "Over welk boek van hem ging het? => achterkant",
+            "Hoeveel mensen waren er dat jaar op de veiligheidsconferentie? => 250"] },
+        { "year-not-kept-through-a-turn-of-its-own", ["Wie sprak er in 2017 op de Voorjaarscarrousel over Brabant? => Tromp", "Wanneer is het volgende Leerhuis? => 16 november 2026",
+            "Welk Leerhuis was er dat jaar in juli? => 6 juli 2026 !! 2017"] },
+        { "meetings-then-how-many-of-those", ["Welke Leerhuizen waren er in 2025? => 7 april 2025", "En hoeveel van die Leerhuizen zijn er in 2026? => drie Leerhuizen"] },
+        { "named-meeting-then-other-period-is-the-meeting-of-its-kind", ["leerhuis navo wanneer => 7 juli 2025", "en in juli 2026 => 6 juli 2026 !! 7 juli 2026"] },
+        { "named-meeting-then-other-period-named-again-stays-named", ["Wanneer was het Leerhuis over de NAVO-top? => 7 juli 2025", "En het Leerhuis over de NAVO-top in juli 2026? => NAVO-Top !! 6 juli 2026"] },
         { "search-then-meetings-of-a-year-without-pointing-back", ["welke film over zinloos geweld werd in 2020 met een lespakket van Halt ingezet? => Fataal", "welke leerhuizen waren er in 2025? => Criminele Uitbuiting !! Pathé"] },
         { "search-then-price-without-words", ["waar vind ik trainingen van var => website", "kost dat wat? => kosteloos !! Begroting 2026"] },
         { "budget-then-price-stays-budget", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en wat kost dat in 2026? => 420.000"] },
@@ -160,6 +167,20 @@ public sealed class ConversationTests
 
         var next = RealModel.Engine.Ask(new Question("Wanneer is de volgende?", day, ConversationContext.FromJson(first.Context.ToJson())));
         Assert.Contains("7 juli 2025", AnswerText.Flatten(next), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Staat er daarvoor nog iets anders op de agenda?", "16 oktober 2025 – Najaarscarrousel", "18 september 2025")]
+    [InlineData("En het Leerhuis daarvoor?", "18 september 2025", "Najaarscarrousel")]
+    public void Ask_BeforeTheMeetingJustAnswered_TheAgendaStillToComeOrTheMeetingOfItsKind(string question, string expected, string unexpected)
+    {
+        var day = new DateOnly(2025, 10, 1);
+        var first = RealModel.Engine.Ask(new Question("Wanneer is het volgende Leerhuis?", day));
+        Assert.Contains("17 november 2025", AnswerText.Flatten(first), StringComparison.Ordinal);
+
+        var before = AnswerText.Flatten(RealModel.Engine.Ask(new Question(question, day, ConversationContext.FromJson(first.Context.ToJson()))));
+        Assert.Contains(expected, before, StringComparison.Ordinal);
+        Assert.DoesNotContain(unexpected, before, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -168,4 +168,12 @@ public sealed class HonestDeclineTests
     [Fact]
     public void Normalize_Ampersand_ReadsAsEn() =>
         Assert.Equal(["jeugd", "en", "veiligheid"], TextNormalizer.Tokens("Jeugd & Veiligheid"));
+
+    [Fact]
+    public void Ask_HowManyDidInAYearOnlyPlanned_IsNotAnsweredByThePlansNumber() =>
+        Assert.StartsWith("Een precies antwoord kan ik niet vinden", Ask("Hoeveel gemeenten deden er in 2021 mee aan HackShield?", new DateOnly(2026, 12, 8)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_HowManyDidInAYearTheReportTellsOf_IsAnswered() =>
+        Assert.StartsWith("Tien gemeenten", Ask("Hoeveel gemeenten deden er in 2020 mee aan HackShield?", new DateOnly(2026, 12, 8)), StringComparison.Ordinal);
 }

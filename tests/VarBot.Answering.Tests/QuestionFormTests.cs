@@ -610,5 +610,55 @@ public sealed class QuestionFormTests
     [Fact]
     public void Ask_BothOneThingAndAnotherAsYesOrNo_IsNoQuestionForASharedSubject() =>
         Assert.DoesNotContain("Over ", Ask("Werkt de VAR zowel met gemeenten als met de politie samen?").Split('\n')[0], StringComparison.Ordinal);
-}
 
+    [Theory]
+    [InlineData("Ik zie in een stuk de 'regiegroep' genoemd. Wat doet die regiegroep?")]
+    [InlineData("Ik las over de regiegroep. Wat doet die precies?")]
+    public void Ask_WordPointingBack_BeforeTheAskersSubjectNamesTheQuestionsOwnSubject_OtherwiseStandsForTheAskersSentence(string question) =>
+        Assert.Contains("denktank", Ask(question), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("Misschien een domme vraag, maar hoe wordt de VAR gefinancierd?", "Inwonersbijdrage")]
+    [InlineData("Sorry als dit een basale vraag is, maar hoeveel ging er in 2024 naar monitoring?", "84.000")]
+    public void Ask_LeadingClauseThatRemarksOnTheQuestion_IsLeftOut(string question, string expected) =>
+        Assert.Contains(expected, Ask(question), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_LeadingClauseWithoutARemarkOnTheQuestion_StaysPartOfIt() =>
+        Assert.Contains("84.000", Ask("Het budget voor 2024 ken ik, maar hoeveel ging er naar monitoring?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_QuestionClosingOnAPronounWithNoSubjectOfItsOwn_IsAboutTheAskersSentence() =>
+        Assert.Contains("18 september 2025", AnswerText.Flatten(RealModel.Engine.Ask(new Question(
+            "Ik hoorde dat er dit najaar een extra Leerhuis Zorg en Veiligheid komt. Op welke datum is dat?", new DateOnly(2025, 8, 1), null))), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_QuestionClosingOnAPronounThatNamesItsOwnSubject_LeavesTheAskersSentenceOut() =>
+        Assert.Equal("event", RealModel.Engine.Ask(new Question("Ik ben nieuw bij de gemeente. Wanneer is het volgende Leerhuis en waar is dat?", new DateOnly(2025, 8, 1), null)).Intent);
+
+    [Theory]
+    [InlineData("Wat is het vijfde spoor waarlangs de VAR in 2021 aan cybercrime werkt?", "Cybergevolgbestrijding")]
+    [InlineData("Wat is het derde spoor voor cybercrime in 2021?", "MKB-ondernemers")]
+    public void Ask_OrdinalOfAListTheReportsLeadIn_IsThatItemOfTheList(string question, string expected) =>
+        Assert.Contains(expected, Ask(question).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_OrdinalBeyondTheListsLength_IsNoItemOfIt() =>
+        Assert.StartsWith("Een precies antwoord kan ik niet vinden", Ask("Wat is het zesde spoor waarlangs de VAR in 2021 aan cybercrime werkt?"), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_HowManyOfTheMeetings_CountsTheMeetings() =>
+        Assert.Contains("vier Leerhuizen", Ask("Hoeveel van de Leerhuizen waren er in 2025?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_HowMuchOfTheBudget_StaysTheBudgetLine() =>
+        Assert.Contains("28.000", Ask("Hoeveel van het budget ging in 2025 naar monitoring?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_AmountAPayerGivesForAnApproach_IsTheBudgetLine() =>
+        Assert.Contains("110.000", Ask("Hoeveel dragen de gemeenten in 2026 bij voor de regionale aanpak van mensenhandel?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_HowManyPayersTakePartInAnApproach_IsNoBudgetLine() =>
+        Assert.DoesNotContain("€", Ask("Hoeveel gemeenten dragen bij aan de aanpak van mensenhandel?"), StringComparison.Ordinal);
+}

@@ -90,6 +90,16 @@ public sealed class TextTests
     }
 
     [Theory]
+    [InlineData("introductiedossiers", "introductiedossiers of inwerkdossier")]
+    [InlineData("introductiebijeenkomst", "introductie of inwerkdossier")]
+    public void Question_SharedEndLeftOutOfAWordWithNoKnownFirstPart_ReadWholeInAnotherFormOfTheReports(string reportWord, string expected)
+    {
+        var analyzer = new Analyzer(Vocabulary.Words.Load(), [reportWord, "inwerkdossier", "introductie", "dossier"]);
+
+        Assert.Equal(expected, string.Join(' ', analyzer.Question("introductie- of inwerkdossier").Tokens.Select(t => t.Text)));
+    }
+
+    [Theory]
     [InlineData("de GVB's van 2023", "de gvb van 2023")]
     [InlineData("de thema's van 2023", "de themas van 2023")]
     public void Question_ApostrophePluralOfAKnownWord_ReadsAsTheWord(string question, string expected) =>

@@ -69,6 +69,8 @@ internal sealed class Analyzer
     private readonly HashSet<string> _known;
     /// <summary>The words of the model's texts (without the vocabulary's).</summary>
     private readonly HashSet<string> _reportWords;
+    /// <summary>The stems of the model's texts' words.</summary>
+    private readonly HashSet<string> _reportStems;
     private readonly Dictionary<int, List<string>> _knownByLength;
     private readonly HashSet<string> _stopwords;
     private readonly Dictionary<string, string[]> _synonyms;
@@ -97,6 +99,7 @@ internal sealed class Analyzer
         _lineWords = words.Budget.Lines.SelectMany(l => l.Words).SelectMany(w => TextNormalizer.Tokens(w)).ToHashSet(StringComparer.Ordinal);
         _reportWords = new HashSet<string>(modelTokens, StringComparer.Ordinal);
         _known = new HashSet<string>(_reportWords, StringComparer.Ordinal);
+        _reportStems = _reportWords.Select(Stem).ToHashSet(StringComparer.Ordinal);
         foreach (var word in VocabularyWords(words))
         {
             foreach (var token in TextNormalizer.Tokens(word))
@@ -230,15 +233,40 @@ internal sealed class Analyzer
 
     /// <summary>
     /// "voorjaars- en najaarscarrousel": the first word of a pair written with the shared end left out is read whole
-    /// ("voorjaarscarrousel"), its end taken from the second word's compound parts, when the reports use the whole word
-    /// ("Zorg- en Veiligheidsconferentie" is a title, not a "zorgconferentie").
+    /// ("voorjaarscarrousel"), its end taken from the second word's compound parts, when the reports use the whole word,
+    /// perhaps in another form ("introductie- of inwerkdossier" reads "introductiedossier", the reports' "introductiedossiers";
+    /// "Zorg- en Veiligheidsconferentie" is a title, not a "zorgconferentie").
     /// </summary>
     private string Elided(string text) =>
         !text.Contains('-', StringComparison.Ordinal) ? text : ElidedPart.Replace(text, match =>
-            CompoundParts(TextNormalizer.Normalize(match.Groups[2].Value).Trim()) is [_, var rest]
-            && TextNormalizer.Normalize(match.Groups[1].Value).Trim() + rest is var whole && _reportWords.Contains(whole)
+            WholeOfElided(TextNormalizer.Normalize(match.Groups[1].Value).Trim(), TextNormalizer.Normalize(match.Groups[2].Value).Trim()) is { } whole
                 ? whole + " "
                 : match.Value);
+
+    /// <summary>
+    /// The first word of an elided pair read whole: with the second word's compound head, or else with the longest end of the
+    /// second word that makes a word of the reports ("inwerkdossier" has no known first part, yet "introductie" and its end
+    /// "dossier" make "introductiedossier"). Null when no such word is in the reports.
+    /// </summary>
+    private string? WholeOfElided(string first, string second)
+    {
+        if (CompoundParts(second) is [_, var head])
+        {
+            return InReports(first + head) ? first + head : null;
+        }
+
+        for (var at = 1; at + MinCompoundPart <= second.Length; at++)
+        {
+            if (InReports(first + second[at..]))
+            {
+                return first + second[at..];
+            }
+        }
+
+        return null;
+    }
+
+    private bool InReports(string word) => _reportWords.Contains(word) || _reportStems.Contains(Stem(word));
 
     /// <summary>Words of the text written with a full stop after them inside a sentence ("netwerkbijeenk. jeugd"): perhaps cut short.</summary>
     private static HashSet<string> Shortened(string text)

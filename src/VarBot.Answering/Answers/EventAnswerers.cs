@@ -721,6 +721,17 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
                 .Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : query.Years.Count == 0 || query.Years.Contains(e.Year)).ToList();
             var neighbour = after ? same.FirstOrDefault(e => Earliest(e) > KnowledgeIndex.SortDate(anchor)) : same.LastOrDefault(e => KnowledgeIndex.SortDate(e) < Earliest(anchor));
             var later = same.Where(e => Earliest(e) > KnowledgeIndex.SortDate(anchor)).ToList();
+            if (!after && query.Has(Signals.Agenda) && query.Has(Signals.Next))
+            {
+                // "Staat er daarvoor nog iets op de agenda?": every meeting still to come before it, of any kind.
+                var between = kit.Model.Events.Where(e => e.Id != afterId && e.Status != EventStatus.Cancelled && Earliest(e) >= today
+                    && KnowledgeIndex.SortDate(e) < Earliest(anchor)).OrderBy(KnowledgeIndex.SortDate).ToList();
+                if (between.Count > 0)
+                {
+                    return finder.Reply(query, Intent, kit.Texts.Format("event_agenda_before_anchor", EventFinder.Name(anchor), finder.When(anchor)), between);
+                }
+            }
+
             if (after && query.Has(Signals.Agenda) && later.Count > 1 && (query.Has(Signals.Plural) || !query.Text.Tokens.Any(t => kit.Words.Events.SingleAgendaWords.Contains(t.Text))))
             {
                 // "Wat staat er daarna nog op de agenda dit jaar?": every meeting after it in the period, of any kind ("welke
@@ -791,6 +802,20 @@ internal sealed class EventNextAnswerer(AnswerKit kit, EventFinder finder) : IAn
         if (year is not null || query.Range is not null)
         {
             var inPeriod = candidates.Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : e.Year == year).ToList();
+            if (inPeriod.Count == 0 && query.EventTypes.Count > 0 && finder.NameStems(query) is { Count: > 0 } inherited
+                && !query.Text.Tokens.Any(t => inherited.Contains(t.Stem)))
+            {
+                // "leerhuis navo wanneer - en in juli 2026": the name came with the meeting just answered, which was not in
+                // the period the question names; the meeting of its kind in that period answers.
+                var unnamed = query with { EventId = null, Terms = [.. query.Terms.Where(t => !inherited.Contains(t.Stem))], Signals = query.Signals & ~Signals.EventNamed };
+                var ofKind = finder.Candidates(unnamed).Where(e => query.Range is { } r ? EventFinder.InRange(e, r) : e.Year == year).ToList();
+                if (ofKind.Count > 0)
+                {
+                    query = unnamed;
+                    inPeriod = ofKind;
+                }
+            }
+
             if (inPeriod.Count > 0)
             {
                 if (query.Has(Signals.ThemeAsked) && !query.Has(Signals.Next) && string.IsNullOrWhiteSpace(inPeriod[0].Topic)

@@ -178,6 +178,16 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             answered = true;
         }
 
+        if (intent == Intent.Search && query.Ordinal is { } nth && NthListItem(hits[0].Entry, nth, query) is { } nthItem)
+        {
+            // "Wat is het vijfde spoor ...?": the best passage leads in a list of the asked noun ("... via de vijf sporen:")
+            // or is one of its items; the list's n-th item answers, not the nearest sentences.
+            // A short bullet is searched together with the bullet before it; as an answer it is its own line.
+            var text = nthItem.Text.Length > 0 ? Sentences.Split(nthItem.Text).FirstOrDefault() ?? nthItem.Text : Sentences.Clean(nthItem.Passage.Text);
+            facts = [new Fact(text, kit.SourceOf(nthItem)), .. facts.Where(f => f.Text != text).Take(AnswerKit.MaxItems - 1)];
+            answered = true;
+        }
+
         if (answered && Alternatives(query, terms) is { } alternatives)
         {
             facts = WithEachAlternative(query, terms, alternatives, facts, restrict);
@@ -220,6 +230,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
             // "Wat was de uitkomst van de evaluatie?": a plan to evaluate is not its outcome.
             answered = false;
             partialKey = "partial_outcome";
+        }
+
+        if (answered && intent == Intent.Search && query.Has(Signals.Count) && query.Has(Signals.Past) && !query.Has(Signals.Planned)
+            && facts[0].Source.Line is { } plannedLine && hits.FirstOrDefault(h => h.Entry.Passage.Source == plannedLine) is { Entry.Passage.Kind: Knowledge.Model.PassageKind.Planned })
+        {
+            // "Hoeveel gemeenten deden er in 2021 mee aan HackShield?": a plan's number ("worden de vijftien gemeenten ...
+            // benaderd") says what was meant to happen, not how many did.
+            answered = false;
         }
 
         if (answered && query.Text.Tokens.FirstOrDefault(t => kit.Words.Language.OutsideWords.Contains(t.Text)) is { } outside
@@ -1009,6 +1027,41 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The <paramref name="nth"/> item of the list that <paramref name="entry"/> leads in or belongs to, when the lead-in
+    /// names the noun after the question's ordinal ("het vijfde spoor": "via de vijf sporen:") and the list has that many
+    /// items; else null.
+    /// </summary>
+    private PassageEntry? NthListItem(PassageEntry entry, int nth, Query query)
+    {
+        var tokens = query.Text.Tokens;
+        var at = -1;
+        for (var i = 0; i + 1 < tokens.Count; i++)
+        {
+            if (kit.Words.Language.Ordinals.TryGetValue(tokens[i].Text, out var n) && n == nth)
+            {
+                at = i + 1;
+                break;
+            }
+        }
+
+        var intro = entry.Text.TrimEnd().EndsWith(':') ? entry : ListIntro(entry);
+        if (at < 0 || intro is null)
+        {
+            return null;
+        }
+
+        var noun = tokens[at].Stem;
+        var named = false;
+        foreach (var token in intro.Analysed.Tokens)
+        {
+            named |= token.Stem == noun;
+        }
+
+        var items = named ? ListItems(intro).Take(nth).ToList() : [];
+        return items.Count == nth ? items[^1] : null;
     }
 
     /// <summary>The bullets that follow a passage ending in a colon, in the same section.</summary>

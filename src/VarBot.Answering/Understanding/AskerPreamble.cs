@@ -17,7 +17,7 @@ internal static class AskerPreamble
     private const int MinOwnSubjectWords = 5;
 
     public static string Strip(string text, Words words) =>
-        StripIndirect(StripAskerClause(StripRemark(StripStatement(StripPreamble(StripOpening(StripClosing(text, words.Conversation), words.Conversation), words), words), words), words.Language), words);
+        StripIndirect(StripAskerClause(StripRemark(StripStatement(StripPreamble(StripHedge(StripOpening(StripClosing(text, words.Conversation), words.Conversation), words), words), words), words), words.Language), words);
 
     /// <summary>
     /// "Het Leerhuis van afgelopen maandag is geweest. Wanneer is het volgende Leerhuis?": a statement before a question that
@@ -210,9 +210,9 @@ internal static class AskerPreamble
             var firstClause = Analysis.TextNormalizer.Tokens(after.Split(',')[0]);
             // "Ik las iets over 'X'. Wat is dat precies?": a question that opens pointing back ("wat is dat") is about the
             // clause before it, whatever mark ends that clause.
-            var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Exists(words.Conversation.BackReferences.Contains))
-                || OpensPointingBack(firstClause, words)
-                || afterTokens.Count > 0 && (ClosesPointingBack(afterTokens, words) || IsPosition(afterTokens[^1], words.Time))
+            var partOfQuestion = rest[end] != '.' && (clause.Exists(t => t.Length == 4 && t.All(char.IsDigit)) || firstClause.Where((_, i) => PointsBack(firstClause, i, clause, words)).Any())
+                || OpensPointingBack(firstClause, clause, words)
+                || afterTokens.Count > 0 && (ClosesPointingBack(afterTokens, words) || ClosesOnItsSubject(afterTokens, words) || IsPosition(afterTokens[^1], words.Time))
                 || AsksOnlyADetail(clause, afterTokens, words);
             if (purpose && partOfQuestion && PurposeNounLength(clause, language) is > 0 and var length && length < clause.Count)
             {
@@ -238,25 +238,78 @@ internal static class AskerPreamble
             || question.Count > 1 && words.Language.PartPrepositions.Contains(question[^1]) && words.Conversation.ClosingReferences.Contains(question[^2]));
 
     /// <summary>
+    /// "Ik hoorde dat er dit najaar een extra Leerhuis komt. Op welke datum is dat?": a question that closes on a pronoun
+    /// pointing back and names at most one word of its own (what it asks) has the clause before it as its subject. One that
+    /// names its own subject ("wanneer is het volgende Leerhuis en waar is dat?") does not.
+    /// </summary>
+    private static bool ClosesOnItsSubject(List<string> question, Words words)
+    {
+        if (!words.Conversation.BackReferences.Contains(question[^1]) || !words.Conversation.EventReferences.Contains(question[^1]))
+        {
+            return false;
+        }
+
+        var own = 0;
+        foreach (var token in question)
+        {
+            if (!words.Language.Stopwords.Contains(token) && !words.Language.PartQuestionWords.Contains(token) && !words.Conversation.BackReferences.Contains(token))
+            {
+                own++;
+            }
+        }
+
+        return own <= 1;
+    }
+
+    /// <summary>
     /// "wat is dat precies (en hoeveel ...)": the question's first part, up to a joiner of <c>part_joiners</c>, is short and
     /// points back.
     /// </summary>
-    private static bool OpensPointingBack(List<string> firstClause, Words words)
+    private static bool OpensPointingBack(List<string> firstClause, List<string> clause, Words words)
     {
         var count = 0;
         var points = false;
-        foreach (var token in firstClause)
+        for (var i = 0; i < firstClause.Count; i++)
         {
-            if (count > 0 && words.Language.PartJoiners.Contains(token))
+            if (count > 0 && words.Language.PartJoiners.Contains(firstClause[i]))
             {
                 break;
             }
 
-            points |= words.Conversation.BackReferences.Contains(token);
+            points |= PointsBack(firstClause, i, clause, words);
             count++;
         }
 
         return points && count <= ShortPointingQuestion;
+    }
+
+    /// <summary>
+    /// "Ik zie de 'regiegroep' genoemd. Wat doet die regiegroep?": a word pointing back right before a word the clause
+    /// before names again is the question's own subject ("die regiegroep"), not a pointer to that clause.
+    /// </summary>
+    private static bool PointsBack(List<string> question, int at, List<string> clause, Words words) =>
+        words.Conversation.BackReferences.Contains(question[at])
+        && !(at + 1 < question.Count && !words.Language.Stopwords.Contains(question[at + 1]) && clause.Contains(question[at + 1]));
+
+    /// <summary>
+    /// "Misschien een basale vraag, maar hoe wordt de VAR gefinancierd?", "Sorry als dit een domme vraag is, maar wat is
+    /// ...?": a leading clause with a word of <c>hedge_words</c>, closed by a comma before a question word (perhaps after a
+    /// word of <c>hedge_joiners</c>), says how the asker asks, not what; it is left out with the joiner.
+    /// </summary>
+    private static string StripHedge(string text, Words words)
+    {
+        var comma = text.IndexOf(',', StringComparison.Ordinal);
+        if (comma < 0)
+        {
+            return text;
+        }
+
+        var rest = text[(comma + 1)..].Trim();
+        var after = Analysis.TextNormalizer.Tokens(rest);
+        var skip = after.Count > 0 && words.Conversation.HedgeJoiners.Contains(after[0]) ? 1 : 0;
+        return after.Count - skip >= MinRestWords && IsQuestionWord(after[skip], words.Language)
+            && Analysis.TextNormalizer.Tokens(text[..comma]).Exists(words.Conversation.HedgeWords.Contains)
+            ? PastWords(rest, skip) : text;
     }
 
     /// <summary>

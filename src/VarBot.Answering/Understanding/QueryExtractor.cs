@@ -369,7 +369,10 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         // "Hoeveel kreeg de VAR in 2020 voor de Week van de Veiligheid?": two or more content words that together name one
         // budget line's label make a weak money word a money question, as a line's key word does.
         var namesLabel = weakMoney && lineKeys.Count == 0 && NamesOneLabel(tokens, consumed);
-        if (strongMoney || (weakMoney && (lineKeys.Count > 0 || namesLabel) && !budget.NotMoneyWith.Overlaps(set) && !countsOther))
+        // "Hoeveel dragen de gemeenten bij voor de regionale aanpak van mensenhandel?": an amount a payer gives is money,
+        // whatever the words of what it is given for ("aanpak").
+        var payerAmount = weakMoney && asksAmount && budget.PayerWords.Overlaps(set) && CountNoun(tokens).Count == 0;
+        if (strongMoney || (weakMoney && (lineKeys.Count > 0 || namesLabel) && (!budget.NotMoneyWith.Overlaps(set) || payerAmount) && !countsOther))
         {
             signals |= Signals.Money;
         }
@@ -982,6 +985,14 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         if (start < 0)
         {
             return [];
+        }
+
+        // "hoeveel van die Leerhuizen ...": meetings counted out of those just named; the meeting word is what is counted.
+        if (start + 3 < tokens.Count && _words.Language.CountPartitives.Contains(tokens[start + 1].Text)
+            && (tokens[start + 2].IsStopword || _words.Conversation.EventReferences.Contains(tokens[start + 2].Text))
+            && _words.Events.EventTypes.Values.Any(v => v.Contains(tokens[start + 3].Text)))
+        {
+            start += 2;
         }
 
         return tokens.Skip(start + 1)

@@ -95,6 +95,9 @@ internal sealed class LanguageWords
     /// <summary>Words that open a closing clause about the asker when an asker word follows ("waar ik ...").</summary>
     public HashSet<string> AskerClauseStarts { get; set; } = [];
 
+    /// <summary>A word between a count word and what it counts out of a named group ("hoeveel van die Leerhuizen").</summary>
+    public HashSet<string> CountPartitives { get; set; } = [];
+
     /// <summary>Words opening a closing clause that, with an asker word and a wish word in it, says what the asker wants to do.</summary>
     public HashSet<string> AskerWishClauseStarts { get; set; } = [];
 
@@ -367,6 +370,10 @@ internal sealed class ConversationWords
     /// <summary>Openers that start a new topic ("Iets heel anders: ..."): the question does not continue the previous answer.</summary>
     public HashSet<string> OpeningWords { get; set; } = [];
     public List<string> TopicShiftPhrases { get; set; } = [];
+
+    /// <summary>Words that make a leading clause a remark on the question itself ("Misschien een domme vraag, maar ...").</summary>
+    public HashSet<string> HedgeWords { get; set; } = [];
+    public HashSet<string> HedgeJoiners { get; set; } = [];
     public HashSet<string> FollowUpStarts { get; set; } = [];
     public HashSet<string> BackReferences { get; set; } = [];
     public HashSet<string> SubjectReferences { get; set; } = [];
