@@ -239,6 +239,36 @@ public sealed class QuestionFormTests
             new Question("Ik kon vorige week niet naar de najaarscarrousel. Wat was het thema?", new DateOnly(2025, 10, 20), null))));
 
     [Fact]
+    public void Ask_DateAndPlaceQuestionAfterAClauseNamingAMeeting_IsAboutThatMeeting()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Ik ga graag naar het volgende Leerhuis. Op welke datum en waar?", new DateOnly(2018, 5, 1), null)));
+
+        Assert.Contains("2 juli 2018", text, StringComparison.Ordinal);
+        Assert.Contains("Dordrecht", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ik wil naar het volgende Leerhuis. Welke datum en in welke plaats?", "Ik wil naar het volgende Leerhuis. Welke datum en in welke plaats?")]
+    // A question with a subject of its own, or a clause that names no meeting: the asker's clause is left out.
+    [InlineData("Ik wil naar het volgende Leerhuis. Wat kost de monitoring?", "Wat kost de monitoring?")]
+    [InlineData("Ik werk in Dordrecht. Welke datum en in welke plaats?", "Welke datum en in welke plaats?")]
+    public void Strip_DateAndPlaceQuestion_KeepsTheClauseOnlyWhenItNamesAMeeting(string question, string expected) =>
+        Assert.Equal(expected, Understanding.AskerPreamble.Strip(question, Vocabulary.Words.Load()));
+
+    [Fact]
+    public void Ask_WordsRestatedWithBedoelIk_AskWhatTheyRestate() =>
+        Assert.Contains("Groeneveld", AnswerText.Flatten(RealModel.Engine.Ask(
+            new Question("wie is nou de baas van de VAR, de leiding bedoel ik?", new DateOnly(2018, 3, 1), null))), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("wie is eigenlijk de baas van de VAR, het hoofd bedoel ik?", "wie is eigenlijk de baas van de VAR, het hoofd?")]
+    // Only the restating words close the question: another verb with "ik" stays, and so do words that merely end on them.
+    [InlineData("Wat bedoelt de VAR met ondermijning, vraag ik?", "Wat bedoelt de VAR met ondermijning, vraag ik?")]
+    [InlineData("Voor wie zijn de Leerhuizen bedoeld?", "Voor wie zijn de Leerhuizen bedoeld?")]
+    public void Strip_RestatingClosing_IsLeftOutAlone(string question, string expected) =>
+        Assert.Equal(expected, Understanding.AskerPreamble.Strip(question, Vocabulary.Words.Load()));
+
+    [Fact]
     public void Ask_WhatCameOutOfAPublication_SaysTheResultsAreNotInTheReports() =>
         Assert.StartsWith("De uitkomsten zelf staan niet in de jaarverslagen", Ask("Wat kwam er uit de Veiligheidsmonitor 2025?"));
 
