@@ -19,6 +19,7 @@ public sealed class ConversationTests
         { "plan-period-then-what-comes-after", ["Vanuit welk beleidskader en actieplan werkt de VAR aan mensenhandel? => 2024-2026", "En wat komt daarna? => 2027-2030"] },
         { "meeting-then-what-comes-after-stays-meetings", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd", "en wat kwam daarna? => Leerhuis !! 2027-2030"] },
         { "meeting-then-sequel", ["Wanneer was de Zorg- en Veiligheidsconferentie van 2025? => 24 maart 2025", "Kwam daar nog een vervolg op? => september !! 24 maart 2025"] },
+        { "meeting-then-held-again-in-a-later-year", ["Wanneer was de veiligheidsconferentie van 2017? => 26 oktober 2017", "Wordt die later nog opnieuw georganiseerd? => begin 2019 !! 26 oktober"] },
         { "search-then-sequel-is-no-meeting-sequel", ["Bij wie ligt de ketenregie op de regionale aanpak mensenhandel? => VAR", "kwam daar nog een vervolg op? => vervolg !! Leerhuis Zorg en Veiligheid"] },
         { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
         { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },

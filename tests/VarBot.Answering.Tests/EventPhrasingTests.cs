@@ -58,6 +58,22 @@ public sealed class EventPhrasingTests
     }
 
     [Fact]
+    public void Ask_MeetingNamedInALeadingClause_AnchorsWhatComesAfterIt() =>
+        Assert.Contains("NAVO-Top", Ask("Na het Leerhuis over criminele uitbuiting in 2025: welk Leerhuis kwam daarna?", new DateOnly(2026, 12, 7)).Split('\n')[0]);
+
+    [Theory]
+    [InlineData("Na de eerste veiligheidsconferentie in 2017: wanneer zou die opnieuw georganiseerd worden?", "de eerste veiligheidsconferentie in 2017", "wanneer zou die opnieuw georganiseerd worden?")]
+    // An opener at the start without a clause of its own asks the question itself.
+    [InlineData("Na welke conferentie in 2017 kwam de eerste carrousel?", null, null)]
+    public void Split_OpenerAtTheStart_AnchorsOnlyALeadingClause(string question, string? anchor, string? rest)
+    {
+        var split = Understanding.EventAnchor.Split(question, Vocabulary.Words.Load());
+
+        Assert.Equal(anchor, split?.Anchor);
+        Assert.Equal(rest, split?.Remainder);
+    }
+
+    [Fact]
     public void Ask_MeetingAfterANamedMeetingAndItsDate_GivesTheDatesOnce()
     {
         var text = Ask("Welke VAR-bijeenkomst komt er na het Leerhuis van 6 juli, en op welke datum?", new DateOnly(2026, 5, 1));
