@@ -279,6 +279,19 @@ public sealed class QuestionFormTests
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
 
     [Fact]
+    public void Ask_PriceOfASubjectNoSentenceGivesAPriceFor_IsNotTheBudget()
+    {
+        var text = Ask("Wat kost het lenen van die VR-brillen voor een avond bij ons in de zaak?");
+
+        Assert.StartsWith("Dat staat niet in de jaarverslagen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("484.000", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_PriceOfAThemeWithoutALineOfItsOwn_IsStillTheBudget() =>
+        Assert.Contains("484.000", Ask("Wat kost het thema jeugd en veiligheid in 2026?").Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_HowAMeetingWent_IsWhatItsReportSaysFirstAboutIt() =>
         Assert.StartsWith("Deze bijeenkomst werd digitaal georganiseerd.", Ask("Hoe is de najaarscarrousel van 2020 verlopen?"));
 
