@@ -20,6 +20,8 @@ public sealed class ConversationTests
         { "meeting-then-what-comes-after-stays-meetings", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd", "en wat kwam daarna? => Leerhuis !! 2027-2030"] },
         { "meeting-then-sequel", ["Wanneer was de Zorg- en Veiligheidsconferentie van 2025? => 24 maart 2025", "Kwam daar nog een vervolg op? => september !! 24 maart 2025"] },
         { "meeting-then-held-again-in-a-later-year", ["Wanneer was de veiligheidsconferentie van 2017? => 26 oktober 2017", "Wordt die later nog opnieuw georganiseerd? => begin 2019 !! 26 oktober"] },
+        { "search-then-the-themes-now", ["Wat doet de VAR aan lachgas? => lachgas", "En op welke vijf thema's is de VAR nu actief? => Maatschappelijk ongenoegen !! lachgas"] },
+        { "themes-of-a-year-then-the-themes-then", ["Welke thema's had de VAR in 2017? => Privacy", "en welke thema's waren dat toen precies? => Privacy !! Digitale veiligheid"] },
         { "search-then-sequel-is-no-meeting-sequel", ["Bij wie ligt de ketenregie op de regionale aanpak mensenhandel? => VAR", "kwam daar nog een vervolg op? => vervolg !! Leerhuis Zorg en Veiligheid"] },
         { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
         { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },

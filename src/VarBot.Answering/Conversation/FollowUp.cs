@@ -39,6 +39,13 @@ internal static class FollowUp
         }
 
         var hasTopic = query.HasAny(TopicSignals);
+        if (query.Has(Signals.ThemeList | Signals.Now) && !hasTopic && !query.HasAny(Signals.BackReference | Signals.TimeReference))
+        {
+            // "En op welke vijf thema's is de VAR nu actief?": the organisation's list of themes of today needs nothing of the
+            // previous answer ("wat is het thema?", "en welke thema's waren dat toen?" are about it).
+            return false;
+        }
+
         var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
