@@ -269,6 +269,24 @@ public sealed class QuestionFormTests
         Assert.Equal(expected, Understanding.AskerPreamble.Strip(question, Vocabulary.Words.Load()));
 
     [Fact]
+    public void Ask_HowLongAfterAnotherPersonsPart_IsAboutTheSurnameNamed()
+    {
+        var text = Ask("Wie is de huidige voorzitter van de VAR, en hoelang heeft Heijkoop het gedaan?");
+
+        Assert.Contains("Segers", text, StringComparison.Ordinal);
+        Assert.Contains("10 jaar", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "jan", "heijkoop" }, "hoe lang was heijkoop aan de var verbonden", true)]
+    [InlineData(new[] { "jan", "heijkoop" }, "wie volgde jan heijkoop op", true)]
+    // A short surname is often a common word ("jong"), and a one-word name is no surname.
+    [InlineData(new[] { "astrid", "jong" }, "wat doet de var voor jong en oud", false)]
+    [InlineData(new[] { "heijkoop" }, "hoe lang was heijkoop aan de var verbonden", false)]
+    public void Names_SurnameAlone_NamesThePersonOnlyWhenLongEnough(string[] name, string question, bool expected) =>
+        Assert.Equal(expected, Indexes.KnowledgeIndex.Names(name, question.Split(' ').ToHashSet(StringComparer.Ordinal)));
+
+    [Fact]
     public void Ask_WhatCameOutOfAPublication_SaysTheResultsAreNotInTheReports() =>
         Assert.StartsWith("De uitkomsten zelf staan niet in de jaarverslagen", Ask("Wat kwam er uit de Veiligheidsmonitor 2025?"));
 
