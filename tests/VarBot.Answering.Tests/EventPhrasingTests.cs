@@ -58,6 +58,19 @@ public sealed class EventPhrasingTests
     }
 
     [Fact]
+    public void Ask_WhatAMeetingWasAboutWithAFillerAfterOver_IsItsTopicNotItsPlace()
+    {
+        var text = Ask("was er in april 2024 een leerhuis? waar ging dat over dan", new DateOnly(2026, 12, 7));
+
+        Assert.Contains("in het teken stond van grensoverschrijdende jeugdproblematiek", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("De locatie daarvan", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhereAMeetingWasWithAFiller_IsStillItsPlace() =>
+        Assert.Contains("De locatie daarvan", Ask("was er in april 2024 een leerhuis? waar was dat dan", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_MeetingNamedInALeadingClause_AnchorsWhatComesAfterIt() =>
         Assert.Contains("NAVO-Top", Ask("Na het Leerhuis over criminele uitbuiting in 2025: welk Leerhuis kwam daarna?", new DateOnly(2026, 12, 7)).Split('\n')[0]);
 

@@ -380,7 +380,9 @@ internal sealed class EventFinder(AnswerKit kit)
     public EventFacet? Facet(Query query)
     {
         var words = query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var last = query.Text.Tokens.Count > 0 ? query.Text.Tokens[^1].Text : "";
+        // "waar ging dat over dan?": filler words after it ("dan", "nou", "eigenlijk") leave "over" the question's last word.
+        var fillers = kit.Words.Language.DefinitionFillers;
+        var last = query.Text.Tokens.LastOrDefault(t => !fillers.Contains(t.Text))?.Text ?? "";
         var text = " " + string.Join(' ', query.Text.Tokens.Select(t => t.Text)) + " ";
         return kit.Words.Events.Facets.FirstOrDefault(f => f.Asked.Overlaps(words) || f.AskedLast.Contains(last)
             || f.AskedPhrases.Exists(p => text.Contains(" " + string.Join(' ', Analysis.TextNormalizer.PhraseTokens(p)) + " ", StringComparison.Ordinal)));
