@@ -22,6 +22,8 @@ public sealed class ConversationTests
         { "meeting-then-held-again-in-a-later-year", ["Wanneer was de veiligheidsconferentie van 2017? => 26 oktober 2017", "Wordt die later nog opnieuw georganiseerd? => begin 2019 !! 26 oktober"] },
         { "search-then-the-themes-now", ["Wat doet de VAR aan lachgas? => lachgas", "En op welke vijf thema's is de VAR nu actief? => Maatschappelijk ongenoegen !! lachgas"] },
         { "themes-of-a-year-then-the-themes-then", ["Welke thema's had de VAR in 2017? => Privacy", "en welke thema's waren dat toen precies? => Privacy !! Digitale veiligheid"] },
+        { "frequency-then-frequency-planned-of-it", ["Hoe vaak kwam het Bestuurlijk Platform Zorg en Veiligheid in 2025 bijeen? => vier keer", "Hoe vaak staat het voor 2026 gepland? => tweemaal !! één gezamenlijke"] },
+        { "frequency-then-count-of-its-own", ["Hoe vaak kwam het Bestuurlijk Platform Zorg en Veiligheid in 2025 bijeen? => vier keer", "Hoeveel gemeenten telt de regio? => 23 gemeenten !! Bestuurlijk Platform"] },
         { "search-then-sequel-is-no-meeting-sequel", ["Bij wie ligt de ketenregie op de regionale aanpak mensenhandel? => VAR", "kwam daar nog een vervolg op? => vervolg !! Leerhuis Zorg en Veiligheid"] },
         { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
         { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },

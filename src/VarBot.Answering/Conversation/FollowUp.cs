@@ -61,6 +61,13 @@ internal static class FollowUp
                 || PointsEventToSubject(query, previous) || PointsNewsToSubject(query, previous);
         }
 
+        if (query.Has(Signals.Count) && query.CountNoun.Count == 0 && !query.HasAny(Signals.Agenda | Signals.Money) && previous.Terms is { Count: > 0 })
+        {
+            // "Hoe vaak staat het voor 2026 gepland?" after how often a body met: a frequency asked of no subject of its own
+            // is asked of the previous answer's subject.
+            return true;
+        }
+
         // "Wanneer was de laatste dan?" after a meeting's answer: a position of that kind of meeting (not "het volgende
         // evenement", which names any kind).
         // "wat is het verschil?" after a figure: that figure compared.
