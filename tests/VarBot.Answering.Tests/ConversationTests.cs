@@ -24,6 +24,8 @@ public sealed class ConversationTests
         { "themes-of-a-year-then-the-themes-then", ["Welke thema's had de VAR in 2017? => Privacy", "en welke thema's waren dat toen precies? => Privacy !! Digitale veiligheid"] },
         { "frequency-then-frequency-planned-of-it", ["Hoe vaak kwam het Bestuurlijk Platform Zorg en Veiligheid in 2025 bijeen? => vier keer", "Hoe vaak staat het voor 2026 gepland? => tweemaal !! één gezamenlijke"] },
         { "frequency-then-count-of-its-own", ["Hoe vaak kwam het Bestuurlijk Platform Zorg en Veiligheid in 2025 bijeen? => vier keer", "Hoeveel gemeenten telt de regio? => 23 gemeenten !! Bestuurlijk Platform"] },
+        { "meeting-then-audience-of-its-kind", ["Wanneer was het Leerhuis over criminele uitbuiting? => 7 april 2025", "Voor wie zijn die Leerhuizen eigenlijk bedoeld? => primair bedoeld voor bestuurders"] },
+        { "meeting-then-audience-of-that-meeting", ["Wanneer was het Leerhuis over criminele uitbuiting? => 7 april 2025", "Voor wie was dat Leerhuis bedoeld? => Leerhuis !! primair bedoeld voor bestuurders"] },
         { "search-then-sequel-is-no-meeting-sequel", ["Bij wie ligt de ketenregie op de regionale aanpak mensenhandel? => VAR", "kwam daar nog een vervolg op? => vervolg !! Leerhuis Zorg en Veiligheid"] },
         { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
         { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },

@@ -71,6 +71,14 @@ public sealed class EventPhrasingTests
         Assert.Contains("De locatie daarvan", Ask("was er in april 2024 een leerhuis? waar was dat dan", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
 
     [Fact]
+    public void Ask_AudienceOfAKindOfMeetingInThePlural_IsTheSentenceAboutThatKind() =>
+        Assert.StartsWith("De Leerhuizen zijn primair bedoeld voor bestuurders", Ask("Voor wie zijn de Leerhuizen bedoeld?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_AudienceOfAYearsMeetings_IsNotTheGeneralSentence() =>
+        Assert.DoesNotContain("primair bedoeld voor bestuurders", Ask("Voor wie waren de Leerhuizen van 2024 bedoeld?", new DateOnly(2026, 12, 7)).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_MeetingNamedInALeadingClause_AnchorsWhatComesAfterIt() =>
         Assert.Contains("NAVO-Top", Ask("Na het Leerhuis over criminele uitbuiting in 2025: welk Leerhuis kwam daarna?", new DateOnly(2026, 12, 7)).Split('\n')[0]);
 

@@ -879,10 +879,44 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
     private const int LinesBefore = 3;
     private const int LinesAfter = 12;
 
+    /// <summary>
+    /// "Voor wie zijn de Leerhuizen eigenlijk bedoeld?": a part of the content (not the topic, place or status) asked of a
+    /// kind of meeting in the plural, without a year or a position, is asked of the kind as a whole: the reports' sentence
+    /// about that kind answers ("De Leerhuizen zijn primair bedoeld voor bestuurders ..."), not one year's meetings.
+    /// </summary>
+    private Reply? General(Query query)
+    {
+        if (!query.Has(Signals.Plural) || query.EventTypes.Count == 0 || query.Years.Count > 0 || query.Range is not null
+            || query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.EventNamed | Signals.When | Signals.Where | Signals.Count)
+            || finder.Facet(query) is not { ByTopic: false, ByPlace: false, ByStatus: false })
+        {
+            return null;
+        }
+
+        var spellings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in query.EventTypes)
+        {
+            if (kit.Words.Events.EventTypes.TryGetValue(type.ToString(), out var words))
+            {
+                spellings.UnionWith(words);
+            }
+        }
+
+        // "voor wie" asks the audience the sentence names, not a person's name.
+        var general = search.Answer(query with { Signals = query.Signals & ~Signals.Who }, Intent, requireNumber: false, partialAllowed: false,
+            restrict: p => p.Analysed.Tokens.Any(t => spellings.Contains(t.Text)));
+        return general is { Answered: true } ? general : null;
+    }
+
     public Intent Intent => Intent.EventDetail;
 
     public Reply Answer(Query query)
     {
+        if (General(query) is { } general)
+        {
+            return general;
+        }
+
         var basic = next.Answer(query);
         // "Hoe laat is het volgende Leerhuis?": the next one leads the answer (the ones after it follow as bullets).
         var leads = basic is { Answered: true, Events.Count: > 1 } && query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last);

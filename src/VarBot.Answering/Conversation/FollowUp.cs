@@ -98,8 +98,9 @@ internal static class FollowUp
     /// "Hoe heette dat leerhuis ook alweer?" after one Leerhuis's answer: "dat leerhuis" is that meeting, whatever is asked of
     /// it; the meeting word does not start a new question about all of its kind.
     /// </summary>
+    /// <remarks>"Voor wie zijn die Leerhuizen bedoeld?" after one meeting points to the kind, not to that meeting.</remarks>
     private static bool PointsToSameEvent(Query query, ConversationContext previous) =>
-        previous.EventId is not null && previous.EventType is { } type && query.Has(Signals.EventReference) && query.EventTypes.All(t => t == type)
+        previous.EventId is not null && previous.EventType is { } type && query.Has(Signals.EventReference) && !query.Has(Signals.Plural) && query.EventTypes.All(t => t == type)
         && query.Years.Count == 0 && query.Range is null && !query.HasAny(Positions | Signals.Before | Signals.After)
         && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
 
