@@ -26,6 +26,8 @@ public sealed class ConversationTests
         { "frequency-then-count-of-its-own", ["Hoe vaak kwam het Bestuurlijk Platform Zorg en Veiligheid in 2025 bijeen? => vier keer", "Hoeveel gemeenten telt de regio? => 23 gemeenten !! Bestuurlijk Platform"] },
         { "meeting-then-audience-of-its-kind", ["Wanneer was het Leerhuis over criminele uitbuiting? => 7 april 2025", "Voor wie zijn die Leerhuizen eigenlijk bedoeld? => primair bedoeld voor bestuurders"] },
         { "meeting-then-audience-of-that-meeting", ["Wanneer was het Leerhuis over criminele uitbuiting? => 7 april 2025", "Voor wie was dat Leerhuis bedoeld? => Leerhuis !! primair bedoeld voor bestuurders"] },
+        { "line-then-same-line-other-year-then-difference", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "En hoeveel bedroegen de loonkosten in de begroting 2026? => 420.000", "Wat is het verschil tussen die twee bedragen? => 90.000"] },
+        { "line-then-other-line-other-year-then-difference", ["Hoeveel was er in 2026 begroot voor loonkosten? => 420.000", "Hoeveel was er in 2024 begroot voor monitoring? => Monitoring", "wat is het verschil tussen die twee bedragen? => Monitoring !! 90.000"] },
         { "search-then-sequel-is-no-meeting-sequel", ["Bij wie ligt de ketenregie op de regionale aanpak mensenhandel? => VAR", "kwam daar nog een vervolg op? => vervolg !! Leerhuis Zorg en Veiligheid"] },
         { "leerhuis-then-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "wat doet de VAR aan mensenhandel? => mensenhandel !! 16 november 2026"] },
         { "leerhuis-then-bare-theme", ["wanneer is het volgende leerhuis => 16 november 2026", "mensenhandel => mensenhandel !! 16 november 2026"] },
