@@ -79,6 +79,19 @@ public sealed class EventPhrasingTests
         Assert.DoesNotContain("primair bedoeld voor bestuurders", Ask("Voor wie waren de Leerhuizen van 2024 bedoeld?", new DateOnly(2026, 12, 7)).Split('\n')[0], StringComparison.Ordinal);
 
     [Fact]
+    public void Ask_WhetherThereWereNoMeetings_SaysWhatTheReportSaysOfThemGoingAhead()
+    {
+        var text = Ask("Klopt het dat er in 2020 geen Leerhuizen waren?", new DateOnly(2026, 12, 7));
+
+        Assert.Contains("Alle reguliere Leerhuizen vervielen in 2020.", text, StringComparison.Ordinal);
+        Assert.False(text.StartsWith("Ja.", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public void Ask_WhetherThereWereMeetings_IsStillAnsweredYes() =>
+        Assert.StartsWith("Ja.", Ask("Waren er in 2020 Leerhuizen?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
     public void Ask_MeetingNamedInALeadingClause_AnchorsWhatComesAfterIt() =>
         Assert.Contains("NAVO-Top", Ask("Na het Leerhuis over criminele uitbuiting in 2025: welk Leerhuis kwam daarna?", new DateOnly(2026, 12, 7)).Split('\n')[0]);
 
