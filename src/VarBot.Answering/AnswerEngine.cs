@@ -247,9 +247,10 @@ public sealed class AnswerEngine
         }
 
         reply = reply with { Context = reply.Context with { Sources = reply.Context.Sources ?? NearbyDetail.LinesOf(reply) } };
-        if (followUp && previous?.Years is { Count: > 0 } earlier && reply.Context.Years is { Count: > 0 } now && !earlier.SequenceEqual(now))
+        if ((followUp || SameLines(previous, reply.Context)) && previous?.Years is { Count: > 0 } earlier && reply.Context.Years is { Count: > 0 } now && !earlier.SequenceEqual(now))
         {
-            // "en in 2024?" after 2026: "hoeveel is dat gestegen?" then compares the two years.
+            // "en in 2024?" after 2026: "hoeveel is dat gestegen?" then compares the two years. So does the same budget line
+            // asked again for another year ("En hoeveel bedroegen de loonkosten volgens de jaarrekening 2024?").
             reply = reply with { Context = reply.Context with { EarlierYears = earlier, EarlierKind = previous.ShownKind } };
         }
 
@@ -267,6 +268,10 @@ public sealed class AnswerEngine
         && own.HasAny(Signals.PersonReference | Signals.BackReference | Signals.EventReference)
             ? reply with { Context = reply.Context with { Years = years } }
             : reply;
+
+    /// <summary>Both answers are about the same budget lines.</summary>
+    private static bool SameLines(ConversationContext? previous, ConversationContext now) =>
+        previous?.LineKeys is { Count: > 0 } before && now.LineKeys is { Count: > 0 } after && before.SequenceEqual(after);
 
     /// <summary>"Welke bijeenkomst komt er daarna, en op welke datum?": the meetings (or news items) answered carry their dates already.</summary>
     private bool AskedDatesGiven(Reply first, string second, DateOnly today)

@@ -58,6 +58,56 @@ public sealed class EventPhrasingTests
     }
 
     [Fact]
+    public void Ask_WhatAMeetingWasAboutWithAFillerAfterOver_IsItsTopicNotItsPlace()
+    {
+        var text = Ask("was er in april 2024 een leerhuis? waar ging dat over dan", new DateOnly(2026, 12, 7));
+
+        Assert.Contains("in het teken stond van grensoverschrijdende jeugdproblematiek", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("De locatie daarvan", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhereAMeetingWasWithAFiller_IsStillItsPlace() =>
+        Assert.Contains("De locatie daarvan", Ask("was er in april 2024 een leerhuis? waar was dat dan", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_AudienceOfAKindOfMeetingInThePlural_IsTheSentenceAboutThatKind() =>
+        Assert.StartsWith("De Leerhuizen zijn primair bedoeld voor bestuurders", Ask("Voor wie zijn de Leerhuizen bedoeld?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_AudienceOfAYearsMeetings_IsNotTheGeneralSentence() =>
+        Assert.DoesNotContain("primair bedoeld voor bestuurders", Ask("Voor wie waren de Leerhuizen van 2024 bedoeld?", new DateOnly(2026, 12, 7)).Split('\n')[0], StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_WhetherThereWereNoMeetings_SaysWhatTheReportSaysOfThemGoingAhead()
+    {
+        var text = Ask("Klopt het dat er in 2020 geen Leerhuizen waren?", new DateOnly(2026, 12, 7));
+
+        Assert.Contains("Alle reguliere Leerhuizen vervielen in 2020.", text, StringComparison.Ordinal);
+        Assert.False(text.StartsWith("Ja.", StringComparison.Ordinal), text);
+    }
+
+    [Fact]
+    public void Ask_WhetherThereWereMeetings_IsStillAnsweredYes() =>
+        Assert.StartsWith("Ja.", Ask("Waren er in 2020 Leerhuizen?", new DateOnly(2026, 12, 7)), StringComparison.Ordinal);
+
+    [Fact]
+    public void Ask_MeetingNamedInALeadingClause_AnchorsWhatComesAfterIt() =>
+        Assert.Contains("NAVO-Top", Ask("Na het Leerhuis over criminele uitbuiting in 2025: welk Leerhuis kwam daarna?", new DateOnly(2026, 12, 7)).Split('\n')[0]);
+
+    [Theory]
+    [InlineData("Na de eerste veiligheidsconferentie in 2017: wanneer zou die opnieuw georganiseerd worden?", "de eerste veiligheidsconferentie in 2017", "wanneer zou die opnieuw georganiseerd worden?")]
+    // An opener at the start without a clause of its own asks the question itself.
+    [InlineData("Na welke conferentie in 2017 kwam de eerste carrousel?", null, null)]
+    public void Split_OpenerAtTheStart_AnchorsOnlyALeadingClause(string question, string? anchor, string? rest)
+    {
+        var split = Understanding.EventAnchor.Split(question, Vocabulary.Words.Load());
+
+        Assert.Equal(anchor, split?.Anchor);
+        Assert.Equal(rest, split?.Remainder);
+    }
+
+    [Fact]
     public void Ask_MeetingAfterANamedMeetingAndItsDate_GivesTheDatesOnce()
     {
         var text = Ask("Welke VAR-bijeenkomst komt er na het Leerhuis van 6 juli, en op welke datum?", new DateOnly(2026, 5, 1));

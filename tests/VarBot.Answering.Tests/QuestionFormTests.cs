@@ -249,6 +249,54 @@ public sealed class QuestionFormTests
             new Question("Ik kon vorige week niet naar de najaarscarrousel. Wat was het thema?", new DateOnly(2025, 10, 20), null))));
 
     [Fact]
+    public void Ask_DateAndPlaceQuestionAfterAClauseNamingAMeeting_IsAboutThatMeeting()
+    {
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Ik ga graag naar het volgende Leerhuis. Op welke datum en waar?", new DateOnly(2018, 5, 1), null)));
+
+        Assert.Contains("2 juli 2018", text, StringComparison.Ordinal);
+        Assert.Contains("Dordrecht", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Ik wil naar het volgende Leerhuis. Welke datum en in welke plaats?", "Ik wil naar het volgende Leerhuis. Welke datum en in welke plaats?")]
+    // A question with a subject of its own, or a clause that names no meeting: the asker's clause is left out.
+    [InlineData("Ik wil naar het volgende Leerhuis. Wat kost de monitoring?", "Wat kost de monitoring?")]
+    [InlineData("Ik werk in Dordrecht. Welke datum en in welke plaats?", "Welke datum en in welke plaats?")]
+    public void Strip_DateAndPlaceQuestion_KeepsTheClauseOnlyWhenItNamesAMeeting(string question, string expected) =>
+        Assert.Equal(expected, Understanding.AskerPreamble.Strip(question, Vocabulary.Words.Load()));
+
+    [Fact]
+    public void Ask_WordsRestatedWithBedoelIk_AskWhatTheyRestate() =>
+        Assert.Contains("Groeneveld", AnswerText.Flatten(RealModel.Engine.Ask(
+            new Question("wie is nou de baas van de VAR, de leiding bedoel ik?", new DateOnly(2018, 3, 1), null))), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("wie is eigenlijk de baas van de VAR, het hoofd bedoel ik?", "wie is eigenlijk de baas van de VAR, het hoofd?")]
+    // Only the restating words close the question: another verb with "ik" stays, and so do words that merely end on them.
+    [InlineData("Wat bedoelt de VAR met ondermijning, vraag ik?", "Wat bedoelt de VAR met ondermijning, vraag ik?")]
+    [InlineData("Voor wie zijn de Leerhuizen bedoeld?", "Voor wie zijn de Leerhuizen bedoeld?")]
+    public void Strip_RestatingClosing_IsLeftOutAlone(string question, string expected) =>
+        Assert.Equal(expected, Understanding.AskerPreamble.Strip(question, Vocabulary.Words.Load()));
+
+    [Fact]
+    public void Ask_HowLongAfterAnotherPersonsPart_IsAboutTheSurnameNamed()
+    {
+        var text = Ask("Wie is de huidige voorzitter van de VAR, en hoelang heeft Heijkoop het gedaan?");
+
+        Assert.Contains("Segers", text, StringComparison.Ordinal);
+        Assert.Contains("10 jaar", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(new[] { "jan", "heijkoop" }, "hoe lang was heijkoop aan de var verbonden", true)]
+    [InlineData(new[] { "jan", "heijkoop" }, "wie volgde jan heijkoop op", true)]
+    // A short surname is often a common word ("jong"), and a one-word name is no surname.
+    [InlineData(new[] { "astrid", "jong" }, "wat doet de var voor jong en oud", false)]
+    [InlineData(new[] { "heijkoop" }, "hoe lang was heijkoop aan de var verbonden", false)]
+    public void Names_SurnameAlone_NamesThePersonOnlyWhenLongEnough(string[] name, string question, bool expected) =>
+        Assert.Equal(expected, Indexes.KnowledgeIndex.Names(name, question.Split(' ').ToHashSet(StringComparer.Ordinal)));
+
+    [Fact]
     public void Ask_WhatCameOutOfAPublication_SaysTheResultsAreNotInTheReports() =>
         Assert.StartsWith("De uitkomsten zelf staan niet in de jaarverslagen", Ask("Wat kwam er uit de Veiligheidsmonitor 2025?"));
 
@@ -257,6 +305,19 @@ public sealed class QuestionFormTests
     [InlineData("Wat kost een VAR-training voor een gemeente buiten de regio Rotterdam?", "Een precies antwoord kan ik niet vinden")]
     public void Ask_PriceOfTakingPart_IsTheSentenceThatSaysItIsFreeForTheRegionOnly(string question, string expected) =>
         Assert.Contains(expected, Ask(question).Split('\n')[0]);
+
+    [Fact]
+    public void Ask_PriceOfASubjectNoSentenceGivesAPriceFor_IsNotTheBudget()
+    {
+        var text = Ask("Wat kost het lenen van die VR-brillen voor een avond bij ons in de zaak?");
+
+        Assert.StartsWith("Dat staat niet in de jaarverslagen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("484.000", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_PriceOfAThemeWithoutALineOfItsOwn_IsStillTheBudget() =>
+        Assert.Contains("484.000", Ask("Wat kost het thema jeugd en veiligheid in 2026?").Split('\n')[0], StringComparison.Ordinal);
 
     [Fact]
     public void Ask_HowAMeetingWent_IsWhatItsReportSaysFirstAboutIt() =>

@@ -38,6 +38,21 @@ public sealed class ThemeAndFrequencyTests
     public void Ask_ThemeOrATopicTheReportsNeverWrite_GivesTheThemeOverview(string question) =>
         Assert.Equal("theme", RealModel.Engine.Ask(new Question(question, Today, null)).Intent);
 
+    [Theory]
+    [InlineData("Op welke vijf thema's is de VAR nu actief?")]
+    [InlineData("Welke vier thema's heeft de VAR nu?")]
+    public void Ask_NumberOfThemesAsked_IsTheThemeList(string question) =>
+        Assert.Equal("themes", RealModel.Engine.Ask(new Question(question, Today, null)).Intent);
+
+    [Fact]
+    public void Ask_NumberOfThemesOfASubject_IsThatSubjectsThemes()
+    {
+        var answer = RealModel.Engine.Ask(new Question("Welke vijf thema's heeft het regionale actieplan mensenhandel?", Today, null));
+
+        Assert.NotEqual("themes", answer.Intent);
+        Assert.Contains("Verbeteren zicht op aard en omvang", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ask_SubHeadingOfThemePlan_ListsOnlyThatSubHeadingInFull()
     {

@@ -731,7 +731,10 @@ internal sealed class MoneyTextAnswerer(AnswerKit kit, SearchAnswerer search, Bu
             return text;
         }
 
-        return lineFound || query.LineKeys.Count == 0 && query.Terms.All(t => kit.Index.Analyzer.IsKnown(t.Text)) ? budget.Answer(query) : text ?? kit.NotFound(query, Intent);
+        // "Wat kost het om die VR-brillen te lenen voor een avond?": no sentence about a subject of its own says its price,
+        // and no budget line is that price.
+        return lineFound || query.LineKeys.Count == 0 && query.Terms.All(t => kit.Index.Analyzer.IsKnown(t.Text)) && !(AsksAmount(query) && OwnSubject(query))
+            ? budget.Answer(query) : text ?? kit.NotFound(query, Intent);
     }
 
     /// <summary>True when the question holds every word (two or more) of the label of one line of the table.</summary>

@@ -380,7 +380,9 @@ internal sealed class EventFinder(AnswerKit kit)
     public EventFacet? Facet(Query query)
     {
         var words = query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
-        var last = query.Text.Tokens.Count > 0 ? query.Text.Tokens[^1].Text : "";
+        // "waar ging dat over dan?": filler words after it ("dan", "nou", "eigenlijk") leave "over" the question's last word.
+        var fillers = kit.Words.Language.DefinitionFillers;
+        var last = query.Text.Tokens.LastOrDefault(t => !fillers.Contains(t.Text))?.Text ?? "";
         var text = " " + string.Join(' ', query.Text.Tokens.Select(t => t.Text)) + " ";
         return kit.Words.Events.Facets.FirstOrDefault(f => f.Asked.Overlaps(words) || f.AskedLast.Contains(last)
             || f.AskedPhrases.Exists(p => text.Contains(" " + string.Join(' ', Analysis.TextNormalizer.PhraseTokens(p)) + " ", StringComparison.Ordinal)));
@@ -902,10 +904,44 @@ internal sealed class EventDetailAnswerer(AnswerKit kit, EventFinder finder, Eve
     private const int LinesBefore = 3;
     private const int LinesAfter = 12;
 
+    /// <summary>
+    /// "Voor wie zijn de Leerhuizen eigenlijk bedoeld?": a part of the content (not the topic, place or status) asked of a
+    /// kind of meeting in the plural, without a year or a position, is asked of the kind as a whole: the reports' sentence
+    /// about that kind answers ("De Leerhuizen zijn primair bedoeld voor bestuurders ..."), not one year's meetings.
+    /// </summary>
+    private Reply? General(Query query)
+    {
+        if (!query.Has(Signals.Plural) || query.EventTypes.Count == 0 || query.Years.Count > 0 || query.Range is not null
+            || query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last | Signals.EventNamed | Signals.When | Signals.Where | Signals.Count)
+            || finder.Facet(query) is not { ByTopic: false, ByPlace: false, ByStatus: false })
+        {
+            return null;
+        }
+
+        var spellings = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var type in query.EventTypes)
+        {
+            if (kit.Words.Events.EventTypes.TryGetValue(type.ToString(), out var words))
+            {
+                spellings.UnionWith(words);
+            }
+        }
+
+        // "voor wie" asks the audience the sentence names, not a person's name.
+        var general = search.Answer(query with { Signals = query.Signals & ~Signals.Who }, Intent, requireNumber: false, partialAllowed: false,
+            restrict: p => p.Analysed.Tokens.Any(t => spellings.Contains(t.Text)));
+        return general is { Answered: true } ? general : null;
+    }
+
     public Intent Intent => Intent.EventDetail;
 
     public Reply Answer(Query query)
     {
+        if (General(query) is { } general)
+        {
+            return general;
+        }
+
         var basic = next.Answer(query);
         // "Hoe laat is het volgende Leerhuis?": the next one leads the answer (the ones after it follow as bullets).
         var leads = basic is { Answered: true, Events.Count: > 1 } && query.HasAny(Signals.Next | Signals.Previous | Signals.First | Signals.Last);

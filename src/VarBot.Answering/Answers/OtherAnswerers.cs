@@ -208,7 +208,9 @@ internal sealed class PersonAnswerer(AnswerKit kit, SearchAnswerer search) : IAn
     {
         var asked = query.Text.Tokens.Select(t => t.Text).ToHashSet(StringComparer.Ordinal);
         var roleWords = kit.Words.Organisation.PersonRoleWords;
-        var byName = kit.Index.People.Where(p => p.Name.Length >= 2 && p.Name.All(asked.Contains)).Select(p => p.Fact);
+        // "Wie volgde Jan Heijkoop op, en hoe lang was Heijkoop aan de VAR verbonden?": the surname the question names beats
+        // the person of the previous answer (routing by a name still wants the whole name: "naast Heijkoop" places a role).
+        var byName = kit.Index.People.Where(p => KnowledgeIndex.Names(p.Name, asked)).Select(p => p.Fact);
         if (query.Person is { } person && !byName.Any())
         {
             // A follow-up on the person just answered ("hoe lang heeft die het gedaan?").

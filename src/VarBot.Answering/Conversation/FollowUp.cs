@@ -39,6 +39,13 @@ internal static class FollowUp
         }
 
         var hasTopic = query.HasAny(TopicSignals);
+        if (query.Has(Signals.ThemeList | Signals.Now) && !hasTopic && !query.HasAny(Signals.BackReference | Signals.TimeReference))
+        {
+            // "En op welke vijf thema's is de VAR nu actief?": the organisation's list of themes of today needs nothing of the
+            // previous answer ("wat is het thema?", "en welke thema's waren dat toen?" are about it).
+            return false;
+        }
+
         var hasAsk = query.HasAny(OwnAsks & ~(MeetingsAsBudgetLine(query, previous) ? Signals.Agenda : Signals.None));
         var starts = query.Has(Signals.FollowUpStart);
         var shortQuestion = query.Text.Tokens.Count <= ShortQuestion;
@@ -52,6 +59,13 @@ internal static class FollowUp
             return starts && !hasAsk && shortQuestion || PointsIntoBudget(query, previous) || PointsIntoEvents(query, previous, index.Words) || PointsToPerson(query, previous) || PointsToTheme(query, previous, index)
                 || PointsPastEvent(query, previous) || PointsToSubject(query, previous, index) || PointsToDetail(query, previous, index.Words)
                 || PointsEventToSubject(query, previous) || PointsNewsToSubject(query, previous);
+        }
+
+        if (query.Has(Signals.Count) && query.CountNoun.Count == 0 && !query.HasAny(Signals.Agenda | Signals.Money) && previous.Terms is { Count: > 0 })
+        {
+            // "Hoe vaak staat het voor 2026 gepland?" after how often a body met: a frequency asked of no subject of its own
+            // is asked of the previous answer's subject.
+            return true;
         }
 
         // "Wanneer was de laatste dan?" after a meeting's answer: a position of that kind of meeting (not "het volgende
@@ -92,8 +106,9 @@ internal static class FollowUp
     /// "Hoe heette dat leerhuis ook alweer?" after one Leerhuis's answer: "dat leerhuis" is that meeting, whatever is asked of
     /// it; the meeting word does not start a new question about all of its kind.
     /// </summary>
+    /// <remarks>"Voor wie zijn die Leerhuizen bedoeld?" after one meeting points to the kind, not to that meeting.</remarks>
     private static bool PointsToSameEvent(Query query, ConversationContext previous) =>
-        previous.EventId is not null && previous.EventType is { } type && query.Has(Signals.EventReference) && query.EventTypes.All(t => t == type)
+        previous.EventId is not null && previous.EventType is { } type && query.Has(Signals.EventReference) && !query.Has(Signals.Plural) && query.EventTypes.All(t => t == type)
         && query.Years.Count == 0 && query.Range is null && !query.HasAny(Positions | Signals.Before | Signals.After)
         && !query.HasAny(TopicSignals & ~(Signals.EventType | Signals.Content));
 

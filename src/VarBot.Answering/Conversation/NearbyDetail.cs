@@ -23,6 +23,8 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFi
     private const int MaxSources = 6;
     /// <summary>Words beyond the meeting's own name and date that make a passage say something about how it went.</summary>
     private const int MinCourseWords = 4;
+    /// <summary>How many years after a meeting a year named on its own can be that meeting's sequel.</summary>
+    private const int LaterYearsReach = 5;
 
     /// <summary>
     /// The share of the question's own words a sentence there must hold: the asking verb ("verzorgde", "betaalde") is often
@@ -124,7 +126,10 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFi
         };
     }
 
-    /// <summary>True when the sentence names a month (of the year after it, or else <paramref name="year"/>) after <paramref name="start"/>.</summary>
+    /// <summary>
+    /// True when the sentence names a month (of the year after it, or else <paramref name="year"/>) after <paramref name="start"/>,
+    /// or a later year on its own ("begin 2019 opnieuw een conferentie").
+    /// </summary>
     private bool NamesLaterMonth(string sentence, int year, DateOnly start)
     {
         var tokens = TextNormalizer.Tokens(sentence);
@@ -133,6 +138,12 @@ internal sealed class NearbyDetail(AnswerKit kit, SearchAnswerer search, EventFi
             var month = kit.Words.Language.Months.IndexOf(tokens[i]) + 1;
             if (month == 0)
             {
+                if (tokens[i].Length == 4 && (i == 0 || !kit.Words.Language.Months.Contains(tokens[i - 1]))
+                    && int.TryParse(tokens[i], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var later) && later > start.Year && later <= start.Year + LaterYearsReach)
+                {
+                    return true;
+                }
+
                 continue;
             }
 

@@ -148,6 +148,16 @@ internal sealed class KnowledgeIndex
     public IReadOnlySet<string> BudgetLabelWords { get; }
     public IReadOnlyList<(OrganisationFact Fact, string[] Name)> People { get; }
 
+    /// <summary>The shortest surname that names a person on its own ("Heijkoop", not "Jong").</summary>
+    private const int MinOwnSurname = 5;
+
+    /// <summary>
+    /// True when the words name the person: all of the name's words, or its surname alone when that is long enough to be no
+    /// common word ("hoe lang was Heijkoop aan de VAR verbonden?").
+    /// </summary>
+    public static bool Names(string[] name, IReadOnlySet<string> words) =>
+        name.Length >= 2 && (Array.TrueForAll(name, words.Contains) || name[^1].Length >= MinOwnSurname && words.Contains(name[^1]));
+
     /// <summary>The latest plan year of the reports (the year the newest jaarplan is about).</summary>
     public int LatestPlanYear => Model.Reports.Count == 0 ? 0 : Model.Reports.Max(r => r.PlanYear);
 

@@ -17,7 +17,38 @@ internal static class AskerPreamble
     private const int MinOwnSubjectWords = 5;
 
     public static string Strip(string text, Words words) =>
-        StripIndirect(StripAskerClause(StripRemark(StripStatement(StripPreamble(StripHedge(StripOpening(StripClosing(text, words.Conversation), words.Conversation), words), words), words), words), words.Language), words);
+        StripIndirect(StripAskerClause(StripRemark(StripStatement(StripPreamble(StripHedge(StripOpening(StripClosing(StripRestating(text, words.Language), words.Conversation), words.Conversation), words), words), words), words), words.Language), words);
+
+    /// <summary>
+    /// "wie is de baas van de VAR, het hoofd bedoel ik?": closing words of <c>restating_closings</c> say that the words
+    /// before them restate what is asked; they ask nothing themselves and are left out (the restated words stay).
+    /// </summary>
+    private static string StripRestating(string text, LanguageWords language)
+    {
+        var raw = text.TrimEnd().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var phrase in language.RestatingClosings)
+        {
+            var length = phrase.Length;
+            if (length == 0 || raw.Length < length + MinRestWords)
+            {
+                continue;
+            }
+
+            var matches = true;
+            for (var k = 0; k < length && matches; k++)
+            {
+                matches = Analysis.TextNormalizer.Tokens(raw[raw.Length - length + k]) is [var word] && word == phrase[k];
+            }
+
+            if (matches)
+            {
+                var mark = raw[^1].EndsWith('?') ? "?" : raw[^1].EndsWith('.') ? "." : "";
+                return string.Join(' ', raw[..^length]).TrimEnd(',', ';', ' ') + mark;
+            }
+        }
+
+        return text;
+    }
 
     /// <summary>
     /// "Het Leerhuis van afgelopen maandag is geweest. Wanneer is het volgende Leerhuis?": a statement before a question that
@@ -323,12 +354,14 @@ internal static class AskerPreamble
 
     /// <summary>
     /// "Ik kon vorige week niet naar de najaarscarrousel. Wat was het thema?": a question of only a meeting's detail words
-    /// asks about the meeting the clause before it names.
+    /// asks about the meeting the clause before it names. So does one of only its date and place ("Ik wil naar het
+    /// volgende Leerhuis. Welke datum en in welke plaats?").
     /// </summary>
     private static bool AsksOnlyADetail(List<string> clause, List<string> question, Words words)
     {
-        var own = question.Where(t => !words.Language.Stopwords.Contains(t) && !words.Language.PartQuestionWords.Contains(t)).ToList();
-        return own.Count > 0 && own.TrueForAll(words.Events.DetailWords.Contains)
+        var language = words.Language;
+        var own = question.Where(t => !language.Stopwords.Contains(t) && !language.PartQuestionWords.Contains(t)).ToList();
+        return own.Count > 0 && own.TrueForAll(t => words.Events.DetailWords.Contains(t) || language.WhenWords.Contains(t) || language.WhereWords.Contains(t))
             && clause.Exists(t => words.Events.EventTypes.Values.Any(typeWords => typeWords.Contains(t)));
     }
 

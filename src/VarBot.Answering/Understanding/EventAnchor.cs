@@ -25,9 +25,9 @@ internal static class EventAnchor
         var tokens = raw.Select(w => Analysis.TextNormalizer.Tokens(w)).ToList();
         foreach (var phrase in words.Time.AfterEventPhrases.Select(Analysis.TextNormalizer.PhraseTokens).OrderByDescending(p => p.Length))
         {
-            for (var i = 1; i + phrase.Length < raw.Length; i++)
+            for (var i = 0; i + phrase.Length < raw.Length; i++)
             {
-                if (!OneWordEach(tokens, i, phrase))
+                if (!OneWordEach(tokens, i, phrase) || i == 0 && !LeadsAClause(raw, phrase.Length))
                 {
                     continue;
                 }
@@ -43,13 +43,13 @@ internal static class EventAnchor
                 while (end < raw.Length && !(end > start && JoinsAnotherQuestion(tokens, end, words.Language)))
                 {
                     end++;
-                    if (raw[end - 1].EndsWith(',') || raw[end - 1].EndsWith('?'))
+                    if (raw[end - 1].EndsWith(',') || raw[end - 1].EndsWith('?') || raw[end - 1].EndsWith(':'))
                     {
                         break;
                     }
                 }
 
-                var anchor = string.Join(' ', raw[start..end]).TrimEnd(',', '?');
+                var anchor = string.Join(' ', raw[start..end]).TrimEnd(',', '?', ':');
                 var before = string.Join(' ', raw[..i]);
                 var after = string.Join(' ', raw[end..]);
                 var rest = (before + (raw[end - 1].EndsWith('?') ? "?" : "") + (after.Length > 0 ? " " + after : "")).Trim();
@@ -58,6 +58,28 @@ internal static class EventAnchor
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// "Na de eerste veiligheidsconferentie in 2017: wanneer ...?": an opener at the very start anchors only a clause of its
+    /// own, closed by a colon or a comma before the question goes on ("Na het Leerhuis komt er nog een carrousel?" does not).
+    /// </summary>
+    private static bool LeadsAClause(string[] raw, int from)
+    {
+        for (var k = from; k + 1 < raw.Length; k++)
+        {
+            if (raw[k].EndsWith(':') || raw[k].EndsWith(','))
+            {
+                return true;
+            }
+
+            if (raw[k].EndsWith('?') || raw[k].EndsWith('.'))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The phrase's words stand from <paramref name="at"/> on, each as a whole word of the text.</summary>

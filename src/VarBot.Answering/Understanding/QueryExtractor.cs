@@ -608,9 +608,15 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
 
         // Content words for search, and what they say about the question.
         var terms = new List<Token>();
+        // "Op welke vijf thema's is de VAR actief?": a number word before a list word counts the list asked; it names no subject.
+        var listCounts = new HashSet<Token>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
+            if (i + 1 < tokens.Count && lang.Numbers.ContainsKey(t.Text) && _words.Themes.ThemeListWords.Contains(tokens[i + 1].Text))
+            {
+                listCounts.Add(t);
+            }
             if (t.IsStopword || t.IsYear || (consumed[i] && themeId is null) || lang.WhenWords.Contains(t.Text) || conversation.FollowUpStarts.Contains(t.Text) && i == 0)
             {
                 continue;
@@ -628,7 +634,7 @@ internal sealed class QueryExtractor(KnowledgeIndex index)
         var moneyWords = MoneyVocabulary();
         // "wat heeft de VAR over femicide?": a theme word that names one topic of the theme is what is asked about, when the
         // reports write it (else the theme's overview is the nearest answer: "loverboys").
-        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && (!IsThemeWord(t.Text, themeId) || IsWrittenSubtopic(t))
+        var specific = terms.Where(t => !generic.Contains(t.Text) && !t.IsNumber && !listCounts.Contains(t) && (!IsThemeWord(t.Text, themeId) || IsWrittenSubtopic(t))
             && !((signals & Signals.Money) != Signals.None && moneyWords.Contains(t.Text) && !index.LineKeyByWord.ContainsKey(t.Text))).ToList();
         if (specific.Count > 0 && specific.TrueForAll(t => _words.Budget.CompareWords.Contains(t.Text) || _words.Budget.CompareFillers.Contains(t.Text))
             && _words.Budget.CompareWords.Overlaps(set) && (_words.Conversation.BackReferences.Overlaps(set) || tokens.Count <= ShortCompare)

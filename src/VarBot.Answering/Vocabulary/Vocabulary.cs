@@ -103,6 +103,14 @@ internal sealed class LanguageWords
 
     /// <summary>Wish words of such a clause ("als ik iemand wil aanspreken").</summary>
     public HashSet<string> AskerWishWords { get; set; } = [];
+
+    /// <summary>Closing words that say the words before them restate what is asked ("het hoofd bedoel ik"), as phrases.</summary>
+    public List<string> RestatingClosingPhrases { get; set; } = [];
+
+    /// <summary><see cref="RestatingClosingPhrases"/> as words, longest first.</summary>
+    [YamlIgnore]
+    public IReadOnlyList<string[]> RestatingClosings => _restatingClosings ??= [.. RestatingClosingPhrases.Select(Analysis.TextNormalizer.PhraseTokens).OrderByDescending(p => p.Length)];
+    private IReadOnlyList<string[]>? _restatingClosings;
     public HashSet<string> IndirectPrepositions { get; set; } = [];
 
     /// <summary>Words of a frequency ("maandelijks", "tweemaal"): they answer "hoe vaak".</summary>
