@@ -136,6 +136,27 @@ public sealed class HonestDeclineTests
     }
 
     [Fact]
+    public void Ask_WhoWhereTheSentenceNamesOnlyPlacesAndThingsBuiltFromTheQuestion_SaysNoNameIsFound()
+    {
+        // "beleidsadviseurs uit Dordrecht en Rotterdam", "de Zorg- en Veiligheidshuizen": places and a compound of the
+        // question's own words name no portefeuillehouder.
+        var answer = RealModel.Engine.Ask(new Question("Wie is de portefeuillehouder Zorg en Veiligheid in de regio?", new DateOnly(2026, 12, 7), null));
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("Een naam kan ik niet vinden", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhoWhereTheSentenceNamesThePersonAfterAPreposition_IsStillAnswered()
+    {
+        // "door Bart Brandsma": a name after a preposition that is no place preposition is the person asked for.
+        var answer = RealModel.Engine.Ask(new Question("Wie gaf de introductie op de rollen en dynamiek van polarisatie?", new DateOnly(2026, 12, 7), null));
+
+        Assert.True(answer.Answered);
+        Assert.Contains("Bart Brandsma", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_WhoWhereTheShownSentenceNamesTheOrganisation_IsStillAnswered()
     {
         var answer = RealModel.Engine.Ask(new Question("Wie heeft het beheer van Burgernet overgenomen?", new DateOnly(2026, 12, 7), null));

@@ -1147,7 +1147,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 for (var j = Math.Max(1, i - 2); j <= Math.Min(words.Length - 1, i + 2); j++)
                 {
                     var w = words[j];
-                    if (j != i && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]) && kit.IsName(w))
+                    if (j != i && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]) && kit.IsName(w) && !IsPlace(words, j) && !Echoes(w, stems))
                     {
                         return true;
                     }
@@ -1157,6 +1157,64 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         return false;
     }
+
+    /// <summary>
+    /// "beleidsadviseurs uit Dordrecht en Rotterdam", "uit Zuid-Holland-Zuid en Rotterdam-Rijnmond": a capitalised word
+    /// after a place preposition, or joined by "en" to such a place, names a place and not the person a "wie" asks for.
+    /// </summary>
+    private bool IsPlace(string[] words, int j)
+    {
+        var language = kit.Words.Language;
+        for (var k = j - 1; k >= 0; k--)
+        {
+            var before = words[k].ToLowerInvariant();
+            if (language.PlacePrepositions.Contains(before))
+            {
+                return true;
+            }
+
+            // Only a run of capitalised words joined by a joiner ("Dordrecht en") leads back to the preposition.
+            var joinedPlace = language.PlaceJoiners.Contains(before) && k > 0 && words[k - 1].Length > 1 && char.IsUpper(words[k - 1][0])
+                && !words[k - 1].EndsWith('.');
+            if (!joinedPlace)
+            {
+                return false;
+            }
+
+            k--;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Wie is de portefeuillehouder Zorg en Veiligheid?": "Zorg- en Veiligheidshuizen" is built from the question's own
+    /// words; it names a thing the question already speaks of, not the person asked for.
+    /// </summary>
+    private static bool Echoes(string word, HashSet<string> stems)
+    {
+        foreach (var token in TextNormalizer.Tokens(word))
+        {
+            foreach (var stem in stems)
+            {
+                if (stem.Length >= MinEchoStem && token.Length >= stem.Length + MinCompoundRest && token.Contains(stem, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The shortest question stem that, inside a capitalised word, makes it an echo of the question ("veilig").</summary>
+    private const int MinEchoStem = 5;
+
+    /// <summary>
+    /// An echo is a compound of the question's word with another ("Veiligheidshuizen"): the asked name itself
+    /// ("Burgernet" in "wie beheert Burgernet?") stays the subject the sentence is about.
+    /// </summary>
+    private const int MinCompoundRest = 4;
 
     private IReadOnlyList<string> Suggestions(Query query, PassageEntry best)
     {
