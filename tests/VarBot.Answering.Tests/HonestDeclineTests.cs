@@ -136,6 +136,24 @@ public sealed class HonestDeclineTests
     }
 
     [Fact]
+    public void Ask_StatementOfTheLastYearThenWhatHappensAfter_AnswersWithTheSentenceOfTheLaterYears()
+    {
+        // "eindigt in 2026. Wat gebeurt er daarna?": "gebeurt" and "daarna" ask what follows, the subject's words find it.
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Het actieplan mensenhandel eindigt in 2026. Wat gebeurt er daarna?", new DateOnly(2026, 12, 7), null)));
+
+        Assert.Contains("2027-2030", text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhatHappensInAYearWithoutAskingAfter_IsNotAnsweredWithWhatFollows()
+    {
+        // No word asks what comes after: the year asked is the year itself, not the end of the subject.
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Wat gebeurt er in 2026 met het actieplan mensenhandel?", new DateOnly(2026, 12, 7), null)));
+
+        Assert.DoesNotContain("2027-2030", text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_WhoWhereTheSentenceNamesOnlyPlacesAndThingsBuiltFromTheQuestion_SaysNoNameIsFound()
     {
         // "beleidsadviseurs uit Dordrecht en Rotterdam", "de Zorg- en Veiligheidshuizen": places and a compound of the

@@ -43,10 +43,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     public Reply? Answer(Query query, Intent intent, bool requireNumber, Func<PassageEntry, bool>? restrict = null, bool partialAllowed = true, double enough = Full)
     {
         var words = kit.Words;
+        // "Het actieplan loopt tot en met 2026. Wat gebeurt er daarna?": "daarna" and "gebeurt" ask what follows the
+        // subject, they are no words of it; the subject's words find the sentence that names the later years.
+        var asksAfter = query.Has(Signals.After) && query.Years.Count > 0;
         var terms = query.Terms
             .Where(t => !words.Language.WhoWords.Contains(t.Text) && !words.Language.CountWords.Any(c => c.Split(' ').Contains(t.Text))
                 && !words.Language.WhereWords.Contains(t.Text) && !words.Conversation.FollowUpStarts.Contains(t.Text)
-                && !words.Conversation.MoreWords.Contains(t.Text) && !words.Conversation.TimeReferences.Contains(t.Text))
+                && !words.Conversation.MoreWords.Contains(t.Text) && !words.Conversation.TimeReferences.Contains(t.Text)
+                && !(asksAfter && (words.Time.AfterWords.Contains(t.Text) || words.Conversation.SubjectFateWords.Contains(t.Text))))
             .SelectMany(t => t.CompoundRest is { } rest ? [t, rest] : new[] { t })
             .ToList();
         // "wat heeft de VAR over femicide?": a topic within the theme is searched as itself; the theme's name would favour
@@ -169,7 +173,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         if (intent == Intent.Search && query.EventTypes.Count == 0 && query.EventId is null
-            && (query.Has(Signals.After) ? LastYear(facts[0].Text) : AfterNamedYears(query)) is { } last && Successor(terms, last, restrict) is { } successor)
+            && (asksAfter ? query.Years.Max() : query.Has(Signals.After) ? LastYear(facts[0].Text) : AfterNamedYears(query)) is { } last && Successor(terms, last, restrict) is { } successor)
         {
             // "Vanuit het actieplan 2024-2026 ... En wat komt daarna?", "wat komt er na het actieplan 2024-2026?": the
             // sentence on the same subject that names a later year ("een nieuw Beleidskader en Actieplan 2027-2030"), not
