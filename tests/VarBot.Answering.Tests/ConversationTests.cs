@@ -20,6 +20,8 @@ public sealed class ConversationTests
         { "named-meeting-then-other-period-named-again-stays-named", ["Wanneer was het Leerhuis over de NAVO-top? => 7 juli 2025", "En het Leerhuis over de NAVO-top in juli 2026? => NAVO-Top !! 6 juli 2026"] },
         { "search-then-meetings-of-a-year-without-pointing-back", ["welke film over zinloos geweld werd in 2020 met een lespakket van Halt ingezet? => Fataal", "welke leerhuizen waren er in 2025? => Criminele Uitbuiting !! Pathé"] },
         { "search-then-price-without-words", ["waar vind ik trainingen van var => website", "kost dat wat? => kosteloos !! Begroting 2026"] },
+        { "carrousel-then-its-workshops", ["Wanneer was de workshopcarrousel van 2018? => 8 maart 2018", "Welke workshops waren er toen? => digitale opsporing"] },
+        { "who-gave-a-workshop-at-a-conference-asks-who", ["Welke dienst gaf op de veiligheidsconferentie van 2017 een workshop over radicalisering? => AIVD"] },
         { "budget-then-price-stays-budget", ["Hoeveel was er in 2025 begroot voor loonkosten? => 330.000", "en wat kost dat in 2026? => 420.000"] },
         { "leerhuis-described-by-theme-then-when", ["Welk Leerhuis ging in 2023 over ondermijning? => Informatiegestuurd werken !! Statelijke dreigingen was", "Wanneer was dat? => 3 juli 2023 !! 17 april 2023"] },
         { "leerhuis-titled-by-theme-then-when", ["Welk Leerhuis ging in 2023 over zorg en veiligheid? => 14 september 2023 !! 3 juli 2023", "Wanneer was dat? => 14 september 2023"] },

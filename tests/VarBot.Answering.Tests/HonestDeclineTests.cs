@@ -136,6 +136,45 @@ public sealed class HonestDeclineTests
     }
 
     [Fact]
+    public void Ask_StatementOfTheLastYearThenWhatHappensAfter_AnswersWithTheSentenceOfTheLaterYears()
+    {
+        // "eindigt in 2026. Wat gebeurt er daarna?": "gebeurt" and "daarna" ask what follows, the subject's words find it.
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Het actieplan mensenhandel eindigt in 2026. Wat gebeurt er daarna?", new DateOnly(2026, 12, 7), null)));
+
+        Assert.Contains("2027-2030", text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhatHappensInAYearWithoutAskingAfter_IsNotAnsweredWithWhatFollows()
+    {
+        // No word asks what comes after: the year asked is the year itself, not the end of the subject.
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Wat gebeurt er in 2026 met het actieplan mensenhandel?", new DateOnly(2026, 12, 7), null)));
+
+        Assert.DoesNotContain("2027-2030", text.Split('\n')[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhoWhereTheSentenceNamesOnlyPlacesAndThingsBuiltFromTheQuestion_SaysNoNameIsFound()
+    {
+        // "beleidsadviseurs uit Dordrecht en Rotterdam", "de Zorg- en Veiligheidshuizen": places and a compound of the
+        // question's own words name no portefeuillehouder.
+        var answer = RealModel.Engine.Ask(new Question("Wie is de portefeuillehouder Zorg en Veiligheid in de regio?", new DateOnly(2026, 12, 7), null));
+
+        Assert.False(answer.Answered);
+        Assert.StartsWith("Een naam kan ik niet vinden", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_WhoWhereTheSentenceNamesThePersonAfterAPreposition_IsStillAnswered()
+    {
+        // "door Bart Brandsma": a name after a preposition that is no place preposition is the person asked for.
+        var answer = RealModel.Engine.Ask(new Question("Wie gaf de introductie op de rollen en dynamiek van polarisatie?", new DateOnly(2026, 12, 7), null));
+
+        Assert.True(answer.Answered);
+        Assert.Contains("Bart Brandsma", AnswerText.Flatten(answer), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ask_WhoWhereTheShownSentenceNamesTheOrganisation_IsStillAnswered()
     {
         var answer = RealModel.Engine.Ask(new Question("Wie heeft het beheer van Burgernet overgenomen?", new DateOnly(2026, 12, 7), null));

@@ -370,6 +370,26 @@ public sealed class QuestionFormTests
     }
 
     [Fact]
+    public void Ask_AskerClauseNamingWhatTheThingIsFor_StaysPartOfTheQuestion()
+    {
+        // "melden" names what a "meldpunt" is for: the clause says which meldpunt is asked (one for oplichting, which the
+        // reports do not name), so the meldpunt for mensenhandel does not answer it.
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Is er bij de VAR een meldpunt waar ik oplichting van senioren kan melden?", new DateOnly(2026, 12, 7), null)));
+
+        Assert.DoesNotContain("meldpunt mensenhandel", text, StringComparison.Ordinal);
+        Assert.Contains("niet in de jaarverslagen", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ask_AskerClauseOfWhatTheAskerWillDo_IsLeftOut()
+    {
+        // "attenderen" is no part of "evenement": the clause says what the asker will do with the answer.
+        var text = AnswerText.Flatten(RealModel.Engine.Ask(new Question("Wat is de eerstvolgende bijeenkomst waar ik collega's op kan attenderen?", new DateOnly(2026, 1, 10), null)));
+
+        Assert.Contains("23 maart 2026", text.Split('\n')[0]);
+    }
+
+    [Fact]
     public void Ask_AskerClauseWithAYear_StaysPartOfTheQuestion()
     {
         var text = Ask("Ik zoek de cijfers van 2021, hoe groot was de begroting dat jaar?");

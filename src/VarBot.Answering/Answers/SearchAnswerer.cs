@@ -43,10 +43,14 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
     public Reply? Answer(Query query, Intent intent, bool requireNumber, Func<PassageEntry, bool>? restrict = null, bool partialAllowed = true, double enough = Full)
     {
         var words = kit.Words;
+        // "Het actieplan loopt tot en met 2026. Wat gebeurt er daarna?": "daarna" and "gebeurt" ask what follows the
+        // subject, they are no words of it; the subject's words find the sentence that names the later years.
+        var asksAfter = query.Has(Signals.After) && query.Years.Count > 0;
         var terms = query.Terms
             .Where(t => !words.Language.WhoWords.Contains(t.Text) && !words.Language.CountWords.Any(c => c.Split(' ').Contains(t.Text))
                 && !words.Language.WhereWords.Contains(t.Text) && !words.Conversation.FollowUpStarts.Contains(t.Text)
-                && !words.Conversation.MoreWords.Contains(t.Text) && !words.Conversation.TimeReferences.Contains(t.Text))
+                && !words.Conversation.MoreWords.Contains(t.Text) && !words.Conversation.TimeReferences.Contains(t.Text)
+                && !(asksAfter && (words.Time.AfterWords.Contains(t.Text) || words.Conversation.SubjectFateWords.Contains(t.Text))))
             .SelectMany(t => t.CompoundRest is { } rest ? [t, rest] : new[] { t })
             .ToList();
         // "wat heeft de VAR over femicide?": a topic within the theme is searched as itself; the theme's name would favour
@@ -169,7 +173,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
 
         if (intent == Intent.Search && query.EventTypes.Count == 0 && query.EventId is null
-            && (query.Has(Signals.After) ? LastYear(facts[0].Text) : AfterNamedYears(query)) is { } last && Successor(terms, last, restrict) is { } successor)
+            && (asksAfter ? query.Years.Max() : query.Has(Signals.After) ? LastYear(facts[0].Text) : AfterNamedYears(query)) is { } last && Successor(terms, last, restrict) is { } successor)
         {
             // "Vanuit het actieplan 2024-2026 ... En wat komt daarna?", "wat komt er na het actieplan 2024-2026?": the
             // sentence on the same subject that names a later year ("een nieuw Beleidskader en Actieplan 2027-2030"), not
@@ -1200,7 +1204,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
                 for (var j = Math.Max(1, i - 2); j <= Math.Min(words.Length - 1, i + 2); j++)
                 {
                     var w = words[j];
-                    if (j != i && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]) && kit.IsName(w))
+                    if (j != i && w.Length > 1 && char.IsUpper(w[0]) && char.IsLower(w[1]) && kit.IsName(w) && !IsPlace(words, j) && !Echoes(w, stems))
                     {
                         return true;
                     }
@@ -1210,6 +1214,64 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
 
         return false;
     }
+
+    /// <summary>
+    /// "beleidsadviseurs uit Dordrecht en Rotterdam", "uit Zuid-Holland-Zuid en Rotterdam-Rijnmond": a capitalised word
+    /// after a place preposition, or joined by "en" to such a place, names a place and not the person a "wie" asks for.
+    /// </summary>
+    private bool IsPlace(string[] words, int j)
+    {
+        var language = kit.Words.Language;
+        for (var k = j - 1; k >= 0; k--)
+        {
+            var before = words[k].ToLowerInvariant();
+            if (language.PlacePrepositions.Contains(before))
+            {
+                return true;
+            }
+
+            // Only a run of capitalised words joined by a joiner ("Dordrecht en") leads back to the preposition.
+            var joinedPlace = language.PlaceJoiners.Contains(before) && k > 0 && words[k - 1].Length > 1 && char.IsUpper(words[k - 1][0])
+                && !words[k - 1].EndsWith('.');
+            if (!joinedPlace)
+            {
+                return false;
+            }
+
+            k--;
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Wie is de portefeuillehouder Zorg en Veiligheid?": "Zorg- en Veiligheidshuizen" is built from the question's own
+    /// words; it names a thing the question already speaks of, not the person asked for.
+    /// </summary>
+    private static bool Echoes(string word, HashSet<string> stems)
+    {
+        foreach (var token in TextNormalizer.Tokens(word))
+        {
+            foreach (var stem in stems)
+            {
+                if (stem.Length >= MinEchoStem && token.Length >= stem.Length + MinCompoundRest && token.Contains(stem, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The shortest question stem that, inside a capitalised word, makes it an echo of the question ("veilig").</summary>
+    private const int MinEchoStem = 5;
+
+    /// <summary>
+    /// An echo is a compound of the question's word with another ("Veiligheidshuizen"): the asked name itself
+    /// ("Burgernet" in "wie beheert Burgernet?") stays the subject the sentence is about.
+    /// </summary>
+    private const int MinCompoundRest = 4;
 
     private IReadOnlyList<string> Suggestions(Query query, PassageEntry best)
     {

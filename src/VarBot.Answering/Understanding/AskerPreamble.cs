@@ -9,6 +9,9 @@ namespace VarBot.Answering.Understanding;
 internal static class AskerPreamble
 {
     private const int MinRestWords = 2;
+
+    /// <summary>The shortest stem of a clause's verb that counts as the start of the noun before the clause ("meld").</summary>
+    private const int MinUseStem = 4;
     /// <summary>The longest question that, pointing back ("wat is dat precies?"), is about the asker's sentence before it.</summary>
     private const int ShortPointingQuestion = 4;
     /// <summary>The shortest word that can name a subject a question and a statement share ("Leerhuis", not "de").</summary>
@@ -165,13 +168,39 @@ internal static class AskerPreamble
             var wish = word is [var opening] && language.AskerWishClauseStarts.Contains(opening)
                 && words[(i + 2)..].Any(w => Analysis.TextNormalizer.Tokens(w) is [var verb] && language.AskerWishWords.Contains(verb));
             if (word is [var start] && (language.AskerClauseStarts.Contains(start) || wish) && next is [var asker] && language.AskerWords.Contains(asker)
-                && !words[..i].Any(w => w.EndsWith('?')))
+                && !words[..i].Any(w => w.EndsWith('?')) && !NamesItsUse(words, i))
             {
                 return string.Join(' ', words[..i]) + (text.TrimEnd().EndsWith('?') ? "?" : "");
             }
         }
 
         return text;
+    }
+
+    /// <summary>
+    /// "een meldpunt waar ik oplichting kan melden?": a clause whose verb names what the thing before it is for ("melden"
+    /// of "meldpunt") says which thing is asked, not what the asker will do with the answer; it stays part of the question.
+    /// </summary>
+    private static bool NamesItsUse(string[] words, int clauseStart)
+    {
+        if (clauseStart == 0 || Analysis.TextNormalizer.Tokens(words[clauseStart - 1]) is not [var head])
+        {
+            return false;
+        }
+
+        for (var k = clauseStart + 2; k < words.Length; k++)
+        {
+            if (Analysis.TextNormalizer.Tokens(words[k]) is [var token])
+            {
+                var stem = Analysis.Analyzer.Stem(token);
+                if (stem.Length >= MinUseStem && head.Length > stem.Length && head.StartsWith(stem, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>"Ok, en hoeveel abonnees ...?", "Hoi! Ben net begonnen ...": opening words of a chat turn are no part of the question.</summary>

@@ -81,6 +81,12 @@ internal sealed class LanguageWords
     /// <summary>Words after which a sentence names the things it counted ("vijf gemeenten, namelijk ...").</summary>
     public HashSet<string> NamingWords { get; set; } = [];
 
+    /// <summary>"uit Dordrecht en Rotterdam": words after which a capitalised word is a place, not a person's name.</summary>
+    public HashSet<string> PlacePrepositions { get; set; } = [];
+
+    /// <summary>"uit Dordrecht en Rotterdam": words that join a further place to a place just named.</summary>
+    public HashSet<string> PlaceJoiners { get; set; } = [];
+
     /// <summary>English words and phrases in Dutch ("" drops the word): an English question that writes the reports' own Dutch terms is read in Dutch.</summary>
     public Dictionary<string, string> EnglishGlossary { get; set; } = [];
     public HashSet<string> SqlWords { get; set; } = [];
