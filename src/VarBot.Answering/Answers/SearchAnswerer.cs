@@ -1089,7 +1089,6 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         }
     }
 
-    /// <summary>A number (not a year) or a number word within three words of an asked word, in one sentence.</summary>
     /// <summary>The passage, or its heading, holds one of the stems.</summary>
     private static bool HoldsSubject(PassageEntry entry, HashSet<string> stems) =>
         entry.Analysed.Tokens.Any(t => stems.Contains(t.Stem))
@@ -1110,6 +1109,7 @@ internal sealed class SearchAnswerer(AnswerKit kit) : IAnswerer
         return held.Count > 0 && held.Count * 2 >= stems.Count;
     }
 
+    /// <summary>A number (not a year) or a number word within three words of an asked word, in one sentence.</summary>
     public bool NumberNear(string sentence, HashSet<string> nounStems)
     {
         var tokens = TextNormalizer.Tokens(sentence, joinBrokenWords: false);

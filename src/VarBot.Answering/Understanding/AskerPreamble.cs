@@ -19,8 +19,29 @@ internal static class AskerPreamble
     /// <summary>The fewest subject words with which a question names its own subject, without the statement before it.</summary>
     private const int MinOwnSubjectWords = 5;
 
-    public static string Strip(string text, Words words) =>
-        StripIndirect(StripAskerClause(StripRemark(StripStatement(StripPreamble(StripHedge(StripOpening(StripClosing(StripRestating(text, words.Language), words.Conversation), words.Conversation), words), words), words), words), words.Language), words);
+    /// <summary>The stages, in the order they run: each takes off one kind of words around the question.</summary>
+    private static readonly Func<string, Words, string>[] Stages =
+    [
+        (text, words) => StripRestating(text, words.Language),
+        (text, words) => StripClosing(text, words.Conversation),
+        (text, words) => StripOpening(text, words.Conversation),
+        StripHedge,
+        StripPreamble,
+        StripStatement,
+        StripRemark,
+        (text, words) => StripAskerClause(text, words.Language),
+        StripIndirect,
+    ];
+
+    public static string Strip(string text, Words words)
+    {
+        foreach (var stage in Stages)
+        {
+            text = stage(text, words);
+        }
+
+        return text;
+    }
 
     /// <summary>
     /// "wie is de baas van de VAR, het hoofd bedoel ik?": closing words of <c>restating_closings</c> say that the words
