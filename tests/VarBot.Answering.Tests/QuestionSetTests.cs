@@ -40,6 +40,7 @@ public sealed class QuestionSetTests
         "qa-heldback46.jsonl", "conversations-heldback46.jsonl",
         "qa-heldback47.jsonl", "conversations-heldback47.jsonl",
         "qa-heldback48.jsonl", "conversations-heldback48.jsonl",
+        "qa-heldback49.jsonl", "conversations-heldback49.jsonl",
     ];
 
     public static TheoryData<string, string> Questions()
