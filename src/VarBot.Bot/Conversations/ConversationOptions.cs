@@ -46,8 +46,8 @@ public sealed class ConversationOptions
     public int MaxQueuedTurns { get; set; } = 256;
 
     /// <summary>
-    /// The write-behind window: a turn's context is in storage at most this long after the turn (while storage answers no
-    /// slower than it did in the last second). The first turn after a quiet spell is written at once; a turn while its
+    /// The write-behind window: a turn's context is in storage at most this long after the turn (while a write round takes
+    /// no longer than the slowest of the last second, and at most half the window). The first turn after a quiet spell is written at once; a turn while its
     /// conversation's write is pending or in flight goes with the turns after it, in a write that starts one interval after
     /// the previous one. The interval is the window less the slowest write round of the last second, and never under half
     /// the window (coalescing: a busy conversation costs at most 1 / interval writes a second, not one per turn, and quick
